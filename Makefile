@@ -1,0 +1,41 @@
+# Two commands do all set-up on a fresh machine with python3 and make:
+#   make site   — create .venv, install the locked dependencies, validate the data, build site/
+#   make test   — the same set-up, then the whole test suite (installs Chromium if missing)
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve validate bench lock clean browser
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/python -m profiles validate
+
+site: $(STAMP)
+	$(BIN)/python -m profiles validate
+	$(BIN)/python -m profiles build
+
+serve: $(STAMP)
+	$(BIN)/python -m profiles serve
+
+browser:
+	@bash scripts/ensure-chromium.sh
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+# Regenerate the lock file after editing requirements.in (needs network to PyPI).
+lock:
+	$(PY) -m pip install --quiet uv && $(PY) -m uv pip compile --python-version 3.11 --generate-hashes -q requirements.in -o requirements.lock
+
+clean:
+	rm -rf site build .site-* $(VENV)

@@ -1,0 +1,145 @@
+"""The whole build: validate → generate into staging → sync changed files into docs/ → MkDocs into a
+temporary folder → swap it in for site/. A failure at any step leaves the previous site/ untouched."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import geo
+from .config import Config
+from .dataset import Dataset
+from .generate import MANAGED, generate, search_dictionary
+from .load import load_dataset
+from .problems import Report
+
+
+class BuildError(Exception):
+    """A known failure with a plain message for the editor (no traceback)."""
+
+
+@dataclass
+class Timings:
+    stages: dict[str, float] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)  # docs/ files rewritten by the last sync
+    removed: list[str] = field(default_factory=list)
+
+    def lap(self, name: str, start: float) -> float:
+        now = time.perf_counter()
+        self.stages[name] = self.stages.get(name, 0.0) + now - start
+        return now
+
+
+def validate(config: Config) -> tuple[Dataset, Report, dict]:
+    boundaries = geo.load_boundaries(config.boundaries_file) if config.boundaries_file.exists() else {}
+    dataset, report = load_dataset(config.data_dir, base=config.root, boundaries=boundaries)
+    return dataset, report, boundaries
+
+
+def sync(staging: Path, docs: Path, managed=MANAGED) -> tuple[list[str], list[str]]:
+    """Copy staged files whose bytes differ into docs/, and delete managed files no longer produced.
+
+    Unchanged files keep their mtime, so MkDocs' live reload and rsync-style deploys see only real edits.
+    """
+    written, removed = [], []
+    produced = {p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()}
+    for rel in sorted(produced):
+        src, dst = staging / rel, docs / rel
+        data = src.read_bytes()
+        if dst.is_file() and dst.read_bytes() == data:
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dst.with_name(dst.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, dst)  # readers (mkdocs serve) never see a half-written file
+        written.append(rel)
+    for top in managed:
+        base = docs / top
+        existing = [base] if base.is_file() else (p for p in base.rglob("*") if p.is_file()) if base.is_dir() else []
+        for path in sorted(existing):
+            rel = path.relative_to(docs).as_posix()
+            if rel not in produced:
+                path.unlink()
+                removed.append(rel)
+    return written, removed
+
+
+def generate_docs(dataset: Dataset, boundaries: dict, config: Config, timings: Timings) -> None:
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="profiles-gen-") as tmp:
+        staging = Path(tmp)
+        generate(dataset, boundaries, config, staging)
+        start = timings.lap("generate", start)
+        timings.written, timings.removed = sync(staging, config.docs_dir)
+        timings.lap("sync", start)
+    dictionary = config.root / "build" / "jieba_user.dict"
+    dictionary.parent.mkdir(parents=True, exist_ok=True)
+    text = search_dictionary(dataset)
+    if not dictionary.exists() or dictionary.read_text("utf-8") != text:
+        dictionary.write_text(text, "utf-8")
+
+
+def source_date_epoch(config: Config) -> str:
+    """The time of the last commit: MkDocs stamps the sitemap with it, so one commit builds one site."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=config.root, capture_output=True,
+                             text=True, timeout=30, check=True).stdout.strip()
+        return out or "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+
+
+def mkdocs_build(config: Config, site_dir: Path) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(config)
+    from mkdocs.commands.build import build as mk_build
+    from mkdocs.config import load_config as mk_load_config
+    from mkdocs.exceptions import MkDocsException
+
+    cwd = os.getcwd()
+    os.chdir(config.root)  # mkdocs.yml paths (jieba dictionary, custom_dir) are relative to the project
+    try:
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        mk_config = mk_load_config(str(config.mkdocs_file), site_dir=str(site_dir), strict=True)
+        mk_build(mk_config)
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs 构建失败（严格模式）：{exc}") from None
+    finally:
+        os.chdir(cwd)
+
+
+def swap_in(new_site: Path, site: Path) -> None:
+    """Replace site/ by new_site in two renames: at no moment is site/ half-written."""
+    old = site.with_name(f".site-old-{os.getpid()}")
+    if site.exists():
+        os.replace(site, old)
+    os.replace(new_site, site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(config: Config, *, timings: Timings | None = None, run_mkdocs: bool = True) -> Report:
+    timings = timings or Timings()
+    start = time.perf_counter()
+    dataset, report, boundaries = validate(config)
+    timings.lap("validate", start)
+    if not report.ok:
+        return report
+    generate_docs(dataset, boundaries, config, timings)
+    if run_mkdocs:
+        start = time.perf_counter()
+        tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
+        try:
+            mkdocs_build(config, tmp_site)
+            swap_in(tmp_site, config.site_dir)
+        finally:
+            shutil.rmtree(tmp_site, ignore_errors=True)
+        timings.lap("mkdocs", start)
+    return report

@@ -1,0 +1,41 @@
+"""Project settings from `pyproject.toml` [tool.profiles], overridable by environment variables."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    data_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    mkdocs_file: Path
+    edit_base: str  # where "编辑此页数据" links point, ending in "/"
+    maps: dict  # [tool.profiles.maps]: basemap, tianditu_key …
+
+    @property
+    def boundaries_file(self) -> Path:
+        return self.data_dir / "boundaries" / "guangzhou.geojson"
+
+
+def load_config(root: Path, data_dir: Path | None = None) -> Config:
+    root = root.resolve()
+    settings: dict = {}
+    pyproject = root / "pyproject.toml"
+    if pyproject.exists():
+        settings = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("profiles", {})
+    edit_base = os.environ.get("PROFILES_EDIT_BASE", settings.get("edit_base", ""))
+    return Config(
+        root=root,
+        data_dir=(data_dir or root / settings.get("data_dir", "data")).resolve(),
+        docs_dir=root / "docs",
+        site_dir=root / "site",
+        mkdocs_file=root / "mkdocs.yml",
+        edit_base=edit_base,
+        maps=dict(settings.get("maps", {})),
+    )

@@ -1,0 +1,115 @@
+"""What the /data/ page says about each download: URL, format, size, count, and every field.
+
+Counts and sizes are read back from the written files (not recomputed from the dataset), so
+the page describes exactly what is served. Field descriptions come from the column specs and
+the pydantic models, never from a hand-kept list.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..models import City, District, Source
+from ..registry import BY_SLUG
+from .tables import TABLES, field_doc, geo_columns
+
+TITLES = {
+    "all.json": "全部数据（全市、各区与来源）",
+    "goals.csv": "发展目标",
+    "indicators.csv": "已公布的成绩数字",
+    "enterprises.csv": "龙头企业",
+    "parks.csv": "产业园区与功能片区",
+    "projects.csv": "重大项目",
+    "sources.csv": "来源",
+    "parks.geojson": "产业园区与功能片区（地图点位）",
+    "projects.geojson": "重大项目（地图点位）",
+    "boundaries.geojson": "11个区的边界",
+}
+MEDIA_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8", ".geojson": "application/geo+json"}
+FORMATS = {".json": "JSON", ".csv": "CSV", ".geojson": "GeoJSON"}
+
+BOUNDARY_FIELDS = [
+    ("slug", "区的拼音编号，与其他下载中的 district 列一致。"),
+    ("name", "区的中文名称。"),
+    ("name_en", "区的英文名称。"),
+    ("adcode", "行政区划代码（六位数字，字符串）。"),
+]
+SCHEMA_VERSION_DOC = "数据格式版本号；字段改名、删除或类型改变时加一，新增字段不变。"
+
+
+def _model_fields(prefix: str, model: type[BaseModel]) -> list[tuple[str, str]]:
+    return [(f"{prefix}{name}", field_doc(model, name)) for name in model.model_fields]
+
+
+def _json_fields(rel: str) -> list[tuple[str, str]]:
+    if rel.endswith("all.json"):
+        return (
+            [("schema_version", SCHEMA_VERSION_DOC), ("city", "全市层面的资料。")]
+            + _model_fields("city.", City)
+            + [("districts", "各区资料的列表，按行政区划代码顺序，结构同下。")]
+            + _model_fields("districts[].", District)
+            + [("sources", "全部来源的列表。")]
+            + _model_fields("sources[].", Source)
+        )
+    return (
+        [("schema_version", SCHEMA_VERSION_DOC), ("district", "该区的全部资料。")]
+        + _model_fields("district.", District)
+        + [("sources", "该区资料引用到的来源。")]
+        + _model_fields("sources[].", Source)
+    )
+
+
+def _count(path: Path, rel: str) -> tuple[int, str]:
+    if path.suffix == ".csv":
+        with io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="") as f:
+            return sum(1 for _ in csv.reader(f)) - 1, "行"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if path.suffix == ".geojson":
+        return len(doc["features"]), "个要素"
+    if rel.endswith("all.json"):
+        return len(doc["districts"]), "个区"
+    district = doc["district"]
+    return sum(len(district[k]) for k in ("goals", "indicators", "enterprises", "parks", "projects")), "条"
+
+
+def describe_exports(paths: list[Path], out_dir: Path) -> list[dict]:
+    """One dict per file, in the given order: url (site path), path (relative to /data/),
+    title, format, media_type, bytes, count + count_unit, fields [{name, description}]."""
+    out = []
+    for path in paths:
+        path = Path(path)
+        rel = path.relative_to(out_dir).as_posix()
+        key = rel.removeprefix("data/")
+        if path.suffix == ".csv":
+            fields = [(c.name, c.doc) for c in TABLES[path.stem]]
+        elif path.name == "boundaries.geojson":
+            fields = BOUNDARY_FIELDS
+        elif path.suffix == ".geojson":
+            fields = [(c.name, c.doc) for c in geo_columns(path.stem)]
+        else:
+            fields = _json_fields(rel)
+        if key.startswith("districts/"):
+            entry = BY_SLUG.get(path.stem)
+            title = f"{entry.zh if entry else path.stem}的全部资料"
+        else:
+            title = TITLES.get(key, key)
+        count, unit = _count(path, rel)
+        out.append(
+            {
+                "url": "/" + rel,
+                "path": key,
+                "title": title,
+                "format": FORMATS[path.suffix],
+                "media_type": MEDIA_TYPES[path.suffix],
+                "bytes": path.stat().st_size,
+                "count": count,
+                "count_unit": unit,
+                "fields": [{"name": n, "description": d} for n, d in fields],
+            }
+        )
+    return out

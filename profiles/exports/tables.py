@@ -1,0 +1,244 @@
+"""Column specs for the flat downloads: one list per CSV table, reused for GeoJSON properties
+and for the /data/ page's field list.
+
+Why one spec: the CSV header, the cell values and the published description of each column
+come from the same `Column`, and each description is read from the pydantic Field that
+editors already see, so the download docs cannot drift from the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..dataset import Dataset
+from ..models import (
+    Enterprise,
+    Goal,
+    Indicator,
+    Location,
+    Park,
+    Project,
+    Quantity,
+    Source,
+    Sourced,
+    Target,
+)
+from ..registry import BY_SLUG, CITY_SLUG
+
+LIST_SEPARATOR = ";"
+
+
+def field_doc(model: type[BaseModel], name: str) -> str:
+    """The Chinese half of a Field description ("中文 / English" → "中文")."""
+    description = model.model_fields[name].description or ""
+    return description.split(" / ")[0].strip()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item with the district it belongs to (CITY_SLUG for city-level items)."""
+
+    district: str
+    district_name: str
+    item: Any
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    get: Callable[[Row], Any]
+    doc: str
+
+
+def _attr(path: str) -> Callable[[Row], Any]:
+    """Getter for a dotted attribute path on the row's item; None anywhere → None."""
+
+    def get(row: Row) -> Any:
+        value = row.item
+        for part in path.split("."):
+            value = getattr(value, part, None) if value is not None else None
+        return value
+
+    return get
+
+
+def col(name: str, model: type[BaseModel], field: str | None = None, path: str | None = None, prefix: str = "", suffix: str = "") -> Column:
+    """A column read from `path` (default: the column name) documented by model.field."""
+    return Column(name, _attr(path or name), prefix + field_doc(model, field or name) + suffix)
+
+
+def _anchor(kind: str) -> Callable[[Row], str]:
+    # The profile page anchors parks and projects as #park-<id> / #project-<id>.
+    return lambda row: f"/districts/{row.district}/#{kind}-{row.item.id}"
+
+
+DISTRICT = Column(
+    "district",
+    lambda r: r.district,
+    "所在区的拼音编号，例如 `tianhe`；全市层面的条目为 `guangzhou`。",
+)
+DISTRICT_NAME = Column("district_name", lambda r: r.district_name, "所在区的中文名称；全市层面为“广州市”。")
+ID = col("id", Goal, suffix="同一区内唯一；跨区引用请用 district 与 id 两列。")
+SOURCED = [
+    col("sources", Sourced, suffix=f"多个编号以 `{LIST_SEPARATOR}` 分隔，详见 sources.csv。"),
+    col("unverified", Sourced),
+    col("note", Sourced),
+]
+HEAD = [DISTRICT, ID, DISTRICT_NAME]
+
+
+def _location(prefix: str) -> list[Column]:
+    return [
+        col("lon", Location, path="location.lon"),
+        col("lat", Location, path="location.lat"),
+        col("precision", Location, path="location.precision"),
+        col("basis", Location, path="location.basis"),
+        Column(
+            "has_polygon",
+            lambda r: r.item.location.polygon is not None,
+            f"是否另有范围轮廓（`true`/`false`）；轮廓坐标见 JSON 下载中{prefix}的 `location.polygon`。",
+        ),
+    ]
+
+
+def _quantity(name: str, path: str, label: str) -> list[Column]:
+    return [
+        col(f"{name}_value", Quantity, "value", f"{path}.value", prefix=f"{label}："),
+        col(f"{name}_unit", Quantity, "unit", f"{path}.unit", prefix=f"{label}："),
+    ]
+
+
+TABLES: dict[str, list[Column]] = {
+    "goals": HEAD
+    + [
+        col("theme", Goal),
+        col("statement", Goal),
+        col("metric", Goal),
+        col("target_comparator", Target, "comparator", "target.comparator"),
+        col("target_value", Target, "value", "target.value"),
+        col("target_unit", Target, "unit", "target.unit"),
+        col("target_measure", Target, "measure", "target.measure"),
+        col("year", Goal),
+        col("status", Goal),
+    ]
+    + SOURCED,
+    "indicators": HEAD
+    + [
+        col("theme", Indicator),
+        col("statement", Indicator),
+        col("metric", Indicator),
+        col("comparator", Indicator),
+        col("value", Quantity, "value", "value.value"),
+        col("unit", Quantity, "unit", "value.unit"),
+        col("as_of", Indicator),
+    ]
+    + SOURCED,
+    "enterprises": HEAD
+    + [col("name", Enterprise), col("sector", Enterprise), col("role", Enterprise), col("park", Enterprise)]
+    + SOURCED,
+    "parks": HEAD
+    + [col("name", Park), col("kind", Park), col("focus", Park), col("description", Park)]
+    + _location("园区")
+    + _quantity("area", "area", "面积")
+    + [Column("url", _anchor("park"), "本站资料页上该园区的链接路径。")]
+    + SOURCED,
+    "projects": HEAD
+    + [
+        col("name", Project),
+        col("category", Project),
+        col("focus", Project),
+        col("description", Project),
+        col("status", Project),
+        col("status_as_of", Project),
+    ]
+    + _location("项目")
+    + _quantity("investment", "investment", "投资额")
+    + _quantity("area", "area", "面积")
+    + [col("park", Project), Column("url", _anchor("project"), "本站资料页上该项目的链接路径。")]
+    + SOURCED,
+    # Sources are city-wide, not per district, so this table leads with `id`; which
+    # districts cite a source is a column instead.
+    "sources": [
+        col("id", Source, suffix="其他表的 sources 列引用的就是它。"),
+        col("title", Source),
+        col("publisher", Source),
+        col("author", Source),
+        col("published", Source),
+        col("url", Source),
+        col("notes", Source),
+        Column(
+            "cited_by",
+            lambda r: r.district,
+            f"引用该来源的区（拼音编号，全市层面为 `guangzhou`），多个以 `{LIST_SEPARATOR}` 分隔。",
+        ),
+    ],
+}
+
+# GeoJSON properties: the point layers carry what a map popup needs, same names and docs.
+GEO_PROPERTIES: dict[str, list[str]] = {
+    "parks": ["district", "id", "district_name", "name", "kind", "precision", "url"],
+    "projects": ["district", "id", "district_name", "name", "category", "status", "status_as_of", "precision", "url"],
+}
+
+
+def geo_columns(table: str) -> list[Column]:
+    by_name = {c.name: c for c in TABLES[table]}
+    return [by_name[n] for n in GEO_PROPERTIES[table]]
+
+
+def _district_name(dataset: Dataset, slug: str) -> str:
+    if slug == CITY_SLUG:
+        return dataset.city.name.zh if dataset.city else "广州市"
+    return dataset.districts[slug].name.zh if slug in dataset.districts else BY_SLUG[slug].zh
+
+
+def ordered_districts(dataset: Dataset) -> list[str]:
+    """Registry order (not dict order) so output never depends on how the dataset was built."""
+    registry = [slug for slug in BY_SLUG if slug in dataset.districts]
+    return registry + [slug for slug in dataset.districts if slug not in BY_SLUG]
+
+
+def rows(dataset: Dataset, table: str) -> Iterator[Row]:
+    """City-level items first (district `guangzhou`), then districts in registry order,
+    items in file order."""
+    if table == "sources":
+        cited = cited_by(dataset)
+        for source in dataset.sources.values():
+            # A source has no single district: `district` carries the citing slugs,
+            # which the `cited_by` column reads.
+            yield Row(LIST_SEPARATOR.join(cited.get(source.id, [])), "", source)
+        return
+    if dataset.city is not None and hasattr(dataset.city, table):
+        for item in getattr(dataset.city, table):
+            yield Row(CITY_SLUG, _district_name(dataset, CITY_SLUG), item)
+    for slug in ordered_districts(dataset):
+        for item in getattr(dataset.districts[slug], table):
+            yield Row(slug, _district_name(dataset, slug), item)
+
+
+def source_ids(obj: Any) -> Iterator[str]:
+    """Every source id cited anywhere inside a model_dump(mode="json") tree, in order."""
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key in ("sources", "summary_sources") and isinstance(value, list):
+                yield from (v for v in value if isinstance(v, str))
+            else:
+                yield from source_ids(value)
+    elif isinstance(obj, list):
+        for value in obj:
+            yield from source_ids(value)
+
+
+def cited_by(dataset: Dataset) -> dict[str, list[str]]:
+    """source id → slugs citing it (guangzhou first, then registry order)."""
+    out: dict[str, list[str]] = {}
+    owners = [(CITY_SLUG, dataset.city)] if dataset.city else []
+    owners += [(slug, dataset.districts[slug]) for slug in ordered_districts(dataset)]
+    for slug, model in owners:
+        for sid in dict.fromkeys(source_ids(model.model_dump(mode="json"))):
+            out.setdefault(sid, []).append(slug)
+    return out

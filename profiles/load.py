@@ -1,0 +1,91 @@
+"""Load the whole data folder: every file read and validated, every problem collected, then cross-checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import checks
+from .dataset import Dataset
+from .messages import validate
+from .models import City, District, Sources
+from .problems import Problem, Report
+from .registry import BY_SLUG, DISTRICTS
+from .yamlload import Document, load
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict | None = None) -> tuple[Dataset, Report]:
+    """Read `data_dir` (sources.yaml, city.yaml, districts/*.yaml). Never raises for bad data.
+
+    `base` is the folder paths are shown relative to (the project root, so messages read
+    `data/districts/haizhu.yaml:12:5`). `boundaries` (slug -> GeoJSON geometry), when given,
+    lets the checks verify that each point lies in its own district.
+    """
+    base = base or data_dir.parent
+    report = Report()
+    docs: dict[str, Document] = {}
+
+    def read(path: Path, model):
+        doc, problems = load(path, _display(path, base))
+        report.extend(problems)
+        if doc is None:
+            return None, None
+        obj, problems = validate(model, doc)
+        report.extend(problems)
+        return obj, doc
+
+    sources_path = data_dir / "sources.yaml"
+    sources: dict = {}
+    sources_doc = None
+    if sources_path.exists():
+        parsed, sources_doc = read(sources_path, Sources)
+        if parsed is not None:
+            sources = {s.id: s for s in parsed.sources}
+    else:
+        report.add(Problem(_display(sources_path, base), 1, 1, "", "缺少来源文件 sources.yaml", "请创建它：每个来源写一次"))
+
+    city = None
+    city_path = data_dir / "city.yaml"
+    city_doc = None
+    if city_path.exists():
+        city, city_doc = read(city_path, City)
+    else:
+        report.add(
+            Problem(_display(city_path, base), 1, 1, "", "缺少全市文件 city.yaml", "请创建它", severity="warning")
+        )
+
+    districts: dict[str, District] = {}
+    district_dir = data_dir / "districts"
+    files = sorted(district_dir.glob("*.yaml")) if district_dir.is_dir() else []
+    for other in sorted(district_dir.glob("*")) if district_dir.is_dir() else []:
+        if other.is_file() and other.suffix in (".yml", ".json", ".YAML"):
+            report.add(Problem(_display(other, base), 1, 1, "", "文件扩展名不对", f"请改名为 {other.stem}.yaml"))
+    for path in files:
+        slug = path.stem
+        display = _display(path, base)
+        if slug not in BY_SLUG:
+            known = "、".join(d.slug for d in DISTRICTS)
+            report.add(Problem(display, 1, 1, "", f"“{slug}”不是广州的 11 个区之一", f"文件名用区的拼音：{known}"))
+            continue
+        district, doc = read(path, District)
+        if district is not None and doc is not None:
+            districts[slug] = district
+            docs[slug] = doc
+    for entry in DISTRICTS:
+        if not (district_dir / f"{entry.slug}.yaml").exists():
+            report.add(
+                Problem(
+                    _display(district_dir / f"{entry.slug}.yaml", base), 1, 1, "",
+                    f"{entry.zh}的资料还没有写", f"请新建 {entry.slug}.yaml", severity="warning",
+                )
+            )
+    ordered = {e.slug: districts[e.slug] for e in DISTRICTS if e.slug in districts}
+    dataset = Dataset(root=data_dir, sources=sources, city=city, districts=ordered)
+    report.extend(checks.run(dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok))
+    return dataset, report

@@ -1,0 +1,394 @@
+"""The data model: what an editor may write in `data/`.
+
+Every field's `description` is the documentation editors read (CONTRIBUTING.md and the JSON Schema are
+generated from it), so descriptions are written for journalists, in Chinese first, English after " / ".
+Unknown keys are forbidden everywhere: a typo must be an error, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        description="编号：小写拼音或英文、数字和连字符，在本文件内唯一，例如 `gdp-growth-2025`。"
+        "它会成为网页锚点和下载数据里的键，发布后请勿修改。 / Identifier: lowercase letters, digits and "
+        "hyphens, unique in its file; used as page anchor and data key.",
+    ),
+]
+SourceIds = Annotated[
+    list[Annotated[str, Field(pattern=ID_PATTERN)]],
+    Field(
+        description="出处：`data/sources.yaml` 中来源的编号列表，至少一个（除非标记为未核实）。 / "
+        "Sources: ids of entries in data/sources.yaml; at least one unless marked unverified.",
+    ),
+]
+PartialDate = Annotated[
+    str,
+    Field(
+        pattern=PARTIAL_DATE_PATTERN,
+        description="日期，可只写到年或月：`2025`、`2025-02` 或 `2025-02-07`。请用引号括起来。 / "
+        "A date as precise as known: year, year-month or full date, in quotes.",
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, strings are stripped of stray spaces."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Comparator(str, Enum):
+    at_least = "at_least"
+    more_than = "more_than"
+    about = "about"
+    exactly = "exactly"
+    at_most = "at_most"
+    less_than = "less_than"
+
+    @property
+    def symbol(self) -> str:
+        return {"at_least": "≥", "more_than": ">", "about": "≈", "exactly": "=", "at_most": "≤", "less_than": "<"}[
+            self.value
+        ]
+
+
+class Measure(str, Enum):
+    level = "level"
+    growth = "growth"
+
+
+class GoalStatus(str, Enum):
+    planned = "planned"
+    in_progress = "in_progress"
+    achieved = "achieved"
+    missed = "missed"
+    unknown = "unknown"
+
+
+class ProjectStatus(str, Enum):
+    planned = "planned"
+    signed = "signed"
+    under_construction = "under_construction"
+    completed = "completed"
+    operating = "operating"
+    unknown = "unknown"
+
+
+class ParkKind(str, Enum):
+    industrial_park = "industrial_park"
+    cluster = "cluster"
+    functional_zone = "functional_zone"
+    headquarters = "headquarters"
+    innovation_platform = "innovation_platform"
+
+
+class ProjectCategory(str, Enum):
+    industry = "industry"
+    headquarters = "headquarters"
+    infrastructure = "infrastructure"
+    transport = "transport"
+    urban_renewal = "urban_renewal"
+    commercial = "commercial"
+    public_service = "public_service"
+
+
+class Precision(str, Enum):
+    exact = "exact"
+    approximate = "approximate"
+    district = "district"
+
+
+LABELS_ZH: dict[str, str] = {
+    "level": "数值",
+    "growth": "增长",
+    "planned": "计划",
+    "in_progress": "推进中",
+    "achieved": "已达成",
+    "missed": "未达成",
+    "unknown": "未知",
+    "signed": "已签约",
+    "under_construction": "在建",
+    "completed": "已建成",
+    "operating": "已运营",
+    "industrial_park": "产业园区",
+    "cluster": "产业集群/集聚区",
+    "functional_zone": "功能区/片区",
+    "headquarters": "总部基地",
+    "innovation_platform": "创新平台",
+    "industry": "产业项目",
+    "infrastructure": "基础设施",
+    "transport": "交通",
+    "urban_renewal": "城市更新",
+    "commercial": "商业/消费",
+    "public_service": "公共服务",
+    "exact": "精确位置",
+    "approximate": "大致位置",
+    "district": "仅知所在区",
+}
+
+
+class Quantity(Strict):
+    """A number with its unit, exactly as the source states it."""
+
+    value: float = Field(description="数值，只写数字，例如 `700`。 / The number only.")
+    unit: str = Field(
+        min_length=1,
+        max_length=20,
+        description="单位，照来源写，例如 `亿元`、`万平方米`、`平方公里`、`亩`、`P`、`家`、`个`、`%`。 / Unit as in the source.",
+    )
+
+
+class Target(Strict):
+    """A numeric target: comparator + value + unit, and whether it is a level or a growth rate."""
+
+    comparator: Comparator = Field(
+        description="比较关系：`at_least`（以上、不低于 ≥）、`more_than`（超过 >）、`about`（约 ≈）、"
+        "`exactly`（达到/完成 =）、`at_most`（不超过 ≤）、`less_than`（低于 <）。 / How the value binds."
+    )
+    value: float = Field(description="目标数值，只写数字。 / Target number.")
+    unit: str = Field(min_length=1, max_length=20, description="单位，例如 `%`、`亿元`、`个`。 / Unit.")
+    measure: Measure = Field(
+        default=Measure.level,
+        description="`level`：达到某个数量；`growth`：比上年增长的百分比。 / Level or year-on-year growth.",
+    )
+
+
+class Sourced(Strict):
+    """Anything that states a fact: it cites sources, or says plainly that it is unverified."""
+
+    sources: SourceIds = Field(default_factory=list)
+    unverified: bool = Field(
+        default=False,
+        description="`true` 表示尚无来源可核实；网页会醒目标注“未核实”。 / Marks a fact no source supports yet.",
+    )
+    note: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="编辑备注：来源之间的矛盾、口径说明等，会显示在网页上。 / Editor's note shown on the page.",
+    )
+
+    @model_validator(mode="after")
+    def _needs_source_or_flag(self) -> "Sourced":
+        if not self.sources and not self.unverified:
+            raise ValueError("needs-source")
+        return self
+
+
+class Name(Strict):
+    zh: str = Field(min_length=1, max_length=60, description="中文名称。 / Chinese name.")
+    en: str = Field(min_length=1, max_length=80, description="英文名称。 / English name.")
+
+
+class Location(Strict):
+    """A WGS-84 point (as GPS and OpenStreetMap use) with an honest precision, or a polygon."""
+
+    lon: float = Field(ge=73, le=136, description="经度（WGS-84），例如 `113.3650`。 / Longitude, WGS-84.")
+    lat: float = Field(ge=3, le=54, description="纬度（WGS-84），例如 `23.1010`。 / Latitude, WGS-84.")
+    precision: Precision = Field(
+        description="位置精度：`exact`（门牌或地块）、`approximate`（片区大致位置，约几百米）、"
+        "`district`（只知道在哪个区，点放在区内代表点）。 / How precise the point is."
+    )
+    polygon: list[tuple[float, float]] | None = Field(
+        default=None,
+        min_length=3,
+        description="可选：范围轮廓，经纬度对的列表 `[[经度, 纬度], …]`（WGS-84）。 / Optional outline.",
+    )
+    basis: str | None = Field(
+        default=None,
+        max_length=500,
+        description="位置依据：怎么得到这个坐标，例如“来源所称琶洲西区，取片区中心”。 / How the point was found.",
+    )
+
+
+class Statement(Sourced):
+    id: Id
+    text: str = Field(min_length=1, max_length=1000, description="一句话陈述。 / One sentence.")
+
+
+class IndustrialSystem(Sourced):
+    label: str = Field(
+        min_length=1,
+        max_length=20,
+        description="产业体系的数字代号，请加引号，例如 `\"12136\"`。 / The system's numeric label, quoted.",
+    )
+    name: str = Field(min_length=1, max_length=60, description="名称，例如 `现代化产业体系`。 / Name.")
+    parts: list[str] = Field(
+        default_factory=list,
+        description="来源列出的组成部分，照来源写；来源没有列出的不要补。 / Parts as the source lists them.",
+    )
+    explanation: str | None = Field(
+        default=None, max_length=1000, description="来源对代号含义的解释。 / What the label stands for, per the source."
+    )
+
+
+class Goal(Sourced):
+    id: Id
+    theme: str = Field(
+        min_length=1,
+        max_length=20,
+        description="主题，用于跨区比较，例如 `经济增长`、`投资`、`数字经济`、`人工智能`、`低空经济`、`会展`、"
+        "`工业`、`招商`、`城市更新`、`企业服务`。 / Theme used to compare districts.",
+    )
+    statement: str = Field(min_length=1, max_length=500, description="目标原意的简短转述。 / The goal in one sentence.")
+    metric: str = Field(min_length=1, max_length=60, description="指标名称，例如 `地区生产总值`。 / What is measured.")
+    target: Target | None = Field(default=None, description="数值目标；没有数字的目标可省略。 / Numeric target.")
+    year: int = Field(
+        ge=1990,
+        le=2100,
+        description="目标年份：来源正文所说的年份（不是网页抓取日期）。 / Target year, from the article's content.",
+    )
+    status: GoalStatus | None = Field(default=None, description="进展：`planned`、`in_progress`、`achieved`、`missed`、`unknown`。")
+
+
+class Indicator(Sourced):
+    id: Id
+    theme: str = Field(min_length=1, max_length=20, description="主题，同目标的主题。 / Theme.")
+    statement: str = Field(min_length=1, max_length=500, description="已达成的事实，一句话。 / The reported fact.")
+    metric: str = Field(min_length=1, max_length=60, description="指标名称。 / What is measured.")
+    value: Quantity | None = Field(default=None, description="数值与单位。 / Value and unit.")
+    comparator: Comparator = Field(
+        default=Comparator.exactly, description="来源说“超过”“约”时用 `more_than`、`about` 等。 / As the source words it."
+    )
+    as_of: PartialDate = Field(description="数据对应的时间（正文所说），例如 `\"2024\"`。 / When the figure holds.")
+
+
+class Enterprise(Sourced):
+    id: Id
+    name: str = Field(min_length=1, max_length=80, description="企业名称。 / Company name.")
+    sector: str = Field(min_length=1, max_length=40, description="行业，例如 `互联网`、`汽车`。 / Sector.")
+    role: str = Field(
+        min_length=1, max_length=500, description="它在本区做什么（来源所说）。 / What it does here, per the sources."
+    )
+    park: Id | None = Field(default=None, description="可选：所在园区的编号（本文件 `parks` 中）。 / Park id.")
+
+
+class Park(Sourced):
+    id: Id
+    name: str = Field(min_length=1, max_length=80, description="园区或片区名称。 / Name.")
+    kind: ParkKind = Field(
+        description="类别：`industrial_park` 产业园区、`cluster` 产业集群/集聚区、`functional_zone` 功能区/片区、"
+        "`headquarters` 总部基地、`innovation_platform` 创新平台。 / Kind."
+    )
+    focus: list[str] = Field(default_factory=list, description="重点产业，照来源写。 / Focus industries.")
+    description: str | None = Field(default=None, max_length=1000, description="简介。 / Short description.")
+    location: Location = Field(description="位置。 / Location.")
+    area: Quantity | None = Field(default=None, description="面积，例如 `{value: 5, unit: 平方公里}`。 / Area.")
+
+
+class Project(Sourced):
+    id: Id
+    name: str = Field(min_length=1, max_length=80, description="项目名称。 / Name.")
+    category: ProjectCategory = Field(
+        description="类别：`industry` 产业、`headquarters` 总部、`infrastructure` 基础设施、`transport` 交通、"
+        "`urban_renewal` 城市更新、`commercial` 商业/消费、`public_service` 公共服务。 / Category."
+    )
+    focus: list[str] = Field(default_factory=list, description="涉及产业。 / Industries.")
+    description: str | None = Field(default=None, max_length=1000, description="简介。 / Short description.")
+    location: Location = Field(description="位置。 / Location.")
+    status: ProjectStatus = Field(
+        description="状态：`planned` 计划、`signed` 已签约、`under_construction` 在建、`completed` 已建成、"
+        "`operating` 已运营、`unknown` 未知。 / Status."
+    )
+    status_as_of: PartialDate = Field(description="状态对应的时间（正文所说），例如 `\"2017\"`。 / When the status held.")
+    investment: Quantity | None = Field(default=None, description="投资额，例如 `{value: 47, unit: 亿元}`。 / Investment.")
+    area: Quantity | None = Field(default=None, description="面积。 / Area.")
+    park: Id | None = Field(default=None, description="可选：所在园区的编号。 / Park id.")
+
+
+class Area(Sourced):
+    value: float = Field(gt=0, description="面积数值。 / Area value.")
+    unit: Literal["平方公里"] = Field(default="平方公里", description="单位：平方公里。 / Unit: km².")
+
+
+class District(Strict):
+    """One district's profile: `data/districts/<slug>.yaml`."""
+
+    slug: Id = Field(description="拼音编号，必须与文件名一致，例如 `haizhu`。 / Pinyin slug = file name.")
+    name: Name = Field(description="名称。 / Name.")
+    code: str = Field(
+        pattern=r"^\d{6}$",
+        description="行政区划代码，六位数字，必须加引号，例如 `\"440105\"`。 / Administrative code, quoted.",
+    )
+    area: Area | None = Field(default=None, description="常用的面积数字及其来源。 / Commonly quoted area, sourced.")
+    summary: str = Field(
+        min_length=1, max_length=1500, description="一段话简介，只写有来源支持的内容。 / One-paragraph summary."
+    )
+    summary_sources: SourceIds = Field(default_factory=list)
+    industrial_system: IndustrialSystem | None = Field(default=None, description="区现代化产业体系。 / Industrial system.")
+    roles: list[Statement] = Field(default_factory=list, description="定位与分工（如在全市规划中的角色）。 / Roles.")
+    goals: list[Goal] = Field(default_factory=list, description="发展目标。 / Goals.")
+    indicators: list[Indicator] = Field(default_factory=list, description="已公布的成绩数字。 / Reported figures.")
+    enterprises: list[Enterprise] = Field(default_factory=list, description="龙头企业。 / Flagship enterprises.")
+    parks: list[Park] = Field(default_factory=list, description="产业园区与功能片区。 / Parks.")
+    projects: list[Project] = Field(default_factory=list, description="重大项目。 / Major projects.")
+    gaps: list[str] = Field(
+        default_factory=list,
+        description="资料待补充：尚缺、欢迎编辑补充的内容，会列在网页上。 / Missing material, listed on the page.",
+    )
+
+    @field_validator("gaps", "summary", mode="after")
+    @classmethod
+    def _no_blank(cls, v):  # a blank entry would render as an empty bullet
+        if isinstance(v, list) and any(not s.strip() for s in v):
+            raise ValueError("blank")
+        return v
+
+
+class CityGroup(Strict):
+    label: str = Field(min_length=1, max_length=20, description="组名，例如 `五区`。 / Group label.")
+    items: list[str] = Field(min_length=1, description="组成，照来源写。 / Members, as the source lists them.")
+
+
+class CityLayout(Sourced):
+    label: str = Field(min_length=1, max_length=30, description="格局名称，例如 `五区三都三城`。 / Layout name.")
+    groups: list[CityGroup] = Field(min_length=1, description="各组。 / Groups.")
+
+
+class City(Strict):
+    """The city-level frame: `data/city.yaml`."""
+
+    name: Name = Field(description="城市名称。 / Name.")
+    code: str = Field(pattern=r"^\d{6}$", description="行政区划代码，加引号，例如 `\"440100\"`。 / Code, quoted.")
+    summary: str = Field(min_length=1, max_length=1500, description="一段话简介。 / Summary.")
+    summary_sources: SourceIds = Field(default_factory=list)
+    industrial_system: IndustrialSystem = Field(description="全市产业体系（“12218”）。 / The 12218 system.")
+    layout: CityLayout | None = Field(default=None, description="数字经济空间格局（五区三都三城）。 / Layout.")
+    goals: list[Goal] = Field(default_factory=list, description="全市目标。 / City goals.")
+    indicators: list[Indicator] = Field(default_factory=list, description="全市已公布的数字。 / City figures.")
+    enterprises: list[Enterprise] = Field(default_factory=list, description="全市层面提到的企业。 / Enterprises.")
+    roles: list[Statement] = Field(default_factory=list, description="全市层面的定位陈述。 / Statements.")
+
+
+class Source(Strict):
+    id: Id
+    title: str = Field(min_length=1, max_length=200, description="标题（去掉乱码与广告）。 / Clean title.")
+    publisher: str = Field(min_length=1, max_length=80, description="发布机构或媒体。 / Publisher.")
+    author: str | None = Field(default=None, max_length=120, description="作者或记者。 / Author.")
+    published: date = Field(description="发表日期 `YYYY-MM-DD`。 / Publication date.")
+    url: str | None = Field(default=None, max_length=2000, description="网址，只接受 http(s)。 / URL, http(s) only.")
+    notes: str | None = Field(default=None, max_length=2000, description="备注，例如日期口径。 / Notes.")
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, v: str | None) -> str | None:
+        if v is not None and not re.match(r"^https?://[^\s/$.?#][^\s<>\"']*$", v):
+            raise ValueError("url-scheme")
+        return v
+
+
+class Sources(Strict):
+    """Every source, once: `data/sources.yaml`."""
+
+    sources: list[Source] = Field(description="来源列表。 / The sources.")

@@ -1,0 +1,176 @@
+"""Render the Markdown pages MkDocs builds: one per district, the home page and the district index.
+
+Everything that comes from YAML is escaped: data sits inside HTML blocks (which Markdown leaves alone)
+and Jinja's autoescape handles HTML text and attributes; the few places in Markdown proper (the h1,
+front matter) use the `md` and `yaml_str` filters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..checks import items
+from ..dataset import Dataset
+from ..models import LABELS_ZH, City, District, Quantity, Target
+from ..registry import BY_SLUG, CITY_SLUG
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What pages need besides the data: links and facts computed by other stages."""
+
+    edit_base: str = ""  # e.g. https://github.com/org/repo/edit/main/ ; empty: no edit link
+    last_changed: dict[str, str] = field(default_factory=dict)  # slug -> YYYY-MM-DD from git
+    polygon_area: dict[str, float] = field(default_factory=dict)  # slug -> km² of our boundary
+    maps: bool = True  # embed pages exist under /embed/
+
+
+def md(text: object) -> Markup:
+    """Escape text for a Markdown paragraph or heading: HTML first, then Markdown punctuation."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(text)))))
+
+
+def yaml_str(text: object) -> Markup:
+    """A YAML front-matter string: JSON is valid YAML, and json.dumps escapes everything that matters."""
+    return Markup(json.dumps(" ".join(str(text).split()), ensure_ascii=False))
+
+
+def num(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10000 else f"{value:g}"
+
+
+def target_text(t: Target | None) -> str:
+    if t is None:
+        return "—"
+    text = f"{t.comparator.symbol} {num(t.value)}{t.unit}"
+    return text + ("（增速）" if t.measure.value == "growth" else "")
+
+
+def quantity_text(q: Quantity | None, comparator=None) -> str:
+    if q is None:
+        return ""
+    sym = "" if comparator is None or comparator.value == "exactly" else comparator.symbol + " "
+    return f"{sym}{num(q.value)} {q.unit}"
+
+
+def label(value) -> str:
+    key = getattr(value, "value", value)
+    return LABELS_ZH.get(key, str(key)) if key is not None else "—"
+
+
+def citation_numbers(profile: District | City) -> dict[str, int]:
+    """Number sources in the order a reader meets them on the page."""
+    order: dict[str, int] = {}
+    for sid in profile.summary_sources:
+        order.setdefault(sid, len(order) + 1)
+    for _, item in items(profile):
+        for sid in item.sources:
+            order.setdefault(sid, len(order) + 1)
+    return order
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(md=md, yaml_str=yaml_str, num=num, target=target_text, qty=quantity_text, label=label)
+    return env
+
+
+_ENV = _environment()
+
+
+def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
+    numbers = citation_numbers(d)
+    return _ENV.get_template("district.md.j2").render(
+        d=d,
+        entry=BY_SLUG[d.slug],
+        numbers=numbers,
+        cited=[dataset.sources[s] for s in numbers if s in dataset.sources],
+        ctx=ctx,
+        polygon_area=ctx.polygon_area.get(d.slug),
+        last_changed=ctx.last_changed.get(d.slug),
+        gaps=auto_gaps(d),
+        park_names={p.id: p.name for p in d.parks},
+        features=map_features(d),
+    )
+
+
+def map_features(d: District) -> list[dict]:
+    """The map's features as a list: same order as the map, linking to each entry."""
+    out = [dict(name=p.name, kind=label(p.kind), status="", href=f"#park-{p.id}") for p in d.parks]
+    out += [dict(name=p.name, kind=label(p.category), status=label(p.status), href=f"#project-{p.id}") for p in d.projects]
+    return out
+
+
+def auto_gaps(d: District) -> list[str]:
+    """What an editor could add: the file's own `gaps`, plus every empty section."""
+    missing = list(d.gaps)
+    for attr, text in (
+        ("goals", "发展目标（带数字、年份和来源）"),
+        ("enterprises", "龙头企业"),
+        ("parks", "产业园区"),
+        ("projects", "重大项目"),
+    ):
+        if not getattr(d, attr) and not any(text[:4] in g for g in missing):
+            missing.append(text)
+    if d.industrial_system is None and not any("产业体系" in g for g in missing):
+        missing.append("区现代化产业体系")
+    if d.area is None and not any("面积" in g for g in missing):
+        missing.append("常用面积数字（需官方来源）")
+    return missing
+
+
+def render_home(dataset: Dataset, ctx: PageContext) -> str:
+    city = dataset.city
+    return _ENV.get_template("index.md.j2").render(
+        city=city,
+        numbers=citation_numbers(city) if city else {},
+        cited=[dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources] if city else [],
+        districts=list(dataset.districts.values()),
+        ctx=ctx,
+        city_slug=CITY_SLUG,
+    )
+
+
+def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
+    return _ENV.get_template("districts.md.j2").render(districts=list(dataset.districts.values()), ctx=ctx)
+
+
+def render_pages(dataset: Dataset, ctx: PageContext) -> dict[str, str]:
+    """Relative path under docs/ -> Markdown text."""
+    out = {"index.md": render_home(dataset, ctx), "districts/index.md": render_district_index(dataset, ctx)}
+    for slug, d in dataset.districts.items():
+        out[f"districts/{slug}.md"] = render_district(d, dataset, ctx)
+    return out
+
+
+def search_words(dataset: Dataset) -> list[str]:
+    """Words jieba must keep whole or split out for Chinese search: names and parts of names from our data."""
+    words: set[str] = set()
+    profiles: list = [*dataset.districts.values()] + ([dataset.city] if dataset.city else [])
+    for p in profiles:
+        for _, item in items(p):
+            for attr in ("name", "metric", "theme", "sector"):
+                value = getattr(item, attr, None)
+                if isinstance(value, str):
+                    words.add(value)
+            for attr in ("focus", "parts"):
+                words.update(getattr(item, attr, []) or [])
+    # Common generic words that jieba would otherwise hide inside compounds (琶洲港澳码头 → 码头).
+    words.update(["公园", "园区", "产业园", "大模型", "低空经济", "琶洲", "算力", "数字经济", "人工智能", "广汽"])
+    return sorted(w for w in words if 2 <= len(w) <= 20 and not any(c.isspace() for c in w))

