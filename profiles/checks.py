@@ -43,9 +43,8 @@ def _source_refs(profile: District | City) -> Iterator[tuple[tuple, str]]:
             yield loc + ("sources", j), sid
 
 
-def check_sources(profile: District | City, doc: Document, dataset: Dataset) -> list[Problem]:
+def check_sources(profile: District | City, doc: Document, known: set[str]) -> list[Problem]:
     out = []
-    known = dataset.sources
     for loc, sid in _source_refs(profile):
         if sid not in known:
             out.append(Problem(*_at(doc, loc), f"未知的来源编号“{sid}”",
@@ -155,18 +154,20 @@ def check_source_ids(doc: Document | None) -> list[Problem]:
 
 
 def run(dataset: Dataset, docs: dict[str, Document], city_doc: Document | None, sources_doc: Document | None,
-        boundaries: dict | None, today: date | None = None, complete: bool = True) -> list[Problem]:
+        boundaries: dict | None, today: date | None = None, complete: bool = True,
+        declared: set[str] | None = None) -> list[Problem]:
     """`complete` is False when some file failed to load: then "never cited" would be noise."""
     today = today or date.today()
+    known = declared if declared is not None else set(dataset.sources)
     out: list[Problem] = check_source_ids(sources_doc)
     profiles: list = []
     if dataset.city is not None and city_doc is not None:
         profiles.append(dataset.city)
-        out += check_sources(dataset.city, city_doc, dataset) + check_ids(dataset.city, city_doc)
+        out += check_sources(dataset.city, city_doc, known) + check_ids(dataset.city, city_doc)
     for slug, district in dataset.districts.items():
         doc = docs[slug]
         profiles.append(district)
-        out += check_sources(district, doc, dataset) + check_ids(district, doc)
+        out += check_sources(district, doc, known) + check_ids(district, doc)
         out += check_district(slug, district, doc, boundaries, today)
     if complete:
         out += check_unused_sources(dataset, sources_doc, profiles)

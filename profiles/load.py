@@ -7,7 +7,9 @@ from pathlib import Path
 from . import checks
 from .dataset import Dataset
 from .messages import validate
-from .models import City, District, Sources
+from pydantic import ValidationError
+
+from .models import City, District, Source, Sources
 from .problems import Problem, Report
 from .registry import BY_SLUG, DISTRICTS
 from .yamlload import Document, load
@@ -18,6 +20,24 @@ def _display(path: Path, base: Path) -> str:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _valid_sources(doc: Document) -> dict[str, Source]:
+    out: dict[str, Source] = {}
+    raw = doc.data.get("sources") if isinstance(doc.data, dict) else None
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            source = Source.model_validate(item)
+        except ValidationError:
+            continue  # already reported by the whole-file validation
+        out.setdefault(source.id, source)
+    return out
+
+
+def _declared_ids(doc: Document | None) -> set[str]:
+    """Ids written in sources.yaml, valid or not: citing an invalid source is not also "unknown"."""
+    raw = doc.data.get("sources") if doc is not None and isinstance(doc.data, dict) else None
+    return {i.get("id") for i in raw if isinstance(i, dict) and isinstance(i.get("id"), str)} if isinstance(raw, list) else set()
 
 
 def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict | None = None) -> tuple[Dataset, Report]:
@@ -47,6 +67,8 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         parsed, sources_doc = read(sources_path, Sources)
         if parsed is not None:
             sources = {s.id: s for s in parsed.sources}
+        elif sources_doc is not None:
+            sources = _valid_sources(sources_doc)  # one bad entry must not make every citation "unknown"
     else:
         report.add(Problem(_display(sources_path, base), 1, 1, "", "缺少来源文件 sources.yaml", "请创建它：每个来源写一次"))
 
@@ -87,5 +109,6 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
             )
     ordered = {e.slug: districts[e.slug] for e in DISTRICTS if e.slug in districts}
     dataset = Dataset(root=data_dir, sources=sources, city=city, districts=ordered)
-    report.extend(checks.run(dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok))
+    declared = set(sources) | _declared_ids(sources_doc)
+    report.extend(checks.run(dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared))
     return dataset, report

@@ -58,13 +58,15 @@ class MapPoint:
     lat: float
     kind: Literal["park", "project"]
     label: str
+    # Location.precision. "district" (only the district is known, the point is a stand-in)
+    # is drawn hollow so the image does not claim a place it does not know.
+    precision: str | None = None
 
 
 def points_for(district: District) -> list[MapPoint]:
     """The parks and projects of a district as map points, in file order."""
-    return [MapPoint(p.location.lon, p.location.lat, "park", p.name) for p in district.parks] + [
-        MapPoint(p.location.lon, p.location.lat, "project", p.name) for p in district.projects
-    ]
+    items = [("park", p) for p in district.parks] + [("project", p) for p in district.projects]
+    return [MapPoint(p.location.lon, p.location.lat, k, p.name, p.location.precision.value) for k, p in items]
 
 
 def alt_text(title: str, n_parks: int, n_projects: int, district_names: list[str]) -> str:
@@ -113,21 +115,13 @@ class Scene:
     alt: str
     slug: str
     shapes: list[Shape] = field(default_factory=list)
-    symbols: list[tuple[str, float, float, str]] = field(default_factory=list)  # kind, x, y, label
+    symbols: list[tuple[str, float, float, str, bool]] = field(default_factory=list)  # kind, x, y, label, hollow
     texts: list[Text] = field(default_factory=list)
     lines: list[tuple[list[tuple[float, float]], str, float]] = field(default_factory=list)
 
 
 def _r(v: float) -> float:
     return round(v, 1) + 0.0  # + 0.0 turns -0.0 into 0.0, so output never says "-0"
-
-
-def _polygons_of(geom: shapely.Geometry) -> list[shapely.Polygon]:
-    if geom.is_empty:
-        return []
-    if geom.geom_type == "Polygon":
-        return [geom]
-    return [p for g in getattr(geom, "geoms", []) for p in _polygons_of(g)]
 
 
 def _label_width(text: str, size: int) -> float:
@@ -140,7 +134,15 @@ def _short(text: str, n: int = 14) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def build_scene(title, boundaries, highlight, points, width=800) -> Scene:
+def _paint(kind: str, hollow: bool) -> tuple[str, str, float]:
+    """fill, stroke, stroke width of a point symbol."""
+    colour = PARK_COLOUR if kind == "park" else PROJECT_COLOUR
+    return ("#ffffff", colour, 2.0) if hollow else (colour, "#ffffff", 1.2)
+
+
+def build_scene(
+    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800
+) -> Scene:
     """Lay out everything in pixels: projection, shapes, symbols, labels, legend, credit."""
     if highlight is not None and highlight in boundaries:
         extent = [bounds(boundaries[highlight])]
@@ -172,7 +174,8 @@ def build_scene(title, boundaries, highlight, points, width=800) -> Scene:
     names = [BY_SLUG[slug].zh if slug in BY_SLUG else slug for slug in boundaries]
     shown = [BY_SLUG[highlight].zh if highlight in BY_SLUG else highlight] if highlight else names
     n_parks = sum(p.kind == "park" for p in points)
-    scene = Scene(width, height, title, alt_text(title, n_parks, len(points) - n_parks, shown), highlight or "guangzhou")
+    alt = alt_text(title, n_parks, len(points) - n_parks, shown)
+    scene = Scene(width, height, title, alt, highlight or "guangzhou")
 
     def rings(poly: shapely.Polygon) -> list[list[tuple[float, float]]]:
         out = []
@@ -197,7 +200,8 @@ def build_scene(title, boundaries, highlight, points, width=800) -> Scene:
             role, style = "focus", STYLE_FOCUS
         else:
             role, style, geom = "neighbour", STYLE_NEIGHBOUR, shapely.clip_by_rect(geom, *view)
-        polys = _polygons_of(geom)
+        # Clipping can leave slivers as lines or points: keep only the areas.
+        polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
         if not polys:
             continue
         scene.shapes.append(Shape(role, style, [rings(p) for p in polys]))
@@ -211,12 +215,18 @@ def build_scene(title, boundaries, highlight, points, width=800) -> Scene:
     scene.shapes.sort(key=lambda sh: sh.role == "focus")
 
     # Point labels only when they fit: greedy, in input order, right of the symbol else left.
-    taken = [(t.x - _label_width(t.text, t.size) / 2, t.y - t.size, t.x + _label_width(t.text, t.size) / 2, t.y + 2) for t in labels]
-    scene.symbols = [(p.kind, *px(p.lon, p.lat), p.label) for p in points]
-    taken += [(x - 6, y - 6, x + 6, y + 6) for _, x, y, _ in scene.symbols]
+    half = [_label_width(t.text, t.size) / 2 for t in labels]
+    taken = [(t.x - w, t.y - t.size, t.x + w, t.y + 2) for t, w in zip(labels, half)]
+    scene.symbols = [(p.kind, *px(p.lon, p.lat), p.label, p.precision == "district") for p in points]
+    taken += [(x - 6, y - 6, x + 6, y + 6) for _, x, y, _, _ in scene.symbols]
+    # Points on the same spot (typically several "district" stand-ins) share one label
+    # saying how many there are, instead of a stack that reads as a single point.
+    stacks: dict[tuple[int, int], tuple[float, float, list[str]]] = {}
+    for _, x, y, label, _ in scene.symbols:
+        stacks.setdefault((round(x / 3), round(y / 3)), (x, y, []))[2].append(label)
     if highlight is not None:
-        for _, x, y, label in scene.symbols:
-            text = _short(label)
+        for x, y, group in stacks.values():
+            text = _short(group[0]) if len(group) == 1 else f"{_short(group[0], 10)} 等{len(group)}项"
             w = _label_width(text, 11)
             for bx, anchor in ((x + 8, "start"), (x - 8 - w, "end")):
                 box = (bx, y - 9, bx + w, y + 4)
@@ -224,18 +234,22 @@ def build_scene(title, boundaries, highlight, points, width=800) -> Scene:
                 hits = any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)
                 if inside and not hits:
                     taken.append(box)
-                    labels.append(Text(_r(x + 8 if anchor == "start" else x - 8), _r(y + 4), text, 11, INK, anchor, True))
+                    tx = _r(x + 8 if anchor == "start" else x - 8)
+                    labels.append(Text(tx, _r(y + 4), text, 11, INK, anchor, True))
                     break
     scene.texts = [Text(MARGIN, 28, title, 18)] + labels
 
     # Legend, scale bar, credit.
     ly = height - BOTTOM + 20
-    scene.symbols += [("park", MARGIN + 5, ly - 4, ""), ("project", MARGIN + 125, ly - 4, "")]
+    scene.symbols += [("park", MARGIN + 5, ly - 4, "", False), ("project", MARGIN + 125, ly - 4, "", False)]
     scene.texts += [
         Text(MARGIN + 14, ly, f"产业园区/片区 {n_parks}", 12),
         Text(MARGIN + 134, ly, f"重大项目 {len(points) - n_parks}", 12),
         Text(MARGIN, height - 10, CREDIT, 11, MUTED),
     ]
+    if any(p.precision == "district" for p in points):
+        scene.symbols.append(("project", MARGIN + 245, ly - 4, "", True))
+        scene.texts.append(Text(MARGIN + 254, ly, "空心：仅知所在区，非实际位置", 12))
     km_px = s / 111.32  # px per km along a meridian (and, thanks to k, along a parallel)
     km = next((c for c in (1, 2, 5, 10, 20, 50, 100) if c * km_px >= width / 8), 100)
     bx1 = width - MARGIN
@@ -260,7 +274,9 @@ def _path(polygons) -> str:
     return "".join("M" + " ".join(f"{_n(x)} {_n(y)}" for x, y in ring) + "Z" for rings in polygons for ring in rings)
 
 
-def render_svg(title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800) -> str:
+def render_svg(
+    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800
+) -> str:
     """A self-contained SVG (no external fonts, images or links); text escaped."""
     sc = build_scene(title, boundaries, highlight, points, width)
     tid, did = f"map-{sc.slug}-title", f"map-{sc.slug}-desc"
@@ -281,25 +297,21 @@ def render_svg(title: str, boundaries: dict[str, Geometry], highlight: str | Non
     for pts, stroke, sw in sc.lines:
         d = " ".join(f"{_n(x)},{_n(y)}" for x, y in pts)
         out.append(f'<polyline fill="none" stroke="{stroke}" stroke-width="{sw}" points="{d}"/>')
-    for kind, x, y, label in sc.symbols:
+    for kind, x, y, label, hollow in sc.symbols:
         tip = f"<title>{_esc(label)}</title>" if label else ""
-        cls = f'class="point {kind}"' if label else f'class="legend {kind}"'
+        fill, stroke, sw = _paint(kind, hollow)
+        paint = f'class="{"point" if label else "legend"} {kind}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}"'
         if kind == "park":
-            out.append(
-                f'<rect {cls} x="{_n(x - 4.5)}" y="{_n(y - 4.5)}" width="9" height="9" '
-                f'fill="{PARK_COLOUR}" stroke="#ffffff" stroke-width="1.2">{tip}</rect>'
-            )
+            out.append(f'<rect {paint} x="{_n(x - 4.5)}" y="{_n(y - 4.5)}" width="9" height="9">{tip}</rect>')
         else:
-            out.append(
-                f'<circle {cls} cx="{_n(x)}" cy="{_n(y)}" r="5" fill="{PROJECT_COLOUR}" '
-                f'stroke="#ffffff" stroke-width="1.2">{tip}</circle>'
-            )
+            out.append(f'<circle {paint} cx="{_n(x)}" cy="{_n(y)}" r="5">{tip}</circle>')
     for t in sc.texts:
         halo = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' if t.halo else ""
         weight = ' font-weight="bold"' if t.size >= 18 else ""
         anchor = f' text-anchor="{t.anchor}"' if t.anchor != "start" else ""
         out.append(
-            f'<text x="{_n(t.x)}" y="{_n(t.y)}" font-size="{t.size}" fill="{t.fill}"{anchor}{weight}{halo}>{_esc(t.text)}</text>'
+            f'<text x="{_n(t.x)}" y="{_n(t.y)}" font-size="{t.size}" fill="{t.fill}"{anchor}{weight}{halo}>'
+            f"{_esc(t.text)}</text>"
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -313,16 +325,13 @@ SUPERSAMPLE = 2  # Pillow does not antialias polygons: draw at 2x, then downsamp
 @lru_cache(maxsize=None)
 def _font_file(candidates: tuple[str, ...]) -> tuple[str, int] | None:
     """(path, face index) of a Simplified-Chinese face among candidates, or None."""
-    for path in candidates:
-        if not Path(path).is_file():
-            continue
-        for index in range(8):  # a .ttc holds JP/KR/SC/TC…: pick SC glyph shapes
+    for path in filter(lambda p: Path(p).is_file(), candidates):
+        for index in range(8):  # a .ttc holds JP/KR/SC/TC…: prefer Simplified glyph shapes
             try:
-                font = ImageFont.truetype(path, 12, index=index)
-            except OSError:
+                if "SC" in ImageFont.truetype(path, 12, index=index).getname()[0]:
+                    return path, index
+            except OSError:  # past the last face
                 break
-            if "SC" in font.getname()[0] or not path.endswith(".ttc"):
-                return path, index
         return path, 0
     return None
 
@@ -333,7 +342,9 @@ def _font(size: int, candidates: tuple[str, ...]) -> ImageFont.FreeTypeFont | No
     return ImageFont.truetype(found[0], size, index=found[1]) if found else None
 
 
-def render_png(title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
+def render_png(
+    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800
+) -> bytes:
     """The same drawing as render_svg, as PNG with no metadata; text only if a CJK font exists."""
     sc = build_scene(title, boundaries, highlight, points, width)
     f = SUPERSAMPLE
@@ -363,14 +374,11 @@ def render_png(title: str, boundaries: dict[str, Geometry], highlight: str | Non
                     draw.line(sp(ring + ring[:1]), fill=stroke, width=max(1, round(sw * f)), joint="curve")
     for pts, stroke, sw in sc.lines:
         draw.line(sp(pts), fill=stroke, width=max(1, round(sw * f)))
-    for kind, x, y, _ in sc.symbols:
-        x, y = x * f, y * f
-        if kind == "park":
-            h = 4.5 * f
-            draw.rectangle((x - h, y - h, x + h, y + h), fill=PARK_COLOUR, outline="#ffffff", width=f)
-        else:
-            r = 5 * f
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=PROJECT_COLOUR, outline="#ffffff", width=f)
+    for kind, x, y, _, hollow in sc.symbols:
+        fill, stroke, sw = _paint(kind, hollow)
+        h = (4.5 if kind == "park" else 5) * f
+        shape_fn = draw.rectangle if kind == "park" else draw.ellipse
+        shape_fn((x * f - h, y * f - h, x * f + h, y * f + h), fill=fill, outline=stroke, width=round(sw * f))
     for t in sc.texts:
         font = _font(t.size * f, CJK_FONT_CANDIDATES)  # read at call time: tests swap it
         if font is None:

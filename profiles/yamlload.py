@@ -90,8 +90,9 @@ class _Loader(yaml.SafeLoader):
             )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and tag not in _PLAIN_TAGS:
+            shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
             raise _Refused(
-                _problem(self.name, event.start_mark, "", f"不允许使用 YAML 标签 {tag}",
+                _problem(self.name, event.start_mark, "", f"不允许使用 YAML 标签 {shown}",
                          "请删除以 ! 开头的标签，直接写值", "YAML tags are not allowed")
             )
         return Composer.compose_node(self, parent, index)
@@ -141,7 +142,13 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     text, problem = _check_text(display, raw)
     if problem:
         return None, [problem]
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader rejects control characters here, with a position
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        return None, [Problem(display, line, col, "", f"有不可见的控制字符（#x{exc.character:04X}）",
+                              "请删除它（常见于从网页或 Word 复制的文字）", "control character")]
     loader.name = display
     try:
         node = loader.get_single_node()
@@ -151,9 +158,8 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         what = (exc.problem or exc.context or "语法错误").strip()
         return None, [_problem(display, mark, "", f"YAML 语法错误：{what}", _syntax_hint(what), "YAML syntax error")]
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
-        mark = getattr(exc, "position", None)
-        return None, [Problem(display, 1, (mark or 0) + 1, "", f"YAML 无法读取：{exc}", "请删除不可见的控制字符")]
+    except (yaml.YAMLError, RecursionError) as exc:  # anything else PyYAML refuses, still as a message
+        return None, [Problem(display, 1, 1, "", f"YAML 无法读取：{type(exc).__name__}", "请检查文件格式")]
     finally:
         loader.dispose()
     if node is None:

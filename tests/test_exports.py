@@ -218,6 +218,8 @@ def test_json_round_trips_into_models(exported):
     one = json.loads((out / "data/districts/haizhu.json").read_text(encoding="utf-8"))
     assert District.model_validate(one["district"]) == ds.districts["haizhu"]
     assert [s["id"] for s in one["sources"]] == ["src-a", "src-b"]  # only what it cites
+    park = one["district"]["parks"][0]
+    assert list(park)[:2] == ["id", "name"] and list(park)[-3:] == ["sources", "unverified", "note"]
     raw = (out / "data/all.json").read_text(encoding="utf-8")
     assert "天河区" in raw and raw.endswith("}\n"), "ensure_ascii=False, trailing newline"
 
@@ -259,3 +261,21 @@ def test_manifest_describes_every_field(exported):
     # descriptions come from the model, not a hand-kept copy
     target_value = next(f for f in by_url["/data/goals.csv"]["fields"] if f["name"] == "target_value")
     assert target_value["description"].startswith("目标数值")
+
+
+REAL_BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "boundaries" / "guangzhou.geojson"
+
+
+@pytest.mark.skipif(not REAL_BOUNDARIES.exists(), reason="boundary file not built")
+def test_real_boundaries_copied(tmp_path):
+    from profiles.geo import load_boundaries
+
+    source = json.loads(REAL_BOUNDARIES.read_text(encoding="utf-8"))
+    write_exports(make_dataset(), load_boundaries(REAL_BOUNDARIES), tmp_path)
+    features = check_feature_collection(tmp_path / "data/boundaries.geojson")
+    assert [f["properties"]["slug"] for f in features] == list(BY_SLUG)
+    by_slug = {f["properties"]["slug"]: f for f in source["features"]}
+    for f in features:
+        original = by_slug[f["id"]]
+        assert f["geometry"] == original["geometry"], "coordinates exactly as stored"
+        assert f["properties"]["adcode"] == original["properties"]["adcode"]

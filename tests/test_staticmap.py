@@ -216,4 +216,18 @@ def test_points_for_district():
          "projects": [{"id": "q", "name": "项", "category": "industry", "status": "planned", "status_as_of": "2024",
                        "location": {"lon": 113.4, "lat": 23.2, "precision": "district"}, "sources": ["a"]}]}
     )
-    assert points_for(d) == [MapPoint(113.3, 23.1, "park", "园"), MapPoint(113.4, 23.2, "project", "项")]
+    assert points_for(d) == [
+        MapPoint(113.3, 23.1, "park", "园", "exact"),
+        MapPoint(113.4, 23.2, "project", "项", "district"),
+    ]
+
+
+def test_district_precision_points_hollow_and_stacked_label():
+    stand_ins = [MapPoint(113.37, 23.17, "project", f"项目{i}", "district") for i in range(3)]
+    root = parse(render_svg("天河区", FIXTURE, "tianhe", stand_ins + [MapPoint(113.33, 23.13, "park", "园", "exact")]))
+    projects = point_elements(root, "project")
+    assert len(projects) == 3 and all(e.get("fill") == "#ffffff" for e in projects), "hollow"
+    assert point_elements(root, "park")[0].get("fill") == staticmap.PARK_COLOUR
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "项目0 等3项" in texts, "one label for the stack, saying how many"
+    assert "空心：仅知所在区，非实际位置" in texts

@@ -73,9 +73,25 @@ def cell_json(value: Any) -> Any:
     return value
 
 
+_SOURCED_KEYS = ("sources", "unverified", "note")
+
+
+def _sourced_last(obj: Any) -> Any:
+    """Move the inherited Sourced keys after the item's own, so every object reads
+    `id`, `name`… first and its citation last. Model field order would put `sources` first
+    (base-class fields come first in pydantic); this order is just as stable."""
+    if isinstance(obj, list):
+        return [_sourced_last(v) for v in obj]
+    if not isinstance(obj, dict):
+        return obj
+    own = {k: _sourced_last(v) for k, v in obj.items() if k not in _SOURCED_KEYS}
+    return own | {k: obj[k] for k in _SOURCED_KEYS if k in obj}
+
+
 def _json_bytes(obj: Any) -> bytes:
     # allow_nan=False: "NaN" is not JSON and would break strict parsers downstream.
-    return (json.dumps(obj, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    text = json.dumps(_sourced_last(obj), ensure_ascii=False, indent=2, allow_nan=False)
+    return (text + "\n").encode("utf-8")
 
 
 def _csv_bytes(dataset: Dataset, table: str) -> bytes:

@@ -66,9 +66,15 @@ def _attr(path: str) -> Callable[[Row], Any]:
     return get
 
 
-def col(name: str, model: type[BaseModel], field: str | None = None, path: str | None = None, prefix: str = "", suffix: str = "") -> Column:
+def col(
+    name: str,
+    model: type[BaseModel],
+    field: str | None = None,
+    path: str | None = None,
+    prefix: str = "",
+) -> Column:
     """A column read from `path` (default: the column name) documented by model.field."""
-    return Column(name, _attr(path or name), prefix + field_doc(model, field or name) + suffix)
+    return Column(name, _attr(path or name), prefix + field_doc(model, field or name))
 
 
 def _anchor(kind: str) -> Callable[[Row], str]:
@@ -82,9 +88,15 @@ DISTRICT = Column(
     "所在区的拼音编号，例如 `tianhe`；全市层面的条目为 `guangzhou`。",
 )
 DISTRICT_NAME = Column("district_name", lambda r: r.district_name, "所在区的中文名称；全市层面为“广州市”。")
-ID = col("id", Goal, suffix="同一区内唯一；跨区引用请用 district 与 id 两列。")
+# The model's docs for `id` and `sources` speak to editors of one YAML file; a download
+# reader needs to know how to join tables instead.
+ID = Column("id", _attr("id"), "编号：同一区内唯一，也是网页锚点；跨区请用 district 与 id 两列一起作键。")
 SOURCED = [
-    col("sources", Sourced, suffix=f"多个编号以 `{LIST_SEPARATOR}` 分隔，详见 sources.csv。"),
+    Column(
+        "sources",
+        lambda r: r.item.sources,
+        f"出处：来源编号，多个以 `{LIST_SEPARATOR}` 分隔，对应 sources.csv 的 id 列；空表示未核实。",
+    ),
     col("unverified", Sourced),
     col("note", Sourced),
 ]
@@ -163,7 +175,7 @@ TABLES: dict[str, list[Column]] = {
     # Sources are city-wide, not per district, so this table leads with `id`; which
     # districts cite a source is a column instead.
     "sources": [
-        col("id", Source, suffix="其他表的 sources 列引用的就是它。"),
+        Column("id", _attr("id"), "来源编号；其他表（以及 JSON）的 sources 引用的就是它。"),
         col("title", Source),
         col("publisher", Source),
         col("author", Source),

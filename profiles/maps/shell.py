@@ -12,6 +12,7 @@ and our two files. Element ids are set from a counter, never random, so bytes ar
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from typing import NamedTuple
 
@@ -96,6 +97,12 @@ def _number_ids(root: Element) -> None:
         stack[0:0] = list(el._children.values())
 
 
+def _tidy(text: str) -> str:
+    """folium's templates indent generously; drop blank lines and common indentation."""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    return "\n".join(line.strip() for line in lines)
+
+
 def _vendor(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     from .assets import asset_urls
 
@@ -144,12 +151,11 @@ def build_shell(settings: MapSettings, prefix: str = "../../") -> Shell:
     m.add_child(InitHook(groups, {"datum": base.datum, "basemap": base.key}))
 
     figure = m.get_root()
+    figure.header._children.pop("meta_http", None)  # our template declares the charset first
     _number_ids(figure)
     figure.render()
-    head = figure.header.render()
-    body = figure.html.render()
-    script = figure.script.render()
+    head = _tidy(figure.header.render())
+    body = _tidy(figure.html.render())
+    script = "\n" + _tidy(figure.script.render()) + "\n"
     digest = hashlib.sha256(script.encode("utf-8")).digest()
-    import base64
-
     return Shell(head, body, script, "sha256-" + base64.b64encode(digest).decode("ascii"))

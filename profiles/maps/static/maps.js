@@ -273,6 +273,8 @@
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
     new Fullscreen().addTo(map);
     wireList(map, groups, markers);
+    window.gzMaps.map = map;  // for tests and for hosts that script the page
+    window.gzMaps.groups = groups;
     root.setAttribute('data-map-ready', options && options.basemap ? options.basemap : '1');
     watchHeight();
   }

@@ -1,0 +1,41 @@
+/* 广州区情 · embed host script. Include once on a page that embeds our maps:
+ *
+ *   <iframe src="…/embed/tianhe/?id=map-tianhe" id="map-tianhe" data-gz-embed
+ *           title="天河区地图" style="width:100%;border:0;aspect-ratio:4/3" loading="lazy"
+ *           sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"
+ *           allow="fullscreen"></iframe>
+ *   <script src="…/embed/resize.js" async></script>
+ *
+ * Each embed posts {type: "gz-profiles:height", id, height} to its parent; this sets the
+ * height of the matching iframe (matched by the message's source window, else by id).
+ * Without this script the iframe keeps its aspect-ratio and still shows the whole map.
+ */
+(function () {
+  'use strict';
+  if (window.__gzEmbedResize) return;
+  window.__gzEmbedResize = true;
+
+  function frames() {
+    return document.querySelectorAll('iframe[data-gz-embed]');
+  }
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!data || typeof data !== 'object' || data.type !== 'gz-profiles:height') return;
+    var height = Number(data.height);
+    if (!isFinite(height) || height < 50 || height > 20000) return;
+    var list = frames();
+    var match = null;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].contentWindow === event.source) { match = list[i]; break; }
+    }
+    if (!match && typeof data.id === 'string' && data.id) {
+      for (var j = 0; j < list.length; j++) {
+        if (list[j].id === data.id || list[j].getAttribute('data-gz-embed') === data.id) { match = list[j]; break; }
+      }
+    }
+    if (!match) return;
+    match.style.aspectRatio = 'auto';
+    match.style.height = Math.ceil(height) + 'px';
+  });
+})();

@@ -1,0 +1,155 @@
+"""Shared pytest fixtures for tests in a real headless Chromium (Playwright, sync API).
+
+Register once in tests/conftest.py:  pytest_plugins = ["tests.browser"]
+
+- `browser`: one Chromium per session. Skipped with a clear message when /usr/bin/chromium
+  (or playwright) is missing on a developer machine; under CI (env CI set) that FAILS.
+- `static_server(directory) -> base_url`: a threaded http.server on 127.0.0.1 (port 0),
+  quiet, shut down at teardown. Base URL ends with "/".
+- `open_page(url, **context_options) -> Opened`: a fresh context and page in which every
+  request to a host other than loopback is recorded and aborted (map tiles never load in
+  tests), console errors and uncaught page errors are collected. Closed at teardown.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _unavailable(reason: str) -> None:
+    if _in_ci():
+        pytest.fail(f"{reason} — browser tests must run under CI", pytrace=False)
+    pytest.skip(f"{reason}: browser tests skipped (they fail instead when CI is set)")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"{CHROMIUM} not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is in requirements.lock
+        _unavailable("the playwright package is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+@pytest.fixture
+def static_server() -> Iterator[Callable[[Path | str], str]]:
+    running: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
+
+    def start(directory: Path | str) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        httpd.daemon_threads = True
+        thread = threading.Thread(target=httpd.serve_forever, name="static-server", daemon=True)
+        thread.start()
+        running.append((httpd, thread))
+        return f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+    yield start
+    for httpd, thread in running:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@dataclass
+class Opened:
+    """A page opened by `open_page`, with what it tried to do."""
+
+    page: Any
+    context: Any
+    blocked: list[str] = field(default_factory=list)  # non-loopback URLs, aborted
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        return self.console_errors + self.page_errors
+
+    def blocked_hosts(self) -> set[str]:
+        return {urlsplit(u).hostname or u for u in self.blocked}
+
+
+def _is_loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return (parts.hostname or "") in LOOPBACK
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Callable[..., Opened]]:
+    contexts: list[Any] = []
+
+    def opener(url: str, *, wait_until: str = "load", **context_options: Any) -> Opened:
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        page = context.new_page()
+        opened = Opened(page=page, context=context)
+
+        def route(r: Any) -> None:
+            if _is_loopback(r.request.url):
+                r.continue_()
+            else:
+                opened.blocked.append(r.request.url)
+                r.abort()
+
+        def on_console(msg: Any) -> None:
+            if msg.type != "error":
+                return
+            # An aborted (blocked) tile logs "Failed to load resource": expected, not a bug.
+            where = (msg.location or {}).get("url", "")
+            if msg.text.startswith("Failed to load resource") and where in opened.blocked:
+                return
+            opened.console_errors.append(f"{msg.text} @ {where}")
+
+        context.route("**/*", route)
+        page.on("console", on_console)
+        page.on("pageerror", lambda err: opened.page_errors.append(str(err)))
+        page.goto(url, wait_until=wait_until)
+        return opened
+
+    yield opener
+    for context in contexts:
+        context.close()

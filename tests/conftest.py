@@ -1,0 +1,45 @@
+"""Shared fixtures: tiny data folders and a throw-away copy of the project to build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["tests.browser"]
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+VALID = FIXTURES / "valid"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of the one-district valid fixture, with the real boundaries so point checks run."""
+    target = tmp_path / "data"
+    shutil.copytree(VALID, target)
+    shutil.copytree(ROOT / "data" / "boundaries", target / "boundaries")
+    return target
+
+
+def make_project(target: Path, data: Path) -> Path:
+    """A minimal project (config, hand-written docs, overrides) around a data folder, ready to build."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, target / name)
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    docs = target / "docs"
+    docs.mkdir()
+    for path in ROOT.joinpath("docs").iterdir():  # only hand-written files: generated ones are rebuilt
+        if path.name in ("about.md",):
+            shutil.copy(path, docs / path.name)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", ignore=shutil.ignore_patterns("vendor", "maps"))
+    if data.resolve() != (target / "data").resolve():
+        shutil.copytree(data, target / "data")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path, data_dir: Path) -> Path:
+    return make_project(tmp_path / "project", data_dir)

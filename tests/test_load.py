@@ -1,0 +1,75 @@
+"""Loading a whole data folder: every problem collected, cross-file checks, the registry both ways."""
+
+from pathlib import Path
+
+from profiles.load import load_dataset
+
+
+def problems(data_dir: Path, severity="error"):
+    _, report = load_dataset(data_dir, base=data_dir.parent)
+    return [p for p in report.problems if p.severity == severity]
+
+
+def test_valid_fixture_has_no_errors(data_dir):
+    dataset, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok, report.render()
+    assert list(dataset.districts) == ["haizhu"]
+    assert dataset.districts["haizhu"].goals[0].target.value == 5.5
+
+
+def test_missing_district_is_a_warning_and_unknown_slug_an_error(data_dir):
+    (data_dir / "districts" / "shenzhen.yaml").write_text("slug: shenzhen\n", "utf-8")
+    errors = problems(data_dir)
+    warnings = problems(data_dir, "warning")
+    assert any("shenzhen.yaml" in p.file and "11 个区" in p.message for p in errors)
+    assert sum("还没有写" in p.message for p in warnings) == 10
+
+
+def test_errors_in_several_files_are_all_reported(data_dir):
+    (data_dir / "districts" / "tianhe.yaml").write_text("slug: tianhe\nnmae: x\n", "utf-8")
+    text = (data_dir / "districts" / "haizhu.yaml").read_text("utf-8").replace("src-a]", "src-nope]", 1)
+    (data_dir / "districts" / "haizhu.yaml").write_text(text, "utf-8")
+    files = {Path(p.file).name for p in problems(data_dir)}
+    assert {"tianhe.yaml", "haizhu.yaml"} <= files
+
+
+def test_unknown_source_is_reported_with_line(data_dir):
+    path = data_dir / "districts" / "haizhu.yaml"
+    path.write_text(path.read_text("utf-8").replace("summary_sources: [src-a]", "summary_sources: [src-x]"), "utf-8")
+    [p] = problems(data_dir)
+    assert (p.line, p.field) == (5, "summary_sources[0]") and "src-x" in p.message
+
+
+def test_source_urls_accept_only_http_and_https(data_dir):
+    path = data_dir / "sources.yaml"
+    path.write_text(path.read_text("utf-8") + "    url: javascript:alert(1)\n", "utf-8")
+    [p] = problems(data_dir)
+    assert p.file.endswith("sources.yaml") and "http" in p.message and p.field == "sources[1].url"
+
+
+def test_duplicate_source_id_is_an_error(data_dir):
+    path = data_dir / "sources.yaml"
+    path.write_text(path.read_text("utf-8").replace("id: src-b", "id: src-a"), "utf-8")
+    assert any("重复" in p.message for p in problems(data_dir))
+
+
+def test_uncited_source_is_a_warning_only(data_dir):
+    path = data_dir / "sources.yaml"
+    path.write_text(path.read_text("utf-8") + "  - id: src-c\n    title: t\n    publisher: p\n    published: 2025-01-01\n",
+                    "utf-8")
+    assert problems(data_dir) == []
+    assert any("src-c" in p.message for p in problems(data_dir, "warning"))
+
+
+def test_past_goal_without_status_is_a_warning(data_dir):
+    path = data_dir / "districts" / "haizhu.yaml"
+    path.write_text(path.read_text("utf-8").replace("    status: unknown\n", "", 1), "utf-8")
+    assert problems(data_dir) == []
+    assert any("已过" in p.message for p in problems(data_dir, "warning"))
+
+
+def test_coordinates_more_precise_than_claimed_are_a_warning(data_dir):
+    path = data_dir / "districts" / "haizhu.yaml"
+    path.write_text(path.read_text("utf-8").replace("lon: 113.37, lat: 23.1, precision: approximate, basis",
+                                                    "lon: 113.371234, lat: 23.1, precision: approximate, basis"), "utf-8")
+    assert any("小数位" in p.message for p in problems(data_dir, "warning"))
