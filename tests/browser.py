@@ -122,10 +122,11 @@ def _is_loopback(url: str) -> bool:
 def open_page(browser: Any) -> Iterator[Callable[..., Opened]]:
     contexts: list[Any] = []
 
-    def opener(url: str, *, wait_until: str = "load", **context_options: Any) -> Opened:
+    def opener(url: str, *, wait_until: str = "load", timeout_ms: float = 5000, **context_options: Any) -> Opened:
         context = browser.new_context(**context_options)
         contexts.append(context)
         page = context.new_page()
+        page.set_default_timeout(timeout_ms)
         opened = Opened(page=page, context=context)
 
         def route(r: Any) -> None:

@@ -87,6 +87,19 @@
 
   function latLng(pt) { return L.latLng(pt[1], pt[0]); }
 
+  var lastOpened = null;
+
+  // Leaflet closes popups on Escape only while the map itself has focus, not a marker.
+  function escapeClosesPopup(map) {
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== 'Escape' || !lastOpened || !lastOpened.isPopupOpen()) return;
+      var marker = lastOpened;
+      map.closePopup();
+      var node = marker.getElement();
+      if (node) node.focus();
+    });
+  }
+
   function drawFeature(f, groups) {
     var t = f.t === 'park' ? 'park' : 'project';
     var group = t === 'park' ? groups.parks : groups.projects;
@@ -113,6 +126,7 @@
     });
     marker.bindTooltip(el('span', null, f.name), { direction: 'top' });
     marker.bindPopup(popupContent(f), { maxWidth: 280, autoPanPadding: [16, 16] });
+    marker.on('popupopen', function () { lastOpened = marker; });
     marker.addTo(group);
     return marker;
   }
@@ -273,6 +287,7 @@
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
     new Fullscreen().addTo(map);
     wireList(map, groups, markers);
+    escapeClosesPopup(map);
     window.gzMaps.map = map;  // for tests and for hosts that script the page
     window.gzMaps.groups = groups;
     root.setAttribute('data-map-ready', options && options.basemap ? options.basemap : '1');

@@ -1,0 +1,283 @@
+/* 广州区情 · map pages. Draws one page's features on the folium-built map shell.
+ *
+ * Data arrives only as JSON (<script type="application/json" id="gz-map-data">), and every
+ * string from it reaches the DOM through textContent or an attribute, never innerHTML.
+ * Works in a sandboxed iframe (no storage, no cookies, no top navigation): links open in
+ * a new tab. URL parameters: layers=boundary,parks,projects  theme=light|dark|auto
+ * legend=0|1  height=<px>  id=<echoed in the height message to the parent>.
+ */
+(function () {
+  'use strict';
+
+  var root = document.documentElement;
+  var params;
+  try { params = new URLSearchParams(window.location.search); } catch (e) { params = new URLSearchParams(''); }
+
+  // Page options are applied while <head> is parsed, before anything paints.
+  root.classList.add('gz-js');
+  var theme = params.get('theme');
+  if (theme === 'light' || theme === 'dark' || theme === 'auto') root.setAttribute('data-theme', theme);
+  if (params.get('legend') === '0') root.setAttribute('data-legend', '0');
+  var fixedHeight = parseInt(params.get('height') || '', 10);
+  if (fixedHeight >= 120 && fixedHeight <= 4000) {
+    root.style.setProperty('--gz-map-height', fixedHeight + 'px');
+    root.setAttribute('data-fixed-height', '1');
+  }
+  var embedId = params.get('id');
+  if (embedId !== null && !/^[A-Za-z0-9_.:-]{1,80}$/.test(embedId)) embedId = null;
+
+  var LAYER_KEYS = { boundary: 'boundary', boundaries: 'boundary', parks: 'parks', park: 'parks', projects: 'projects', project: 'projects' };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  // Only relative URLs or http(s): never javascript:, data:, or protocol-relative.
+  function safeHref(url) {
+    if (typeof url !== 'string' || /[\s\u0000-\u001f]/.test(url)) return null;
+    if (/^https?:\/\//i.test(url)) return url;
+    if (/^[a-z][a-z0-9+.\-]*:/i.test(url) || /^[\\/]{2}/.test(url)) return null;
+    return url;
+  }
+
+  function safeClass(value) {
+    return typeof value === 'string' && /^[a-z_]{1,40}$/.test(value) ? value : 'unknown';
+  }
+
+  // A new tab, as a link click: allowed under sandbox="allow-popups", never navigates the host.
+  function openLink(href) {
+    href = safeHref(href);
+    if (!href) return;
+    var a = el('a');
+    a.href = href;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+  }
+
+  function newTabLink(href, text, className) {
+    var a = el('a', className, text);
+    var safe = safeHref(href);
+    if (safe) a.href = safe;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    return a;
+  }
+
+  function popupContent(f) {
+    var box = el('div', 'gz-popup');
+    box.appendChild(el('p', 'gz-popup__title', f.name));
+    box.appendChild(el('p', 'gz-popup__what', f.type + (f.status ? ' · ' + f.status : '')));
+    if (f.figure) box.appendChild(el('p', 'gz-popup__figure', f.figure));
+    if (f.prec && f.prec !== 'exact') box.appendChild(el('p', 'gz-popup__note', '位置：' + f.precLabel));
+    if (f.unverified) box.appendChild(el('p', 'gz-popup__flag', '未核实'));
+    if (f.source) box.appendChild(el('p', 'gz-popup__source', '来源：' + f.source));
+    if (f.href) {
+      var p = el('p', 'gz-popup__more');
+      p.appendChild(newTabLink(f.href, '查看档案条目 ↗', 'gz-popup__link'));
+      box.appendChild(p);
+    }
+    return box;
+  }
+
+  function latLng(pt) { return L.latLng(pt[1], pt[0]); }
+
+  function drawFeature(f, groups) {
+    var t = f.t === 'park' ? 'park' : 'project';
+    var group = t === 'park' ? groups.parks : groups.projects;
+    var cls = safeClass(f.cls);
+    if (f.poly && f.poly.length > 2) {
+      L.polygon(f.poly.map(latLng), {
+        className: 'gz-area gz-area--' + t + ' gz-c-' + cls,
+        interactive: false
+      }).addTo(group);
+    }
+    var icon = L.divIcon({
+      className: 'gz-marker gz-marker--' + t,
+      html: '<span class="gz-sym gz-sym--' + t + ' gz-c-' + cls + ' gz-p-' + safeClass(f.prec) + '"></span>',
+      iconSize: [20, 20],
+      iconAnchor: [10, 10],
+      popupAnchor: [0, -8],
+      tooltipAnchor: [0, -10]
+    });
+    var marker = L.marker(latLng(f.pt), { icon: icon, title: f.name, keyboard: true, riseOnHover: true });
+    var label = f.name + '（' + f.type + (f.status ? '，' + f.status : '') + '）';
+    marker.on('add', function () {
+      var node = marker.getElement();
+      if (node) node.setAttribute('aria-label', label);
+    });
+    marker.bindTooltip(el('span', null, f.name), { direction: 'top' });
+    marker.bindPopup(popupContent(f), { maxWidth: 280, autoPanPadding: [16, 16] });
+    marker.addTo(group);
+    return marker;
+  }
+
+  function drawBoundaries(map, group, data) {
+    var city = data.kind === 'city';
+    (data.boundaries || []).forEach(function (b) {
+      var href = city ? safeHref(b.href) : null;
+      var layer = L.geoJSON(b.geometry, {
+        pane: 'gzBoundary',
+        interactive: !!href,
+        style: function () {
+          return { className: 'gz-boundary' + (city ? ' gz-boundary--city' : '') + (href ? ' gz-boundary--link' : '') };
+        }
+      });
+      if (href) {
+        layer.bindTooltip(el('span', null, b.name), { sticky: true, direction: 'top' });
+        layer.on('click', function () { openLink(href); });
+        layer.eachLayer(function (path) {
+          var decorate = function () {
+            var node = path.getElement();
+            if (!node) return;
+            node.setAttribute('tabindex', '0');
+            node.setAttribute('role', 'link');
+            node.setAttribute('aria-label', b.name + '：打开档案（新标签页）');
+            node.setAttribute('data-slug', b.slug);
+            node.addEventListener('keydown', function (e) {
+              if (e.key === 'Enter') { e.preventDefault(); openLink(href); }
+            });
+          };
+          path.on('add', decorate);
+        });
+      }
+      layer.addTo(group);
+    });
+  }
+
+  function applyLayersParam(map, groups) {
+    var wanted = params.get('layers');
+    if (wanted === null) return;
+    var keep = {};
+    wanted.split(',').forEach(function (k) {
+      var key = LAYER_KEYS[k.trim().toLowerCase()];
+      if (key) keep[key] = true;
+    });
+    ['boundary', 'parks', 'projects'].forEach(function (key) {
+      if (!keep[key] && map.hasLayer(groups[key])) map.removeLayer(groups[key]);
+    });
+  }
+
+  var Fullscreen = L.Control.extend({
+    options: { position: 'topleft' },
+    onAdd: function (map) {
+      var box = L.DomUtil.create('div', 'leaflet-bar gz-fullscreen');
+      var link = L.DomUtil.create('a', 'gz-fullscreen__button', box);
+      var target = map.getContainer().parentNode;
+      var inFrame = window.parent !== window;
+      link.href = '#';
+      link.setAttribute('role', 'button');
+      if (document.fullscreenEnabled && target.requestFullscreen) {
+        var sync = function () {
+          var on = document.fullscreenElement === target;
+          link.title = on ? '退出全屏' : '全屏';
+          link.setAttribute('aria-label', on ? '退出全屏' : '全屏显示地图');
+          link.setAttribute('aria-pressed', on ? 'true' : 'false');
+          map.invalidateSize();
+        };
+        document.addEventListener('fullscreenchange', sync);
+        sync();
+        var toggle = function (e) {
+          L.DomEvent.preventDefault(e);
+          if (document.fullscreenElement) document.exitFullscreen();
+          else target.requestFullscreen().catch(function () {});
+        };
+        L.DomEvent.on(link, 'click', toggle);
+        L.DomEvent.on(link, 'keydown', function (e) { if (e.key === ' ') toggle(e); });
+      } else if (inFrame) {
+        // Fullscreen not allowed to this frame: offer the page in a new tab instead.
+        link.href = window.location.href;
+        link.target = '_blank';
+        link.rel = 'noopener';
+        link.removeAttribute('role');
+        link.title = '在新标签页打开大图';
+        link.setAttribute('aria-label', '在新标签页打开大图');
+      } else {
+        box.hidden = true;
+      }
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    }
+  });
+
+  function wireList(map, groups, markers) {
+    var buttons = document.querySelectorAll('[data-gz-index]');
+    Array.prototype.forEach.call(buttons, function (button) {
+      var marker = markers[parseInt(button.getAttribute('data-gz-index'), 10)];
+      if (!marker) return;
+      button.addEventListener('click', function () {
+        var group = button.getAttribute('data-gz-layer') === 'park' ? groups.parks : groups.projects;
+        if (!map.hasLayer(group)) map.addLayer(group);
+        map.getContainer().scrollIntoView({ block: 'nearest' });
+        map.setView(marker.getLatLng(), Math.max(map.getZoom(), 13));
+        marker.openPopup();
+        var link = marker.getPopup().getElement();
+        link = link && link.querySelector('.gz-popup__link');
+        if (link) link.focus();
+      });
+    });
+  }
+
+  var lastHeight = 0;
+  function postHeight() {
+    if (window.parent === window) return;
+    var box = document.getElementById('gz-embed');
+    if (!box) return;
+    var height = Math.ceil(box.getBoundingClientRect().height);
+    if (!height || height === lastHeight) return;
+    lastHeight = height;
+    try {
+      window.parent.postMessage({ type: 'gz-profiles:height', id: embedId, height: height }, '*');
+      if (embedId) window.parent.postMessage('pymxPYMx' + embedId + 'xPYMx' + 'height' + 'xPYMx' + height, '*');
+    } catch (e) { /* a parent that refuses messages is fine */ }
+  }
+
+  function watchHeight() {
+    postHeight();
+    window.addEventListener('load', postHeight);
+    window.addEventListener('resize', postHeight);
+    if (window.ResizeObserver) {
+      var box = document.getElementById('gz-embed');
+      if (box) new ResizeObserver(postHeight).observe(box);
+    }
+  }
+
+  function readData() {
+    var node = document.getElementById('gz-map-data');
+    try {
+      return node ? JSON.parse(node.textContent) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function init(map, groups, options) {
+    var data = readData() || { kind: 'district', boundaries: [], features: [] };
+    map.createPane('gzBoundary').style.zIndex = 350;
+    map.getContainer().setAttribute('aria-label', (data.title || '地图') + '（方向键平移，加减号缩放）');
+    drawBoundaries(map, groups.boundary, data);
+    var markers = (data.features || []).map(function (f) { return drawFeature(f, groups); });
+
+    var bounds = L.latLngBounds([]);
+    [groups.boundary, groups.parks, groups.projects].forEach(function (g) {
+      if (g.getLayers().length) bounds.extend(g.getBounds());
+    });
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], maxZoom: 15, animate: false });
+
+    applyLayersParam(map, groups);
+    L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+    new Fullscreen().addTo(map);
+    wireList(map, groups, markers);
+    window.gzMaps.map = map;  // for tests and for hosts that script the page
+    window.gzMaps.groups = groups;
+    root.setAttribute('data-map-ready', options && options.basemap ? options.basemap : '1');
+    watchHeight();
+  }
+
+  window.gzMaps = { init: init };
+})();

@@ -1,0 +1,80 @@
+"""Pages: the Markdown the generator writes, before MkDocs sees it."""
+
+from pathlib import Path
+
+import markdown
+
+from profiles.load import load_dataset
+from profiles.pages import PageContext, citation_numbers, md, render_district, render_pages, target_text, yaml_str
+
+HOSTILE = '<script>alert(1)</script> **b** [x](javascript:alert(1)) {{ 7*7 }} "\' &amp;'
+
+
+def load(data_dir: Path):
+    dataset, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok, report.render()
+    return dataset
+
+
+def rewrite(data_dir: Path, old: str, new: str) -> None:
+    path = data_dir / "districts" / "haizhu.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def to_html(page: str) -> str:
+    body = page.split("---", 2)[2]  # drop front matter, as MkDocs does
+    return markdown.markdown(body, extensions=["attr_list", "toc"])
+
+
+def test_district_page_lists_goals_with_targets_and_citations(data_dir):
+    page = render_district(load(data_dir).districts["haizhu"], load(data_dir), PageContext())
+    assert 'id="goal-gdp-growth-2025"' in page
+    assert "≥ 5.5%（增速）" in page and "&gt; 100个" in page
+    assert 'href="#source-src-a"' in page and 'id="source-src-a"' in page
+
+
+def test_hostile_text_is_escaped_in_tables_lists_and_headings(data_dir):
+    rewrite(data_dir, "statement: 地区生产总值增长5.5%以上", "statement: " + repr(HOSTILE).replace("\\'", "''"))
+    rewrite(data_dir, "name: 腾讯微信", "name: '<img src=x onerror=alert(1)>'")
+    dataset = load(data_dir)
+    html = to_html(render_district(dataset.districts["haizhu"], dataset, PageContext()))
+    assert "<script>" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert 'href="javascript:' not in html
+    assert "{{ 7*7 }}" in html  # data is never evaluated as a template
+
+
+def test_md_filter_neutralises_markdown_and_html():
+    out = markdown.markdown("# " + md("**x** <b>y</b> [l](javascript:z)"))
+    assert "<strong>" not in out and "<b>" not in out and "<a" not in out
+
+
+def test_front_matter_strings_cannot_break_out():
+    assert yaml_str('a"\nb: c') == '"a\\" b: c"'
+
+
+def test_target_text_shows_comparator_value_unit_and_growth():
+    from profiles.models import Target
+
+    assert target_text(Target(comparator="more_than", value=20, unit="%", measure="growth")) == "> 20%（增速）"
+    assert target_text(Target(comparator="exactly", value=700, unit="亿元")) == "= 700亿元"
+
+
+def test_sources_are_numbered_in_reading_order(data_dir):
+    assert citation_numbers(load(data_dir).districts["haizhu"]) == {"src-a": 1}
+
+
+def test_empty_sections_become_an_invitation_to_editors(data_dir):
+    rewrite(data_dir, "projects:", "projects: []\nold_projects:")
+    text = (data_dir / "districts" / "haizhu.yaml").read_text("utf-8")
+    (data_dir / "districts" / "haizhu.yaml").write_text(text.split("projects: []")[0] + "projects: []\n", "utf-8")
+    dataset = load(data_dir)
+    page = render_district(dataset.districts["haizhu"], dataset, PageContext())
+    assert "## 资料待补充" in page and "重大项目" in page.split("## 资料待补充")[1]
+
+
+def test_every_page_is_rendered_with_stable_paths(data_dir):
+    pages = render_pages(load(data_dir), PageContext())
+    assert set(pages) == {"index.md", "districts/index.md", "districts/haizhu.md"}
