@@ -9,7 +9,6 @@ from typing import Iterator
 from .dataset import Dataset
 from .models import BaseModel, City, District, Precision
 from .problems import Problem
-from .registry import BY_SLUG
 from .yamlload import Document, field_path
 
 ITEM_LISTS = ("roles", "goals", "indicators", "enterprises", "parks", "projects")
@@ -68,16 +67,17 @@ def check_ids(profile: District | City, doc: Document) -> list[Problem]:
     return out
 
 
-def check_district(slug: str, d: District, doc: Document, boundaries: dict | None, today: date) -> list[Problem]:
+def check_district(slug: str, d: District, doc: Document, boundaries: dict | None, today: date,
+                   entry) -> list[Problem]:
     out = []
-    entry = BY_SLUG[slug]
     if d.slug != slug:
         out.append(Problem(*_at(doc, ("slug",)), f"slug 是“{d.slug}”，但文件名是 {slug}.yaml",
                            f"两者必须一致：slug: {slug}", "slug does not match file name"))
-    if d.code != entry.code:
+    # Without a valid registry its own problem is already reported; the other checks still run.
+    if entry is not None and d.code != entry.code:
         out.append(Problem(*_at(doc, ("code",)), f"{entry.zh}的行政区划代码应为 {entry.code}",
                            f'code: "{entry.code}"', "code does not match the registry"))
-    if d.name.zh != entry.zh:
+    if entry is not None and d.name.zh != entry.zh:
         out.append(Problem(*_at(doc, ("name", "zh")), f"名称与登记表不一致（{entry.zh}）",
                            f"name.zh: {entry.zh}", "name differs from registry", "warning"))
     park_ids = {p.id for p in d.parks}
@@ -93,7 +93,7 @@ def check_district(slug: str, d: District, doc: Document, boundaries: dict | Non
     shape = _shape(boundaries, slug)
     for name in ("parks", "projects"):
         for i, item in enumerate(getattr(d, name)):
-            out.extend(_check_location(doc, (name, i, "location"), item.location, shape, entry.zh))
+            out.extend(_check_location(doc, (name, i, "location"), item.location, shape, d.name.zh))
     return out
 
 
@@ -168,7 +168,7 @@ def run(dataset: Dataset, docs: dict[str, Document], city_doc: Document | None, 
         doc = docs[slug]
         profiles.append(district)
         out += check_sources(district, doc, known) + check_ids(district, doc)
-        out += check_district(slug, district, doc, boundaries, today)
+        out += check_district(slug, district, doc, boundaries, today, dataset.registry.get(slug))
     if complete:
         out += check_unused_sources(dataset, sources_doc, profiles)
     return out

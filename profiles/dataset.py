@@ -6,13 +6,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import City, District, Source
+from .registry import Entry
 
 
 @dataclass(frozen=True)
 class Dataset:
-    root: Path  # the data folder: sources.yaml, city.yaml, districts/, boundaries/
+    root: Path  # the data folder: registry.yaml, sources.yaml, city.yaml, districts/, boundaries/
     sources: dict[str, Source]
     city: City | None
     districts: dict[str, District]  # slug -> district, in registry order
-    # slug -> line number of each item id in its file, for "edit on GitHub" deep links
-    lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    registry: dict[str, Entry] = field(default_factory=dict)  # slug -> entry, in display order
+
+    def name_of(self, slug: str) -> str:
+        """A district's Chinese name: from the registry, else its file, else the slug itself."""
+        if slug in self.registry:
+            return self.registry[slug].zh
+        if slug in self.districts:
+            return self.districts[slug].name.zh
+        return slug
+
+    def order(self) -> list[str]:
+        """Slugs in display order: registry first, then any others (a registry-less fixture)."""
+        return list(self.registry) + [s for s in self.districts if s not in self.registry]

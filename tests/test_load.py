@@ -21,7 +21,7 @@ def test_missing_district_is_a_warning_and_unknown_slug_an_error(data_dir):
     (data_dir / "districts" / "shenzhen.yaml").write_text("slug: shenzhen\n", "utf-8")
     errors = problems(data_dir)
     warnings = problems(data_dir, "warning")
-    assert any("shenzhen.yaml" in p.file and "11 个区" in p.message for p in errors)
+    assert any("shenzhen.yaml" in p.file and "registry.yaml" in p.message for p in errors)
     assert sum("还没有写" in p.message for p in warnings) == 10
 
 
@@ -73,3 +73,17 @@ def test_coordinates_more_precise_than_claimed_are_a_warning(data_dir):
     path.write_text(path.read_text("utf-8").replace("lon: 113.37, lat: 23.1, precision: approximate, basis",
                                                     "lon: 113.371234, lat: 23.1, precision: approximate, basis"), "utf-8")
     assert any("小数位" in p.message for p in problems(data_dir, "warning"))
+
+
+def test_registry_is_checked_both_ways_from_the_data_folder(data_dir):
+    (data_dir / "registry.yaml").write_text(
+        'districts:\n  - {slug: haizhu, zh: 海珠区, en: Haizhu District, code: "440105"}\n'
+        '  - {slug: nowhere, zh: 无区, en: Nowhere, code: "440199"}\n', "utf-8")
+    warnings = problems(data_dir, "warning")
+    assert problems(data_dir) == []
+    assert [p.file for p in warnings if "还没有写" in p.message] == ["data/districts/nowhere.yaml"]
+
+
+def test_missing_registry_is_an_error(data_dir):
+    (data_dir / "registry.yaml").unlink()
+    assert any("registry.yaml" in p.file for p in problems(data_dir))

@@ -45,11 +45,12 @@ def test_every_embed_draws_its_features(site, static_server, open_page):
     base = static_server(site)
     dataset = sample_dataset()
     dialogs: list[str] = []
+    opened = open_page("about:blank", viewport={"width": 900, "height": 800})
+    page = opened.page
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for slug in [*dataset.districts, "guangzhou"]:
-        opened = open_page(f"{base}embed/{slug}/", viewport={"width": 900, "height": 800})
-        opened.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{base}embed/{slug}/")
         _ready(opened)
-        page = opened.page
         if slug == "guangzhou":
             expected = sum(len(d.parks) + len(d.projects) for d in dataset.districts.values())
             assert page.locator("path.gz-boundary").count() == 11
@@ -65,7 +66,6 @@ def test_every_embed_draws_its_features(site, static_server, open_page):
         assert page.locator(".leaflet-control-scale").count() == 1
         assert page.locator(".leaflet-control-layers").count() == 1
         _assert_clean(opened)
-        opened.context.close()
     assert dialogs == []
 
 

@@ -27,7 +27,6 @@ from typing import Any
 
 from ..dataset import Dataset
 from ..geo import Geometry
-from ..registry import BY_SLUG
 from .manifest import describe_exports
 from .tables import LIST_SEPARATOR, TABLES, geo_columns, ordered_districts, rows, source_ids
 
@@ -125,11 +124,11 @@ def _points(dataset: Dataset, table: str) -> bytes:
     return _feature_collection(features)
 
 
-def _boundaries(boundaries: dict[str, Geometry]) -> bytes:
+def _boundaries(boundaries: dict[str, Geometry], registry: dict) -> bytes:
     features = []
-    order = [s for s in BY_SLUG if s in boundaries] + [s for s in boundaries if s not in BY_SLUG]
+    order = [s for s in registry if s in boundaries] + [s for s in boundaries if s not in registry]
     for slug in order:
-        entry = BY_SLUG.get(slug)
+        entry = registry.get(slug)
         properties = {"slug": slug, "name": entry.zh if entry else slug, "name_en": entry.en if entry else slug}
         properties["adcode"] = entry.code if entry else None
         features.append({"type": "Feature", "id": slug, "geometry": boundaries[slug], "properties": properties})
@@ -168,7 +167,7 @@ def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out_dir: Pa
         files[f"{table}.csv"] = _csv_bytes(dataset, table)
     files["parks.geojson"] = _points(dataset, "parks")
     files["projects.geojson"] = _points(dataset, "projects")
-    files["boundaries.geojson"] = _boundaries(boundaries)
+    files["boundaries.geojson"] = _boundaries(boundaries, dataset.registry)
     for slug in ordered_districts(dataset):
         files[f"districts/{slug}.json"] = _district_json(dataset, slug)
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..models import City, District, Source
-from ..registry import BY_SLUG
 from .tables import TABLES, field_doc, geo_columns
 
 TITLES = {
@@ -77,7 +76,8 @@ def _count(path: Path, rel: str) -> tuple[int, str]:
     return sum(len(district[k]) for k in ("goals", "indicators", "enterprises", "parks", "projects")), "条"
 
 
-def describe_exports(paths: list[Path], out_dir: Path) -> list[dict]:
+def describe_exports(paths: list[Path], out_dir: Path, names: dict[str, str] | None = None) -> list[dict]:
+    """`names`: slug -> Chinese name, for the per-district files' titles."""
     """One dict per file, in the given order: url (site path), path (relative to /data/),
     title, format, media_type, bytes, count + count_unit, fields [{name, description}]."""
     out = []
@@ -94,8 +94,7 @@ def describe_exports(paths: list[Path], out_dir: Path) -> list[dict]:
         else:
             fields = _json_fields(rel)
         if key.startswith("districts/"):
-            entry = BY_SLUG.get(path.stem)
-            title = f"{entry.zh if entry else path.stem}的全部资料"
+            title = f"{(names or {}).get(path.stem, path.stem)}的全部资料"
         else:
             title = TITLES.get(key, key)
         count, unit = _count(path, rel)

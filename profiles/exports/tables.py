@@ -27,7 +27,7 @@ from ..models import (
     Sourced,
     Target,
 )
-from ..registry import BY_SLUG, CITY_SLUG
+from ..registry import CITY_SLUG
 
 LIST_SEPARATOR = ";"
 
@@ -205,13 +205,12 @@ def geo_columns(table: str) -> list[Column]:
 def _district_name(dataset: Dataset, slug: str) -> str:
     if slug == CITY_SLUG:
         return dataset.city.name.zh if dataset.city else "广州市"
-    return dataset.districts[slug].name.zh if slug in dataset.districts else BY_SLUG[slug].zh
+    return dataset.name_of(slug)
 
 
 def ordered_districts(dataset: Dataset) -> list[str]:
     """Registry order (not dict order) so output never depends on how the dataset was built."""
-    registry = [slug for slug in BY_SLUG if slug in dataset.districts]
-    return registry + [slug for slug in dataset.districts if slug not in BY_SLUG]
+    return [slug for slug in dataset.order() if slug in dataset.districts]
 
 
 def rows(dataset: Dataset, table: str) -> Iterator[Row]:

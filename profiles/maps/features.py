@@ -16,7 +16,6 @@ from typing import Any
 from .. import geo
 from ..dataset import Dataset
 from ..models import LABELS_ZH, District, ParkKind, Project, ProjectStatus, Park, Quantity
-from ..registry import BY_SLUG
 from .settings import MapSettings
 
 ToMap = Callable[[float, float], tuple[float, float]]
@@ -118,10 +117,8 @@ def district_features(dataset: Dataset, district: District, to_map: ToMap, prefi
 
 
 def district_name(dataset: Dataset, slug: str) -> str:
-    if slug in dataset.districts:
-        return dataset.districts[slug].name.zh
-    entry = BY_SLUG.get(slug)
-    return entry.zh if entry else slug
+    district = dataset.districts.get(slug)
+    return district.name.zh if district else slug
 
 
 class BoundaryCache:

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from ..checks import items
 from ..dataset import Dataset
 from ..models import LABELS_ZH, City, District, Quantity, Target
-from ..registry import BY_SLUG, CITY_SLUG
+from ..registry import CITY_SLUG
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
@@ -98,7 +98,6 @@ def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
     numbers = citation_numbers(d)
     return _ENV.get_template("district.md.j2").render(
         d=d,
-        entry=BY_SLUG[d.slug],
         numbers=numbers,
         cited=[dataset.sources[s] for s in numbers if s in dataset.sources],
         ctx=ctx,

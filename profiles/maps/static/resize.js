@@ -1,7 +1,7 @@
 /* 广州区情 · embed host script. Include once on a page that embeds our maps:
  *
  *   <iframe src="…/embed/tianhe/?id=map-tianhe" id="map-tianhe" data-gz-embed
- *           title="天河区地图" style="width:100%;border:0;aspect-ratio:4/3" loading="lazy"
+ *           title="天河区地图" style="width:100%;border:0;aspect-ratio:3/2;min-height:440px" loading="lazy"
  *           sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"
  *           allow="fullscreen"></iframe>
  *   <script src="…/embed/resize.js" async></script>

@@ -1,0 +1,218 @@
+"""Map pages without a browser: bytes, hosts, datum, escaping, size, speed."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import branca.element
+import folium
+import pytest
+
+from profiles import geo
+from profiles.maps import MapSettings, build_maps, embed_iframe_html, feature_list_html
+from profiles.maps.features import script_json
+from tests.fixtures.maps.sample import HOSTILE, HOSTILE_SOURCE, sample_boundaries, sample_dataset, synthetic
+
+TIANDITU = MapSettings(basemap="tianditu", tianditu_key="0123456789abcdef0123456789abcdef")
+ALL_SETTINGS = [MapSettings(), MapSettings(basemap="osm"), TIANDITU]
+# Hosts that may appear in output: tile templates and attribution links (never loaded as
+# scripts or styles), the CSP's tile host patterns, and two constants inside leaflet.js
+# (its attribution link and the SVG namespace; also used in our CSS's inline SVG icon).
+ALLOWED_HOSTS = {
+    "webrd0{s}.is.autonavi.com",
+    "*.is.autonavi.com",
+    "www.amap.com",
+    "tile.openstreetmap.org",
+    "www.openstreetmap.org",
+    "t{s}.tianditu.gov.cn",
+    "*.tianditu.gov.cn",
+    "www.tianditu.gov.cn",
+    "leafletjs.com",
+    "www.w3.org",
+}
+CDN_HOSTS = ("jsdelivr", "jquery.com", "cdnjs", "bootstrapcdn", "unpkg", "googleapis", "fontawesome")
+
+
+def _build(tmp: Path, settings: MapSettings | None = None) -> list[Path]:
+    return build_maps(sample_dataset(), sample_boundaries(), tmp, settings or MapSettings())
+
+
+def _data(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="gz-map-data">(.*?)</script>', text, re.S)
+    assert m, page
+    return json.loads(m.group(1))
+
+
+def _text_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.suffix in (".html", ".js", ".css"))
+
+
+def test_writes_the_promised_files(tmp_path):
+    paths = _build(tmp_path)
+    rel = {p.relative_to(tmp_path).as_posix() for p in paths}
+    for slug in sample_dataset().districts:
+        assert f"embed/{slug}/index.html" in rel
+    assert {"embed/guangzhou/index.html", "embed/resize.js", "assets/vendor/leaflet/leaflet.js",
+            "assets/maps/maps.js", "assets/maps/maps.css"} <= rel
+    assert not any("jquery" in r or "bootstrap" in r or r.endswith(".map") for r in rel)
+    assert all(p.exists() for p in paths)
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    pa, pb = _build(a), _build(b)
+    assert [p.relative_to(a) for p in pa] == [p.relative_to(b) for p in pb]
+    for x, y in zip(pa, pb):
+        assert x.read_bytes() == y.read_bytes(), x
+    # ... and a second build into the same folder (folium would append scripts on re-save)
+    _build(a)
+    for x, y in zip(pa, pb):
+        assert x.read_bytes() == y.read_bytes(), x
+
+
+def test_folium_and_branca_globals_untouched(tmp_path):
+    _build(tmp_path)
+    assert any("cdn.jsdelivr.net" in url for _, url in folium.Map.default_js)
+    assert len(branca.element.Element._generate_id()) == 32  # still branca's random hex
+
+
+@pytest.mark.parametrize("settings", ALL_SETTINGS, ids=lambda s: s.basemap)
+def test_no_third_party_host_in_output(tmp_path, settings):
+    _build(tmp_path, settings)
+    for path in _text_files(tmp_path):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".css":
+            text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)  # leaflet.css cites a bug tracker
+        for host in re.findall(r"https?://([^/\s\"'<>);\\]+)", text):
+            assert host in ALLOWED_HOSTS, f"{path}: {host}"
+        assert not any(cdn in text for cdn in CDN_HOSTS), path
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+        self.links: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe") and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "link" and a.get("href"):
+            self.loads.append(a["href"])
+        if tag == "a" and a.get("href"):
+            self.links.append((a["href"], a))
+
+
+def test_pages_load_only_relative_files_and_links_open_new_tabs(tmp_path):
+    _build(tmp_path)
+    for page in sorted(tmp_path.glob("embed/*/index.html")):
+        refs = _Refs()
+        refs.feed(page.read_text(encoding="utf-8"))
+        assert refs.loads and all(u.startswith("../../assets/") for u in refs.loads), refs.loads
+        for href, attrs in refs.links:
+            if href.startswith("#"):
+                continue
+            assert href.startswith("../../"), href
+            assert attrs.get("target") == "_blank" and attrs.get("rel") == "noopener", href
+
+
+def test_amap_points_are_shifted_to_gcj02_and_osm_points_are_not(tmp_path):
+    _build(tmp_path / "amap", MapSettings(basemap="amap"))
+    _build(tmp_path / "osm", MapSettings(basemap="osm"))
+    amap = _data(tmp_path / "amap/embed/tianhe/index.html")
+    osm = _data(tmp_path / "osm/embed/tianhe/index.html")
+    park = sample_dataset().districts["tianhe"].parks[0]
+    lon, lat = park.location.lon, park.location.lat
+    assert osm["features"][0]["pt"] == [round(lon, 6), round(lat, 6)]
+    glon, glat = geo.wgs84_to_gcj02(lon, lat)
+    assert amap["features"][0]["pt"] == [round(glon, 6), round(glat, 6)]
+    assert abs(glon - lon) > 0.003 and abs(glat - lat) > 0.001  # hundreds of metres: visible
+    # Boundary vertices and park outlines too.
+    raw = sample_boundaries()["tianhe"]["coordinates"][0][0]
+    assert osm["boundaries"][0]["geometry"]["coordinates"][0][0] == [round(v, 6) for v in raw]
+    assert amap["boundaries"][0]["geometry"]["coordinates"][0][0] == [round(v, 6) for v in geo.wgs84_to_gcj02(*raw)]
+    plon, plat = park.location.polygon[0]
+    assert amap["features"][0]["poly"][0] == [round(v, 6) for v in geo.wgs84_to_gcj02(plon, plat)]
+    # The city map uses the same converted shapes.
+    city = _data(tmp_path / "amap/embed/guangzhou/index.html")
+    assert [b["slug"] for b in city["boundaries"]] == list(sample_boundaries())
+    assert city["boundaries"][3]["geometry"] == amap["boundaries"][0]["geometry"]
+
+
+def test_one_basemap_per_build(tmp_path):
+    _build(tmp_path, TIANDITU)
+    text = (tmp_path / "embed/tianhe/index.html").read_text(encoding="utf-8")
+    assert text.count("L.tileLayer(") == 2  # Tianditu's map + its label layer
+    assert "autonavi" not in text and "openstreetmap" not in text
+    assert '"datum": "wgs84"' in text
+
+
+def test_hostile_strings_are_escaped(tmp_path):
+    _build(tmp_path)
+    for page in [tmp_path / "embed/tianhe/index.html", tmp_path / "embed/guangzhou/index.html"]:
+        text = page.read_text(encoding="utf-8")
+        assert HOSTILE not in text
+        assert "&lt;img src=x onerror=alert(1)&gt;" in text  # the list shows it as text
+        assert text.count("</script>") == text.count("<script")  # nothing closed a script early
+        assert "\u2028" not in text
+        data = _data(page)
+        names = [f["name"] for f in data["features"]]
+        assert HOSTILE in names  # round-trips through JSON intact
+        assert any(f["source"] and f["source"].startswith(HOSTILE_SOURCE) for f in data["features"])
+
+
+def test_script_json_escapes_everything_that_could_break_out():
+    out = script_json({"a": "</script><!--&'\u2028\u2029>"})
+    assert not set("<>&'\u2028\u2029") & set(out)
+    assert json.loads(out) == {"a": "</script><!--&'\u2028\u2029>"}
+
+
+def test_settings_from_env():
+    assert MapSettings.from_env({}, environ={}).basemap == "amap"
+    assert MapSettings.from_env({"basemap": "osm"}, environ={}).basemap == "osm"
+    assert MapSettings.from_env({"maps": {"basemap": "osm"}}, environ={"PROFILES_BASEMAP": "amap"}).basemap == "amap"
+    s = MapSettings.from_env({}, environ={"PROFILES_BASEMAP": "tianditu", "TIANDITU_KEY": "abc12345"})
+    assert s.basemap == "tianditu" and s.tianditu_key == "abc12345"
+    assert MapSettings().is_gcj02 and not MapSettings(basemap="osm").is_gcj02
+    with pytest.raises(ValueError):
+        MapSettings.from_env({}, environ={"PROFILES_BASEMAP": "tianditu"})
+    with pytest.raises(ValueError):
+        MapSettings(basemap="google")
+    with pytest.raises(ValueError):
+        MapSettings(basemap="tianditu", tianditu_key="x&callback=evil")
+
+
+def test_embed_is_light(tmp_path):
+    _build(tmp_path)
+    page = tmp_path / "embed/guangzhou/index.html"
+    total = len(gzip.compress(page.read_bytes(), 9))
+    for url in re.findall(r'(?:src|href)="(\.\./\.\./assets/[^"?]+)', page.read_text(encoding="utf-8")):
+        total += len(gzip.compress((page.parent / url).read_bytes(), 9))
+    assert total <= 120 * 1024, total
+
+
+def test_helpers_for_profile_pages():
+    ds = sample_dataset()
+    html = feature_list_html(ds, "tianhe")
+    assert 'href="#park-pazhou"' in html and 'href="#project-metro-11"' in html
+    assert HOSTILE not in html and "target=" not in html and "data-gz-index" not in html
+    snippet = embed_iframe_html("tianhe", '天河区 "地图"')
+    assert 'src="../../embed/tianhe/?id=gz-map-tianhe"' in snippet and "data-gz-embed" in snippet
+    assert 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"' in snippet
+    assert "&#34;" in snippet and "embed/resize.js" in snippet
+
+
+def test_speed_per_map(tmp_path):
+    """A generous ceiling (the measured figure is far lower): catches a per-page folium render."""
+    dataset, boundaries = synthetic(300)
+    start = time.perf_counter()
+    build_maps(dataset, boundaries, tmp_path, MapSettings())
+    per_map = (time.perf_counter() - start) * 1000 / (len(dataset.districts) + 1)
+    assert per_map < 10, f"{per_map:.2f} ms per map"
