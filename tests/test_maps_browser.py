@@ -99,6 +99,11 @@ def test_keyboard_opens_popup_and_list_locates(site, static_server, open_page):
     page.locator(".leaflet-popup").wait_for(state="detached")
     page.get_by_role("button", name="在地图上显示：地铁十一号线").click()
     assert "地铁十一号线" in page.locator(".leaflet-popup-content").inner_text()
+    page.locator(".gz-fullscreen__button").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.fullscreenElement && document.fullscreenElement.matches('.gz-figure')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.fullscreenElement === null")
     _assert_clean(opened)
 
 

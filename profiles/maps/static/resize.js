@@ -36,6 +36,7 @@
     }
     if (!match) return;
     match.style.aspectRatio = 'auto';
+    match.style.minHeight = '0';
     match.style.height = Math.ceil(height) + 'px';
   });
 })();

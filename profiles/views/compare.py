@@ -1,0 +1,112 @@
+"""What the /compare/ page lists: goals grouped by theme across districts, and the directories of
+enterprises, parks and projects. Every row carries the link to its entry on a profile page, so the
+page never restates a fact without the way back to its citation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..dataset import Dataset
+from ..models import Quantity
+
+CITY_NAME = "广州市（全市）"
+
+
+@dataclass(frozen=True)
+class Row:
+    owner: str  # district slug, or "" for the city
+    owner_name: str
+    item: Any
+    href: str  # relative to /compare/
+    park: tuple[str, str] | None = None  # (name, href) of the park the item sits in
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    theme: str
+    rows: list[Row]
+
+    @property
+    def owners(self) -> list[str]:
+        return list(dict.fromkeys(r.owner_name for r in self.rows))
+
+
+def _profiles(dataset: Dataset, with_city: bool):
+    """(slug, name, page) for the city (its page is the home page) and each district."""
+    if with_city and dataset.city is not None:
+        yield "", CITY_NAME, "../", dataset.city
+    for slug, d in dataset.districts.items():
+        yield slug, d.name.zh, f"../districts/{slug}/", d
+
+
+def goal_groups(dataset: Dataset) -> list[ThemeGroup]:
+    """Goals by theme; themes set by more districts first, the city's goals first within a theme."""
+    groups: dict[str, list[Row]] = {}
+    for slug, name, page, profile in _profiles(dataset, with_city=True):
+        for g in profile.goals:
+            groups.setdefault(g.theme, []).append(Row(slug, name, g, f"{page}#goal-{g.id}"))
+    order = {theme: i for i, theme in enumerate(groups)}
+    themes = sorted(groups, key=lambda t: (-len({r.owner for r in groups[t]}), -len(groups[t]), order[t]))
+    return [ThemeGroup(t, groups[t]) for t in themes]
+
+
+def directory(dataset: Dataset, kind: str) -> list[Row]:
+    """Every enterprise, park or project of the districts, in registry and file order.
+
+    City-level enterprises are left out: the home page does not list them, so they have no
+    entry to link to (the downloads include them, with district `guangzhou`)."""
+    anchor = {"enterprises": "enterprise", "parks": "park", "projects": "project"}[kind]
+    rows = []
+    for slug, name, page, d in _profiles(dataset, with_city=False):
+        parks = {p.id: p.name for p in d.parks}
+        for item in getattr(d, kind):
+            park_id = getattr(item, "park", None)
+            park = (parks[park_id], f"{page}#park-{park_id}") if park_id in parks else None
+            rows.append(Row(slug, name, item, f"{page}#{anchor}-{item.id}", park))
+    return rows
+
+
+def city_enterprises(dataset: Dataset) -> list[Any]:
+    return list(dataset.city.enterprises) if dataset.city else []
+
+
+# Money units we can put on one scale for sorting; anything else sorts as text.
+TO_YI_YUAN = {"亿元": 1.0, "万元": 1e-4, "元": 1e-8}
+
+
+def sort_key(q: Quantity | None) -> str:
+    """The value a table cell sorts by: investment in 亿元, or "" (sorted last) when not comparable."""
+    if q is None or q.unit not in TO_YI_YUAN:
+        return ""
+    return f"{q.value * TO_YI_YUAN[q.unit]:g}"
+
+
+@dataclass(frozen=True)
+class Counts:
+    name: str
+    href: str
+    goals: int
+    enterprises: int
+    parks: int
+    projects: int
+
+    @property
+    def values(self) -> list[int]:
+        return [self.goals, self.enterprises, self.parks, self.projects]
+
+
+COUNT_SERIES = ["发展目标", "龙头企业", "产业园区", "重大项目"]
+
+
+def district_counts(dataset: Dataset) -> list[Counts]:
+    return [
+        Counts(d.name.zh, f"../districts/{slug}/", len(d.goals), len(d.enterprises), len(d.parks), len(d.projects))
+        for slug, d in dataset.districts.items()
+    ]
+
+
+def investments(dataset: Dataset) -> list[Row]:
+    """Projects whose investment is stated in a money unit, largest first."""
+    rows = [r for r in directory(dataset, "projects") if sort_key(r.item.investment)]
+    return sorted(rows, key=lambda r: -float(sort_key(r.item.investment)))
