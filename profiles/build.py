@@ -38,7 +38,7 @@ class Timings:
 
 def validate(config: Config) -> tuple[Dataset, Report, dict]:
     boundaries = geo.load_boundaries(config.boundaries_file) if config.boundaries_file.exists() else {}
-    dataset, report = load_dataset(config.data_dir, base=config.root, boundaries=boundaries)
+    dataset, report = load_dataset(config.data_dir, base=config.root, boundaries=boundaries, cache=config.cache())
     return dataset, report, boundaries
 
 
@@ -74,8 +74,11 @@ def generate_docs(dataset: Dataset, boundaries: dict, config: Config, timings: T
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="profiles-gen-") as tmp:
         staging = Path(tmp)
-        generate(dataset, boundaries, config, staging)
-        start = timings.lap("generate", start)
+        laps: dict[str, float] = {}
+        generate(dataset, boundaries, config, staging, laps=laps, cache=config.cache())
+        for name, seconds in laps.items():
+            timings.stages[name] = timings.stages.get(name, 0.0) + seconds
+        start = time.perf_counter()
         timings.written, timings.removed = sync(staging, config.docs_dir)
         timings.lap("sync", start)
     dictionary = config.root / "build" / "jieba_user.dict"

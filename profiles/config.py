@@ -18,6 +18,12 @@ class Config:
     edit_base: str  # where "编辑此页数据" links point, ending in "/"
     maps: dict  # [tool.profiles.maps]: basemap, tianditu_key …
 
+    def cache(self):
+        """build/cache/ beside the project: parsed files and drawn images keyed by content (git-ignored)."""
+        from .cache import Cache
+
+        return Cache(None if os.environ.get("PROFILES_NO_CACHE") else self.root / "build" / "cache")
+
     @property
     def boundaries_file(self) -> Path:
         return self.data_dir / "boundaries" / "guangzhou.geojson"

@@ -1,21 +1,26 @@
 """Run every generating stage and return the files they produce, without touching docs/ yet.
 
-Stages: pages → maps (embeds) → static map images → exports → search dictionary. Each stage
-writes into a fresh staging folder; `build.sync` then copies only what changed into docs/.
+Stages: pages → maps (embeds) → static map images → exports → views (compare, downloads page) →
+search dictionary. Each stage writes into a fresh staging folder; `build.sync` then copies only
+what changed into docs/.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
+import time
 from pathlib import Path
 
 from . import geo, pages
+from .cache import Cache
 from .config import Config
 from .dataset import Dataset
 from .registry import CITY_SLUG
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
-MANAGED = ("index.md", "districts", "embed", "data", "compare", "schema", "assets/vendor", "assets/maps")
+MANAGED = ("index.md", "districts", "embed", "data", "compare", "schema", "assets/vendor", "assets/maps", "assets/views")
 
 
 def last_changed(config: Config) -> dict[str, str]:
@@ -37,7 +42,19 @@ def last_changed(config: Config) -> dict[str, str]:
     return result
 
 
-def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, *, with_git: bool = True) -> None:
+def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, *, with_git: bool = True,
+             laps: dict[str, float] | None = None, cache: Cache | None = None) -> None:
+    """Run every stage into `staging`; `laps` (if given) receives seconds per stage for the benchmark."""
+    laps = laps if laps is not None else {}
+    cache = cache or Cache(None)
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        laps[name] = laps.get(name, 0.0) + now - clock
+        clock = now
+
     ctx = pages.PageContext(
         edit_base=config.edit_base,
         last_changed=last_changed(config) if with_git else {},
@@ -46,27 +63,43 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
     )
     for rel, text in pages.render_pages(dataset, ctx).items():
         _write(staging / rel, text.encode("utf-8"))
+    lap("pages")
     if boundaries:
         from .maps import MapSettings, build_maps
 
         build_maps(dataset, boundaries, staging, MapSettings.from_env(config.maps))
-        _static_images(dataset, boundaries, staging)
+        lap("maps")
+        _static_images(dataset, boundaries, staging, cache)
+        lap("images")
     from .exports import write_exports
+    from .views import write_views
 
-    write_exports(dataset, boundaries, staging)
+    written = write_exports(dataset, boundaries, staging)
+    lap("exports")
+    write_views(dataset, staging, written)
+    lap("views")
 
 
-def _static_images(dataset: Dataset, boundaries: dict, staging: Path) -> None:
+def _static_images(dataset: Dataset, boundaries: dict, staging: Path, cache: Cache) -> None:
+    """SVG and PNG of each map. Drawing a PNG costs ~50 ms, so images are cached by their inputs."""
     from . import staticmap
 
+    names = {slug: dataset.name_of(slug) for slug in boundaries}
+    world = hashlib.sha256(json.dumps([boundaries, names], sort_keys=True, ensure_ascii=False).encode()).digest()
     jobs = [(slug, f"{d.name.zh}产业园区与重大项目", slug, staticmap.points_for(d)) for slug, d in dataset.districts.items()]
     every = [p for d in dataset.districts.values() for p in staticmap.points_for(d)]
-    jobs.append((CITY_SLUG, "广州市11区产业园区与重大项目", None, every))
+    city = dataset.city.name.zh if dataset.city else "全市"
+    jobs.append((CITY_SLUG, f"{city}{len(dataset.districts)}个区的产业园区与重大项目", None, every))
     for slug, title, highlight, points in jobs:
-        out = staging / "embed" / slug
-        names = {slug: dataset.name_of(slug) for slug in boundaries}
-        _write(out / "map.svg", staticmap.render_svg(title, boundaries, highlight, points, names=names).encode("utf-8"))
-        _write(out / "map.png", staticmap.render_png(title, boundaries, highlight, points, names=names))
+        key = world + repr((title, highlight, points)).encode()
+
+        def draw(title=title, highlight=highlight, points=points) -> tuple[bytes, bytes]:
+            svg = staticmap.render_svg(title, boundaries, highlight, points, names=names).encode("utf-8")
+            return svg, staticmap.render_png(title, boundaries, highlight, points, names=names)
+
+        svg, png = cache.memo("staticmap", key, draw)
+        _write(staging / "embed" / slug / "map.svg", svg)
+        _write(staging / "embed" / slug / "map.png", png)
 
 
 def search_dictionary(dataset: Dataset) -> str:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checks
-from .dataset import Dataset
-from .messages import validate
 from pydantic import ValidationError
 
+from . import checks
+from .cache import Cache
+from .dataset import Dataset
+from .messages import validate
 from .models import City, District, Source, Sources
 from .problems import Problem, Report
 from .registry import Entry, Registry
-from .yamlload import Document, load
+from .yamlload import Document, LazyDocument, load
 
 
 def _display(path: Path, base: Path) -> str:
@@ -55,7 +56,8 @@ def _declared_ids(doc: Document | None) -> set[str]:
     return {i.get("id") for i in raw if isinstance(i, dict) and isinstance(i.get("id"), str)} if isinstance(raw, list) else set()
 
 
-def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict | None = None) -> tuple[Dataset, Report]:
+def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict | None = None,
+                 cache: Cache | None = None) -> tuple[Dataset, Report]:
     """Read `data_dir` (sources.yaml, city.yaml, districts/*.yaml). Never raises for bad data.
 
     `base` is the folder paths are shown relative to (the project root, so messages read
@@ -66,13 +68,26 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     report = Report()
     docs: dict[str, Document] = {}
 
+    cache = cache or Cache(None)
+
     def read(path: Path, model):
-        doc, problems = load(path, _display(path, base))
+        display = _display(path, base)
+        try:
+            key = display.encode() + b"\0" + model.__name__.encode() + b"\0" + path.read_bytes()
+        except OSError:
+            key = None
+        cacheable = key is not None and model in (District, City)  # the many files; the others are read whole
+        hit = cache.get("load", key) if cacheable else None
+        if hit is not None:  # only clean files are cached: nothing to report, positions parsed if ever needed
+            return hit, LazyDocument(path, display)
+        doc, problems = load(path, display)
         report.extend(problems)
         if doc is None:
             return None, None
-        obj, problems = validate(model, doc)
-        report.extend(problems)
+        obj, more = validate(model, doc)
+        report.extend(more)
+        if cacheable and obj is not None and not problems and not more:
+            cache.put("load", key, obj)
         return obj, doc
 
     sources_path = data_dir / "sources.yaml"

@@ -194,6 +194,10 @@ def build_scene(
     view = (x0 - off_x / (k * s), y1 - (height - off_y) / s, x0 + (width - off_x) / (k * s), y1 + off_y / s)
     labels: list[Text] = []
     for slug, geometry in boundaries.items():
+        if highlight is not None and slug != highlight:
+            bx0, by0, bx1, by1 = bounds(geometry)  # cheap test first: with many districts most are far away
+            if bx1 < view[0] or bx0 > view[2] or by1 < view[1] or by0 > view[3]:
+                continue
         geom = shape(geometry)
         if highlight is None:
             role, style = "city", STYLE_CITY

@@ -77,6 +77,19 @@ class Document:
             loc = loc[:-1]
 
 
+class LazyDocument:
+    """The positions of a file whose parsed value came from the cache: parsed again only if a later
+    check has something to report about it (which is rare), so warm builds skip YAML entirely."""
+
+    def __init__(self, file: Path, display: str):
+        self.path, self._file, self._doc = display, file, None
+
+    def locate(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        if self._doc is None:
+            self._doc = load(self._file, self.path)[0] or Document(self.path, None)
+        return self._doc.locate(loc, key=key)
+
+
 def _problem(path: str, mark, field_: str, zh: str, hint: str, en: str = "") -> Problem:
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return Problem(path, line, col, field_, zh, hint, en)

@@ -159,17 +159,36 @@ def render_pages(dataset: Dataset, ctx: PageContext) -> dict[str, str]:
 
 
 def search_words(dataset: Dataset) -> list[str]:
-    """Words jieba must keep whole or split out for Chinese search: names and parts of names from our data."""
-    words: set[str] = set()
+    """The jieba user dictionary's words: short words that must start a token wherever they occur.
+
+    Material's search segments page text with jieba at build time, and the browser matches a query
+    as the *start* of an indexed word: 琶洲 finds "琶洲|片区" but nothing inside one long token.
+    So whole names never go in here: "人工智能大模型应用示范区" as a word would hide 大模型, and
+    "广汽智联新能源汽车产业园" would hide 产业园. What does go in:
+    - category terms of 2–3 characters (theme, sector, focus, industrial-system parts), e.g. 大模型,
+      算力. Longer terms (低空经济, 工业互联网) are compounds jieba already cuts into known words;
+      as whole words they would hide their second half (经济, 互联网) from search;
+    - the 2-character stem that two or more enterprise, park or project names start with: the place or brand they are
+      named after (琶洲南消费新地标, 琶洲港澳码头直升机场 → 琶洲; 广汽集团, 广汽智联… → 广汽), which
+      jieba otherwise glues to the character before it ("来源称琶洲片区" → 来源/称琶洲/片区).
+    tests/test_views.py checks on the built index that the words readers search for start a token.
+    """
+    han = re.compile(r"^[\u4e00-\u9fff]+$")
+    terms: set[str] = set()
+    names: list[str] = []
     profiles: list = [*dataset.districts.values()] + ([dataset.city] if dataset.city else [])
     for p in profiles:
         for _, item in items(p):
-            for attr in ("name", "metric", "theme", "sector"):
+            for attr in ("theme", "sector"):
                 value = getattr(item, attr, None)
                 if isinstance(value, str):
-                    words.add(value)
+                    terms.add(value)
             for attr in ("focus", "parts"):
-                words.update(getattr(item, attr, []) or [])
-    # Common generic words that jieba would otherwise hide inside compounds (琶洲港澳码头 → 码头).
-    words.update(["公园", "园区", "产业园", "大模型", "低空经济", "琶洲", "算力", "数字经济", "人工智能", "广汽"])
-    return sorted(w for w in words if 2 <= len(w) <= 20 and not any(c.isspace() for c in w))
+                for value in getattr(item, attr, []) or []:
+                    terms.update(re.split(r"[（）()、，,与和及\s]+", value))
+            if hasattr(item, "id") and isinstance(getattr(item, "name", None), str):
+                names.append(item.name)  # enterprises, parks, projects (not the 产业体系's name)
+    stems = [n[:2] for n in names if han.match(n[:2])]
+    words = {t for t in terms if 2 <= len(t) <= 3 and han.match(t)}
+    words.update(s for s in set(stems) if stems.count(s) >= 2)
+    return sorted(words)

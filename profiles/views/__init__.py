@@ -8,19 +8,27 @@ assets/views/ (the generator owns that folder, see generate.MANAGED); pages are 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from ..dataset import Dataset
 from ..pages import label, md, num, quantity_text, target_text, yaml_str
 from . import compare, matrix
 from .charts import fmt, stacked_bars
-from .downloads import data_page
+from .downloads import data_page, human_size
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "assets/views/tables.js"  # under docs/; mkdocs.yml loads it through extra_javascript
+
+
+def codespans(text: str) -> Markup:
+    """Field descriptions use Markdown `code`; inside an HTML block we render it ourselves, after escaping."""
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
+
 
 _ENV = Environment(
     loader=FileSystemLoader(TEMPLATES),
@@ -32,7 +40,7 @@ _ENV = Environment(
 )
 _ENV.filters.update(
     md=md, yaml_str=yaml_str, num=num, target=target_text, qty=quantity_text, label=label, chartnum=fmt,
-    sortkey=compare.sort_key,
+    sortkey=compare.sort_key, filesize=human_size, codespans=codespans,
 )
 
 

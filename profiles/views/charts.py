@@ -76,6 +76,12 @@ class Chart:
         return self.height - AXIS
 
 
+def _n(x: float) -> float | int:
+    """A coordinate as short as it can be written: 2 decimals at most, no trailing ".0"."""
+    x = round(float(x), 2)
+    return int(x) if x.is_integer() else x
+
+
 def nice_step(maximum: float, count: int = 4) -> float:
     """A round tick step (1, 2, 2.5 or 5 × 10^n) giving about `count` ticks up to maximum."""
     if maximum <= 0:
@@ -92,7 +98,7 @@ def legend_layout(series: list[str]) -> tuple[list[tuple[float, float, str, str]
         width = 18 + len(name) * CHAR + 14
         if x and x + width > WIDTH:
             x, y = 0.0, y + LEGEND_LINE
-        out.append((x, y, name, PALETTE[s % len(PALETTE)]))
+        out.append((_n(x), _n(y), name, PALETTE[s % len(PALETTE)]))
         x += width
     return out, (y + LEGEND_LINE + 8 if series else 0)
 
@@ -119,12 +125,12 @@ def stacked_bars(
         segments = []
         for s, value in enumerate(values):
             if value > 0:
-                segments.append(Segment(s, value, round(x, 2), round(value * per_unit, 2), PALETTE[s % len(PALETTE)]))
+                segments.append(Segment(s, value, _n(x), _n(value * per_unit), PALETTE[s % len(PALETTE)]))
                 x += value * per_unit
         fits = int((label_width - 12) // CHAR)
         short = label if len(label) <= fits else label[: fits - 1] + "…"
-        bars.append(Bar(label, short, top_room + i * (BAR + GAP), sum(values), round(x, 2), segments))
-    ticks = [(round(label_width + k * step * per_unit, 2), fmt(k * step)) for k in range(int(scale_max / step) + 1)]
+        bars.append(Bar(label, short, _n(top_room + i * (BAR + GAP)), sum(values), _n(x), segments))
+    ticks = [(_n(label_width + k * step * per_unit), fmt(k * step)) for k in range(int(scale_max / step) + 1)]
     height = top_room + len(rows) * (BAR + GAP) + AXIS
     return Chart(
         id=id,
@@ -134,8 +140,8 @@ def stacked_bars(
         series=[(name, PALETTE[s % len(PALETTE)]) for s, name in enumerate(series)],
         legend=legend,
         bars=bars,
-        label_width=label_width,
-        plot_width=plot_width,
-        height=height,
+        label_width=_n(label_width),
+        plot_width=_n(plot_width),
+        height=_n(height),
         ticks=ticks,
     )

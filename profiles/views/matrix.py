@@ -2,11 +2,13 @@
 
 Derived only from what editors wrote, never from a hand-kept mapping:
 - rows are the industry names that occur in structured fields: each district's industrial-system
-  parts, park and project `focus` (the evidence), plus goal themes and enterprise sectors (only
-  a vocabulary, so that the same words can be recognised in role statements);
+  parts, park and project `focus` (the evidence), plus enterprise sectors (only a vocabulary, so
+  that the same words can be recognised in role statements). Goal themes are not used: "招商" or
+  "城市更新" are topics, not industries;
 - a cell lists the items that tie the district to the industry: a part of its industrial system,
   a park or project whose `focus` names it, or a role statement whose text contains it
-  (longest word first, so "工业互联网" is not also counted as "互联网").
+  (longest word first, so "工业互联网" is not also counted as "互联网"; words inside 《》 are a
+  document's title, not a claim about the district, so "《…数字经济…规划》" does not count).
 Terms are compared exactly as written: "汽车" and "新能源汽车" stay two rows, because merging
 them would be our claim, not the sources'.
 """
@@ -25,11 +27,12 @@ QUALIFIED = re.compile(r"^(?P<term>[^（(]+)[（(](?P<qualifier>[^）)]+)[）)]$
 COUNTED = re.compile(r"^[\dXx一二三四五六七八九十两百千]+(个|大|项)")
 
 KINDS: dict[str, tuple[str, str]] = {  # kind -> (mark shown in the cell, what it means)
-    "system": ("体", "区产业体系列出的组成"),
-    "park": ("园", "园区的重点产业"),
-    "project": ("项", "项目涉及的产业"),
-    "role": ("定", "定位与分工的陈述提到"),
+    "system": ("体", "该区产业体系的组成里列有这个产业"),
+    "park": ("园", "该区有园区把它列为重点产业"),
+    "project": ("项", "该区有项目涉及这个产业"),
+    "role": ("定", "该区“定位与分工”的陈述里出现这个产业名称"),
 }
+TITLE = re.compile(r"《[^》]*》")
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,6 @@ def vocabulary(dataset: Dataset) -> set[str]:
     for p in profiles:
         if p.industrial_system:
             words.update(s[0] for s in map(split_part, p.industrial_system.parts) if s)
-        words.update(g.theme for g in p.goals)
         words.update(e.sector for e in p.enterprises)
         for item in [*getattr(p, "parks", []), *getattr(p, "projects", [])]:
             words.update(item.focus)
@@ -93,7 +95,9 @@ def vocabulary(dataset: Dataset) -> set[str]:
 
 
 def terms_in(text: str, words: set[str]) -> list[str]:
-    """Vocabulary words in text, longest match first at each position, each word once."""
+    """Vocabulary words in text, longest match first at each position, each word once;
+    document titles in 《》 are skipped."""
+    text = TITLE.sub("《》", text)
     longest = max(map(len, words), default=0)
     found: list[str] = []
     i = 0

@@ -1,0 +1,141 @@
+/* 广州区情 · sortable, filterable tables (our own code, no library).
+ *
+ * Progressive enhancement: every table is complete HTML without this script. For each
+ * table[data-gz-table] it turns column headers into sort buttons (aria-sort tells screen
+ * readers the order), and for table[data-gz-filter] it adds a text filter plus a drop-down
+ * for each column marked data-gz-facet. A cell's data-sort attribute, when present, is what
+ * the column sorts by (numbers with units, dates); empty values always sort last.
+ */
+(function () {
+  "use strict";
+
+  var collator = new Intl.Collator("zh-Hans-CN", { numeric: true, sensitivity: "base" });
+
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return "";
+    var sortAs = cell.getAttribute("data-sort");
+    return (sortAs !== null ? sortAs : cell.textContent).trim();
+  }
+
+  function isMissing(v) {
+    return v === "" || v === "—";
+  }
+
+  function compare(a, b) {
+    var ma = isMissing(a), mb = isMissing(b);
+    if (ma || mb) return ma === mb ? 0 : ma ? 1 : -1; // missing values last, whatever the direction
+    var x = Number(a), y = Number(b);
+    if (!isNaN(x) && !isNaN(y)) return x - y;
+    return collator.compare(a, b);
+  }
+
+  function sortTable(table, index, th) {
+    var body = table.tBodies[0];
+    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    var rows = Array.prototype.slice.call(body.rows);
+    // Keep the original position as the last key: a stable sort, so equal rows stay in data order.
+    rows.forEach(function (row, i) { row.gzOrder = i; });
+    rows.sort(function (r1, r2) {
+      var a = cellValue(r1, index), b = cellValue(r2, index);
+      var c = compare(a, b);
+      if (!ascending && !isMissing(a) && !isMissing(b)) c = -c;
+      return c || r1.gzOrder - r2.gzOrder;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) {
+      other.removeAttribute("aria-sort");
+    });
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  function addSortButtons(table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (th, index) {
+      if (th.hasAttribute("data-gz-nosort")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "gz-sort";
+      button.title = "按此列排序";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortTable(table, index, th); });
+    });
+  }
+
+  function facetValues(table, index) {
+    var seen = {};
+    var values = [];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var text = row.cells[index] ? row.cells[index].textContent.trim() : "";
+      if (text && !seen[text]) { seen[text] = true; values.push(text); }
+    });
+    return values.sort(collator.compare);
+  }
+
+  function addFilter(table) {
+    var headers = table.tHead.rows[0].cells;
+    var total = table.tBodies[0].rows.length;
+    var form = document.createElement("div");
+    form.className = "gz-filter";
+    form.setAttribute("role", "search");
+
+    var label = document.createElement("label");
+    label.textContent = "筛选 ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = "输入文字，例如 琶洲";
+    label.appendChild(input);
+    form.appendChild(label);
+
+    var facets = [];
+    Array.prototype.forEach.call(headers, function (th, index) {
+      if (!th.hasAttribute("data-gz-facet")) return;
+      var name = th.textContent.trim();
+      var select = document.createElement("select");
+      select.setAttribute("aria-label", "按" + name + "筛选");
+      select.add(new Option("全部" + name, ""));
+      facetValues(table, index).forEach(function (v) { select.add(new Option(v, v)); });
+      facets.push({ index: index, select: select });
+      form.appendChild(select);
+    });
+
+    var status = document.createElement("span");
+    status.className = "gz-filter-status";
+    status.setAttribute("aria-live", "polite");
+    form.appendChild(status);
+
+    function apply() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var text = row.textContent.toLowerCase();
+        var ok = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+          facets.every(function (f) {
+            return !f.select.value || (row.cells[f.index] && row.cells[f.index].textContent.trim() === f.select.value);
+          });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      status.textContent = shown === total ? "共 " + total + " 行" : "显示 " + shown + " / " + total + " 行";
+    }
+
+    input.addEventListener("input", apply);
+    facets.forEach(function (f) { f.select.addEventListener("change", apply); });
+    var wrap = table.closest(".gz-table-wrap") || table;
+    wrap.parentNode.insertBefore(form, wrap);
+    apply();
+  }
+
+  function enhance() {
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-gz-table]"), function (table) {
+      if (table.getAttribute("data-gz-ready") || !table.tHead || !table.tBodies.length) return;
+      table.setAttribute("data-gz-ready", "1");
+      addSortButtons(table);
+      if (table.hasAttribute("data-gz-filter")) addFilter(table);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enhance);
+  else enhance();
+})();

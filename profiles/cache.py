@@ -1,0 +1,66 @@
+"""A content-addressed cache for the expensive per-file work (parsing + validating YAML, drawing map
+images), so that editing one district re-does only that district.
+
+Keys are hashes of the inputs plus a salt made from the package's own source, so a code change
+invalidates everything: a cached result is always what a fresh run would produce.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+PACKAGE = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def code_salt() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".j2", ".html", ".js", ".css"):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class Cache:
+    def __init__(self, folder: Path | None):
+        self.folder = folder  # None: caching off (tests, one-off runs)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, kind: str, key: bytes) -> Path:
+        digest = hashlib.sha256(code_salt().encode() + kind.encode() + key).hexdigest()
+        return self.folder / kind / digest[:2] / digest[2:]
+
+    def get(self, kind: str, key: bytes) -> Any | None:
+        if self.folder is None:
+            return None
+        try:
+            with self._path(kind, key).open("rb") as f:
+                value = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, kind: str, key: bytes, value: Any) -> None:
+        if self.folder is None:
+            return
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)  # concurrent builds never read half a file
+
+    def memo(self, kind: str, key: bytes, compute: Callable[[], Any]) -> Any:
+        value = self.get(kind, key)
+        if value is None:
+            value = compute()
+            self.put(kind, key, value)
+        return value
