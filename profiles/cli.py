@@ -69,3 +69,58 @@ def serve_cmd(root: Path, port: int) -> None:
     from .serve import serve
 
     serve(load_config(root), port)
+
+
+@main.command("schema")
+@ROOT
+@click.option("--check", is_flag=True, help="只检查，不写文件：schema/ 或 CONTRIBUTING.md 与数据模型不一致时退出码为 1。")
+def schema_cmd(root: Path, check: bool) -> None:
+    """根据数据模型生成 schema/*.schema.json 和 CONTRIBUTING.md 里的字段说明。"""
+    from .schema import contributing_drifted, drift, update_contributing, write_schemas
+
+    root = root.resolve()
+    contributing = root / "CONTRIBUTING.md"
+    try:
+        if check:
+            stale = [f"schema/{name}" for name in drift(root / "schema")]
+            if not contributing.is_file():
+                stale.append("CONTRIBUTING.md（文件不存在）")
+            elif contributing_drifted(contributing):
+                stale.append("CONTRIBUTING.md（字段说明一段）")
+            if stale:
+                click.echo("这些文件与数据模型 profiles/models.py 不一致：\n  " + "\n  ".join(stale)
+                           + "\n请运行 python -m profiles schema 重新生成，并把它们和模型的修改一起提交。", err=True)
+                sys.exit(1)
+            click.echo("schema/ 和 CONTRIBUTING.md 的字段说明与数据模型一致。")
+            return
+        changed = [f"schema/{name}" for name in write_schemas(root / "schema")]
+        if contributing.is_file() and update_contributing(contributing):
+            changed.append("CONTRIBUTING.md")
+    except ValueError as exc:  # CONTRIBUTING.md without its markers
+        click.echo(f"{exc}：请恢复这两行标记，字段说明会生成在两者之间。", err=True)
+        sys.exit(1)
+    click.echo("已更新：" + "、".join(changed) if changed else "已是最新，没有文件需要更新。")
+
+
+@main.command("new")
+@click.argument("kind", type=click.Choice(["park", "project", "goal", "enterprise", "source"]))
+@click.option("--district", default=None, help="区的拼音编号（文件名），例如 haizhu；添加来源时不需要。")
+@click.option("--id", "item_id", default=None, help="新条目的编号，例如 pazhou-ai-zone；不写则留空待填。")
+@ROOT
+@DATA
+def new_cmd(kind: str, district: str | None, item_id: str | None, root: Path, data_dir: Path | None) -> None:
+    """在数据文件里添加一个待填写的新条目（园区、项目、目标、企业或来源），其余内容保持不变。"""
+    from .scaffold import ScaffoldError, add
+
+    config = load_config(root, data_dir)
+    try:
+        path, line = add(config.data_dir, kind, district, item_id)
+    except ScaffoldError as exc:
+        click.echo(f"没有添加：{exc}", err=True)
+        sys.exit(1)
+    try:
+        shown = path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    click.echo(f"已添加到 {shown}:{line}\n请把标着 TODO 的项换成来源里的内容，然后运行 python -m profiles validate"
+               "（或 make serve 边改边看）；没填完之前校验会报错，不能合并。")

@@ -174,7 +174,11 @@ def _cell(text: str) -> str:
 def _table(name: str, definition: dict, defs: dict) -> list[str]:
     title = TITLES_ZH.get(name, name)
     lines = [f"### {name}", "", title, "", "| 字段 | 类型 | 必填 | 说明 |", "| --- | --- | --- | --- |"]
-    for field, node in definition["properties"].items():
+    props = definition["properties"]
+    if "then" in definition:  # a sourced item: its own fields first, the shared sources/unverified/note last
+        shared = [k for k in ("sources", "unverified", "note") if k in props]
+        props = {**{k: v for k, v in props.items() if k not in shared}, **{k: props[k] for k in shared}}
+    for field, node in props.items():
         lines.append("| " + " | ".join(_cell(c) for c in (
             f"`{field}`", _type_zh(node, defs), _required_zh(field, node, definition), node.get("description", ""),
         )) + " |")

@@ -83,12 +83,12 @@ def _n(x: float) -> float | int:
 
 
 def nice_step(maximum: float, count: int = 4) -> float:
-    """A round tick step (1, 2, 2.5 or 5 × 10^n) giving about `count` ticks up to maximum."""
+    """A round tick step (1, 2 or 5 × 10^n) giving at most about `count` ticks up to maximum."""
     if maximum <= 0:
         return 1.0
     raw = maximum / count
     power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
 def legend_layout(series: list[str]) -> tuple[list[tuple[float, float, str, str]], float]:

@@ -1,0 +1,216 @@
+"""Speed and size figures: the budgets of the Performance issue, measured, not asserted.
+
+    make bench            # or: .venv/bin/python scripts/bench.py [--sizes 100,1000] [--no-lighthouse]
+
+Prints, for the real data and for synthetic data of 100 and 1,000 districts: time per stage (validate,
+pages, maps, images, exports, views, MkDocs), cold (empty cache) and warm; the rebuild after one
+district file changes and which files it rewrote; compressed bytes and request count of the home page, a
+district page and an embed (tiles excluded); HTML size of a district page at 11 vs 1,000 districts; and
+Lighthouse scores when npm's `lighthouse` can run with Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+import synthetic  # noqa: E402
+
+from profiles.build import Timings, build  # noqa: E402
+from profiles.config import load_config  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+STAGES = ("validate", "pages", "maps", "images", "exports", "views", "sync", "mkdocs")
+
+
+def project_around(data: Path, target: Path) -> Path:
+    """A throw-away project: our config, overrides and hand-written docs around a data folder."""
+    target.mkdir(parents=True)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, target / name)
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns(
+        "index.md", "districts", "embed", "data", "compare", "schema", "vendor", "maps", "views"))
+    shutil.copytree(data, target / "data")
+    return target
+
+
+def run_build(project: Path, *, mkdocs: bool = True) -> tuple[float, Timings]:
+    timings = Timings()
+    start = time.perf_counter()
+    report = build(load_config(project), timings=timings, run_mkdocs=mkdocs)
+    if not report.ok:
+        raise SystemExit(report.render())
+    return time.perf_counter() - start, timings
+
+
+def stage_line(label: str, total: float, timings: Timings, n: int) -> str:
+    parts = "  ".join(f"{s} {timings.stages.get(s, 0) * 1000:7.0f}" for s in STAGES if s in timings.stages)
+    gen = sum(timings.stages.get(s, 0) for s in ("validate", "pages", "maps", "images", "exports", "views"))
+    return (f"{label:<22} total {total:6.2f} s | generator {gen * 1000 / n:6.2f} ms/district | ms: {parts}")
+
+
+def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
+    project = project_around(data, workdir / label)
+    total, timings = run_build(project)
+    print(stage_line(f"{label} cold", total, timings, n))
+    shutil.rmtree(project / "site")
+    total, timings = run_build(project)
+    print(stage_line(f"{label} warm", total, timings, n))
+    # One district file changes: only its outputs and the aggregates should be rewritten.
+    first = sorted((project / "data" / "districts").glob("*.yaml"))[0]
+    first.write_text(first.read_text("utf-8").replace("summary: ", "summary: （修改）", 1), "utf-8")
+    start = time.perf_counter()
+    _, timings = run_build(project, mkdocs=False)
+    gen = time.perf_counter() - start
+    print(f"{label} one file changed: generation {gen * 1000:.0f} ms, rewrote {len(timings.written)} file(s): "
+          + ", ".join(timings.written[:12]) + (" …" if len(timings.written) > 12 else ""))
+    return project
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed, as a real host would (Lighthouse measures transfer sizes)."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def _local_only(base: str, seen: list[str]):
+    """A route handler (one parameter: Playwright passes two to handlers that take two) that lets our
+    own requests through, records them, and aborts tiles, which the figures exclude."""
+
+    def route(r):
+        if r.request.url.startswith(base):
+            seen.append(r.request.url)
+            r.continue_()
+        else:
+            r.abort()
+
+    return route
+
+
+def page_weight(site: Path, base: str, paths: dict[str, str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for label, path in paths.items():
+            page = browser.new_page()
+            seen: list[str] = []
+            page.route("**/*", _local_only(base, seen))
+            page.goto(base + path, wait_until="load")
+            page.wait_for_timeout(300)
+            total = 0
+            for url in seen:
+                rel = url[len(base):].split("?", 1)[0].split("#", 1)[0]
+                file = site / rel.lstrip("/")
+                file = file / "index.html" if file.is_dir() else file
+                if file.is_file():
+                    total += len(gzip.compress(file.read_bytes(), 6, mtime=0))
+            print(f"{label:<14} {len(seen):3d} requests, {total / 1024:6.1f} KB compressed (tiles excluded)")
+            page.close()
+        browser.close()
+
+
+def lighthouse(base: str, paths: dict[str, str], workdir: Path) -> None:
+    tool = ROOT / "build" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+    if not tool.exists():
+        if not shutil.which("npm"):
+            print("lighthouse: npm not available, skipped")
+            return
+        tool.parent.parent.parent.mkdir(parents=True, exist_ok=True)
+        proc = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(tool.parent.parent.parent),
+                               "lighthouse@12"], capture_output=True, text=True, timeout=600)
+        if proc.returncode != 0 or not tool.exists():
+            print("lighthouse: could not be installed from npm, skipped")
+            return
+    for label, path in paths.items():
+        out = workdir / f"lh-{label}.json"
+        proc = subprocess.run(
+            [str(tool), base + path, "--quiet", "--output=json", f"--output-path={out}",
+             "--only-categories=performance,accessibility,best-practices,seo",
+             "--chrome-flags=--headless " + " ".join(FLAGS)],
+            capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": CHROMIUM},
+        )
+        if proc.returncode != 0 or not out.exists():
+            print(f"lighthouse {label}: failed ({proc.stderr.strip().splitlines()[-1:] or ['?']})")
+            continue
+        report = json.loads(out.read_text("utf-8"))
+        scores = {k: round((v["score"] or 0) * 100) for k, v in report["categories"].items()}
+        weak = [f"{a} {round(report['audits'][a]['score'] * 100)}" for c in report["categories"].values()
+                for a in (r["id"] for r in c["auditRefs"] if r["weight"])
+                if report["audits"][a].get("score") is not None and report["audits"][a]["score"] < 0.9]
+        print(f"lighthouse {label:<10} perf {scores.get('performance')} / a11y {scores.get('accessibility')} / "
+              f"best {scores.get('best-practices')} / seo {scores.get('seo')}" + (f"  (below 90: {', '.join(weak)})" if weak else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000", help="synthetic district counts, comma-separated")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="gz-bench-") as tmp:
+        work = Path(tmp)
+        real = bench_dataset("real (11)", ROOT / "data", work, 11)
+        page_html = {}
+        page_html[11] = (real / "site" / "districts" / "haizhu" / "index.html").stat().st_size
+        for n in [int(x) for x in args.sizes.split(",") if x]:
+            data = synthetic.write(n, work / f"data-{n}")
+            project = bench_dataset(f"synthetic ({n})", data, work, n)
+            page_html[n] = (project / "site" / "districts" / "d0000" / "index.html").stat().st_size
+        sizes = ", ".join(f"{n} districts: {b / 1024:.1f} KB" for n, b in page_html.items())
+        print(f"district page HTML size: {sizes}")
+        server, base = serve(real / "site")
+        paths = {"home": "/", "district": "/districts/haizhu/", "embed": "/embed/haizhu/"}
+        try:
+            page_weight(real / "site", base, paths)
+            if not args.no_lighthouse:
+                lighthouse(base, paths, work)
+        finally:
+            server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

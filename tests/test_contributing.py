@@ -1,0 +1,89 @@
+"""CONTRIBUTING.md: its field reference is generated from the models and covers every field of every model."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from profiles import models, schema
+from profiles.checks import MAX_DECIMALS
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+
+
+def block() -> str:
+    text = CONTRIBUTING.read_text("utf-8")
+    assert text.count(schema.START) == 1 and text.count(schema.END) == 1, "keep exactly one pair of markers"
+    return text.split(schema.START, 1)[1].split(schema.END, 1)[0]
+
+
+def editor_models() -> list[type[BaseModel]]:
+    """Every model an editor writes: the file roots and everything reachable from them."""
+    return [obj for obj in vars(models).values()
+            if isinstance(obj, type) and issubclass(obj, models.Strict) and obj not in (models.Strict, models.Sourced)]
+
+
+def tables(text: str) -> dict[str, set[str]]:
+    """Model name -> field names, read back from the Markdown."""
+    out: dict[str, set[str]] = {}
+    for section in re.split(r"^### ", text, flags=re.M)[1:]:
+        name = section.split("\n", 1)[0].strip()
+        out[name] = set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.M))
+    return out
+
+
+def test_the_field_reference_equals_what_the_generator_produces():
+    assert block() == "\n" + schema.field_reference(), "CONTRIBUTING.md is stale: run `python -m profiles schema`"
+
+
+def test_every_field_of_every_model_appears_in_its_table():
+    found = tables(block())
+    for model in editor_models():
+        assert model.__name__ in found, f"no table for {model.__name__}"
+        missing = set(model.model_fields) - found[model.__name__]
+        assert not missing, f"{model.__name__}: {sorted(missing)} missing from the field reference"
+
+
+def test_every_table_row_has_a_type_a_required_column_and_a_chinese_description():
+    for line in block().splitlines():
+        if line.startswith("| `"):
+            cells = [c.strip() for c in line.strip("|").split(" | ")]
+            assert len(cells) == 4, line
+            name, kind, required, description = cells
+            assert kind and required.startswith(("是", "否")), line
+            assert re.search(r"[\u4e00-\u9fff]", description), f"{name}: the description needs Chinese"
+
+
+def test_required_fields_are_marked_required():
+    goal = next(s for s in re.split(r"^### ", block(), flags=re.M) if s.startswith("Goal\n"))
+    assert re.search(r"^\| `year` \| 整数 \| 是 \|", goal, flags=re.M)
+    assert re.search(r"^\| `target` \| \[Target\]\(#target\) \| 否 \|", goal, flags=re.M)
+    assert re.search(r"^\| `sources` \| .* \| 是（除非 `unverified: true`） \|", goal, flags=re.M)
+
+
+def test_links_between_tables_point_at_existing_headings():
+    text = block()
+    headings = {h.lower() for h in re.findall(r"^### (\w+)", text, flags=re.M)}
+    for target in re.findall(r"\]\(#(\w+)\)", text):
+        assert target in headings, f"link to #{target} has no table"
+
+
+def test_the_guide_states_the_decimals_the_checks_enforce_for_each_precision():
+    guide = CONTRIBUTING.read_text("utf-8").split(schema.START)[0]
+    for precision, decimals in MAX_DECIMALS.items():
+        assert re.search(rf"`{precision.value}`.*最多 {decimals} 位", guide), precision
+
+
+def test_a_missing_marker_is_reported_not_silently_appended(tmp_path):
+    path = tmp_path / "CONTRIBUTING.md"
+    path.write_text("# 参与编辑\n", "utf-8")
+    try:
+        schema.update_contributing(path)
+    except ValueError as exc:
+        assert "fields:start" in str(exc)
+    else:
+        raise AssertionError("a file without markers must be refused")
+    assert path.read_text("utf-8") == "# 参与编辑\n"
