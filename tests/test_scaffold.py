@@ -95,7 +95,6 @@ def test_sources_left_empty_is_the_last_error_and_says_what_to_cite(data_dir):
 
 def test_the_new_item_goes_to_the_end_of_its_list_not_the_end_of_the_file(data_dir):
     add(data_dir, "goal", "haizhu", "new-goal-2026")
-    dataset, report = load_dataset(data_dir, base=data_dir.parent)
     text = target(data_dir, "goal").read_text("utf-8")
     assert text.index("new-goal-2026") < text.index("\nenterprises:")
     assert "new-goal-2026" in text.split("\nenterprises:")[0].split("\ngoals:")[1]
