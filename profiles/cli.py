@@ -124,3 +124,23 @@ def new_cmd(kind: str, district: str | None, item_id: str | None, root: Path, da
         shown = path.as_posix()
     click.echo(f"已添加到 {shown}:{line}\n请把标着 TODO 的项换成来源里的内容，然后运行 python -m profiles validate"
                "（或 make serve 边改边看）；没填完之前校验会报错，不能合并。")
+
+
+@main.command("check")
+@ROOT
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="构建好的网站目录（默认 <root>/site）。")
+def check_cmd(root: Path, site_dir: Path | None) -> None:
+    """检查构建好的网站：站内链接、锚点、嵌入框、脚本、样式和图片都存在，网址格式正确（不联网）。有问题时退出码为 1。"""
+    from .linkcheck import check_site
+
+    config = load_config(root)
+    site = site_dir if site_dir is not None else config.site_dir
+    shown = str(site_dir).rstrip("/") if site_dir is not None else "site"
+    sources = config.data_dir / "sources.yaml"
+    sources_shown = sources.relative_to(config.root).as_posix() if sources.is_relative_to(config.root) else str(sources)
+    findings = check_site(site, sources_file=sources, shown=shown, sources_shown=sources_shown)
+    for finding in findings:
+        click.echo(finding.format(), err=True)
+    click.echo(f"共 {len(findings)} 个问题 / {len(findings)} problem(s)", err=bool(findings))
+    sys.exit(1 if findings else 0)

@@ -13,14 +13,15 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import geo, pages
+from . import embeds, geo, pages
 from .cache import Cache
 from .config import Config
 from .dataset import Dataset
 from .registry import CITY_SLUG
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
-MANAGED = ("index.md", "districts", "embed", "data", "compare", "schema", "assets/vendor", "assets/maps", "assets/views")
+MANAGED = ("index.md", "districts", "embed", "data", "compare", "schema", "assets/vendor", "assets/maps", "assets/views",
+           "assets/embeds")
 
 
 def last_changed(config: Config) -> dict[str, str]:
@@ -61,6 +62,7 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
         polygon_area={slug: geo.area_km2(g) for slug, g in boundaries.items()},
         maps=bool(boundaries),
     )
+    embeds.build_embeds(dataset, boundaries, config, staging)  # first: the pages' embed panels need it
     for rel, text in pages.render_pages(dataset, ctx).items():
         _write(staging / rel, text.encode("utf-8"))
     lap("pages")
@@ -77,6 +79,9 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
     written = write_exports(dataset, boundaries, staging)
     lap("exports")
     write_views(dataset, staging, written)
+    from .schema import write_schemas
+
+    write_schemas(staging / "schema")  # published at /schema/… for editors' tools
     lap("views")
 
 

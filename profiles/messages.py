@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -97,12 +98,14 @@ def translate(error: dict, doc: Document, model: type[BaseModel]) -> Problem:
         hint = f"写成 {name}: {quoted}" if name else ex
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         zh, hint = "应为整数", ex or "例如 2025"
+    elif kind in ("float_type", "float_parsing", "finite_number") and name in ("lon", "lat"):
+        zh, hint = "坐标应为数字（十进制度数）", ex + "（WGS-84；不要写“东经”“°”等文字）"
     elif kind in ("float_type", "float_parsing", "finite_number"):
         zh, hint = "应为数字（不要带单位或文字）", _join("单位写在 unit 字段", ex)
     elif kind in ("bool_type", "bool_parsing"):
         zh, hint = "应为 true 或 false", ex or "例如 unverified: true"
     elif kind in ("enum", "literal_error"):
-        expected = str(ctx.get("expected", "")).replace("'", "")
+        expected = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", "")))) or str(ctx.get("expected", ""))
         zh, hint = f"“{value}”不是可选的值", f"可选：{expected}"
     elif kind == "string_pattern_mismatch":
         zh, hint = _pattern_message(name, value)
@@ -131,6 +134,8 @@ def translate(error: dict, doc: Document, model: type[BaseModel]) -> Problem:
 
 
 def _pattern_message(name: str, value: Any) -> tuple[str, str]:
+    if value == "":
+        return "不能为空", _example((name,)) or "请填写内容"
     if name == "code":
         return "行政区划代码应为六位数字", 'code: "440105"（加引号）'
     if name in ("as_of", "status_as_of"):

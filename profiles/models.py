@@ -325,7 +325,10 @@ class District(Strict):
     summary: str = Field(
         min_length=1, max_length=1500, description="一段话简介，只写有来源支持的内容。 / One-paragraph summary."
     )
-    summary_sources: SourceIds = Field(default_factory=list)
+    summary_sources: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        default_factory=list,
+        description="简介的出处：`data/sources.yaml` 中来源的编号列表。 / Sources of the summary.",
+    )
     industrial_system: IndustrialSystem | None = Field(default=None, description="区现代化产业体系。 / Industrial system.")
     roles: list[Statement] = Field(default_factory=list, description="定位与分工（如在全市规划中的角色）。 / Roles.")
     goals: list[Goal] = Field(default_factory=list, description="发展目标。 / Goals.")
@@ -362,7 +365,10 @@ class City(Strict):
     name: Name = Field(description="城市名称。 / Name.")
     code: str = Field(pattern=r"^\d{6}$", description="行政区划代码，加引号，例如 `\"440100\"`。 / Code, quoted.")
     summary: str = Field(min_length=1, max_length=1500, description="一段话简介。 / Summary.")
-    summary_sources: SourceIds = Field(default_factory=list)
+    summary_sources: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        default_factory=list,
+        description="简介的出处：`data/sources.yaml` 中来源的编号列表。 / Sources of the summary.",
+    )
     industrial_system: IndustrialSystem = Field(description="全市产业体系（“12218”）。 / The 12218 system.")
     layout: CityLayout | None = Field(default=None, description="数字经济空间格局（五区三都三城）。 / Layout.")
     goals: list[Goal] = Field(default_factory=list, description="全市目标。 / City goals.")

@@ -59,10 +59,10 @@ def _hint(name: str, field) -> str:
 
 
 def _unwrap(annotation: Any) -> Any:
-    """`X | None` -> X."""
-    args = [a for a in get_args(annotation) if a is not type(None)]
-    return args[0] if get_origin(annotation) is not None and len(args) == 1 and type(None) in get_args(annotation) \
-        else annotation
+    """`X | None` -> X; anything else unchanged."""
+    args = get_args(annotation)
+    rest = [a for a in args if a is not type(None)]
+    return rest[0] if type(None) in args and len(rest) == 1 else annotation
 
 
 def _enum(annotation: Any) -> type[Enum] | None:

@@ -16,14 +16,16 @@ from pydantic import BaseModel
 
 from . import models
 from .models import City, District, Sources
+from .registry import Registry
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-ROOT_MODELS: dict[str, type[BaseModel]] = {"district": District, "city": City, "sources": Sources}
+ROOT_MODELS: dict[str, type[BaseModel]] = {"district": District, "city": City, "sources": Sources, "registry": Registry}
 # What each data file's first line must say, relative to the file (schema/ sits at the project root).
 SCHEMA_COMMENT = {
     "district": "# yaml-language-server: $schema=../../schema/district.schema.json",
     "city": "# yaml-language-server: $schema=../schema/city.schema.json",
     "sources": "# yaml-language-server: $schema=../schema/sources.schema.json",
+    "registry": "# yaml-language-server: $schema=../schema/registry.schema.json",
 }
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
 # The models' `url` validator, as a pattern, so editors see a bad address before CI does.

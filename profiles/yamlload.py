@@ -44,7 +44,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 # What YAML forbids in a stream (and what often rides along from web pages and Word).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")  # +NEL, U+2028/9: line breaks to YAML only
 MAX_BYTES = 2_000_000  # a profile is a few KB; anything this large is a mistake, not data
 MAX_DEPTH = 40
 
@@ -219,7 +219,7 @@ def _check_text(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
         )
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, Problem(path, 1, 1, "", "文件是空的", "请按字段说明填写内容，或删除这个文件", "file is empty")
-    for n, ln in enumerate(text.splitlines(), 1):
+    for n, ln in enumerate(re.split(r"\r\n|\r|\n", text), 1):  # not splitlines(): U+2028 is no line to an editor
         indent = ln[: len(ln) - len(ln.lstrip(" \t"))]
         if "\t" in indent:
             return None, Problem(

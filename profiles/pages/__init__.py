@@ -40,8 +40,10 @@ def md(text: object) -> Markup:
 
 
 def yaml_str(text: object) -> Markup:
-    """A YAML front-matter string: JSON is valid YAML, and json.dumps escapes everything that matters."""
-    return Markup(json.dumps(" ".join(str(text).split()), ensure_ascii=False))
+    """A front-matter string, HTML-escaped: MkDocs renders its theme without autoescape, and Material
+    prints `title` and `description` into <title>, <meta content="…">, the header and the search index
+    as HTML (as it does a title taken from a heading). JSON is valid YAML, and json.dumps quotes the rest."""
+    return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
 
 
 def num(value: float) -> str:

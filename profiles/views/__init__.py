@@ -16,8 +16,9 @@ from markupsafe import Markup, escape
 
 from ..dataset import Dataset
 from ..pages import label, md, num, quantity_text, target_text, yaml_str
-from . import compare, matrix
-from .charts import fmt, stacked_bars
+from ..registry import CITY_SLUG
+from . import compare, figures, matrix
+from .charts import fmt
 from .downloads import data_page, human_size
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,41 +45,21 @@ _ENV.filters.update(
 )
 
 
-def _charts(dataset: Dataset, themes: list[compare.ThemeGroup]) -> dict:
-    counts = compare.district_counts(dataset)
-    owners = list(dict.fromkeys(o for g in themes for o in g.owners))
-    money = compare.investments(dataset)
-    return {
-        "counts": stacked_bars(
-            "chart-counts", "各区已收录的条目数", "每个区已收录的发展目标、龙头企业、产业园区和重大项目条数，按行政区划代码排列。",
-            [(c.name, c.values) for c in counts], compare.COUNT_SERIES, "条",
-        ),
-        "themes": stacked_bars(
-            "chart-themes", "各主题的发展目标数", "每个主题下的发展目标条数，按提出目标的区（或全市）分段。",
-            [(g.theme, [sum(r.owner_name == o for r in g.rows) for o in owners]) for g in themes], owners, "项",
-        ) if themes else None,
-        "money": stacked_bars(
-            "chart-money", "已公布投资额的重大项目", "来源写明投资额（以元计）的项目，按投资额从大到小排列。",
-            [(r.item.name, [float(compare.sort_key(r.item.investment))]) for r in money], ["投资额"], "亿元",
-        ) if money else None,
-        "count_rows": counts,
-        "money_rows": money,
-        "owners": owners,
-    }
-
-
 def render_compare(dataset: Dataset) -> str:
     themes = compare.goal_groups(dataset)
     return _ENV.get_template("compare.md.j2").render(
-        themes=themes,
+        goals=compare.cap([r for g in themes for r in g.rows]),
         matrix=matrix.build_matrix(dataset),
         kinds=matrix.KINDS,
-        enterprises=compare.directory(dataset, "enterprises"),
-        parks=compare.directory(dataset, "parks"),
-        projects=compare.directory(dataset, "projects"),
+        enterprises=compare.cap(compare.directory(dataset, "enterprises")),
+        parks=compare.cap(compare.directory(dataset, "parks")),
+        projects=compare.cap(compare.directory(dataset, "projects")),
         city_enterprises=compare.city_enterprises(dataset),
-        charts=_charts(dataset, themes),
+        charts=figures.compare_charts(dataset, themes),
         city_parts=dataset.city.industrial_system.parts if dataset.city else [],
+        city_name=dataset.city.name.zh if dataset.city else "",
+        district_count=len(dataset.districts),
+        city_slug=CITY_SLUG,
     )
 
 

@@ -39,6 +39,8 @@ class Segment:
 class Bar:
     label: str
     short: str  # the label cut to fit the label column; the full text is in the bar's <title>
+    href: str  # where the label links in the table under the chart ("" for none)
+    values: list[float]  # one per series, zeros included: the table's cells
     y: float
     total: float
     end: float  # x where the bar ends: its total is written just right of it
@@ -51,6 +53,8 @@ class Chart:
     title: str
     description: str
     unit: str
+    label_header: str  # heading of the label column in the table, e.g. "区"
+    omitted: int  # rows the caller left out to keep the chart readable (said in the caption)
     series: list[tuple[str, str]]  # (name, colour)
     legend: list[tuple[float, float, str, str]]  # (x, y, name, colour), wrapped to the chart width
     bars: list[Bar]
@@ -108,19 +112,28 @@ def fmt(value: float) -> str:
 
 
 def stacked_bars(
-    id: str, title: str, description: str, rows: list[tuple[str, list[float]]], series: list[str], unit: str = ""
+    id: str,
+    title: str,
+    description: str,
+    rows: list[tuple[str, list[float], str]],
+    series: list[str],
+    unit: str = "",
+    *,
+    label_header: str = "",
+    omitted: int = 0,
 ) -> Chart:
-    """Horizontal bars, one per row, each split into one segment per series (zero segments omitted)."""
-    label_width = min(180, max([len(label) for label, _ in rows] or [2]) * CHAR + 12)
+    """Horizontal bars, one per row (label, values per series, link), each split into one segment per
+    series; zero values draw no segment but keep their cell in the table."""
+    label_width = min(180, max([len(label) for label, _, _ in rows] or [2]) * CHAR + 12)
     plot_width = WIDTH - label_width - VALUE_ROOM
-    top = max((sum(values) for _, values in rows), default=0)
+    top = max((sum(values) for _, values, _ in rows), default=0)
     step = nice_step(top)
     scale_max = step * max(1, math.ceil(top / step))
     per_unit = plot_width / scale_max
     legend, top_room = legend_layout(series if len(series) > 1 else [])
     top_room = max(top_room, 4)
     bars = []
-    for i, (label, values) in enumerate(rows):
+    for i, (label, values, href) in enumerate(rows):
         x = label_width
         segments = []
         for s, value in enumerate(values):
@@ -129,7 +142,8 @@ def stacked_bars(
                 x += value * per_unit
         fits = int((label_width - 12) // CHAR)
         short = label if len(label) <= fits else label[: fits - 1] + "…"
-        bars.append(Bar(label, short, _n(top_room + i * (BAR + GAP)), sum(values), _n(x), segments))
+        y = _n(top_room + i * (BAR + GAP))
+        bars.append(Bar(label, short, href, list(values), y, sum(values), _n(x), segments))
     ticks = [(_n(label_width + k * step * per_unit), fmt(k * step)) for k in range(int(scale_max / step) + 1)]
     height = top_room + len(rows) * (BAR + GAP) + AXIS
     return Chart(
@@ -137,6 +151,8 @@ def stacked_bars(
         title=title,
         description=description,
         unit=unit,
+        label_header=label_header,
+        omitted=omitted,
         series=[(name, PALETTE[s % len(PALETTE)]) for s, name in enumerate(series)],
         legend=legend,
         bars=bars,

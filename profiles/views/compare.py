@@ -12,6 +12,34 @@ from ..models import Quantity
 
 CITY_NAME = "广州市（全市）"
 
+# Bounds that keep /compare/ light at any number of districts (the benchmark builds 1,000, which
+# would otherwise make a 6.5 MB page). Guangzhou's 11 districts stay far below them; past them a
+# table shows its first rows and says how many more are in the downloads.
+TABLE_ROWS = 300
+CHART_BARS = 30
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The rows a table shows, and how many it leaves to the downloads."""
+
+    rows: list
+    total: int
+
+    @property
+    def omitted(self) -> int:
+        return self.total - len(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def __len__(self) -> int:
+        return self.total
+
+
+def cap(rows: list, limit: int = TABLE_ROWS) -> Shown:
+    return Shown(list(rows[:limit]), len(rows))
+
 
 @dataclass(frozen=True)
 class Row:

@@ -25,6 +25,20 @@ class DataPage:
     total_bytes: int
     boundary_licence: str  # the licence text quoted in data/boundaries/README.md, or ""
 
+    @property
+    def shared_files(self) -> list[dict]:
+        """all.json, the CSV tables and the GeoJSON layers."""
+        return [f for f in self.files if not _per_district(f)]
+
+    @property
+    def district_files(self) -> list[dict]:
+        """One JSON per district: listed in a table of their own, which grows with the districts."""
+        return [f for f in self.files if _per_district(f)]
+
+
+def _per_district(f: dict) -> bool:
+    return f["path"].startswith("districts/")
+
 
 def human_size(n: int) -> str:
     """Sizes as a Chinese reader sees them in a file manager: KB/MB, 1 KB = 1024 bytes."""
@@ -47,7 +61,7 @@ def licence_text(readme: Path) -> str:
 
 def _field_groups(files: list[dict]) -> list[FieldGroup]:
     groups: list[FieldGroup] = []
-    per_district = [f for f in files if f["path"].startswith("districts/")]
+    per_district = [f for f in files if _per_district(f)]
     for f in files:
         if f in per_district:
             continue

@@ -33,6 +33,10 @@ KINDS: dict[str, tuple[str, str]] = {  # kind -> (mark shown in the cell, what i
     "role": ("定", "该区“定位与分工”的陈述里出现这个产业名称"),
 }
 TITLE = re.compile(r"《[^》]*》")
+# A matrix stays readable up to about 20 columns; with more districts (the 1,000-district benchmark)
+# it shows those with the most marks, and the downloads hold the rest.
+MAX_COLUMNS = 20
+MAX_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class MatrixRow:
 class Matrix:
     districts: list[tuple[str, str]]  # (slug, 中文名) in registry order: the columns
     rows: list[MatrixRow]
+    omitted_districts: int = 0  # left out past MAX_COLUMNS (those with the fewest marks)
+    omitted_rows: int = 0  # left out past MAX_ROWS (industries named in the fewest districts)
 
     def by_district(self) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
         """The same facts read the other way: per district, its industries and evidence (text version)."""
@@ -133,7 +139,7 @@ def _evidence(d: District, words: set[str]) -> list[tuple[str, str, Evidence]]:
     return out
 
 
-def build_matrix(dataset: Dataset) -> Matrix:
+def build_matrix(dataset: Dataset, max_columns: int = MAX_COLUMNS, max_rows: int = MAX_ROWS) -> Matrix:
     words = vocabulary(dataset)
     rows: dict[str, MatrixRow] = {}
     for slug, d in dataset.districts.items():
@@ -146,4 +152,15 @@ def build_matrix(dataset: Dataset) -> Matrix:
     first_seen = {term: i for i, term in enumerate(rows)}
     # Industries named in more districts first; ties keep the order a reader meets them in the data.
     ordered = sorted(rows.values(), key=lambda r: (-r.district_count, -sum(map(len, r.cells.values())), first_seen[r.term]))
-    return Matrix(districts=[(slug, d.name.zh) for slug, d in dataset.districts.items()], rows=ordered)
+    columns = list(dataset.districts)
+    if len(columns) > max_columns:
+        marks = {slug: sum(len(r.cells.get(slug, [])) for r in ordered) for slug in columns}
+        keep = set(sorted((s for s in columns if marks[s]), key=lambda s: -marks[s])[:max_columns])
+        columns = [s for s in columns if s in keep]
+    shown = ordered[:max_rows]
+    return Matrix(
+        districts=[(slug, dataset.districts[slug].name.zh) for slug in columns],
+        rows=shown,
+        omitted_districts=len(dataset.districts) - len(columns),
+        omitted_rows=len(ordered) - len(shown),
+    )

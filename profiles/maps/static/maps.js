@@ -284,6 +284,11 @@
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], maxZoom: 15, animate: false });
 
     applyLayersParam(map, groups);
+    // Leaflet's own credit link has no target: in a sandboxed embed a click would replace the map
+    // with leafletjs.com. Every link in an embed opens a new tab.
+    if (map.attributionControl) {
+      map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+    }
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
     new Fullscreen().addTo(map);
     wireList(map, groups, markers);

@@ -38,5 +38,21 @@
     match.style.aspectRatio = 'auto';
     match.style.minHeight = '0';
     match.style.height = Math.ceil(height) + 'px';
+    unbox(match);
   });
+
+  // A frame placed to fill a fixed-ratio box (position:absolute in an aspect-ratio or padding-bottom
+  // wrapper, as our profile pages and many CMS themes do) would hang out of the box and cover what
+  // follows. Once the frame has its content's height, it joins the flow and the box follows it.
+  function unbox(frame) {
+    var box = frame.parentElement;
+    if (!box || window.getComputedStyle(frame).position !== 'absolute') return;
+    frame.style.position = 'static';
+    frame.style.display = 'block';
+    box.style.aspectRatio = 'auto';
+    box.style.height = 'auto';
+    box.style.maxHeight = 'none';
+    box.style.paddingTop = '0';
+    box.style.paddingBottom = '0';
+  }
 })();

@@ -79,6 +79,8 @@
     var form = document.createElement("div");
     form.className = "gz-filter";
     form.setAttribute("role", "search");
+    // Named after the table, so screen readers (and tests) can tell the filter boxes apart.
+    if (table.caption) form.setAttribute("aria-label", "筛选：" + table.caption.textContent.trim());
 
     var label = document.createElement("label");
     label.textContent = "筛选 ";

@@ -1,0 +1,221 @@
+"""The "嵌入地图" panel on every profile: embed code for newsrooms, options, preview, image downloads.
+
+    from profiles import embeds
+    embeds.build_embeds(dataset, boundaries, config, staging)   # before the pages are rendered
+
+copies static/panel.js and static/panel.css to staging/assets/embeds/ and gives the page templates
+a Jinja global `gz_embed`, whose `panel(slug, profiles)` the partial
+pages/templates/_embed_panel.html.j2 renders. Without this stage the partial renders nothing.
+
+Where the code points (absolute URLs, because a newsroom pastes it on another site):
+- at build time, to the site's public URL: mkdocs.yml `site_url`, else env PROFILES_SITE_URL, else
+  PLACEHOLDER (an `.invalid` host the panel flags in words) — this is what readers without JS see;
+- at run time, panel.js rewrites it to the root of the page the reader is on (location + the page's
+  relative prefix, so a site under a sub-path works). So the code a reader copies is always the code
+  the preview shows, and works wherever the site is served, even where site_url is unset or stale.
+
+Python (`embed_code`) and panel.js build the code from the same options in the same bytes;
+tests/test_embeds_browser.py compares the two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from markupsafe import escape
+
+from ..registry import CITY_SLUG
+
+STATIC = Path(__file__).parent / "static"
+ASSET_DIR = "assets/embeds"
+ASSETS = ("panel.js", "panel.css")
+PLACEHOLDER = "https://site-url-not-configured.invalid/"
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+LAYERS = ("boundary", "parks", "projects")
+THEMES = ("light", "dark", "auto")
+HEIGHT_RANGE = (120, 4000)  # what maps.js accepts for ?height=
+# A fixed map height only fixes the map; title, legend and credits add about this much at article
+# widths. Used for the frame's height when resize.js cannot run; resize.js then fits it exactly.
+CHROME_PX = 150
+_URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$")
+
+
+# --- the site's public URL -------------------------------------------------------------------------
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """mkdocs.yml may carry tags (!ENV, !!python/name:…) that only MkDocs resolves: read them as None."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _normal(url: object) -> str | None:
+    if not isinstance(url, str) or not _URL.match(url.strip()):
+        return None
+    url = url.strip()
+    return url if url.endswith("/") else url + "/"
+
+
+def site_root(mkdocs_file: Path | None, environ: Mapping[str, str] | None = None) -> str | None:
+    """The site's public root URL ending in "/": mkdocs.yml `site_url`, else env PROFILES_SITE_URL;
+    None when neither holds an http(s) URL."""
+    env = os.environ if environ is None else environ
+    if mkdocs_file is not None and Path(mkdocs_file).is_file():
+        try:
+            settings = yaml.load(Path(mkdocs_file).read_text("utf-8"), Loader=_LenientLoader) or {}
+        except yaml.YAMLError:
+            settings = {}
+        found = _normal(settings.get("site_url")) if isinstance(settings, dict) else None
+        if found:
+            return found
+    return _normal(env.get("PROFILES_SITE_URL"))
+
+
+# --- the code ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the panel's form sets; each non-default value becomes a URL parameter of the embed page."""
+
+    layers: tuple[str, ...] = LAYERS
+    theme: str = "light"  # the embed page's own default
+    legend: bool = True
+    height: int | None = None  # the map's height in px; None: 4:3 of the width
+
+    def query(self, embed_id: str) -> str:
+        parts = [f"id={embed_id}"]
+        if tuple(k for k in LAYERS if k in self.layers) != LAYERS:
+            parts.append("layers=" + ",".join(k for k in LAYERS if k in self.layers))
+        if self.theme != "light":
+            parts.append(f"theme={self.theme}")
+        if not self.legend:
+            parts.append("legend=0")
+        if self.height is not None:
+            parts.append(f"height={self.height}")
+        return "?" + "&".join(parts)
+
+    def frame_style(self) -> str:
+        if self.height is None:
+            return "width:100%;border:0;aspect-ratio:4/3"
+        return f"width:100%;border:0;height:{self.height + CHROME_PX}px"
+
+
+def embed_id(slug: str) -> str:
+    return f"gz-{slug}"
+
+
+def embed_code(site: str, slug: str, title: str, alt: str, options: Options = Options()) -> str:
+    """The HTML a newsroom pastes: a sandboxed, lazy, aspect-ratio iframe (right even without
+    resize.js), the PNG for hosts without JS, and resize.js to fit the height to the content.
+    panel.js `code()` must produce the same string for the same options."""
+    e = lambda s: str(escape(s))  # noqa: E731 - markupsafe's escaping, which panel.js mirrors
+    src = f"{site}embed/{slug}/{options.query(embed_id(slug))}"
+    return (
+        f'<iframe src="{e(src)}" title="{e(title)}" loading="lazy" style="{options.frame_style()}" '
+        f'sandbox="{SANDBOX}" data-gz-embed="{embed_id(slug)}" allow="fullscreen"></iframe>\n'
+        f'<noscript><img src="{e(site)}embed/{slug}/map.png" alt="{e(alt)}" style="max-width:100%;height:auto">'
+        "</noscript>\n"
+        f'<script src="{e(site)}embed/resize.js" async></script>'
+    )
+
+
+# --- what the partial renders ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Panel:
+    slug: str
+    embed_id: str
+    title: str  # the iframe's title: the embed page's <h1>
+    alt: str  # the static image's alt text: its SVG <desc>
+    site: str
+    configured: bool  # False: `site` is PLACEHOLDER
+    code: str
+    height_default: int = 500
+    height_min: int = HEIGHT_RANGE[0]
+    height_max: int = HEIGHT_RANGE[1]
+    layers: tuple[tuple[str, str], ...] = (("boundary", "区界"), ("parks", "园区"), ("projects", "项目"))
+    themes: tuple[tuple[str, str], ...] = (("light", "浅色"), ("dark", "深色"), ("auto", "跟随读者系统"))
+    versions: Mapping[str, str] = field(default_factory=dict)
+
+
+def _version(name: str) -> str:
+    return hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Embeds:
+    """The build's facts a panel needs besides the page's own data (which the template passes in,
+    so a panel always matches the page it is on)."""
+
+    site: str | None
+    names: Mapping[str, str]  # slug -> name, for every district with a boundary (drawn on the images)
+    city_name: str | None
+
+    def panel(self, slug: str, profiles: Iterable) -> Panel:
+        """`profiles`: the district on a profile page; every district for the city map."""
+        from ..staticmap import alt_text
+
+        profiles = list(profiles)
+        n_parks = sum(len(p.parks) for p in profiles)
+        n_projects = sum(len(p.projects) for p in profiles)
+        # Same titles as the embed page (maps/pages.py) and the images (generate._static_images);
+        # tests/test_embeds.py compares them on the built site, so a drift fails there.
+        if slug == CITY_SLUG:
+            title = f"{self.city_name or '广州市'}各区园区与重大项目地图"
+            image_title = f"{self.city_name or '全市'}{len(profiles)}个区的产业园区与重大项目"
+            names = list(self.names.values())
+        else:
+            name = self.names.get(slug, profiles[0].name.zh)
+            title = f"{name}园区与重大项目地图"
+            image_title = f"{name}产业园区与重大项目"
+            names = [name]
+        alt = alt_text(image_title, n_parks, n_projects, names)
+        site = self.site or PLACEHOLDER
+        return Panel(
+            slug=slug,
+            embed_id=embed_id(slug),
+            title=title,
+            alt=alt,
+            site=site,
+            configured=self.site is not None,
+            code=embed_code(site, slug, title, alt),
+            versions={name: _version(name) for name in ASSETS},
+        )
+
+
+def _write_if_changed(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+    return path
+
+
+def copy_assets(out_dir: Path) -> list[Path]:
+    return [_write_if_changed(Path(out_dir) / ASSET_DIR / name, (STATIC / name).read_bytes()) for name in ASSETS]
+
+
+def build_embeds(dataset, boundaries: Mapping[str, dict], config, staging: Path) -> list[Path]:
+    """Copy the panel's files and hand the page templates their `gz_embed` global.
+
+    A global on pages' Jinja environment, because the panel is one include in pages' templates and
+    pages/ is not ours to change; it is replaced on every build, and holds only build-wide facts."""
+    from .. import pages
+
+    embeds = Embeds(
+        site=site_root(getattr(config, "mkdocs_file", None)),
+        names={slug: dataset.name_of(slug) for slug in boundaries},
+        city_name=dataset.city.name.zh if dataset.city else None,
+    )
+    pages._ENV.globals["gz_embed"] = embeds
+    return copy_assets(staging)

@@ -1,0 +1,276 @@
+"""Views: the /compare/ and /data/ pages, their charts, and the search dictionary.
+
+The first tests run on the loaded data (fast); the rest build the real site once for the module
+and read the HTML, the downloads and the search index that MkDocs wrote.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import markdown
+import pytest
+
+from profiles.build import build
+from profiles.config import load_config
+from profiles.exports.tables import TABLES
+from profiles.load import load_dataset
+from profiles.models import City, District, Source
+from profiles.pages import search_words
+from profiles.views import render_compare
+from profiles.views.charts import stacked_bars
+from profiles.views.matrix import TITLE, build_matrix, split_part, terms_in
+from tests.conftest import ROOT, make_project
+
+HOSTILE = '<script>alert(1)</script>"\' &amp; {{ 7*7 }}'
+
+
+@pytest.fixture(scope="module")
+def real():
+    dataset, report = load_dataset(ROOT / "data", base=ROOT)
+    assert report.ok, report.render()
+    return dataset
+
+
+# ---- matrix: derived from the data only ----
+
+
+def test_structural_parts_are_not_industries_and_qualifiers_are_kept():
+    assert split_part("8个战略性产业集群") is None
+    assert split_part("六大千亿级") is None
+    assert split_part("生物医药与健康（战略性产业集群）") == ("生物医药与健康", "战略性产业集群")
+    assert split_part("旅游休闲") == ("旅游休闲", "")
+
+
+def test_role_text_matches_the_longest_word_once_and_skips_document_titles():
+    words = {"互联网", "工业互联网", "数字经济"}
+    assert terms_in("发展工业互联网平台，工业互联网", words) == ["工业互联网"]
+    assert terms_in("在《广州市数字经济高质量发展规划》中，发展数字经济", words) == ["数字经济"]
+    assert terms_in("在《广州市数字经济高质量发展规划》中", words) == []
+
+
+def test_every_matrix_mark_points_to_an_item_whose_own_words_name_the_industry(real):
+    items = {}
+    for slug, d in real.districts.items():
+        page = f"../districts/{slug}/"
+        if d.industrial_system:
+            items[page + "#industrial-system"] = [s[0] for s in map(split_part, d.industrial_system.parts) if s]
+        items.update({f"{page}#role-{r.id}": TITLE.sub("", r.text) for r in d.roles})
+        items.update({f"{page}#park-{p.id}": p.focus for p in d.parks})
+        items.update({f"{page}#project-{p.id}": p.focus for p in d.projects})
+    matrix = build_matrix(real)
+    marks = [(row.term, slug, ev) for row in matrix.rows for slug, evs in row.cells.items() for ev in evs]
+    assert len(marks) > 20
+    for term, slug, ev in marks:
+        assert ev.href.startswith(f"../districts/{slug}/#")
+        named = items[ev.href]
+        assert term in named, (term, ev)  # a list: exactly one of its entries; a role: a substring
+
+
+def test_matrix_names_panyu_for_the_car_industries_of_its_gac_park(real):
+    rows = {r.term: r for r in build_matrix(real).rows}
+    assert [e.href for e in rows["汽车制造"].cells["panyu"]] == ["../districts/panyu/#park-gac-nev-park"]
+    assert "huangpu" not in rows["数字经济"].cells  # only named in a plan's title 《…数字经济…规划》
+
+
+def test_with_many_districts_the_compare_page_stays_bounded_and_says_what_it_left_out(tmp_path):
+    # The benchmark's fake districts: 10 goals and 3 enterprises, parks and projects each.
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "scripts" / "synthetic.py")
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    data = synthetic.write(60, tmp_path / "data")
+    dataset, report = load_dataset(data, base=tmp_path)
+    assert report.ok, report.render()
+    page = render_compare(dataset)
+    assert len(page.encode("utf-8")) < 400_000
+    assert "上表只列出前 300 行（共 600 行）" in page  # goals; the downloads have them all
+    assert "另有 30 项未画出" in page  # the counts chart draws 30 of 60 districts
+    assert len(build_matrix(dataset).districts) == 20
+
+
+# ---- charts ----
+
+
+def test_chart_bars_are_proportional_and_every_label_is_escaped():
+    from profiles.views import _ENV
+
+    chart = stacked_bars("c", HOSTILE, HOSTILE, [(HOSTILE, [3, 1], ""), ("乙", [2, 0], "x/")], ["甲类", HOSTILE], "条")
+    first, second = chart.bars
+    assert first.segments[0].width == pytest.approx(1.5 * second.segments[0].width)
+    assert [s.series for s in second.segments] == [0]  # a zero value draws no segment …
+    assert second.values == [2, 0]  # … but keeps its cell in the table
+    svg = _ENV.from_string('{% from "_chart.j2" import chart %}{{ chart(c) }}').render(c=chart)
+    assert 'viewBox="0 0 480 ' in svg and 'role="img"' in svg
+    assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert "{{ 7*7 }}" in svg  # data is text, never a template
+    assert '<th scope="row"><a href="x/">乙</a></th><td class="gz-num">2</td><td class="gz-num">0</td>' in svg
+
+
+def test_compare_page_escapes_hostile_names_in_its_tables(data_dir):
+    path = data_dir / "districts" / "haizhu.yaml"
+    path.write_text(path.read_text("utf-8").replace("name: 腾讯微信", "name: '<img src=x onerror=alert(1)>'"), "utf-8")
+    dataset, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok, report.render()
+    html = markdown.markdown(render_compare(dataset).split("---", 2)[2], extensions=["attr_list", "toc"])
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+# ---- search dictionary ----
+
+
+def test_search_dictionary_cuts_out_short_words_and_never_keeps_a_whole_name(real):
+    words = set(search_words(real))
+    assert {"大模型", "琶洲", "广汽", "算力"} <= words
+    names = {p.name for d in real.districts.values() for p in [*d.parks, *d.projects, *d.enterprises]}
+    assert not words & {n for n in names if len(n) > 3}
+    assert max(map(len, words)) <= 3
+
+
+# ---- the built site ----
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("views") / "project", ROOT / "data")
+    report = build(load_config(project))
+    assert report.ok, report.render()
+    return project / "site"
+
+
+class _Page(HTMLParser):
+    """Ids, links (with the table they sit in) and head tags of one built page."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, bool]] = []  # (href, inside a data-gz-table table)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self._table = 0
+        self._in_title = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "table":
+            self._table += 1 if "data-gz-table" in a or self._table else 0
+        if tag == "a" and a.get("href"):
+            self.links.append((a["href"], self._table > 0))
+        if tag == "meta" and a.get("content"):
+            self.meta[a.get("property") or a.get("name") or ""] = a["content"]
+        self._in_title = tag == "title" and not self.title
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self._table:
+            self._table -= 1
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def _page(site: Path, url_path: str) -> _Page:
+    return _Page((site / url_path.strip("/") / "index.html").read_text("utf-8"))
+
+
+@pytest.mark.slow
+def test_every_directory_row_links_to_an_element_that_exists_on_its_profile_page(site, real):
+    page = _page(site, "compare/")
+    targets = [href for href, in_table in page.links if in_table and "#" in href and not href.startswith("#")]
+    entries = sum(len(d.enterprises) + len(d.parks) + len(d.projects) for d in real.districts.values())
+    assert len(targets) >= entries  # every directory row has its link (and goals, matrix marks too)
+    for href in targets:
+        url = urljoin("/compare/", href)
+        path, anchor = url.split("#")
+        assert anchor in _page(site, path).ids, f"{href}: no id {anchor!r} on {path}"
+
+
+@pytest.mark.slow
+def test_data_page_lists_every_download_with_its_true_size(site):
+    html = (site / "data" / "index.html").read_text("utf-8")
+    listed = dict(re.findall(r'<td><a href="([^"]+)"><code>[^<]*</code></a></td>.*?data-bytes="(\d+)"', html))
+    on_disk = {p.relative_to(site / "data").as_posix() for p in (site / "data").rglob("*") if p.is_file()}
+    assert set(listed) == on_disk - {"index.html"}
+    for rel, size in listed.items():
+        assert (site / "data" / rel).stat().st_size == int(size), rel
+
+
+@pytest.mark.slow
+def test_every_download_listed_on_the_data_page_parses(site):
+    html = (site / "data" / "index.html").read_text("utf-8")
+    for rel in re.findall(r'<td><a href="([^"]+)"><code>', html):
+        raw = (site / "data" / rel).read_bytes()
+        if rel.endswith(".csv"):
+            assert raw.startswith(b"\xef\xbb\xbf"), rel  # BOM, for Excel
+            rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+            assert list(rows[0]) == [c.name for c in TABLES[Path(rel).stem]], rel
+        elif rel.endswith(".geojson"):
+            doc = json.loads(raw)
+            assert doc["type"] == "FeatureCollection" and doc["features"], rel
+            for f in doc["features"]:
+                assert f["type"] == "Feature" and f["geometry"]["type"] in ("Point", "Polygon", "MultiPolygon")
+                lon, lat = _first_position(f["geometry"]["coordinates"])
+                assert 112.9 < lon < 114.1 and 22.5 < lat < 24.0, (rel, f["id"])  # WGS-84, Guangzhou
+        elif rel == "all.json":
+            doc = json.loads(raw)
+            City.model_validate(doc["city"])
+            assert len([District.model_validate(d) for d in doc["districts"]]) == 11
+            [Source.model_validate(s) for s in doc["sources"]]
+        else:
+            doc = json.loads(raw)
+            assert District.model_validate(doc["district"]).slug == Path(rel).stem
+            [Source.model_validate(s) for s in doc["sources"]]
+
+
+def _first_position(coords):
+    while isinstance(coords[0], list):
+        coords = coords[0]
+    return coords[0], coords[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("word", ["大模型", "琶洲", "低空经济", "广汽", "产业园"])
+def test_search_index_starts_a_token_wherever_a_searched_word_occurs(site, word):
+    # The browser matches a query against the start of indexed tokens, so a word hidden inside a
+    # longer token (人工智能大模型应用示范区) cannot be found. Check every occurrence in the index.
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    occurrences = 0
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            tokens = [t for t in separator.split(re.sub(r"<[^>]+>", " ", doc[field])) if t]
+            starts, joined = set(), ""
+            for t in tokens:
+                starts.add(len(joined))
+                joined += t
+            for m in re.finditer(word, joined):
+                occurrences += 1
+                assert m.start() in starts, f"{word} hidden inside a token on {doc['location']}"
+    assert occurrences > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ["compare/", "data/"])
+def test_new_pages_have_a_title_a_description_and_open_graph_tags(site, path):
+    page = _page(site, path)
+    assert page.title.endswith(" - 广州区情") and len(page.title) > 10
+    assert page.meta["description"] == page.meta["og:description"] and len(page.meta["description"]) > 20
+    assert page.meta["og:title"] in page.title
+
+
+@pytest.mark.slow
+def test_table_script_is_served_from_the_site_and_loaded_by_the_compare_page(site):
+    assert (site / "assets" / "views" / "tables.js").read_text("utf-8").startswith("/* 广州区情")
+    scripts = re.findall(r'<script src="([^"]+)"', (site / "compare" / "index.html").read_text("utf-8"))
+    assert "../assets/views/tables.js" in scripts
+    assert all(not s.startswith(("http:", "https:", "//")) for s in scripts)

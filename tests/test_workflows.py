@@ -1,0 +1,94 @@
+"""The checks where editors work: GitHub workflows for pull requests and deployment, and pre-commit hooks."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text("utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # PyYAML (YAML 1.1) reads the key `on` as True
+    return data
+
+
+def steps(job: dict) -> list[dict]:
+    return job["steps"]
+
+
+def runs(job: dict) -> list[str]:
+    return [s["run"].strip() for s in steps(job) if "run" in s]
+
+
+def uses(job: dict, action: str) -> dict:
+    found = [s for s in steps(job) if s.get("uses", "").split("@")[0] == action]
+    assert found, f"no step uses {action}"
+    return found[0]
+
+
+def test_both_workflows_exist():
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml"]
+
+
+@pytest.mark.parametrize("schema", ["vendor.github-workflows", "custom.github-workflows-require-timeout"])
+def test_workflows_are_valid_under_check_jsonschemas_builtin_schema(schema):
+    # Built-in schemas ship inside the check-jsonschema package: this runs offline.
+    proc = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, WORKFLOWS)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_pull_requests_validate_build_strictly_test_and_upload_a_preview():
+    pr = workflow("pr.yml")
+    assert "pull_request" in pr["on"]
+    job = next(iter(pr["jobs"].values()))
+    assert uses(job, "actions/checkout")["with"]["fetch-depth"] == 0, "last-changed dates need the whole history"
+    assert str(uses(job, "actions/setup-python")["with"]["python-version"]) == "3.11"
+    commands = runs(job)
+    order = [next(i for i, c in enumerate(commands) if c == f"make {t}") for t in ("validate", "site", "test")]
+    assert order == sorted(order), "validate, then the strict site build, then the tests"
+    upload = uses(job, "actions/upload-artifact")
+    assert upload["with"]["name"] == "site-preview" and upload["with"]["path"].rstrip("/") == "site"
+    assert steps(job).index(upload) < next(i for i, s in enumerate(steps(job)) if s.get("run", "").strip() == "make test")
+    assert pr["permissions"] == {"contents": "read"}
+
+
+def test_pushes_to_main_deploy_to_github_pages_one_at_a_time():
+    deploy = workflow("deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert deploy["concurrency"]["group"] and deploy["concurrency"]["cancel-in-progress"] is False
+    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
+    assert uses(build, "actions/checkout")["with"]["fetch-depth"] == 0
+    assert "make site" in runs(build)
+    assert uses(build, "actions/upload-pages-artifact")["with"]["path"].rstrip("/") == "site"
+    assert publish["needs"] == "build" and publish["environment"]["name"] == "github-pages"
+    assert uses(publish, "actions/deploy-pages")["id"] == "deployment"
+
+
+def pre_commit_hooks() -> list[dict]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    return [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
+
+
+def test_pre_commit_runs_validate_and_the_schema_check():
+    entries = {" ".join(shlex.split(h["entry"])[1:]) for h in pre_commit_hooks()}
+    assert entries == {"-m profiles validate", "-m profiles schema --check"}
+    assert all(h["language"] == "system" and h["pass_filenames"] is False for h in pre_commit_hooks())
+
+
+@pytest.mark.parametrize("hook", pre_commit_hooks(), ids=lambda h: h["id"])
+def test_each_pre_commit_hook_passes_on_the_committed_tree(hook):
+    argv = shlex.split(hook["entry"])
+    argv[0] = sys.executable if argv[0].endswith("python") else argv[0]
+    proc = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
