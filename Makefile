@@ -20,6 +20,7 @@ validate: $(STAMP)
 site: $(STAMP)
 	$(BIN)/python -m profiles validate
 	$(BIN)/python -m profiles build
+	$(BIN)/python -m profiles check
 
 serve: $(STAMP)
 	$(BIN)/python -m profiles serve

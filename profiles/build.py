@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import geo
 from .config import Config
+from .csp import apply_csp
 from .dataset import Dataset
 from .generate import MANAGED, generate, search_dictionary
 from .load import load_dataset
@@ -102,6 +103,7 @@ def source_date_epoch(config: Config) -> str:
 
 def mkdocs_build(config: Config, site_dir: Path) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(config)
     from mkdocs.commands.build import build as mk_build
     from mkdocs.config import load_config as mk_load_config
@@ -117,14 +119,25 @@ def mkdocs_build(config: Config, site_dir: Path) -> None:
         raise BuildError(f"MkDocs 构建失败（严格模式）：{exc}") from None
     finally:
         os.chdir(cwd)
+        # Restored so a later build in this process (serve, tests) asks git again.
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
 
 
 def swap_in(new_site: Path, site: Path) -> None:
     """Replace site/ by new_site in two renames: at no moment is site/ half-written."""
     old = site.with_name(f".site-old-{os.getpid()}")
+    new_site.chmod(0o755)  # mkdtemp makes it 0700: a web server running as another user would get 403
     if site.exists():
         os.replace(site, old)
-    os.replace(new_site, site)
+    try:
+        os.replace(new_site, site)
+    except BaseException:  # interrupted between the renames: put the old site back
+        if old.exists() and not site.exists():
+            os.replace(old, site)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -141,6 +154,7 @@ def build(config: Config, *, timings: Timings | None = None, run_mkdocs: bool = 
         tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
         try:
             mkdocs_build(config, tmp_site)
+            apply_csp(tmp_site)  # checks every page first, then writes; a BuildError keeps site/ as it was
             swap_in(tmp_site, config.site_dir)
         finally:
             shutil.rmtree(tmp_site, ignore_errors=True)

@@ -35,7 +35,10 @@ MATERIAL_INLINE = (
     re.compile(r'__md_scope=new URL\("(?:\.|\.\.(?:/\.\.)*|/)",location\),'),
     re.compile(r'var palette=__md_get\("__palette"\);'),
     re.compile(r"var target=document\.getElementById\(location\.hash\.slice\(1\)\);"),
-    re.compile(r'var tabs=__md_get\("__tabs"\);'),  # content.tabs.link, should it be enabled
+    # Features not enabled today, listed so that enabling one does not fail the build:
+    re.compile(r'var tabs=__md_get\("__tabs"\);'),  # content.tabs.link
+    re.compile(r'var el=document\.querySelector\("\[data-md-component=announce\]"\);'),  # announce.dismiss
+    re.compile(r'var consent=__md_get\("__consent"\);'),  # extra.consent
 )
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -98,9 +101,10 @@ def with_policy(html: str, where: str = "page") -> str:
 def apply_csp(site_dir: Path) -> list[Path]:
     """Declare a policy in every HTML page under `site_dir` that has none; return the pages changed.
 
-    Raises BuildError (a plain message, no traceback) on an unknown inline script.
+    All or nothing: every page is checked before any is written. Raises BuildError (a plain message,
+    no traceback) on an unknown inline script.
     """
-    changed = []
+    changes = []
     for path in sorted(Path(site_dir).rglob("*.html")):
         html = path.read_bytes().decode("utf-8")  # bytes, not read_text: keep \r\n exactly as MkDocs wrote
         try:
@@ -110,6 +114,7 @@ def apply_csp(site_dir: Path) -> list[Path]:
 
             raise BuildError(str(exc)) from None
         if new != html:
-            path.write_bytes(new.encode("utf-8"))
-            changed.append(path)
-    return changed
+            changes.append((path, new))
+    for path, new in changes:
+        path.write_bytes(new.encode("utf-8"))
+    return [path for path, _ in changes]

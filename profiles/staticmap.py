@@ -392,7 +392,8 @@ def render_png(
             break
         anchor = {"start": "ls", "middle": "ms", "end": "rs"}[t.anchor]
         draw.text(
-            (t.x * f, t.y * f), t.text, fill=t.fill, font=font, anchor=anchor,
+            # Line and paragraph breaks (\r, U+2029 …) make Pillow's layout engine fail: one line only.
+            (t.x * f, t.y * f), " ".join(t.text.split()), fill=t.fill, font=font, anchor=anchor,
             stroke_width=3 * f // 2 if t.halo else 0, stroke_fill="#ffffff",
         )
     img = img.resize((sc.width, sc.height), Image.Resampling.LANCZOS)

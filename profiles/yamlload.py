@@ -281,6 +281,11 @@ def _syntax_hint(what: str) -> str:
 
 def _scalar(node: ScalarEvent, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
     value = node.value
+    if _CONTROL.search(value):  # written as an escape ("\x07", "\P") inside quotes: as invisible as the raw byte
+        doc.refused.add(loc)
+        problems.append(_problem(doc.path, node.start_mark, field_path(loc), "文字里有不可见的控制字符或换段符",
+                                 "请删除引号里的 \\x.. 或 \\P 之类的转义", "control character in a value"))
+        return None
     if node.style:  # quoted or block scalar: always text (libyaml marks plain as "", PyYAML as None)
         return value
     if value in _NULL:

@@ -52,7 +52,7 @@ def test_md_filter_neutralises_markdown_and_html():
 
 
 def test_front_matter_strings_cannot_break_out():
-    assert yaml_str('a"\nb: c') == '"a\\" b: c"'
+    assert yaml_str('a"\nb: c') == '"a&#34; b: c"'
 
 
 def test_target_text_shows_comparator_value_unit_and_growth():
