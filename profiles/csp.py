@@ -32,7 +32,8 @@ POLICY = (
 # How Material 9.x's inline scripts begin (base.html, partials/javascripts/*.html). Matched on the
 # start only, so minified bodies may change between releases without an edit here.
 MATERIAL_INLINE = (
-    re.compile(r'__md_scope=new URL\("(?:\.|\.\.(?:/\.\.)*|/)",location\),'),
+    # Relative on pages; the 404 page uses site_url's path ("/", "/repo/") since it is served anywhere.
+    re.compile(r'__md_scope=new URL\("(?:\.|\.\.(?:/\.\.)*|/(?:[A-Za-z0-9._~-]+/)*)",location\),'),
     re.compile(r'var palette=__md_get\("__palette"\);'),
     re.compile(r"var target=document\.getElementById\(location\.hash\.slice\(1\)\);"),
     # Features not enabled today, listed so that enabling one does not fail the build:

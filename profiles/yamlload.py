@@ -45,6 +45,9 @@ _PLAIN_TAGS = {
 }
 # What YAML forbids in a stream (and what often rides along from web pages and Word).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")  # +NEL, U+2028/9: line breaks to YAML only
+# In a value written as an escape inside quotes, line and paragraph separators are just text (and a
+# classic JavaScript-breaking test string); C0/C1 control characters are not.
+_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 MAX_BYTES = 2_000_000  # a profile is a few KB; anything this large is a mistake, not data
 MAX_DEPTH = 40
 
@@ -281,7 +284,7 @@ def _syntax_hint(what: str) -> str:
 
 def _scalar(node: ScalarEvent, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
     value = node.value
-    if _CONTROL.search(value):  # written as an escape ("\x07", "\P") inside quotes: as invisible as the raw byte
+    if _CONTROL_IN_VALUE.search(value):  # written as an escape ("\x07", "\P") inside quotes: as invisible as the raw byte
         doc.refused.add(loc)
         problems.append(_problem(doc.path, node.start_mark, field_path(loc), "文字里有不可见的控制字符或换段符",
                                  "请删除引号里的 \\x.. 或 \\P 之类的转义", "control character in a value"))
