@@ -396,10 +396,10 @@ def render_png(
             (t.x * f, t.y * f), " ".join(t.text.split()), fill=t.fill, font=font, anchor=anchor,
             stroke_width=3 * f // 2 if t.halo else 0, stroke_fill="#ffffff",
         )
-    img = img.resize((sc.width, sc.height), Image.Resampling.LANCZOS)
+    img = img.reduce(f)  # box-filter downsampling: as smooth for flat shapes as LANCZOS, ~10x faster
     # A palette image is ~4x smaller. Octree keeps the small symbol colours (median cut
     # merged them into the greys); no dithering, so it is deterministic.
     img = img.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buf = io.BytesIO()
-    img.save(buf, format="PNG", optimize=False, compress_level=9)  # no pnginfo: no timestamps
+    img.save(buf, format="PNG", optimize=False, compress_level=6)  # no pnginfo: no timestamps
     return buf.getvalue()
