@@ -100,7 +100,27 @@
     });
   }
 
-  function drawFeature(f, groups) {
+  // Points that share a spot (often "仅知所在区" stand-ins) are fanned out on a small ring in screen
+  // space, so each stays visible and clickable (WCAG 2.5.8); the data keeps the honest coordinate.
+  function fanOffsets(features) {
+    var bySpot = {}, out = [];
+    features.forEach(function (f, i) {
+      var key = f.pt[0] + ',' + f.pt[1];
+      (bySpot[key] = bySpot[key] || []).push(i);
+    });
+    Object.keys(bySpot).forEach(function (key) {
+      var list = bySpot[key];
+      var radius = list.length > 1 ? Math.max(18, 5 * list.length) : 0;  // ≥ 30 px between neighbours
+      list.forEach(function (i, k) {
+        var a = 2 * Math.PI * k / list.length - Math.PI / 2;
+        out[i] = [Math.round(radius * Math.cos(a)), Math.round(radius * Math.sin(a))];
+      });
+    });
+    return out;
+  }
+
+  function drawFeature(f, groups, offset) {
+    var dx = offset ? offset[0] : 0, dy = offset ? offset[1] : 0;
     var t = f.t === 'park' ? 'park' : 'project';
     var group = t === 'park' ? groups.parks : groups.projects;
     var cls = safeClass(f.cls);
@@ -113,8 +133,8 @@
     var icon = L.divIcon({
       className: 'gz-marker gz-marker--' + t,
       html: '<span class="gz-sym gz-sym--' + t + ' gz-c-' + cls + ' gz-p-' + safeClass(f.prec) + '"></span>',
-      iconSize: [20, 20],
-      iconAnchor: [10, 10],
+      iconSize: [24, 24],  // WCAG 2.5.8: a 24 px target, the drawn symbol stays smaller
+      iconAnchor: [12 - dx, 12 - dy],
       popupAnchor: [0, -8],
       tooltipAnchor: [0, -10]
     });
@@ -275,7 +295,8 @@
     map.createPane('gzBoundary').style.zIndex = 350;
     map.getContainer().setAttribute('aria-label', (data.title || '地图') + '（方向键平移，加减号缩放）');
     drawBoundaries(map, groups.boundary, data);
-    var markers = (data.features || []).map(function (f) { return drawFeature(f, groups); });
+    var offsets = fanOffsets(data.features || []);
+    var markers = (data.features || []).map(function (f, i) { return drawFeature(f, groups, offsets[i]); });
 
     var bounds = L.latLngBounds([]);
     [groups.boundary, groups.parks, groups.projects].forEach(function (g) {
