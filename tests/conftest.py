@@ -43,3 +43,22 @@ def make_project(target: Path, data: Path) -> Path:
 @pytest.fixture
 def project(tmp_path: Path, data_dir: Path) -> Path:
     return make_project(tmp_path / "project", data_dir)
+
+
+@pytest.fixture(scope="session")
+def real_project(tmp_path_factory) -> Path:
+    """The real data built once per test session into a throw-away project. Read-only for tests."""
+    from profiles.build import build
+    from profiles.config import load_config
+
+    project = make_project(tmp_path_factory.mktemp("real") / "project", ROOT / "data")
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("PROFILES_SITE_URL", raising=False)
+        report = build(load_config(project))
+    assert report.ok, report.render()
+    return project
+
+
+@pytest.fixture(scope="session")
+def real_site(real_project: Path) -> Path:
+    return real_project / "site"

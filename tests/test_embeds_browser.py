@@ -22,7 +22,6 @@ import pytest
 from profiles.build import build, validate
 from profiles.config import load_config
 from profiles.embeds import PLACEHOLDER, Options, embed_code
-from tests.conftest import ROOT, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,13 +30,8 @@ SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("embeds-browser") / "project", ROOT / "data")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("PROFILES_SITE_URL", raising=False)
-        report = build(load_config(project))
-    assert report.ok, report.render()
-    return project
+def built(real_project) -> Path:
+    return real_project
 
 
 @pytest.fixture(scope="module")

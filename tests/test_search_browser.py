@@ -21,10 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from profiles.build import build
-from profiles.config import load_config
 from tests.browser import _QuietHandler
-from tests.conftest import ROOT, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,12 +35,8 @@ SEARCHES = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once for this module from a throw-away copy of the project."""
-    project = make_project(tmp_path_factory.mktemp("search") / "project", ROOT / "data")
-    report = build(load_config(project))
-    assert report.ok, report.render()
-    return project / "site"
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Views: the /compare/ and /data/ pages, their charts, and the search dictionary.
 
-The first tests run on the loaded data (fast); the rest build the real site once for the module
+The first tests run on the loaded data (fast); the rest use the real site built once per test session
 and read the HTML, the downloads and the search index that MkDocs wrote.
 """
 
@@ -18,8 +18,6 @@ from urllib.parse import urljoin
 import markdown
 import pytest
 
-from profiles.build import build
-from profiles.config import load_config
 from profiles.exports.tables import TABLES
 from profiles.load import load_dataset
 from profiles.models import City, District, Source
@@ -27,7 +25,7 @@ from profiles.pages import search_words
 from profiles.views import render_compare
 from profiles.views.charts import stacked_bars
 from profiles.views.matrix import TITLE, build_matrix, split_part, terms_in
-from tests.conftest import ROOT, make_project
+from tests.conftest import ROOT
 
 HOSTILE = '<script>alert(1)</script>"\' &amp; {{ 7*7 }}'
 
@@ -137,11 +135,8 @@ def test_search_dictionary_cuts_out_short_words_and_never_keeps_a_whole_name(rea
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("views") / "project", ROOT / "data")
-    report = build(load_config(project))
-    assert report.ok, report.render()
-    return project / "site"
+def site(real_site) -> Path:
+    return real_site
 
 
 class _Page(HTMLParser):

@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from profiles.build import build
-from profiles.config import load_config
-from tests.conftest import ROOT, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -17,11 +14,8 @@ PROJECTS = re.compile("^重大项目")  # the projects directory's caption
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("views-browser") / "project", ROOT / "data")
-    report = build(load_config(project))
-    assert report.ok, report.render()
-    return project / "site"
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture
