@@ -16,6 +16,7 @@ from pathlib import Path
 from . import embeds, geo, pages
 from .cache import Cache
 from .config import Config
+from .output import write_if_changed
 from .dataset import Dataset
 from .registry import CITY_SLUG
 
@@ -64,7 +65,7 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
     )
     embeds.build_embeds(dataset, boundaries, config, staging)  # first: the pages' embed panels need it
     for rel, text in pages.render_pages(dataset, ctx).items():
-        _write(staging / rel, text.encode("utf-8"))
+        write_if_changed(staging / rel, text.encode("utf-8"))
     lap("pages")
     if boundaries:
         from .maps import MapSettings, build_maps
@@ -103,15 +104,11 @@ def _static_images(dataset: Dataset, boundaries: dict, staging: Path, cache: Cac
             return svg, staticmap.render_png(title, boundaries, highlight, points, names=names)
 
         svg, png = cache.memo("staticmap", key, draw)
-        _write(staging / "embed" / slug / "map.svg", svg)
-        _write(staging / "embed" / slug / "map.png", png)
+        write_if_changed(staging / "embed" / slug / "map.svg", svg)
+        write_if_changed(staging / "embed" / slug / "map.png", png)
 
 
 def search_dictionary(dataset: Dataset) -> str:
     """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
     return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset))
 
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
+from ..output import write_if_changed
 from ..registry import CITY_SLUG
 
 STATIC = Path(__file__).parent / "static"
@@ -194,15 +195,8 @@ class Embeds:
         )
 
 
-def _write_if_changed(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
-    return path
-
-
 def copy_assets(out_dir: Path) -> list[Path]:
-    return [_write_if_changed(Path(out_dir) / ASSET_DIR / name, (STATIC / name).read_bytes()) for name in ASSETS]
+    return [write_if_changed(Path(out_dir) / ASSET_DIR / name, (STATIC / name).read_bytes()) for name in ASSETS]
 
 
 def build_embeds(dataset, boundaries: Mapping[str, dict], config, staging: Path) -> list[Path]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..output import write_if_changed
 from ..dataset import Dataset
 from ..registry import CITY_SLUG
 from . import features as _features
@@ -25,14 +26,6 @@ from .settings import BOUNDARY_CREDIT, MapSettings
 __all__ = ["MapSettings", "build_maps", "feature_list_html", "embed_iframe_html", "BOUNDARY_CREDIT"]
 
 
-def _write(path: Path, text: str) -> Path:
-    data = text.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
-    return path
-
-
 def build_maps(
     dataset: Dataset, boundaries: Mapping[str, dict], out_dir: Path | str, settings: MapSettings | None = None
 ) -> list[Path]:
@@ -41,8 +34,8 @@ def build_maps(
     renderer = PageRenderer(dataset, boundaries, settings or MapSettings())
     paths = copy_assets(out_dir)
     for slug, district in dataset.districts.items():
-        paths.append(_write(page_path(out_dir, slug), renderer.district_page(district)))
-    paths.append(_write(page_path(out_dir, CITY_SLUG), renderer.city_page()))
+        paths.append(write_if_changed(page_path(out_dir, slug), renderer.district_page(district)))
+    paths.append(write_if_changed(page_path(out_dir, CITY_SLUG), renderer.city_page()))
     return paths
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import xstatic.pkg.leaflet as _leaflet
 import xstatic.pkg.leaflet_gesturehandling as _gesture
 
+from ..output import write_if_changed
+
 STATIC = Path(__file__).parent / "static"
 _L = Path(_leaflet.BASE_DIR)
 _G = Path(_gesture.BASE_DIR)
@@ -48,15 +50,8 @@ def asset_urls(prefix: str = "../../") -> dict[str, str]:
     return {key: f"{prefix}assets/{rel}?v={_version(src)}" for key, (src, rel) in ASSETS.items()}
 
 
-def _write_if_changed(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
-    return path
-
-
 def copy_assets(out_dir: Path) -> list[Path]:
-    written = [_write_if_changed(out_dir / "assets" / rel, _read(src)) for src, rel in ASSETS.values()]
+    written = [write_if_changed(out_dir / "assets" / rel, _read(src)) for src, rel in ASSETS.values()]
     src, rel = RESIZE_JS
-    written.append(_write_if_changed(out_dir / rel, _read(src)))
+    written.append(write_if_changed(out_dir / rel, _read(src)))
     return written
