@@ -14,13 +14,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A copy of the one-district valid fixture, with the real boundaries so point checks run."""
-    target = tmp_path / "data"
+def copy_valid_data(target: Path) -> Path:
+    """The one-district valid fixture copied to `target`, with the real boundaries so point checks run."""
     shutil.copytree(VALID, target)
     shutil.copytree(ROOT / "data" / "boundaries", target / "boundaries")
     return target
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return copy_valid_data(tmp_path / "data")
 
 
 def make_project(target: Path, data: Path) -> Path:

@@ -140,6 +140,14 @@ def test_url_parameters(site, static_server, open_page):
     _assert_clean(opened)
 
 
+def test_auto_theme_follows_the_readers_system_setting(site, static_server, open_page):
+    base = static_server(site)
+    for scheme in ("dark", "light"):
+        opened = open_page(f"{base}embed/tianhe/?theme=auto", color_scheme=scheme)
+        _ready(opened)
+        assert opened.page.locator("html").get_attribute("data-theme") == scheme
+
+
 def test_wheel_over_map_does_not_zoom(site, static_server, open_page):
     opened = open_page(f"{static_server(site)}embed/tianhe/", viewport={"width": 800, "height": 600})
     page = opened.page

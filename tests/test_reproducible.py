@@ -15,7 +15,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ import pytest
 
 from profiles.build import build
 from profiles.config import load_config
-from tests.conftest import ROOT, VALID, make_project
+from tests.conftest import ROOT, copy_valid_data, make_project
 from tests.fixtures.hostile.sites import build_keeping_environment
 
 pytestmark = pytest.mark.slow
@@ -88,10 +87,7 @@ def test_the_commit_time_appears_only_in_the_sitemap(two_builds):
 def good(tmp_path_factory) -> Path:
     """A small project with a good site already built (the valid fixture, with real boundaries)."""
     root = tmp_path_factory.mktemp("atomic")
-    data = root / "data"
-    shutil.copytree(VALID, data)
-    shutil.copytree(ROOT / "data" / "boundaries", data / "boundaries")
-    project = make_project(root / "project", data)
+    project = make_project(root / "project", copy_valid_data(root / "data"))
     assert build_keeping_environment(project).ok
     return project
 

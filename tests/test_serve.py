@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from typing import Callable
 
 import pytest
 
-from tests.conftest import ROOT, VALID, make_project
+from tests.conftest import ROOT, copy_valid_data, make_project
 
 LIVE_SECONDS = 2.0  # what CONTRIBUTING.md promises editors: "一两秒内自动刷新"
 SUMMARY = "summary: 海珠区以数智产业为主线。"
@@ -88,10 +87,7 @@ class Preview:
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory) -> Preview:
     base = tmp_path_factory.mktemp("serve")
-    data = base / "data"
-    shutil.copytree(VALID, data)
-    shutil.copytree(ROOT / "data" / "boundaries", data / "boundaries")
-    project = make_project(base / "project", data)
+    project = make_project(base / "project", copy_valid_data(base / "data"))
     port = free_port()
     stdout, stderr = base / "serve.out", base / "serve.err"
     with open(stdout, "wb") as out, open(stderr, "wb") as err:

@@ -16,7 +16,14 @@
   // Page options are applied while <head> is parsed, before anything paints.
   root.classList.add('gz-js');
   var theme = params.get('theme');
-  if (theme === 'light' || theme === 'dark' || theme === 'auto') root.setAttribute('data-theme', theme);
+  if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+  if (theme === 'auto' && window.matchMedia) {
+    // "auto" follows the reader's system setting, now and when it changes; CSS knows only light/dark.
+    var dark = window.matchMedia('(prefers-color-scheme: dark)');
+    var follow = function () { root.setAttribute('data-theme', dark.matches ? 'dark' : 'light'); };
+    follow();
+    if (dark.addEventListener) dark.addEventListener('change', follow);
+  }
   if (params.get('legend') === '0') root.setAttribute('data-legend', '0');
   var fixedHeight = parseInt(params.get('height') || '', 10);
   if (fixedHeight >= 120 && fixedHeight <= 4000) {
