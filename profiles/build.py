@@ -113,6 +113,7 @@ def mkdocs_build(config: Config, site_dir: Path) -> None:
     os.chdir(config.root)  # mkdocs.yml paths (jieba dictionary, custom_dir) are relative to the project
     try:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # its "Building prefix dict" chatter
         mk_config = mk_load_config(str(config.mkdocs_file), site_dir=str(site_dir), strict=True)
         mk_build(mk_config)
     except MkDocsException as exc:
