@@ -210,7 +210,8 @@ def test_the_profiles_own_map_grows_with_its_content_and_covers_nothing(site, op
     must follow, or the map would hang over the feature list and the panel and catch their clicks."""
     opened = open_page(f"{site}districts/haizhu/", viewport={"width": 1100, "height": 900})
     page = opened.page
-    page.wait_for_function("() => document.querySelector('.gz-map-frame iframe').style.height !== ''")
+    # The sandboxed map runs in its own renderer process: allow for its start-up on a busy machine.
+    page.wait_for_function("() => document.querySelector('.gz-map-frame iframe').style.height !== ''", timeout=20000)
     frame = page.locator(".gz-map-frame iframe").bounding_box()
     below = page.locator("figure.gz-map figcaption").bounding_box()
     assert frame["y"] + frame["height"] <= below["y"] + 1
