@@ -191,7 +191,7 @@ def test_a_district_page_works_under_its_policy_and_the_policy_blocks_inline_cod
     page = watched.page
     page.locator("iframe[data-gz-embed]").scroll_into_view_if_needed()
     map_frame = page.frame_locator("iframe[data-gz-embed]")
-    map_frame.locator("html[data-map-ready]").wait_for()
+    map_frame.locator("html[data-map-ready]").wait_for(timeout=20000)  # sandboxed: its own process starts first
     assert map_frame.locator(".gz-marker").count() > 0
     watched.assert_clean()
     page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.__pwned=1\">')")
