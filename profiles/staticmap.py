@@ -116,6 +116,8 @@ class Scene:
     shapes: list[Shape] = field(default_factory=list)
     symbols: list[tuple[str, float, float, str, bool]] = field(default_factory=list)  # kind, x, y, label, hollow
     texts: list[Text] = field(default_factory=list)
+    # District names: drawn under the symbols, so a point sitting on a name's spot stays visible.
+    underlay: list[Text] = field(default_factory=list)
     lines: list[tuple[list[tuple[float, float]], str, float]] = field(default_factory=list)
 
 
@@ -220,8 +222,9 @@ def build_scene(
     scene.shapes.sort(key=lambda sh: sh.role == "focus")
 
     # Point labels only when they fit: greedy, in input order, right of the symbol else left.
-    half = [_label_width(t.text, t.size) / 2 for t in labels]
-    taken = [(t.x - w, t.y - t.size, t.x + w, t.y + 2) for t, w in zip(labels, half)]
+    area_labels, labels = labels, []
+    half = [_label_width(t.text, t.size) / 2 for t in area_labels]
+    taken = [(t.x - w, t.y - t.size, t.x + w, t.y + 2) for t, w in zip(area_labels, half)]
     scene.symbols = [(p.kind, *px(p.lon, p.lat), p.label, p.precision == "district") for p in points]
     taken += [(x - 6, y - 6, x + 6, y + 6) for _, x, y, _, _ in scene.symbols]
     # Points on the same spot (typically several "district" stand-ins) share one label
@@ -242,6 +245,7 @@ def build_scene(
                     tx = _r(x + 8 if anchor == "start" else x - 8)
                     labels.append(Text(tx, _r(y + 4), text, 11, INK, anchor, True))
                     break
+    scene.underlay = area_labels
     scene.texts = [Text(MARGIN, 28, title, 18)] + labels
 
     # Legend, scale bar, credit.
@@ -279,6 +283,28 @@ def _path(polygons) -> str:
     return "".join("M" + " ".join(f"{_n(x)} {_n(y)}" for x, y in ring) + "Z" for rings in polygons for ring in rings)
 
 
+def _svg_text(t: Text) -> str:
+    halo = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' if t.halo else ""
+    weight = ' font-weight="bold"' if t.size >= 18 else ""
+    anchor = f' text-anchor="{t.anchor}"' if t.anchor != "start" else ""
+    return (f'<text x="{_n(t.x)}" y="{_n(t.y)}" font-size="{t.size}" fill="{t.fill}"{anchor}{weight}{halo}>'
+            f"{_esc(t.text)}</text>")
+
+
+def _png_text(draw: ImageDraw.ImageDraw, t: Text, f: int) -> bool:
+    """Draw one text at `f`x; False when no CJK font exists (then no text is drawn at all)."""
+    font = _font(t.size * f, CJK_FONT_CANDIDATES)  # read at call time: tests swap it
+    if font is None:
+        return False
+    anchor = {"start": "ls", "middle": "ms", "end": "rs"}[t.anchor]
+    draw.text(
+        # Line and paragraph breaks (\r, U+2029 …) make Pillow's layout engine fail: one line only.
+        (t.x * f, t.y * f), " ".join(t.text.split()), fill=t.fill, font=font, anchor=anchor,
+        stroke_width=3 * f // 2 if t.halo else 0, stroke_fill="#ffffff",
+    )
+    return True
+
+
 def render_svg(
     title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800,
     names: dict[str, str] | None = None,  # slug -> label for boundaries (defaults to the slug)
@@ -303,6 +329,7 @@ def render_svg(
     for pts, stroke, sw in sc.lines:
         d = " ".join(f"{_n(x)},{_n(y)}" for x, y in pts)
         out.append(f'<polyline fill="none" stroke="{stroke}" stroke-width="{sw}" points="{d}"/>')
+    out.extend(_svg_text(t) for t in sc.underlay)
     for kind, x, y, label, hollow in sc.symbols:
         tip = f"<title>{_esc(label)}</title>" if label else ""
         fill, stroke, sw = _paint(kind, hollow)
@@ -311,14 +338,7 @@ def render_svg(
             out.append(f'<rect {paint} x="{_n(x - 4.5)}" y="{_n(y - 4.5)}" width="9" height="9">{tip}</rect>')
         else:
             out.append(f'<circle {paint} cx="{_n(x)}" cy="{_n(y)}" r="5">{tip}</circle>')
-    for t in sc.texts:
-        halo = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' if t.halo else ""
-        weight = ' font-weight="bold"' if t.size >= 18 else ""
-        anchor = f' text-anchor="{t.anchor}"' if t.anchor != "start" else ""
-        out.append(
-            f'<text x="{_n(t.x)}" y="{_n(t.y)}" font-size="{t.size}" fill="{t.fill}"{anchor}{weight}{halo}>'
-            f"{_esc(t.text)}</text>"
-        )
+    out.extend(_svg_text(t) for t in sc.texts)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -381,21 +401,17 @@ def render_png(
                     draw.line(sp(ring + ring[:1]), fill=stroke, width=max(1, round(sw * f)), joint="curve")
     for pts, stroke, sw in sc.lines:
         draw.line(sp(pts), fill=stroke, width=max(1, round(sw * f)))
+    for t in sc.underlay:
+        if not _png_text(draw, t, f):
+            break
     for kind, x, y, _, hollow in sc.symbols:
         fill, stroke, sw = _paint(kind, hollow)
         h = (4.5 if kind == "park" else 5) * f
         shape_fn = draw.rectangle if kind == "park" else draw.ellipse
         shape_fn((x * f - h, y * f - h, x * f + h, y * f + h), fill=fill, outline=stroke, width=round(sw * f))
     for t in sc.texts:
-        font = _font(t.size * f, CJK_FONT_CANDIDATES)  # read at call time: tests swap it
-        if font is None:
+        if not _png_text(draw, t, f):
             break
-        anchor = {"start": "ls", "middle": "ms", "end": "rs"}[t.anchor]
-        draw.text(
-            # Line and paragraph breaks (\r, U+2029 …) make Pillow's layout engine fail: one line only.
-            (t.x * f, t.y * f), " ".join(t.text.split()), fill=t.fill, font=font, anchor=anchor,
-            stroke_width=3 * f // 2 if t.halo else 0, stroke_fill="#ffffff",
-        )
     img = img.reduce(f)  # box-filter downsampling: as smooth for flat shapes as LANCZOS, ~10x faster
     # A palette image is ~4x smaller. Octree keeps the small symbol colours (median cut
     # merged them into the greys); no dithering, so it is deterministic.

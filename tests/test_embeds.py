@@ -208,8 +208,6 @@ def test_every_point_of_a_district_image_is_visible_in_its_png(built, dataset):
     assert {slug: _hidden_points(built, slug) for slug in dataset.districts} == {slug: [] for slug in dataset.districts}
 
 
-@pytest.mark.xfail(strict=True, reason="staticmap draws district names over the city map's points: a district's "
-                   "'只知所在区' points sit on its label spot (representative point) and are painted over")
 def test_every_point_of_the_city_image_is_visible_in_its_png(built):
     assert _hidden_points(built, CITY_SLUG) == []
 
