@@ -23,10 +23,15 @@ def _display(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
+def _raw_sources(doc: Document | None) -> list:
+    """The `sources:` list as written, whatever its validity."""
+    raw = doc.data.get("sources") if doc is not None and isinstance(doc.data, dict) else None
+    return raw if isinstance(raw, list) else []
+
+
 def _valid_sources(doc: Document) -> dict[str, Source]:
     out: dict[str, Source] = {}
-    raw = doc.data.get("sources") if isinstance(doc.data, dict) else None
-    for item in raw if isinstance(raw, list) else []:
+    for item in _raw_sources(doc):
         try:
             source = Source.model_validate(item)
         except ValidationError:
@@ -52,8 +57,7 @@ def _read_registry(data_dir: Path, base: Path, report: Report, read) -> dict[str
 
 def _declared_ids(doc: Document | None) -> set[str]:
     """Ids written in sources.yaml, valid or not: citing an invalid source is not also "unknown"."""
-    raw = doc.data.get("sources") if doc is not None and isinstance(doc.data, dict) else None
-    return {i.get("id") for i in raw if isinstance(i, dict) and isinstance(i.get("id"), str)} if isinstance(raw, list) else set()
+    return {i["id"] for i in _raw_sources(doc) if isinstance(i, dict) and isinstance(i.get("id"), str)}
 
 
 def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict | None = None,
@@ -73,14 +77,15 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     def read(path: Path, model):
         display = _display(path, base)
         try:
-            key = display.encode() + b"\0" + model.__name__.encode() + b"\0" + path.read_bytes()
+            raw = path.read_bytes()
         except OSError:
-            key = None
+            raw = None  # load() reports it
+        key = None if raw is None else display.encode() + b"\0" + model.__name__.encode() + b"\0" + raw
         cacheable = key is not None and model in (District, City)  # the many files; the others are read whole
         hit = cache.get("load", key) if cacheable else None
         if hit is not None:  # only clean files are cached: nothing to report, positions parsed if ever needed
             return hit, LazyDocument(path, display)
-        doc, problems = load(path, display)
+        doc, problems = load(path, display, raw)
         report.extend(problems)
         if doc is None:
             return None, None

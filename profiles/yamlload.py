@@ -206,6 +206,13 @@ def field_path(loc: Path_) -> str:
     return out
 
 
+def _line_col(buffer: str | bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in a text or its bytes."""
+    newline = b"\n" if isinstance(buffer, bytes) else "\n"
+    before = buffer[:offset]
+    return before.count(newline) + 1, offset - (before.rfind(newline) + 1) + 1
+
+
 def _check_text(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, Problem(
@@ -214,9 +221,7 @@ def _check_text(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = _line_col(raw, exc.start)
         return None, Problem(
             path, line, col, "", "文件不是 UTF-8 编码", "请在编辑器里另存为 UTF-8 编码", "file is not valid UTF-8"
         )
@@ -232,10 +237,11 @@ def _check_text(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
-    """Load `path`; `display` is the name shown in messages (relative to the project)."""
+def load(path: Path, display: str, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
+    """Load `path`; `display` is the name shown in messages (relative to the project). `raw`: its
+    bytes when the caller has already read them (the cache key), so the file is not read twice."""
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         return None, [Problem(display, 1, 1, "", f"无法读取文件：{exc.strerror}", "请检查文件是否存在、是否有读取权限")]
     if len(raw) > MAX_BYTES:
@@ -245,8 +251,7 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         return None, [problem]
     bad = _CONTROL.search(text)
     if bad:  # checked here so the message is the same whichever YAML parser is installed
-        before = text[: bad.start()]
-        line, col = before.count("\n") + 1, bad.start() - (before.rfind("\n") + 1) + 1
+        line, col = _line_col(text, bad.start())
         return None, [Problem(display, line, col, "", f"有不可见的控制字符（#x{ord(bad.group()):04X}）",
                               "请删除它（常见于从网页或 Word 复制的文字）", "control character")]
     parser = _Parser(text)
@@ -286,8 +291,8 @@ def _scalar(node: ScalarEvent, loc: Path_, doc: Document, problems: list[Problem
     value = node.value
     if _CONTROL_IN_VALUE.search(value):  # written as an escape ("\x07", "\P") inside quotes: as invisible as the raw byte
         doc.refused.add(loc)
-        problems.append(_problem(doc.path, node.start_mark, field_path(loc), "文字里有不可见的控制字符或换段符",
-                                 "请删除引号里的 \\x.. 或 \\P 之类的转义", "control character in a value"))
+        problems.append(_problem(doc.path, node.start_mark, field_path(loc), "文字里有不可见的控制字符",
+                                 "请删除引号里的 \\x.. 之类的转义", "control character in a value"))
         return None
     if node.style:  # quoted or block scalar: always text (libyaml marks plain as "", PyYAML as None)
         return value
