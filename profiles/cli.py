@@ -10,6 +10,7 @@ import click
 
 from .build import BuildError, Timings, build, validate
 from .config import load_config
+from .load import display_path
 from .problems import Report
 
 ROOT = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
@@ -118,10 +119,7 @@ def new_cmd(kind: str, district: str | None, item_id: str | None, root: Path, da
     except ScaffoldError as exc:
         click.echo(f"没有添加：{exc}", err=True)
         sys.exit(1)
-    try:
-        shown = path.resolve().relative_to(config.root).as_posix()
-    except ValueError:
-        shown = path.as_posix()
+    shown = display_path(path, config.root)
     click.echo(f"已添加到 {shown}:{line}\n请把标着 TODO 的项换成来源里的内容，然后运行 python -m profiles validate"
                "（或 make serve 边改边看）；没填完之前校验会报错，不能合并。")
 
@@ -138,8 +136,7 @@ def check_cmd(root: Path, site_dir: Path | None) -> None:
     site = site_dir if site_dir is not None else config.site_dir
     shown = str(site_dir).rstrip("/") if site_dir is not None else "site"
     sources = config.data_dir / "sources.yaml"
-    sources_shown = sources.relative_to(config.root).as_posix() if sources.is_relative_to(config.root) else str(sources)
-    findings = check_site(site, sources_file=sources, shown=shown, sources_shown=sources_shown)
+    findings = check_site(site, sources_file=sources, shown=shown, sources_shown=display_path(sources, config.root))
     for finding in findings:
         click.echo(finding.format(), err=True)
     click.echo(f"共 {len(findings)} 个问题 / {len(findings)} problem(s)", err=bool(findings))

@@ -16,7 +16,8 @@ from .registry import Entry, Registry
 from .yamlload import Document, LazyDocument, load
 
 
-def _display(path: Path, base: Path) -> str:
+def display_path(path: Path, base: Path) -> str:
+    """How a file is named in messages: relative to the project when inside it."""
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
@@ -43,7 +44,7 @@ def _valid_sources(doc: Document) -> dict[str, Source]:
 def _read_registry(data_dir: Path, base: Path, report: Report, read) -> dict[str, Entry] | None:
     path = data_dir / "registry.yaml"
     if not path.exists():
-        report.add(Problem(_display(path, base), 1, 1, "", "缺少登记表 registry.yaml",
+        report.add(Problem(display_path(path, base), 1, 1, "", "缺少登记表 registry.yaml",
                            "请创建它，列出本站覆盖的各区（slug、zh、en、code）"))
         return None
     parsed, doc = read(path, Registry)
@@ -75,7 +76,7 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     cache = cache or Cache(None)
 
     def read(path: Path, model):
-        display = _display(path, base)
+        display = display_path(path, base)
         try:
             raw = path.read_bytes()
         except OSError:
@@ -105,7 +106,7 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         elif sources_doc is not None:
             sources = _valid_sources(sources_doc)  # one bad entry must not make every citation "unknown"
     else:
-        report.add(Problem(_display(sources_path, base), 1, 1, "", "缺少来源文件 sources.yaml", "请创建它：每个来源写一次"))
+        report.add(Problem(display_path(sources_path, base), 1, 1, "", "缺少来源文件 sources.yaml", "请创建它：每个来源写一次"))
 
     city = None
     city_path = data_dir / "city.yaml"
@@ -114,7 +115,7 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         city, city_doc = read(city_path, City)
     else:
         report.add(
-            Problem(_display(city_path, base), 1, 1, "", "缺少全市文件 city.yaml", "请创建它", severity="warning")
+            Problem(display_path(city_path, base), 1, 1, "", "缺少全市文件 city.yaml", "请创建它", severity="warning")
         )
 
     registry = _read_registry(data_dir, base, report, read)
@@ -123,10 +124,10 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     files = sorted(district_dir.glob("*.yaml")) if district_dir.is_dir() else []
     for other in sorted(district_dir.glob("*")) if district_dir.is_dir() else []:
         if other.is_file() and other.suffix in (".yml", ".json", ".YAML"):
-            report.add(Problem(_display(other, base), 1, 1, "", "文件扩展名不对", f"请改名为 {other.stem}.yaml"))
+            report.add(Problem(display_path(other, base), 1, 1, "", "文件扩展名不对", f"请改名为 {other.stem}.yaml"))
     for path in files:
         slug = path.stem
-        display = _display(path, base)
+        display = display_path(path, base)
         if registry is not None and slug not in registry:
             report.add(Problem(display, 1, 1, "", f"“{slug}”不在 registry.yaml 登记的区里",
                                f"文件名用区的拼音（例如 {next(iter(registry), 'haizhu')}）；新增的区先在 data/registry.yaml 登记"))
@@ -139,7 +140,7 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         if not (district_dir / f"{entry.slug}.yaml").exists():
             report.add(
                 Problem(
-                    _display(district_dir / f"{entry.slug}.yaml", base), 1, 1, "",
+                    display_path(district_dir / f"{entry.slug}.yaml", base), 1, 1, "",
                     f"{entry.zh}的资料还没有写", f"请新建 {entry.slug}.yaml", severity="warning",
                 )
             )
