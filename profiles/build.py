@@ -12,11 +12,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import geo
+from . import geo, search
 from .config import Config
 from .csp import apply_csp
 from .dataset import Dataset
-from .generate import MANAGED, generate, search_dictionary
+from .generate import MANAGED, generate
 from .load import load_dataset
 from .problems import Report
 
@@ -71,22 +71,18 @@ def sync(staging: Path, docs: Path, managed=MANAGED) -> tuple[list[str], list[st
     return written, removed
 
 
-def generate_docs(dataset: Dataset, boundaries: dict, config: Config, timings: Timings) -> None:
-    start = time.perf_counter()
+def generate_docs(dataset: Dataset, boundaries: dict, config: Config, timings: Timings) -> list[dict]:
+    """Generate into staging, then sync into docs/; returns the search entries for `search.merge_into`."""
     with tempfile.TemporaryDirectory(prefix="profiles-gen-") as tmp:
         staging = Path(tmp)
         laps: dict[str, float] = {}
-        generate(dataset, boundaries, config, staging, laps=laps, cache=config.cache())
+        entries = generate(dataset, boundaries, config, staging, laps=laps, cache=config.cache())
         for name, seconds in laps.items():
             timings.stages[name] = timings.stages.get(name, 0.0) + seconds
         start = time.perf_counter()
         timings.written, timings.removed = sync(staging, config.docs_dir)
         timings.lap("sync", start)
-    dictionary = config.root / "build" / "jieba_user.dict"
-    dictionary.parent.mkdir(parents=True, exist_ok=True)
-    text = search_dictionary(dataset)
-    if not dictionary.exists() or dictionary.read_text("utf-8") != text:
-        dictionary.write_text(text, "utf-8")
+    return entries
 
 
 def source_date_epoch(config: Config) -> str:
@@ -151,12 +147,13 @@ def build(config: Config, *, timings: Timings | None = None, run_mkdocs: bool = 
     timings.lap("validate", start)
     if not report.ok:
         return report
-    generate_docs(dataset, boundaries, config, timings)
+    entries = generate_docs(dataset, boundaries, config, timings)
     if run_mkdocs:
         start = time.perf_counter()
         tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
         try:
             mkdocs_build(config, tmp_site)
+            search.merge_into(tmp_site, entries)
             apply_csp(tmp_site)  # checks every page first, then writes; a BuildError keeps site/ as it was
             swap_in(tmp_site, config.site_dir)
         finally:

@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import embeds, geo, pages
+from . import embeds, geo, pages, search
 from .cache import Cache
 from .config import Config
 from .output import write_if_changed
@@ -45,8 +45,10 @@ def last_changed(config: Config) -> dict[str, str]:
 
 
 def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, *, with_git: bool = True,
-             laps: dict[str, float] | None = None, cache: Cache | None = None) -> None:
-    """Run every stage into `staging`; `laps` (if given) receives seconds per stage for the benchmark."""
+             laps: dict[str, float] | None = None, cache: Cache | None = None) -> list[dict]:
+    """Run every stage into `staging`; `laps` (if given) receives seconds per stage for the benchmark.
+
+    Returns the search entries of the pages Material's indexer skips (profiles/search.py)."""
     laps = laps if laps is not None else {}
     cache = cache or Cache(None)
     clock = time.perf_counter()
@@ -64,9 +66,13 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
         maps=bool(boundaries),
     )
     embeds.build_embeds(dataset, boundaries, config, staging)  # first: the pages' embed panels need it
-    for rel, text in pages.render_pages(dataset, ctx).items():
+    rendered = pages.render_pages(dataset, ctx)
+    for rel, text in rendered.items():
         write_if_changed(staging / rel, text.encode("utf-8"))
     lap("pages")
+    dictionary = write_search_dictionary(dataset, config)
+    entries = search.entries_for(rendered, dictionary.read_text("utf-8"), dictionary, cache)
+    lap("search")
     if boundaries:
         from .maps import MapSettings, build_maps
 
@@ -84,6 +90,7 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
 
     write_schemas(staging / "schema")  # published at /schema/… for editors' tools
     lap("views")
+    return entries
 
 
 def _static_images(dataset: Dataset, boundaries: dict, staging: Path, cache: Cache) -> None:
@@ -111,4 +118,14 @@ def _static_images(dataset: Dataset, boundaries: dict, staging: Path, cache: Cac
 def search_dictionary(dataset: Dataset) -> str:
     """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
     return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset))
+
+
+def write_search_dictionary(dataset: Dataset, config: Config) -> Path:
+    """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads."""
+    path = config.root / "build" / "jieba_user.dict"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = search_dictionary(dataset)
+    if not path.exists() or path.read_text("utf-8") != text:
+        path.write_text(text, "utf-8")
+    return path
 

@@ -38,7 +38,7 @@ from profiles.config import load_config  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-STAGES = ("validate", "pages", "maps", "images", "exports", "views", "sync", "mkdocs")
+STAGES = ("validate", "pages", "search", "maps", "images", "exports", "views", "sync", "mkdocs")
 
 
 def project_around(data: Path, target: Path) -> Path:
@@ -64,7 +64,7 @@ def run_build(project: Path, *, mkdocs: bool = True) -> tuple[float, Timings]:
 
 def stage_line(label: str, total: float, timings: Timings, n: int) -> str:
     parts = "  ".join(f"{s} {timings.stages.get(s, 0) * 1000:7.0f}" for s in STAGES if s in timings.stages)
-    gen = sum(timings.stages.get(s, 0) for s in ("validate", "pages", "maps", "images", "exports", "views"))
+    gen = sum(timings.stages.get(s, 0) for s in ("validate", "pages", "search", "maps", "images", "exports", "views"))
     return (f"{label:<22} total {total:6.2f} s | generator {gen * 1000 / n:6.2f} ms/district | ms: {parts}")
 
 

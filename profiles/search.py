@@ -1,0 +1,164 @@
+"""Search entries for the generated district pages: made here, not by Material's indexer.
+
+Why: at 1,000 districts Material's search plugin (one `html.parser` pass and a jieba pass over every
+page) cost ~4 s of a 12 s MkDocs build. We write these pages, so we know where their sections start:
+each page is cut at its own headings (`## 发展目标 { #goals }`, attr_list's spelling that is not a Jinja comment), and each section's HTML becomes text in
+the format Material's index uses — the tags it keeps (p, li, ul, ol, code, pre, sub, sup) without
+attributes, every other tag dropped, text HTML-escaped, Chinese runs cut by jieba and joined with
+zero-width spaces (material/plugins/search/plugin.py, `Parser` and `_segment_chinese`). The pages say
+`search: exclude: true`, so Material skips them, and `merge_into` appends our entries to
+search_index.json after MkDocs has run. Entries are cached by page text and dictionary.
+
+The search UI shows `title` and `text` as HTML: everything here is escaped text plus bare kept tags.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+from .cache import Cache
+
+KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+SKIP = frozenset({"script", "style", "object"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+# A heading the page templates wrote: level, text, explicit id (attr_list). Data never starts a line
+# with "#" unescaped: the h1 goes through the `md` filter and everything else sits inside HTML blocks.
+_HEADING = re.compile(r"^(#{1,2}) (.+?)(?: \{ #([A-Za-z][\w-]*) \})?[ \t]*$", re.M)
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+_MD_ESCAPE = re.compile(r"\\(.)")
+
+
+def _han():
+    # Material's own pattern (backrefs ships with Material): the same runs are cut the same way.
+    from backrefs import bre
+
+    return bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
+
+
+def section_text(fragment: str) -> str:
+    """One section's HTML → the text Material's `Parser` would index for it."""
+    out: list[str] = []
+    stack: list[tuple[str, bool, int]] = []  # (tag, skipped, index in out of its kept opening tag)
+    skipping = 0
+    pos = 0
+    for m in _TOKEN.finditer(fragment):
+        if not skipping:
+            _data(out, fragment[pos:m.start()])
+        pos = m.end()
+        closing, tag = m.group(1), (m.group(2) or "").lower()
+        if not tag:  # a comment
+            continue
+        if not closing:
+            if tag in VOID:
+                continue
+            skip = tag in SKIP or "data-search-exclude" in (m.group(3) or "")
+            skipping += skip
+            if not skipping and tag in KEEP:
+                stack.append((tag, skip, len(out)))
+                out.append(f"<{tag}>")
+            else:
+                stack.append((tag, skip, -1))
+        else:
+            if not stack or stack[-1][0] != tag:
+                continue  # stray end tag: ignored, as Material's parser does
+            _, skip, index = stack.pop()
+            if index >= 0:
+                if all(s.isspace() for s in out[index + 1:]):
+                    del out[index:]  # an empty kept element leaves nothing, as in Material
+                else:
+                    out.append(f"</{tag}>")
+            skipping -= skip
+    if not skipping:
+        _data(out, fragment[pos:])
+    return "".join(out).strip()
+
+
+def _data(out: list[str], raw: str) -> None:
+    if not raw:
+        return
+    text = html.unescape(raw)
+    text = " " if text.isspace() else text.replace("\n", " ")
+    if text == " " and out and out[-1].isspace():
+        return
+    out.append(html.escape(text, quote=False))
+
+
+def page_sections(markdown: str) -> list[tuple[str, str | None, str]]:
+    """(title as escaped HTML, heading id or None for the page's top, section HTML) per section."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    sections: list[tuple[str, str | None, str]] = []
+    marks = list(_HEADING.finditer(body))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
+        title = _MD_ESCAPE.sub(r"\1", m.group(2))  # the `md` filter's backslashes; HTML escaping stays
+        anchor = None if m.group(1) == "#" else m.group(3)
+        sections.append((title, anchor, body[m.end():end]))
+    return sections
+
+
+class Segmenter:
+    """jieba with our user dictionary, loaded once, the way Material's plugin loads it."""
+
+    def __init__(self, dictionary: Path | None):
+        self.dictionary = dictionary
+        self._cut = None
+
+    def __call__(self, text: str) -> str:
+        if self._cut is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            if self.dictionary is not None and self.dictionary.exists():
+                jieba.load_userdict(str(self.dictionary))
+            han = _han()
+
+            def cut(value: str) -> str:
+                def one(m) -> str:
+                    return "\u200b" + "\u200b".join(jieba.cut(m.group(0).encode("utf-8"))) + "\u200b"
+
+                return han.sub(one, value).strip("\u200b")
+
+            self._cut = cut
+        return self._cut(text)
+
+
+def page_entries(location: str, markdown: str, segment: Segmenter) -> list[dict]:
+    """Material-style entries for one generated page at `location` (e.g. "districts/haizhu/")."""
+    entries = []
+    for title, anchor, fragment in page_sections(markdown):
+        entries.append({
+            "location": location + (f"#{anchor}" if anchor else ""),
+            "title": segment(title.strip()),
+            "text": segment(section_text(fragment)),
+        })
+    return entries
+
+
+def entries_for(pages: dict[str, str], dictionary_text: str, dictionary: Path | None, cache: Cache) -> list[dict]:
+    """Entries of every generated page that opted out of Material's indexer; cached per page."""
+    segment = Segmenter(dictionary)
+    salt = hashlib.sha256(dictionary_text.encode("utf-8")).digest()
+    entries: list[dict] = []
+    for rel, markdown in pages.items():
+        if "\nsearch:\n  exclude: true\n" not in markdown.split("\n---\n", 1)[0] + "\n":
+            continue
+        location = rel[: -len(".md")] + "/"
+        key = salt + location.encode() + markdown.encode("utf-8")
+        entries.extend(cache.memo("search", key, lambda: page_entries(location, markdown, segment)))
+    return entries
+
+
+def merge_into(site: Path, entries: list[dict]) -> None:
+    """Append our entries to the index MkDocs wrote, in the same compact, ASCII-escaped JSON."""
+    path = site / "search" / "search_index.json"
+    if not path.exists() or not entries:
+        return
+    index = json.loads(path.read_text("utf-8"))
+    index["docs"].extend(entries)
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), "utf-8")

@@ -1,0 +1,79 @@
+"""Search entries for district pages (profiles/search.py): the same text Material's indexer would make,
+escaped, cached, and merged into the index MkDocs wrote."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import markdown
+import pytest
+from material.plugins.search.plugin import Parser
+
+from profiles import pages, search
+from profiles.cache import Cache
+from profiles.load import load_dataset
+from profiles.pages import PageContext
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def haizhu_page() -> str:
+    real, report = load_dataset(ROOT / "data", base=ROOT)
+    assert report.ok, report.render()
+    return pages.render_district(real.districts["haizhu"], real, PageContext(maps=False))
+
+
+def material_sections(page: str) -> list[tuple[str, str]]:
+    """What Material's own parser makes of the page: (title, text) per section."""
+    body = page.split("\n---\n", 1)[1]
+    html = markdown.markdown(body, extensions=["attr_list", "toc"], extension_configs={"toc": {"permalink": True}})
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [("".join(s.title).strip(), "".join(s.text).strip()) for s in parser.data]
+
+
+def test_our_sections_have_the_titles_and_text_material_would_index(haizhu_page):
+    ours = [(title, search.section_text(fragment)) for title, _, fragment in search.page_sections(haizhu_page)]
+    assert ours == material_sections(haizhu_page)
+    assert len(ours) > 5
+
+
+def test_sections_link_to_the_named_heading_anchors(haizhu_page):
+    anchors = [anchor for _, anchor, _ in search.page_sections(haizhu_page)]
+    assert anchors[0] is None  # the page itself
+    assert {"goals", "enterprises", "parks", "projects", "sources"} <= set(anchors)
+
+
+def test_text_from_data_stays_escaped_and_only_bare_kept_tags_remain():
+    fragment = ('<ul class="x"><li id="a">&lt;img src=x onerror=alert(1)&gt;<a href="#s" title="t">[1]</a></li>'
+                '<li></li></ul><div data-search-exclude><p>embed code</p></div><script>var a = 1;</script>')
+    assert search.section_text(fragment) == "<ul><li>&lt;img src=x onerror=alert(1)&gt;[1]</li></ul>"
+
+
+def test_generated_district_pages_opt_out_of_materials_indexer(haizhu_page):
+    assert "\nsearch:\n  exclude: true\n" in haizhu_page.split("\n---\n", 1)[0] + "\n"
+
+
+def test_entries_are_segmented_with_our_dictionary_and_cached(haizhu_page, tmp_path):
+    dictionary = tmp_path / "user.dict"
+    dictionary.write_text("琶洲 2000 n\n", "utf-8")
+    cache = Cache(tmp_path / "cache")
+    first = search.entries_for({"districts/haizhu.md": haizhu_page}, "琶洲 2000 n\n", dictionary, cache)
+    assert first[0]["location"] == "districts/haizhu/"
+    assert any(e["location"] == "districts/haizhu/#goals" for e in first)
+    assert any("\u200b琶洲\u200b" in e["text"] for e in first)
+    again = search.entries_for({"districts/haizhu.md": haizhu_page}, "琶洲 2000 n\n", dictionary, cache)
+    assert again == first and cache.hits == 1
+
+
+def test_entries_are_appended_to_the_index_mkdocs_wrote(tmp_path):
+    (tmp_path / "search").mkdir()
+    index = tmp_path / "search" / "search_index.json"
+    index.write_text(json.dumps({"config": {"lang": ["zh"]}, "docs": [{"location": "", "title": "首页", "text": ""}]}))
+    search.merge_into(tmp_path, [{"location": "districts/x/", "title": "区", "text": "<p>文</p>"}])
+    data = json.loads(index.read_text("utf-8"))
+    assert [d["location"] for d in data["docs"]] == ["", "districts/x/"]
+    assert "\\u533a" in index.read_text("utf-8")  # ASCII-escaped like Material's own file
