@@ -11,7 +11,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from markupsafe import escape
 from PIL import Image
 
 from profiles import embeds, pages, staticmap
@@ -26,6 +25,9 @@ pytestmark = pytest.mark.slow
 SITE_URL = "https://gz.example.org/profiles/"
 SVG = "{http://www.w3.org/2000/svg}"
 WECHAT = "下载图片（适用于微信公众号等不支持 iframe 的平台）"
+# What a panel holds without JS, in order (panel.js builds the rest): every tag here is parsed twice
+# per page by Python-Markdown, on every profile. The warning paragraph joins when no URL is set.
+PANEL_TAGS = ["details", "summary", "link", "p", "label", "textarea", "p", "a", "a", "script"]
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +110,25 @@ def test_every_profile_and_the_home_page_offer_embed_code_with_absolute_urls(bui
         assert "data-gz-embed-placeholder" not in panel_html(page)  # the URL was configured
 
 
+def test_the_panel_markup_without_js_holds_only_the_code_and_the_image_links(built, dataset):
+    for slug, page in pages_with_panels(built / "site", dataset).items():
+        panel = Tags(panel_html(page))
+        assert [t for t, _ in panel.tags] == PANEL_TAGS, slug
+        details, label, textarea = panel.first("details"), panel.first("label"), panel.first("textarea")
+        assert "data-search-exclude" in details
+        assert label["for"] == textarea["id"] and "readonly" in textarea
+        assert [Path(a["href"]).name for t, a in panel.tags if t == "a"] == ["map.png", "map.svg"]
+
+
+def test_the_panel_without_a_site_url_stays_within_fifteen_tags_with_its_warning():
+    district = SimpleNamespace(name=SimpleNamespace(zh="天河区"), parks=[1], projects=[])
+    partial = pages._ENV.get_template("_embed_panel.html.j2")
+    unset = Embeds(site=None, names={}, city_name=None)
+    text = partial.render(gz_embed=unset, slug="tianhe", prefix="", profiles=[district])
+    tags = [t for t, _ in Tags(text).tags]
+    assert tags == PANEL_TAGS[:4] + ["p"] + PANEL_TAGS[4:] and len(tags) <= 15
+
+
 def test_the_panel_runs_under_a_strict_csp_no_inline_script_style_or_handler(built, dataset):
     for page in pages_with_panels(built / "site", dataset).values():
         tags = Tags(panel_html(page)).tags
@@ -134,7 +155,8 @@ def test_the_panel_offers_both_images_for_platforms_without_iframes(built, datas
         links = [a["href"] for t, a in Tags(panel).tags if t == "a" and "download" in a]
         assert sorted(Path(h).name for h in links) == ["map.png", "map.svg"]
         assert all((page.parent / h).resolve() == (site / "embed" / slug / Path(h).name).resolve() for h in links)
-        assert str(escape(svg_desc(site / "embed" / slug / "map.svg"))) in panel  # the alt text, to paste
+        # The alt text to paste with them: panel.js shows it, from the panel's data-alt.
+        assert Tags(panel).first("details")["data-alt"] == svg_desc(site / "embed" / slug / "map.svg")
 
 
 def test_every_embed_page_is_made_for_an_iframe(built, dataset):

@@ -21,7 +21,7 @@ import pytest
 
 from profiles.build import build, validate
 from profiles.config import load_config
-from profiles.embeds import PLACEHOLDER, Options, embed_code
+from profiles.embeds import HEIGHT_RANGE, LAYERS, PLACEHOLDER, THEMES, Options, embed_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -266,6 +266,40 @@ def test_the_panel_options_change_the_code_and_the_preview(built, site, open_pag
     _assert_clean(opened)
 
 
+def test_the_panel_options_are_built_by_the_script_on_first_open(site, open_page):
+    opened = open_page(f"{site}districts/haizhu/")
+    page = opened.page
+    panel = page.locator("[data-gz-embed-panel]")
+    assert panel.locator("form, button, [role=status], [data-gz-embed-preview]").count() == 0  # not before
+    # A page with two panels loads the script twice: the second copy must not build a second form.
+    page.add_script_tag(url=panel.locator("script").get_attribute("src"))
+    panel.locator("summary").click()
+    form = panel.locator("[data-gz-embed-options]")
+    assert form.locator("legend").all_inner_texts() == ["地图高度", "图层", "配色", "图例"]
+    # Every control is named by its label, and the values are the ones Python's Options knows.
+    for name in ("随宽度自适应（4:3）", "固定", "固定的地图高度（像素）", "区界", "园区", "项目",
+                 "浅色", "深色", "跟随读者系统", "显示图例"):
+        assert panel.get_by_label(name, exact=True).count() == 1, name
+    values = form.evaluate("f => [...f.elements].filter(e => e.name).map(e => [e.name, e.value])")
+    assert [v for n, v in values if n == "layers"] == list(LAYERS)
+    assert [v for n, v in values if n == "theme"] == list(THEMES)
+    height = panel.get_by_label("固定的地图高度（像素）")
+    assert (int(height.get_attribute("min")), int(height.get_attribute("max"))) == HEIGHT_RANGE
+    # In reading order: the options, the code and its label, copy and status, the pym.js note, the preview,
+    # the image links and their alt text.
+    parts = ("form, label[for], textarea, button, [role=status], [data-gz-embed-pym], [data-gz-embed-preview],"
+             " [data-gz-embed-downloads], [data-gz-embed-downloads] + p")
+    order = panel.evaluate("(p, s) => [...p.querySelectorAll(s)].map(e => e.tagName)", parts)
+    assert order == ["FORM", "LABEL", "TEXTAREA", "BUTTON", "SPAN", "CODE", "DIV", "P", "P"]
+    assert page.get_by_role("button", name="复制代码").is_visible()
+    pym = panel.locator("[data-gz-embed-pym]").inner_text()
+    assert pym == f'new pym.Parent("gz-haizhu", "{site}embed/haizhu/?id=gz-haizhu", {{}})'
+    assert panel.get_by_text("图片说明（可作替代文字）：" + panel.get_attribute("data-alt")).is_visible()
+    assert page.locator("[data-gz-embed-placeholder]").is_hidden()  # the code already names this site
+    assert panel.locator("form").count() == 1 and panel.locator("button").count() == 1
+    _assert_clean(opened)
+
+
 def test_copy_puts_the_code_on_the_clipboard(site, open_page):
     opened = open_page(f"{site}districts/haizhu/", permissions=["clipboard-read", "clipboard-write"])
     page = opened.page
@@ -293,11 +327,13 @@ def test_without_a_clipboard_api_copy_selects_the_code(site, open_page):
 def test_without_javascript_the_panel_still_shows_the_default_code(built, site, open_page):
     opened = open_page(f"{site}districts/haizhu/", java_script_enabled=False)
     page = opened.page
-    page.locator("[data-gz-embed-panel] > summary").click()
-    assert page.locator("[data-gz-embed-code]").input_value() == _panel_code_without_js(built)
+    panel = page.locator("[data-gz-embed-panel]")
+    panel.locator("summary").click()
+    assert panel.get_by_label("嵌入代码").input_value() == _panel_code_without_js(built)
     assert page.locator("[data-gz-embed-placeholder]").is_visible()  # says the origin must be replaced
-    assert page.locator("[data-gz-embed-options]").is_hidden() and page.locator("[data-gz-embed-copy]").is_hidden()
-    assert page.locator("[data-gz-embed-panel]").get_by_role("link", name="PNG").is_visible()
+    assert panel.locator("form, button").count() == 0  # nothing that would need the script
+    for name in ("PNG", "SVG"):
+        assert panel.get_by_role("link", name=name).is_visible()
 
 
 def test_the_panel_works_under_the_sites_content_security_policy(built, site, open_page, markers):

@@ -16,6 +16,12 @@ Where the code points (absolute URLs, because a newsroom pastes it on another si
 
 Python (`embed_code`) and panel.js build the code from the same options in the same bytes;
 tests/test_embeds_browser.py compares the two.
+
+The partial holds only what a reader without JS needs (the summary, a lead sentence, the warning when
+the URL is unset, the default code and the image links): Python-Markdown parses every raw-HTML tag of
+every page twice, so at 1,000 districts each tag costs. panel.js builds the options form, copy
+button, notes and preview on first open from the panel's data-* attributes and its own constants,
+which mirror LAYERS, THEMES and HEIGHT_RANGE here (the browser tests compare them).
 """
 
 from __future__ import annotations
@@ -142,11 +148,6 @@ class Panel:
     site: str
     configured: bool  # False: `site` is PLACEHOLDER
     code: str
-    height_default: int = 500
-    height_min: int = HEIGHT_RANGE[0]
-    height_max: int = HEIGHT_RANGE[1]
-    layers: tuple[tuple[str, str], ...] = (("boundary", "区界"), ("parks", "园区"), ("projects", "项目"))
-    themes: tuple[tuple[str, str], ...] = (("light", "浅色"), ("dark", "深色"), ("auto", "跟随读者系统"))
     versions: Mapping[str, str] = field(default_factory=dict)
 
 

@@ -1,11 +1,13 @@
 /* 广州区情 · the "嵌入地图" panel on profile pages (see profiles/embeds/__init__.py).
  *
- * Progressive enhancement: the page already holds a correct default code (built with the site's
- * URL). This script (1) rewrites the code to the root of the page being read, so the copied code
- * and the preview always match and work wherever the site is served; (2) shows the options, whose
- * values become the embed page's URL parameters; (3) copies the code; (4) draws a preview iframe
- * from the very attributes the code contains. No library, no innerHTML, no inline styles (CSP).
- * code() mirrors embed_code() in Python byte for byte.
+ * Progressive enhancement: the page holds only what a reader without JS needs — a correct default
+ * code (built with the site's URL) and the image links; every extra tag there is parsed at build
+ * time on every profile. This script (1) rewrites the code to the root of the page being read, so
+ * the copied code and the preview always match and work wherever the site is served; on first open
+ * it builds (2) the options, whose values become the embed page's URL parameters, (3) the copy
+ * button, (4) a preview iframe from the very attributes the code contains, and the notes.
+ * No library, no innerHTML (data only ever becomes text nodes or attribute values), no inline
+ * styles or handlers (CSP). code() mirrors embed_code() in Python byte for byte.
  */
 (function () {
   'use strict';
@@ -13,6 +15,10 @@
   var SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
   var LAYERS = ['boundary', 'parks', 'projects'];
   var CHROME_PX = 150;  // = CHROME_PX in Python
+  var LAYER_NAMES = { boundary: '区界', parks: '园区', projects: '项目' };
+  var THEMES = [['light', '浅色'], ['dark', '深色'], ['auto', '跟随读者系统']];  // keys = THEMES in Python
+  var HEIGHT = { min: 120, max: 4000, initial: 500 };  // min, max = HEIGHT_RANGE in Python
+  var DEFAULTS = { layers: LAYERS, theme: 'light', legend: true, height: null };  // = Options() in Python
   var ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
 
   function esc(text) {
@@ -27,6 +33,55 @@
     } catch (e) {
       return null;
     }
+  }
+
+  // el('p', {'class': 'x', hidden: true}, ['text', node]): strings become text nodes, never markup.
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (attrs[name] !== false) node.setAttribute(name, attrs[name] === true ? '' : String(attrs[name]));
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function choice(type, name, value, checked, text) {
+    return el('label', null, [el('input', { type: type, name: name, value: value, checked: checked }), ' ' + text]);
+  }
+
+  // Spaces between the labels, as the markup this replaced had: the same gaps on screen.
+  function fieldset(legend, controls) {
+    var children = [el('legend', null, [legend])];
+    controls.forEach(function (control) { children.push(control, ' '); });
+    return el('fieldset', null, children);
+  }
+
+  // Starts at DEFAULTS, so the code does not change when the form appears.
+  function buildForm() {
+    return el('form', { 'class': 'gz-embed-options', 'data-gz-embed-options': true }, [
+      fieldset('地图高度', [
+        choice('radio', 'height-mode', 'auto', true, '随宽度自适应（4:3）'),
+        choice('radio', 'height-mode', 'fixed', false, '固定'),
+        el('label', null, [el('input', {
+          type: 'number', name: 'height', value: HEIGHT.initial, min: HEIGHT.min, max: HEIGHT.max, step: 10,
+          'aria-label': '固定的地图高度（像素）'
+        }), ' 像素'])
+      ]),
+      fieldset('图层', LAYERS.map(function (key) {
+        return choice('checkbox', 'layers', key, true, LAYER_NAMES[key]);
+      })),
+      fieldset('配色', THEMES.map(function (t, i) { return choice('radio', 'theme', t[0], i === 0, t[1]); })),
+      fieldset('图例', [choice('checkbox', 'legend', '1', true, '显示图例')])
+    ]);
+  }
+
+  function insertAfter(ref, nodes) {
+    nodes.forEach(function (node) {
+      ref.parentNode.insertBefore(node, ref.nextSibling);
+      ref = node;
+    });
   }
 
   function readOptions(form) {
@@ -104,25 +159,50 @@
     document.head.appendChild(s);
   }
 
+  // What only a reader with JS can use, placed around the code: the options above it; the copy
+  // button, the pym.js note and the preview below it; the alt text after the image links.
+  function buildControls(panel, textarea, info) {
+    var c = {
+      form: buildForm(),
+      copy: el('button', { type: 'button', 'class': 'md-button gz-embed-copy', 'data-gz-embed-copy': true },
+        ['复制代码']),
+      status: el('span', { 'class': 'gz-embed-status', role: 'status', 'aria-live': 'polite',
+        'data-gz-embed-status': true }),
+      pym: el('code', { 'data-gz-embed-pym': true }),
+      preview: el('div', { 'class': 'gz-embed-preview', 'data-gz-embed-preview': true, hidden: true },
+        [el('p', { 'class': 'gz-embed-label' }, ['预览'])])
+    };
+    var label = (textarea.labels && textarea.labels[0]) || textarea;
+    label.parentNode.insertBefore(c.form, label);
+    insertAfter(textarea, [
+      el('p', { 'class': 'gz-embed-actions' }, [c.copy, ' ', c.status]),
+      el('p', { 'class': 'gz-embed-note' }, [
+        '嵌入框按 4:3 显示；代码里的 resize.js 会让高度随内容自动调整。' +
+        '地图不会拦截页面滚动，链接都在新标签页打开。已使用 pym.js 的网站也可以：',
+        c.pym, '（容器元素的 id 须与地址中的 id 相同）。']),
+      c.preview
+    ]);
+    insertAfter(panel.querySelector('[data-gz-embed-downloads]') || textarea,
+      [el('p', { 'class': 'gz-embed-note' }, ['图片说明（可作替代文字）：' + info.alt])]);
+    return c;
+  }
+
   function setup(panel) {
-    var form = panel.querySelector('[data-gz-embed-options]');
     var textarea = panel.querySelector('[data-gz-embed-code]');
-    var copyButton = panel.querySelector('[data-gz-embed-copy]');
-    var status = panel.querySelector('[data-gz-embed-status]');
-    var preview = panel.querySelector('[data-gz-embed-preview]');
-    var pym = panel.querySelector('[data-gz-embed-pym]');
-    if (!form || !textarea) return;
-    var root = pageRoot(panel);
+    if (!textarea) return;
     var info = panelInfo(panel);
+    var controls = buildControls(panel, textarea, info);
+    var form = controls.form, copyButton = controls.copy, status = controls.status;
+    var pym = controls.pym, preview = controls.preview;
     var placeholderNote = panel.querySelector('[data-gz-embed-placeholder]');
-    if (root && placeholderNote) placeholderNote.hidden = true;
+    if (pageRoot(panel) && placeholderNote) placeholderNote.hidden = true;
     var frame = null;
     var timer = null;
 
-    function say(text) { if (status) status.textContent = text; }
+    function say(text) { status.textContent = text; }
 
     function showPreview(o) {
-      if (!preview || !panel.open) return;
+      if (!panel.open) return;
       var fresh = buildFrame(info, o);
       if (frame && frame.getAttribute('src') === fresh.getAttribute('src')) return;
       ensureResizeScript(info.root);
@@ -135,7 +215,7 @@
     function update(delayPreview) {
       var o = readOptions(form);
       textarea.value = code(info, o);
-      if (pym) pym.textContent = 'new pym.Parent("' + info.id + '", "' + frameAttributes(info, o)[0][1] + '", {})';
+      pym.textContent = 'new pym.Parent("' + info.id + '", "' + frameAttributes(info, o)[0][1] + '", {})';
       clearTimeout(timer);
       // Typing a height reloads the preview once, not on every keystroke.
       if (delayPreview) timer = setTimeout(function () { showPreview(o); }, 400);
@@ -169,24 +249,17 @@
       say(copied ? '已复制到剪贴板' : '代码已选中，请按 Ctrl+C（Mac：⌘C）复制');
     }
 
-    if (copyButton) {
-      copyButton.hidden = false;
-      copyButton.addEventListener('click', function () {
-        var text = textarea.value;
-        if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(text).then(function () { say('已复制到剪贴板'); }, selectForCopy);
-        } else {
-          selectForCopy();
-        }
-      });
-    }
-    form.hidden = false;
+    copyButton.addEventListener('click', function () {
+      var text = textarea.value;
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { say('已复制到剪贴板'); }, selectForCopy);
+      } else {
+        selectForCopy();
+      }
+    });
     update(false);
   }
 
-  // At load only the code is rewritten for this page's origin (cheap, inside a closed <details>); the
-  // options, preview and copy button are set up when a reader first opens the panel — doing it all at
-  // load cost ~150–200 ms of main-thread time on the home page for something most readers never open.
   function panelInfo(panel) {
     return {
       root: pageRoot(panel) || panel.getAttribute('data-site'),
@@ -197,11 +270,16 @@
     };
   }
 
+  // At load only the code is rewritten for this page's origin (cheap, inside a closed <details>); the
+  // options, preview and copy button are built when a reader first opens the panel — doing it all at
+  // load cost ~150–200 ms of main-thread time on the home page for something most readers never open.
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll('[data-gz-embed-panel]'), function (panel) {
-      var form = panel.querySelector('[data-gz-embed-options]');
+      // Each panel includes this script: a second copy must not build a second form.
+      if (panel.hasAttribute('data-gz-embed-started')) return;
+      panel.setAttribute('data-gz-embed-started', '');
       var textarea = panel.querySelector('[data-gz-embed-code]');
-      if (form && textarea && pageRoot(panel)) textarea.value = code(panelInfo(panel), readOptions(form));
+      if (textarea && pageRoot(panel)) textarea.value = code(panelInfo(panel), DEFAULTS);
       if (panel.open) { setup(panel); return; }
       var once = function () {
         if (!panel.open) return;
