@@ -16,6 +16,9 @@ class Dataset:
     city: City | None
     districts: dict[str, District]  # slug -> district, in registry order
     registry: dict[str, Entry] = field(default_factory=dict)  # slug -> entry, in display order
+    # slug (or ":sources", ":city", ":registry") -> SHA-256 of the file's bytes: what per-district results
+    # are cached by (generate.Memo). Empty for datasets built in code: nothing is then cached.
+    digests: dict[str, str] = field(default_factory=dict)
 
     def name_of(self, slug: str) -> str:
         """A district's Chinese name: from the registry, else its file, else the slug itself."""

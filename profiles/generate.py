@@ -8,10 +8,11 @@ what changed into docs/.
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 import subprocess
 import time
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from . import embeds, geo, pages, search
 from .cache import Cache
@@ -20,9 +21,40 @@ from .output import write_if_changed
 from .dataset import Dataset
 from .registry import CITY_SLUG
 
+T = TypeVar("T")
+
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
 MANAGED = ("index.md", "districts", "embed", "data", "compare", "schema", "assets/vendor", "assets/maps", "assets/views",
            "assets/embeds")
+
+
+class Memo:
+    """Per-district results, cached by the district's own file and the build's shared inputs.
+
+    A district's page, map page, images and downloads depend on its file, sources.yaml, the registry
+    (neighbours' names on its image), the boundaries, the settings and its last-changed date, never on
+    another district's file: editing one district recomputes only that district's results (and the
+    aggregates, which are assembled from these). Datasets built in code (tests) carry no digests and
+    are never cached.
+    """
+
+    ENV = ("PROFILES_EDIT_BASE", "PROFILES_SITE_URL", "PROFILES_BASEMAP", "TIANDITU_KEY")
+
+    def __init__(self, cache: Cache, dataset: Dataset, config: Config, last: dict[str, str]):
+        self.cache = cache
+        shared = hashlib.sha256()
+        for name in (":sources", ":registry"):
+            shared.update(dataset.digests.get(name, "-").encode())
+        for path in (config.boundaries_file, config.mkdocs_file):  # boundaries; site_url for embed codes
+            shared.update(hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"-")
+        shared.update(repr((config.edit_base, sorted(config.maps.items()), [os.environ.get(e) for e in self.ENV])).encode())
+        self.base = base = shared.digest()
+        self.keys = {slug: base + dataset.digests[slug].encode() + last.get(slug, "").encode()
+                     for slug in dataset.districts if slug in dataset.digests}
+
+    def __call__(self, kind: str, slug: str, compute: Callable[[], T]) -> T:
+        key = self.keys.get(slug)
+        return compute() if key is None else self.cache.memo(kind, key, compute)
 
 
 def last_changed(config: Config) -> dict[str, str]:
@@ -59,14 +91,16 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
         laps[name] = laps.get(name, 0.0) + now - clock
         clock = now
 
+    changed = last_changed(config) if with_git else {}
+    memo = Memo(cache, dataset, config, changed)
     ctx = pages.PageContext(
         edit_base=config.edit_base,
-        last_changed=last_changed(config) if with_git else {},
+        last_changed=changed,
         polygon_area={slug: geo.area_km2(g) for slug, g in boundaries.items()},
         maps=bool(boundaries),
     )
     embeds.build_embeds(dataset, boundaries, config, staging)  # first: the pages' embed panels need it
-    rendered = pages.render_pages(dataset, ctx)
+    rendered = pages.render_pages(dataset, ctx, memo)
     for rel, text in rendered.items():
         write_if_changed(staging / rel, text.encode("utf-8"))
     lap("pages")
@@ -76,14 +110,14 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
     if boundaries:
         from .maps import MapSettings, build_maps
 
-        build_maps(dataset, boundaries, staging, MapSettings.from_env(config.maps))
+        build_maps(dataset, boundaries, staging, MapSettings.from_env(config.maps), memo)
         lap("maps")
-        _static_images(dataset, boundaries, staging, cache)
+        _static_images(dataset, boundaries, staging, cache, memo)
         lap("images")
     from .exports import write_exports
     from .views import write_views
 
-    written = write_exports(dataset, boundaries, staging)
+    written = write_exports(dataset, boundaries, staging, memo)
     lap("exports")
     write_views(dataset, staging, written)
     from .schema import write_schemas
@@ -93,12 +127,13 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
     return entries
 
 
-def _static_images(dataset: Dataset, boundaries: dict, staging: Path, cache: Cache) -> None:
-    """SVG and PNG of each map. Drawing a PNG costs ~50 ms, so images are cached by their inputs."""
+def _static_images(dataset: Dataset, boundaries: dict, staging: Path, cache: Cache, memo: Memo) -> None:
+    """SVG and PNG of each map, cached by their inputs (drawing is the slowest per-district step)."""
     from . import staticmap
 
     names = {slug: dataset.name_of(slug) for slug in boundaries}
-    world = hashlib.sha256(json.dumps([boundaries, names], sort_keys=True, ensure_ascii=False).encode()).digest()
+    # The boundaries file is in memo.base: hashing its digest, not a dump of every polygon, per build.
+    world = memo.base + repr(sorted(names.items())).encode()
     jobs = [(slug, f"{d.name.zh}产业园区与重大项目", slug, staticmap.points_for(d)) for slug, d in dataset.districts.items()]
     every = [p for d in dataset.districts.values() for p in staticmap.points_for(d)]
     city = dataset.city.name.zh if dataset.city else "全市"

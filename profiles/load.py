@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -41,10 +42,10 @@ def _valid_sources(doc: Document) -> dict[str, Source]:
     return out
 
 
-def _read_registry(data_dir: Path, base: Path, report: Report, read) -> dict[str, Entry] | None:
+def _read_registry(data_dir: Path, shown, report: Report, read) -> dict[str, Entry] | None:
     path = data_dir / "registry.yaml"
     if not path.exists():
-        report.add(Problem(display_path(path, base), 1, 1, "", "缺少登记表 registry.yaml",
+        report.add(Problem(shown(path), 1, 1, "", "缺少登记表 registry.yaml",
                            "请创建它，列出本站覆盖的各区（slug、zh、en、code）"))
         return None
     parsed, doc = read(path, Registry)
@@ -74,13 +75,23 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     docs: dict[str, Document] = {}
 
     cache = cache or Cache(None)
+    folder = display_path(data_dir, base)
+
+    def shown(path: Path) -> str:
+        # Every file is under data_dir: resolve the folder once, not each of a thousand files.
+        rel = path.relative_to(data_dir).as_posix()
+        return rel if folder == "." else f"{folder}/{rel}"
+
+    digests: dict[str, str] = {}
 
     def read(path: Path, model):
-        display = display_path(path, base)
+        display = shown(path)
         try:
             raw = path.read_bytes()
         except OSError:
             raw = None  # load() reports it
+        else:
+            digests[path.stem if model is District else ":" + path.stem] = hashlib.sha256(raw).hexdigest()
         key = None if raw is None else display.encode() + b"\0" + model.__name__.encode() + b"\0" + raw
         cacheable = key is not None and model in (District, City)  # the many files; the others are read whole
         hit = cache.get("load", key) if cacheable else None
@@ -106,7 +117,7 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         elif sources_doc is not None:
             sources = _valid_sources(sources_doc)  # one bad entry must not make every citation "unknown"
     else:
-        report.add(Problem(display_path(sources_path, base), 1, 1, "", "缺少来源文件 sources.yaml", "请创建它：每个来源写一次"))
+        report.add(Problem(shown(sources_path), 1, 1, "", "缺少来源文件 sources.yaml", "请创建它：每个来源写一次"))
 
     city = None
     city_path = data_dir / "city.yaml"
@@ -115,19 +126,19 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         city, city_doc = read(city_path, City)
     else:
         report.add(
-            Problem(display_path(city_path, base), 1, 1, "", "缺少全市文件 city.yaml", "请创建它", severity="warning")
+            Problem(shown(city_path), 1, 1, "", "缺少全市文件 city.yaml", "请创建它", severity="warning")
         )
 
-    registry = _read_registry(data_dir, base, report, read)
+    registry = _read_registry(data_dir, shown, report, read)
     districts: dict[str, District] = {}
     district_dir = data_dir / "districts"
     files = sorted(district_dir.glob("*.yaml")) if district_dir.is_dir() else []
     for other in sorted(district_dir.glob("*")) if district_dir.is_dir() else []:
         if other.is_file() and other.suffix in (".yml", ".json", ".YAML"):
-            report.add(Problem(display_path(other, base), 1, 1, "", "文件扩展名不对", f"请改名为 {other.stem}.yaml"))
+            report.add(Problem(shown(other), 1, 1, "", "文件扩展名不对", f"请改名为 {other.stem}.yaml"))
     for path in files:
         slug = path.stem
-        display = display_path(path, base)
+        display = shown(path)
         if registry is not None and slug not in registry:
             report.add(Problem(display, 1, 1, "", f"“{slug}”不在 registry.yaml 登记的区里",
                                f"文件名用区的拼音（例如 {next(iter(registry), 'haizhu')}）；新增的区先在 data/registry.yaml 登记"))
@@ -140,13 +151,14 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         if not (district_dir / f"{entry.slug}.yaml").exists():
             report.add(
                 Problem(
-                    display_path(district_dir / f"{entry.slug}.yaml", base), 1, 1, "",
+                    shown(district_dir / f"{entry.slug}.yaml"), 1, 1, "",
                     f"{entry.zh}的资料还没有写", f"请新建 {entry.slug}.yaml", severity="warning",
                 )
             )
     order = list(registry or {}) + sorted(s for s in districts if s not in (registry or {}))
     ordered = {slug: districts[slug] for slug in order if slug in districts}
-    dataset = Dataset(root=data_dir, sources=sources, city=city, districts=ordered, registry=registry or {})
+    dataset = Dataset(root=data_dir, sources=sources, city=city, districts=ordered, registry=registry or {},
+                      digests=digests)
     declared = set(sources) | _declared_ids(sources_doc)
     report.extend(checks.run(dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared))
     return dataset, report

@@ -114,7 +114,7 @@ def test_an_exception_in_the_middle_of_generating_leaves_site_and_docs_as_they_w
 
     site, docs = digest(good / "site"), digest(good / "docs")
 
-    def half_then_fail(dataset, boundaries, out_dir, settings=None):
+    def half_then_fail(dataset, boundaries, out_dir, settings=None, memo=None):
         (Path(out_dir) / "embed" / "haizhu").mkdir(parents=True)
         (Path(out_dir) / "embed" / "haizhu" / "index.html").write_text("half written", "utf-8")
         raise RuntimeError("injected")

@@ -23,12 +23,13 @@ import json
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from ..dataset import Dataset
 from ..geo import Geometry
 from .manifest import describe_exports
-from .tables import LIST_SEPARATOR, TABLES, geo_columns, ordered_districts, rows, source_ids
+from ..registry import CITY_SLUG
+from .tables import LIST_SEPARATOR, TABLES, Row, geo_columns, ordered_districts, owner_rows, source_ids
 
 __all__ = ["SCHEMA_VERSION", "cell", "describe_exports", "write_exports"]
 
@@ -87,41 +88,41 @@ def _sourced_last(obj: Any) -> Any:
     return own | {k: obj[k] for k in _SOURCED_KEYS if k in obj}
 
 
-def _json_bytes(obj: Any) -> bytes:
+def _json_text(obj: Any) -> str:
     # allow_nan=False: "NaN" is not JSON and would break strict parsers downstream.
-    text = json.dumps(_sourced_last(obj), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text + "\n").encode("utf-8")
+    return json.dumps(_sourced_last(obj), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def _csv_bytes(dataset: Dataset, table: str) -> bytes:
+def _csv_text(table_rows: Iterable[Row], table: str) -> str:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     columns = TABLES[table]
-    writer.writerow([c.name for c in columns])
-    for row in rows(dataset, table):
+    for row in table_rows:
         writer.writerow([cell(c.get(row)) for c in columns])
-    return buf.getvalue().encode("utf-8-sig")
+    return buf.getvalue()
 
 
-def _feature_collection(features: list[dict]) -> bytes:
-    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":"), allow_nan=False) for f in features]
-    return ('{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
+def _csv_bytes(header_and_rows: list[str]) -> bytes:
+    return "".join(header_and_rows).encode("utf-8-sig")
 
 
-def _points(dataset: Dataset, table: str) -> bytes:
+def _feature_lines(table_rows: Iterable[Row], table: str) -> list[str]:
     columns = geo_columns(table)
-    features = []
-    for row in rows(dataset, table):
+    lines = []
+    for row in table_rows:
         loc = row.item.location
-        features.append(
-            {
-                "type": "Feature",
-                "id": f"{row.district}/{row.item.id}",  # ids are unique per district only
-                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-                "properties": {c.name: cell_json(c.get(row)) for c in columns},
-            }
-        )
-    return _feature_collection(features)
+        feature = {
+            "type": "Feature",
+            "id": f"{row.district}/{row.item.id}",  # ids are unique per district only
+            "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+            "properties": {c.name: cell_json(c.get(row)) for c in columns},
+        }
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+    return lines
+
+
+def _feature_collection(lines: list[str]) -> bytes:
+    return ('{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
 
 
 def _boundaries(boundaries: dict[str, Geometry], registry: dict) -> bytes:
@@ -131,45 +132,78 @@ def _boundaries(boundaries: dict[str, Geometry], registry: dict) -> bytes:
         entry = registry.get(slug)
         properties = {"slug": slug, "name": entry.zh if entry else slug, "name_en": entry.en if entry else slug}
         properties["adcode"] = entry.code if entry else None
-        features.append({"type": "Feature", "id": slug, "geometry": boundaries[slug], "properties": properties})
+        feature = {"type": "Feature", "id": slug, "geometry": boundaries[slug], "properties": properties}
+        features.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
     return _feature_collection(features)
 
 
-def _all_json(dataset: Dataset) -> bytes:
-    return _json_bytes(
-        {
-            "schema_version": SCHEMA_VERSION,
-            "city": dataset.city.model_dump(mode="json") if dataset.city else None,
-            "districts": [dataset.districts[s].model_dump(mode="json") for s in ordered_districts(dataset)],
-            "sources": [s.model_dump(mode="json") for s in dataset.sources.values()],
-        }
-    )
+ROW_TABLES = [t for t in TABLES if t != "sources"]
+POINT_TABLES = ("parks", "projects")
 
 
-def _district_json(dataset: Dataset, slug: str) -> bytes:
-    # Self-contained: the district plus exactly the sources it cites, in sources.yaml order.
-    district = dataset.districts[slug].model_dump(mode="json")
-    cited = set(source_ids(district))
-    return _json_bytes(
-        {
-            "schema_version": SCHEMA_VERSION,
-            "district": district,
-            "sources": [s.model_dump(mode="json") for sid, s in dataset.sources.items() if sid in cited],
-        }
-    )
+def _part(dataset: Dataset, slug: str) -> dict:
+    """Everything the downloads hold of one district (or the city), as text: its JSON, the cited
+    source ids, its CSV rows and GeoJSON lines. Cached per district; the files are joins of these,
+    byte for byte what dumping the whole dataset at once would give."""
+    model = dataset.city if slug == CITY_SLUG else dataset.districts[slug]
+    dump = model.model_dump(mode="json")
+    owned = lambda table: list(owner_rows(dataset, slug, table))  # noqa: E731
+    return {
+        "json": _json_text(dump),
+        "cited": list(dict.fromkeys(source_ids(dump))),
+        "csv": {table: _csv_text(owned(table), table) for table in ROW_TABLES},
+        "geo": {table: _feature_lines(owned(table), table) for table in POINT_TABLES},
+    }
 
 
-def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out_dir: Path) -> list[Path]:
+def _sources_rows(dataset: Dataset, cited: dict[str, list[str]]) -> Iterator[Row]:
+    # A source has no single district: `district` carries the citing slugs, which `cited_by` reads.
+    for source in dataset.sources.values():
+        yield Row(LIST_SEPARATOR.join(cited.get(source.id, [])), "", source)
+
+
+def _sources_json(dataset: Dataset, ids: set[str] | None = None) -> str:
+    return ",".join(_json_text(s.model_dump(mode="json")) for sid, s in dataset.sources.items()
+                    if ids is None or sid in ids)
+
+
+def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out_dir: Path, memo=None) -> list[Path]:
     """Write every download under out_dir/data/ and return the paths in page order:
-    all.json, the CSV tables, the GeoJSON layers, then one JSON per district."""
-    files: dict[str, bytes] = {"all.json": _all_json(dataset)}
+    all.json, the CSV tables, the GeoJSON layers, then one JSON per district.
+    `memo` (generate.Memo) caches each district's part."""
+    slugs = ordered_districts(dataset)
+    parts = {}
+    if dataset.city is not None:
+        parts[CITY_SLUG] = _part(dataset, CITY_SLUG)
+    for slug in slugs:
+        compute = lambda slug=slug: _part(dataset, slug)  # noqa: E731
+        parts[slug] = memo("export", slug, compute) if memo else compute()
+    owners = list(parts.values())  # city first, then registry order: the order of every table
+
+    city = parts[CITY_SLUG]["json"] if CITY_SLUG in parts else "null"
+    files: dict[str, bytes] = {"all.json": (
+        f'{{"schema_version":{SCHEMA_VERSION},"city":{city},"districts":['
+        + ",".join(parts[s]["json"] for s in slugs) + '],"sources":[' + _sources_json(dataset) + "]}\n"
+    ).encode("utf-8")}
+    header = lambda table: ",".join(c.name for c in TABLES[table]) + "\r\n"  # noqa: E731 (plain names: no quoting)
     for table in TABLES:
-        files[f"{table}.csv"] = _csv_bytes(dataset, table)
-    files["parks.geojson"] = _points(dataset, "parks")
-    files["projects.geojson"] = _points(dataset, "projects")
+        if table == "sources":
+            cited: dict[str, list[str]] = {}
+            for slug, part in parts.items():
+                for sid in part["cited"]:
+                    cited.setdefault(sid, []).append(slug)
+            files["sources.csv"] = _csv_bytes([header(table), _csv_text(_sources_rows(dataset, cited), table)])
+        else:
+            files[f"{table}.csv"] = _csv_bytes([header(table)] + [part["csv"][table] for part in owners])
+    for table in POINT_TABLES:
+        files[f"{table}.geojson"] = _feature_collection([line for part in owners for line in part["geo"][table]])
     files["boundaries.geojson"] = _boundaries(boundaries, dataset.registry)
-    for slug in ordered_districts(dataset):
-        files[f"districts/{slug}.json"] = _district_json(dataset, slug)
+    for slug in slugs:
+        # Self-contained: the district plus exactly the sources it cites, in sources.yaml order.
+        files[f"districts/{slug}.json"] = (
+            f'{{"schema_version":{SCHEMA_VERSION},"district":{parts[slug]["json"]},"sources":['
+            + _sources_json(dataset, set(parts[slug]["cited"])) + "]}\n"
+        ).encode("utf-8")
 
     base = Path(out_dir) / "data"
     written = []
@@ -179,8 +213,8 @@ def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out_dir: Pa
         path.write_bytes(data)
         written.append(path)
     # A district dropped from the data must not linger as a stale download.
+    kept = set(written)
     for stale in sorted((base / "districts").glob("*.json")):
-        if stale not in written:
+        if stale not in kept:
             stale.unlink()
     return written
-

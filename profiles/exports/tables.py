@@ -231,6 +231,13 @@ def rows(dataset: Dataset, table: str) -> Iterator[Row]:
             yield Row(slug, _district_name(dataset, slug), item)
 
 
+def owner_rows(dataset: Dataset, slug: str, table: str) -> Iterator[Row]:
+    """The rows of one district's (or, for CITY_SLUG, the city's) items of a table, in file order."""
+    model = dataset.city if slug == CITY_SLUG else dataset.districts[slug]
+    for item in getattr(model, table, None) or []:
+        yield Row(slug, _district_name(dataset, slug), item)
+
+
 def source_ids(obj: Any) -> Iterator[str]:
     """Every source id cited anywhere inside a model_dump(mode="json") tree, in order."""
     if isinstance(obj, dict):

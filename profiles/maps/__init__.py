@@ -27,14 +27,17 @@ __all__ = ["MapSettings", "build_maps", "feature_list_html", "embed_iframe_html"
 
 
 def build_maps(
-    dataset: Dataset, boundaries: Mapping[str, dict], out_dir: Path | str, settings: MapSettings | None = None
+    dataset: Dataset, boundaries: Mapping[str, dict], out_dir: Path | str, settings: MapSettings | None = None,
+    memo=None,
 ) -> list[Path]:
-    """Write every map page and its assets; return the files written (or already current)."""
+    """Write every map page and its assets; return the files written (or already current).
+    `memo` (generate.Memo) caches each district's page."""
     out_dir = Path(out_dir)
     renderer = PageRenderer(dataset, boundaries, settings or MapSettings())
     paths = copy_assets(out_dir)
     for slug, district in dataset.districts.items():
-        paths.append(write_if_changed(page_path(out_dir, slug), renderer.district_page(district)))
+        render = lambda district=district: renderer.district_page(district)  # noqa: E731
+        paths.append(write_if_changed(page_path(out_dir, slug), memo("embed", slug, render) if memo else render()))
     paths.append(write_if_changed(page_path(out_dir, CITY_SLUG), renderer.city_page()))
     return paths
 

@@ -152,11 +152,12 @@ def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
     return _ENV.get_template("districts.md.j2").render(districts=list(dataset.districts.values()), ctx=ctx)
 
 
-def render_pages(dataset: Dataset, ctx: PageContext) -> dict[str, str]:
-    """Relative path under docs/ -> Markdown text."""
+def render_pages(dataset: Dataset, ctx: PageContext, memo=None) -> dict[str, str]:
+    """Relative path under docs/ -> Markdown text. `memo` (generate.Memo) caches each district's page."""
     out = {"index.md": render_home(dataset, ctx), "districts/index.md": render_district_index(dataset, ctx)}
     for slug, d in dataset.districts.items():
-        out[f"districts/{slug}.md"] = render_district(d, dataset, ctx)
+        render = lambda d=d: render_district(d, dataset, ctx)  # noqa: E731
+        out[f"districts/{slug}.md"] = memo("page", slug, render) if memo else render()
     return out
 
 
