@@ -18,6 +18,7 @@ from .csp import apply_csp
 from .dataset import Dataset
 from .generate import MANAGED, generate
 from .load import load_dataset
+from .output import Outputs
 from .problems import Report
 
 
@@ -43,45 +44,54 @@ def validate(config: Config) -> tuple[Dataset, Report, dict]:
     return dataset, report, boundaries
 
 
-def sync(staging: Path, docs: Path, managed=MANAGED) -> tuple[list[str], list[str]]:
-    """Copy staged files whose bytes differ into docs/, and delete managed files no longer produced.
+def _existing(docs: Path, managed) -> list[str]:
+    """Files now under the managed parts of docs/, as paths relative to it."""
+    found = []
+    for top in managed:
+        base = docs / top
+        if base.is_file():
+            found.append(top)
+        for folder, _, names in os.walk(base):
+            rel = Path(folder).relative_to(docs).as_posix()
+            found.extend(f"{rel}/{name}" for name in names)
+    return found
+
+
+def sync(out: Outputs, docs: Path, managed=MANAGED) -> tuple[list[str], list[str]]:
+    """Write the files whose bytes differ into docs/, and delete managed files no longer produced.
 
     Unchanged files keep their mtime, so MkDocs' live reload and rsync-style deploys see only real edits.
     """
     written, removed = [], []
-    produced = {p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()}
-    for rel in sorted(produced):
-        src, dst = staging / rel, docs / rel
-        data = src.read_bytes()
-        if dst.is_file() and dst.read_bytes() == data:
-            continue
+    for rel in sorted(out.files):
+        data, dst = out.files[rel], docs / rel
+        try:
+            if dst.stat().st_size == len(data) and dst.read_bytes() == data:
+                continue
+        except OSError:
+            pass  # not there yet
         dst.parent.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_name(dst.name + ".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, dst)  # readers (mkdocs serve) never see a half-written file
         written.append(rel)
-    for top in managed:
-        base = docs / top
-        existing = [base] if base.is_file() else (p for p in base.rglob("*") if p.is_file()) if base.is_dir() else []
-        for path in sorted(existing):
-            rel = path.relative_to(docs).as_posix()
-            if rel not in produced:
-                path.unlink()
-                removed.append(rel)
+    for rel in sorted(_existing(docs, managed)):
+        if rel not in out.files:
+            (docs / rel).unlink()
+            removed.append(rel)
     return written, removed
 
 
 def generate_docs(dataset: Dataset, boundaries: dict, config: Config, timings: Timings) -> list[dict]:
     """Generate into staging, then sync into docs/; returns the search entries for `search.merge_into`."""
-    with tempfile.TemporaryDirectory(prefix="profiles-gen-") as tmp:
-        staging = Path(tmp)
-        laps: dict[str, float] = {}
-        entries = generate(dataset, boundaries, config, staging, laps=laps, cache=config.cache())
-        for name, seconds in laps.items():
-            timings.stages[name] = timings.stages.get(name, 0.0) + seconds
-        start = time.perf_counter()
-        timings.written, timings.removed = sync(staging, config.docs_dir)
-        timings.lap("sync", start)
+    out = Outputs()
+    laps: dict[str, float] = {}
+    entries = generate(dataset, boundaries, config, out, laps=laps, cache=config.cache())
+    for name, seconds in laps.items():
+        timings.stages[name] = timings.stages.get(name, 0.0) + seconds
+    start = time.perf_counter()
+    timings.written, timings.removed = sync(out, config.docs_dir)
+    timings.lap("sync", start)
     return entries
 
 

@@ -1,8 +1,8 @@
 """Run every generating stage and return the files they produce, without touching docs/ yet.
 
 Stages: pages → maps (embeds) → static map images → exports → views (compare, downloads page) →
-search dictionary. Each stage writes into a fresh staging folder; `build.sync` then copies only
-what changed into docs/.
+search entries. Each stage puts its files into one in-memory `Outputs`; `build.sync` then writes
+only what changed into docs/.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Callable, TypeVar
 from . import embeds, geo, pages, search
 from .cache import Cache
 from .config import Config
-from .output import write_if_changed
+from .output import Outputs
 from .dataset import Dataset
 from .registry import CITY_SLUG
 
@@ -76,9 +76,9 @@ def last_changed(config: Config) -> dict[str, str]:
     return result
 
 
-def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, *, with_git: bool = True,
+def generate(dataset: Dataset, boundaries: dict, config: Config, out: Outputs, *, with_git: bool = True,
              laps: dict[str, float] | None = None, cache: Cache | None = None) -> list[dict]:
-    """Run every stage into `staging`; `laps` (if given) receives seconds per stage for the benchmark.
+    """Run every stage into `out`; `laps` (if given) receives seconds per stage for the benchmark.
 
     Returns the search entries of the pages Material's indexer skips (profiles/search.py)."""
     laps = laps if laps is not None else {}
@@ -99,10 +99,10 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
         polygon_area={slug: geo.area_km2(g) for slug, g in boundaries.items()},
         maps=bool(boundaries),
     )
-    embeds.build_embeds(dataset, boundaries, config, staging)  # first: the pages' embed panels need it
+    embeds.build_embeds(dataset, boundaries, config, out)  # first: the pages' embed panels need it
     rendered = pages.render_pages(dataset, ctx, memo)
     for rel, text in rendered.items():
-        write_if_changed(staging / rel, text.encode("utf-8"))
+        out.put(rel, text)
     lap("pages")
     dictionary = write_search_dictionary(dataset, config)
     entries = search.entries_for(rendered, dictionary.read_text("utf-8"), dictionary, cache)
@@ -110,24 +110,25 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, staging: Path, 
     if boundaries:
         from .maps import MapSettings, build_maps
 
-        build_maps(dataset, boundaries, staging, MapSettings.from_env(config.maps), memo)
+        build_maps(dataset, boundaries, out, MapSettings.from_env(config.maps), memo)
         lap("maps")
-        _static_images(dataset, boundaries, staging, cache, memo)
+        _static_images(dataset, boundaries, out, cache, memo)
         lap("images")
     from .exports import write_exports
     from .views import write_views
 
-    written = write_exports(dataset, boundaries, staging, memo)
+    written = write_exports(dataset, boundaries, out, memo)
     lap("exports")
-    write_views(dataset, staging, written)
-    from .schema import write_schemas
+    write_views(dataset, out, written)
+    from .schema import rendered as schema_files
 
-    write_schemas(staging / "schema")  # published at /schema/… for editors' tools
+    for name, text in schema_files().items():  # published at /schema/… for editors' tools
+        out.put(f"schema/{name}", text)
     lap("views")
     return entries
 
 
-def _static_images(dataset: Dataset, boundaries: dict, staging: Path, cache: Cache, memo: Memo) -> None:
+def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cache, memo: Memo) -> None:
     """SVG and PNG of each map, cached by their inputs (drawing is the slowest per-district step)."""
     from . import staticmap
 
@@ -146,8 +147,8 @@ def _static_images(dataset: Dataset, boundaries: dict, staging: Path, cache: Cac
             return svg, staticmap.render_png(title, boundaries, highlight, points, names=names)
 
         svg, png = cache.memo("staticmap", key, draw)
-        write_if_changed(staging / "embed" / slug / "map.svg", svg)
-        write_if_changed(staging / "embed" / slug / "map.png", png)
+        out.put(f"embed/{slug}/map.svg", svg)
+        out.put(f"embed/{slug}/map.png", png)
 
 
 def search_dictionary(dataset: Dataset) -> str:

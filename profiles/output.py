@@ -1,15 +1,36 @@
-"""Writing generated files: one helper for every stage, so "unchanged bytes are not rewritten" holds
-everywhere (file times stay put, live reload and deploys see only real edits)."""
+"""The generator's files, held in memory until `build.sync` writes the ones whose bytes changed.
+
+Why in memory: nothing in docs/ moves until every stage has succeeded (a failing stage leaves docs/ as
+it was), and at a thousand districts writing ~5,000 files to a staging folder only to compare them
+with docs/ afterwards cost over a second. Unchanged files are never rewritten, so file times stay put
+and live reload and deploys see only real edits.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 
-def write_if_changed(path: Path, data: bytes | str) -> Path:
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
-    return path
+class Outputs:
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}  # path under docs/ (POSIX) -> bytes
+
+    def put(self, rel: str, data: bytes | str) -> str:
+        self.files[rel] = data.encode("utf-8") if isinstance(data, str) else data
+        return rel
+
+    def __getitem__(self, rel: str) -> bytes:
+        return self.files[rel]
+
+    def __contains__(self, rel: str) -> bool:
+        return rel in self.files
+
+    def write_to(self, folder: Path) -> list[Path]:
+        """Every file under `folder` (tests and one-off inspection; builds use `build.sync`)."""
+        paths = []
+        for rel, data in self.files.items():
+            path = folder / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            paths.append(path)
+        return paths

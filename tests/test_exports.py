@@ -11,6 +11,7 @@ import pytest
 
 from profiles.dataset import Dataset
 from profiles.exports import cell, describe_exports, write_exports
+from profiles.output import Outputs
 from profiles.exports.tables import TABLES
 from profiles.models import City, District, Source
 from pathlib import Path as _Path
@@ -94,9 +95,17 @@ def make_boundaries() -> dict:
     return {"tianhe": box(113.29, 23.10, 113.44, 23.25), "haizhu": box(113.23, 23.04, 113.41, 23.11)}
 
 
+def export_to(folder: Path, boundaries=None) -> tuple[Outputs, list[Path]]:
+    """Run the stage and write its files under `folder`, as build.sync would under docs/."""
+    out = Outputs()
+    rels = write_exports(make_dataset(), boundaries if boundaries is not None else make_boundaries(), out)
+    out.write_to(folder)
+    return out, [folder / rel for rel in rels]
+
+
 @pytest.fixture
 def exported(tmp_path):
-    paths = write_exports(make_dataset(), make_boundaries(), tmp_path)
+    _, paths = export_to(tmp_path)
     return tmp_path, paths
 
 
@@ -229,24 +238,30 @@ def test_json_round_trips_into_models(exported):
 
 
 def test_two_runs_identical_bytes(tmp_path):
-    a = write_exports(make_dataset(), make_boundaries(), tmp_path / "a")
-    b = write_exports(make_dataset(), make_boundaries(), tmp_path / "b")
+    _, a = export_to(tmp_path / "a")
+    _, b = export_to(tmp_path / "b")
     assert [p.relative_to(tmp_path / "a") for p in a] == [p.relative_to(tmp_path / "b") for p in b]
     for pa, pb in zip(a, b):
         assert pa.read_bytes() == pb.read_bytes(), pa.name
 
 
-def test_stale_district_file_removed(tmp_path):
+def test_stale_district_file_removed_by_the_sync_into_docs(tmp_path):
+    from profiles.build import sync
+
     stale = tmp_path / "data/districts/liwan.json"
     stale.parent.mkdir(parents=True)
     stale.write_text("{}")
-    write_exports(make_dataset(), make_boundaries(), tmp_path)
-    assert not stale.exists()
+    out = Outputs()
+    write_exports(make_dataset(), make_boundaries(), out)
+    written, removed = sync(out, tmp_path, managed=("data",))
+    assert removed == ["data/districts/liwan.json"] and not stale.exists()
+    assert "data/all.json" in written
 
 
-def test_manifest_describes_every_field(exported):
-    out, paths = exported
-    manifest = describe_exports(paths, out)
+def test_manifest_describes_every_field(tmp_path):
+    files, paths = export_to(tmp_path)
+    out = tmp_path
+    manifest = describe_exports([p.relative_to(tmp_path).as_posix() for p in paths], files)
     assert len(manifest) == len(paths)
     by_url = {m["url"]: m for m in manifest}
     assert by_url["/data/goals.csv"]["count"] == 3 and by_url["/data/goals.csv"]["format"] == "CSV"
@@ -275,7 +290,7 @@ def test_real_boundaries_copied(tmp_path):
     from profiles.geo import load_boundaries
 
     source = json.loads(REAL_BOUNDARIES.read_text(encoding="utf-8"))
-    write_exports(make_dataset(), load_boundaries(REAL_BOUNDARIES), tmp_path)
+    export_to(tmp_path, load_boundaries(REAL_BOUNDARIES))
     features = check_feature_collection(tmp_path / "data/boundaries.geojson")
     assert [f["properties"]["slug"] for f in features] == list(BY_SLUG)
     by_slug = {f["properties"]["slug"]: f for f in source["features"]}

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from profiles.maps import MapSettings, build_maps, embed_iframe_html
+from profiles.output import Outputs
 from tests.fixtures.maps.sample import HOSTILE, sample_boundaries, sample_dataset
 
 TILE_HOST = re.compile(r"^webrd0[1-4]\.is\.autonavi\.com$")
@@ -20,7 +21,9 @@ TILE_HOST = re.compile(r"^webrd0[1-4]\.is\.autonavi\.com$")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    build_maps(sample_dataset(), sample_boundaries(), out, MapSettings())
+    files = Outputs()
+    build_maps(sample_dataset(), sample_boundaries(), files, MapSettings())
+    files.write_to(out)
     host = embed_iframe_html("tianhe", "天河区地图", prefix="./")
     (out / "host.html").write_text(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title></head><body style='margin:0'>"

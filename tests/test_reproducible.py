@@ -114,9 +114,8 @@ def test_an_exception_in_the_middle_of_generating_leaves_site_and_docs_as_they_w
 
     site, docs = digest(good / "site"), digest(good / "docs")
 
-    def half_then_fail(dataset, boundaries, out_dir, settings=None, memo=None):
-        (Path(out_dir) / "embed" / "haizhu").mkdir(parents=True)
-        (Path(out_dir) / "embed" / "haizhu" / "index.html").write_text("half written", "utf-8")
+    def half_then_fail(dataset, boundaries, out, settings=None, memo=None):
+        out.put("embed/haizhu/index.html", "half written")
         raise RuntimeError("injected")
 
     monkeypatch.setattr(profiles.maps, "build_maps", half_then_fail)

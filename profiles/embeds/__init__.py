@@ -36,7 +36,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from ..output import write_if_changed
+from ..output import Outputs
 from ..registry import CITY_SLUG
 
 STATIC = Path(__file__).parent / "static"
@@ -196,11 +196,11 @@ class Embeds:
         )
 
 
-def copy_assets(out_dir: Path) -> list[Path]:
-    return [write_if_changed(Path(out_dir) / ASSET_DIR / name, (STATIC / name).read_bytes()) for name in ASSETS]
+def copy_assets(out: Outputs) -> list[str]:
+    return [out.put(f"{ASSET_DIR}/{name}", (STATIC / name).read_bytes()) for name in ASSETS]
 
 
-def build_embeds(dataset, boundaries: Mapping[str, dict], config, staging: Path) -> list[Path]:
+def build_embeds(dataset, boundaries: Mapping[str, dict], config, out: Outputs) -> list[str]:
     """Copy the panel's files and hand the page templates their `gz_embed` global.
 
     A global on pages' Jinja environment, because the panel is one include in pages' templates and
@@ -213,4 +213,4 @@ def build_embeds(dataset, boundaries: Mapping[str, dict], config, staging: Path)
         city_name=dataset.city.name.zh if dataset.city else None,
     )
     pages._ENV.globals["gz_embed"] = embeds
-    return copy_assets(staging)
+    return copy_assets(out)

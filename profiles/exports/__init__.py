@@ -27,6 +27,7 @@ from typing import Any, Iterable, Iterator
 
 from ..dataset import Dataset
 from ..geo import Geometry
+from ..output import Outputs
 from .manifest import describe_exports
 from ..registry import CITY_SLUG
 from .tables import LIST_SEPARATOR, TABLES, Row, geo_columns, ordered_districts, owner_rows, source_ids
@@ -167,8 +168,8 @@ def _sources_json(dataset: Dataset, ids: set[str] | None = None) -> str:
                     if ids is None or sid in ids)
 
 
-def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out_dir: Path, memo=None) -> list[Path]:
-    """Write every download under out_dir/data/ and return the paths in page order:
+def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs, memo=None) -> list[str]:
+    """Put every download under data/ into `out` and return the paths in page order:
     all.json, the CSV tables, the GeoJSON layers, then one JSON per district.
     `memo` (generate.Memo) caches each district's part."""
     slugs = ordered_districts(dataset)
@@ -205,16 +206,5 @@ def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out_dir: Pa
             + _sources_json(dataset, set(parts[slug]["cited"])) + "]}\n"
         ).encode("utf-8")
 
-    base = Path(out_dir) / "data"
-    written = []
-    for rel, data in files.items():
-        path = base / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
-    # A district dropped from the data must not linger as a stale download.
-    kept = set(written)
-    for stale in sorted((base / "districts").glob("*.json")):
-        if stale not in kept:
-            stale.unlink()
-    return written
+    # A district dropped from the data does not linger: build.sync deletes what no stage produced.
+    return [out.put(f"data/{rel}", data) for rel, data in files.items()]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
 from ..models import City, District, Source
+from ..output import Outputs
 from .tables import TABLES, field_doc, geo_columns
 
 TITLES = {
@@ -63,27 +64,28 @@ def _json_fields(rel: str) -> list[tuple[str, str]]:
     )
 
 
-def _count(path: Path, rel: str) -> tuple[int, str]:
-    if path.suffix == ".csv":
-        with io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="") as f:
+def _count(data: bytes, rel: str) -> tuple[int, str]:
+    suffix = PurePosixPath(rel).suffix
+    if suffix == ".csv":
+        with io.StringIO(data.decode("utf-8-sig"), newline="") as f:
             return sum(1 for _ in csv.reader(f)) - 1, "行"
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    if path.suffix == ".geojson":
-        return len(doc["features"]), "个要素"
+    if suffix == ".geojson":  # one feature per line (exports writes them so): no need to parse
+        return data.count(b'\n{"type":"Feature"'), "个要素"
+    doc = json.loads(data)
     if rel.endswith("all.json"):
         return len(doc["districts"]), "个区"
     district = doc["district"]
     return sum(len(district[k]) for k in ("goals", "indicators", "enterprises", "parks", "projects")), "条"
 
 
-def describe_exports(paths: list[Path], out_dir: Path, names: dict[str, str] | None = None) -> list[dict]:
-    """`names`: slug -> Chinese name, for the per-district files' titles."""
-    """One dict per file, in the given order: url (site path), path (relative to /data/),
-    title, format, media_type, bytes, count + count_unit, fields [{name, description}]."""
+def describe_exports(paths: list[str], files: Outputs, names: dict[str, str] | None = None) -> list[dict]:
+    """One dict per file of `files` named in `paths`, in that order: url (site path), path (relative
+    to /data/), title, format, media_type, bytes, count + count_unit, fields [{name, description}].
+    `names`: slug -> Chinese name, for the per-district files' titles."""
     out = []
-    for path in paths:
-        path = Path(path)
-        rel = path.relative_to(out_dir).as_posix()
+    for rel in paths:
+        path = PurePosixPath(rel)
+        data = files[rel]
         key = rel.removeprefix("data/")
         if path.suffix == ".csv":
             fields = [(c.name, c.doc) for c in TABLES[path.stem]]
@@ -97,7 +99,7 @@ def describe_exports(paths: list[Path], out_dir: Path, names: dict[str, str] | N
             title = f"{(names or {}).get(path.stem, path.stem)}的全部资料"
         else:
             title = TITLES.get(key, key)
-        count, unit = _count(path, rel)
+        count, unit = _count(data, rel)
         out.append(
             {
                 "url": "/" + rel,
@@ -105,7 +107,7 @@ def describe_exports(paths: list[Path], out_dir: Path, names: dict[str, str] | N
                 "title": title,
                 "format": FORMATS[path.suffix],
                 "media_type": MEDIA_TYPES[path.suffix],
-                "bytes": path.stat().st_size,
+                "bytes": len(data),
                 "count": count,
                 "count_unit": unit,
                 "fields": [{"name": n, "description": d} for n, d in fields],

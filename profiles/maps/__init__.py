@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..output import write_if_changed
+from ..output import Outputs
 from ..dataset import Dataset
 from ..registry import CITY_SLUG
 from . import features as _features
@@ -27,18 +27,17 @@ __all__ = ["MapSettings", "build_maps", "feature_list_html", "embed_iframe_html"
 
 
 def build_maps(
-    dataset: Dataset, boundaries: Mapping[str, dict], out_dir: Path | str, settings: MapSettings | None = None,
+    dataset: Dataset, boundaries: Mapping[str, dict], out: Outputs, settings: MapSettings | None = None,
     memo=None,
-) -> list[Path]:
-    """Write every map page and its assets; return the files written (or already current).
+) -> list[str]:
+    """Put every map page and its assets into `out`; return their paths.
     `memo` (generate.Memo) caches each district's page."""
-    out_dir = Path(out_dir)
     renderer = PageRenderer(dataset, boundaries, settings or MapSettings())
-    paths = copy_assets(out_dir)
+    paths = copy_assets(out)
     for slug, district in dataset.districts.items():
         render = lambda district=district: renderer.district_page(district)  # noqa: E731
-        paths.append(write_if_changed(page_path(out_dir, slug), memo("embed", slug, render) if memo else render()))
-    paths.append(write_if_changed(page_path(out_dir, CITY_SLUG), renderer.city_page()))
+        paths.append(out.put(page_path(slug), memo("embed", slug, render) if memo else render()))
+    paths.append(out.put(page_path(CITY_SLUG), renderer.city_page()))
     return paths
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import xstatic.pkg.leaflet as _leaflet
 import xstatic.pkg.leaflet_gesturehandling as _gesture
 
-from ..output import write_if_changed
+from ..output import Outputs
 
 STATIC = Path(__file__).parent / "static"
 _L = Path(_leaflet.BASE_DIR)
@@ -50,8 +50,8 @@ def asset_urls(prefix: str = "../../") -> dict[str, str]:
     return {key: f"{prefix}assets/{rel}?v={_version(src)}" for key, (src, rel) in ASSETS.items()}
 
 
-def copy_assets(out_dir: Path) -> list[Path]:
-    written = [write_if_changed(out_dir / "assets" / rel, _read(src)) for src, rel in ASSETS.values()]
+def copy_assets(out: Outputs) -> list[str]:
+    written = [out.put(f"assets/{rel}", _read(src)) for src, rel in ASSETS.values()]
     src, rel = RESIZE_JS
-    written.append(write_if_changed(out_dir / rel, _read(src)))
+    written.append(out.put(str(rel), _read(src)))
     return written

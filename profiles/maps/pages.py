@@ -123,8 +123,8 @@ class PageRenderer:
         return self._render(page, "city", features, boundaries, districts, F.source_count(ds, ds.districts.values()))
 
 
-def page_path(out_dir: Path, slug: str) -> Path:
-    return Path(out_dir) / "embed" / slug / "index.html"
+def page_path(slug: str) -> str:
+    return f"embed/{slug}/index.html"
 
 
 CITY = CITY_SLUG

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..dataset import Dataset
+from ..output import Outputs
 from ..pages import label, md, num, quantity_text, target_text, yaml_str
 from ..registry import CITY_SLUG
 from . import compare, figures, matrix
@@ -63,18 +64,12 @@ def render_compare(dataset: Dataset) -> str:
     )
 
 
-def render_data_page(dataset: Dataset, paths: list[Path], out_dir: Path) -> str:
-    return _ENV.get_template("data.md.j2").render(page=data_page(paths, out_dir, dataset.root))
+def render_data_page(dataset: Dataset, paths: list[str], out: Outputs) -> str:
+    return _ENV.get_template("data.md.j2").render(page=data_page(paths, out, dataset.root))
 
 
-def write_views(dataset: Dataset, out_dir: Path, export_paths: list[Path]) -> None:
-    """Write compare/index.md, data/index.md (beside the downloads) and the table script under out_dir."""
-    pages = {
-        "compare/index.md": render_compare(dataset).encode("utf-8"),
-        "data/index.md": render_data_page(dataset, export_paths, out_dir).encode("utf-8"),
-        SCRIPT: (STATIC / "tables.js").read_bytes(),
-    }
-    for rel, data in pages.items():
-        path = Path(out_dir) / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+def write_views(dataset: Dataset, out: Outputs, export_paths: list[str]) -> None:
+    """Put compare/index.md, data/index.md (beside the downloads) and the table script into `out`."""
+    out.put("compare/index.md", render_compare(dataset))
+    out.put("data/index.md", render_data_page(dataset, export_paths, out))
+    out.put(SCRIPT, (STATIC / "tables.js").read_bytes())

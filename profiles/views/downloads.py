@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exports import describe_exports
+from ..output import Outputs
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,8 @@ def _field_groups(files: list[dict]) -> list[FieldGroup]:
     return groups
 
 
-def data_page(paths: list[Path], out_dir: Path, data_root: Path) -> DataPage:
-    files = [dict(f, size=human_size(f["bytes"])) for f in describe_exports(paths, out_dir)]
+def data_page(paths: list[str], out: Outputs, data_root: Path) -> DataPage:
+    files = [dict(f, size=human_size(f["bytes"])) for f in describe_exports(paths, out)]
     return DataPage(
         files=files,
         field_groups=_field_groups(files),
