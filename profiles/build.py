@@ -1,4 +1,4 @@
-"""The whole build: validate → generate into staging → sync changed files into docs/ → MkDocs into a
+"""The whole build: validate → generate in memory → sync changed files into docs/ → MkDocs into a
 temporary folder → swap it in for site/. A failure at any step leaves the previous site/ untouched."""
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def sync(out: Outputs, docs: Path, managed=MANAGED) -> tuple[list[str], list[str
 
 
 def generate_docs(dataset: Dataset, boundaries: dict, config: Config, timings: Timings) -> list[dict]:
-    """Generate into staging, then sync into docs/; returns the search entries for `search.merge_into`."""
+    """Generate in memory, then sync into docs/; returns the search entries for `search.merge_into`."""
     out = Outputs()
     laps: dict[str, float] = {}
     entries = generate(dataset, boundaries, config, out, laps=laps, cache=config.cache())

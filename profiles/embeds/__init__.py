@@ -1,9 +1,9 @@
 """The "嵌入地图" panel on every profile: embed code for newsrooms, options, preview, image downloads.
 
     from profiles import embeds
-    embeds.build_embeds(dataset, boundaries, config, staging)   # before the pages are rendered
+    embeds.build_embeds(dataset, boundaries, config, out)   # before the pages are rendered
 
-copies static/panel.js and static/panel.css to staging/assets/embeds/ and gives the page templates
+puts static/panel.js and static/panel.css at assets/embeds/ and gives the page templates
 a Jinja global `gz_embed`, whose `panel(slug, profiles)` the partial
 pages/templates/_embed_panel.html.j2 renders. Without this stage the partial renders nothing.
 
