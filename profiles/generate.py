@@ -52,9 +52,20 @@ class Memo:
         self.keys = {slug: base + dataset.digests[slug].encode() + last.get(slug, "").encode()
                      for slug in dataset.districts if slug in dataset.digests}
 
+        # Results that read every district (the city map page): keyed by all of them and city.yaml.
+        self.every = None
+        if len(self.keys) == len(dataset.districts) and ":city" in dataset.digests:
+            every = hashlib.sha256(base + dataset.digests[":city"].encode())
+            for slug in dataset.districts:
+                every.update(self.keys[slug])
+            self.every = every.digest()
+
     def __call__(self, kind: str, slug: str, compute: Callable[[], T]) -> T:
         key = self.keys.get(slug)
         return compute() if key is None else self.cache.memo(kind, key, compute)
+
+    def whole(self, kind: str, compute: Callable[[], T]) -> T:
+        return compute() if self.every is None else self.cache.memo(kind, self.every, compute)
 
 
 def last_changed(config: Config) -> dict[str, str]:
@@ -104,7 +115,7 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, out: Outputs, *
     for rel, text in rendered.items():
         out.put(rel, text)
     lap("pages")
-    dictionary = write_search_dictionary(dataset, config)
+    dictionary = write_search_dictionary(dataset, config, memo)
     entries = search.entries_for(rendered, dictionary.read_text("utf-8"), dictionary, cache)
     lap("search")
     if boundaries:
@@ -151,16 +162,16 @@ def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cach
         out.put(f"embed/{slug}/map.png", png)
 
 
-def search_dictionary(dataset: Dataset) -> str:
+def search_dictionary(dataset: Dataset, memo: Memo | None = None) -> str:
     """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
-    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset))
+    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset, memo))
 
 
-def write_search_dictionary(dataset: Dataset, config: Config) -> Path:
+def write_search_dictionary(dataset: Dataset, config: Config, memo: Memo | None = None) -> Path:
     """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads."""
     path = config.root / "build" / "jieba_user.dict"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = search_dictionary(dataset)
+    text = search_dictionary(dataset, memo)
     if not path.exists() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")
     return path

@@ -258,6 +258,17 @@ def test_stale_district_file_removed_by_the_sync_into_docs(tmp_path):
     assert "data/all.json" in written
 
 
+def test_counts_taken_from_the_data_match_counting_the_files(tmp_path):
+    from profiles.exports import export_counts
+    from profiles.exports.manifest import _count
+
+    files, _ = export_to(tmp_path)
+    counts = export_counts(make_dataset())
+    assert len(counts) == 1 + len(make_dataset().districts)
+    for rel, expected in counts.items():
+        assert _count(files[rel], rel) == expected, rel
+
+
 def test_manifest_describes_every_field(tmp_path):
     files, paths = export_to(tmp_path)
     out = tmp_path

@@ -32,7 +32,7 @@ from .manifest import describe_exports
 from ..registry import CITY_SLUG
 from .tables import LIST_SEPARATOR, TABLES, Row, geo_columns, ordered_districts, owner_rows, source_ids
 
-__all__ = ["SCHEMA_VERSION", "cell", "describe_exports", "write_exports"]
+__all__ = ["SCHEMA_VERSION", "cell", "describe_exports", "export_counts", "write_exports"]
 
 # Bump when a consumer's parser would break (a key renamed or removed, a type changed);
 # adding a key is not a break.
@@ -136,6 +136,15 @@ def _boundaries(boundaries: dict[str, Geometry], registry: dict) -> bytes:
         feature = {"type": "Feature", "id": slug, "geometry": boundaries[slug], "properties": properties}
         features.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
     return _feature_collection(features)
+
+
+def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
+    """What the JSON downloads hold, counted on the models (as `manifest._count` would on the files)."""
+    kinds = ("goals", "indicators", "enterprises", "parks", "projects")
+    counts = {"data/all.json": (len(dataset.districts), "个区")}
+    for slug, d in dataset.districts.items():
+        counts[f"data/districts/{slug}.json"] = (sum(len(getattr(d, k)) for k in kinds), "条")
+    return counts
 
 
 ROW_TABLES = [t for t in TABLES if t != "sources"]

@@ -78,10 +78,12 @@ def _count(data: bytes, rel: str) -> tuple[int, str]:
     return sum(len(district[k]) for k in ("goals", "indicators", "enterprises", "parks", "projects")), "条"
 
 
-def describe_exports(paths: list[str], files: Outputs, names: dict[str, str] | None = None) -> list[dict]:
+def describe_exports(paths: list[str], files: Outputs, names: dict[str, str] | None = None,
+                     counts: dict[str, tuple[int, str]] | None = None) -> list[dict]:
     """One dict per file of `files` named in `paths`, in that order: url (site path), path (relative
     to /data/), title, format, media_type, bytes, count + count_unit, fields [{name, description}].
-    `names`: slug -> Chinese name, for the per-district files' titles."""
+    `names`: slug -> Chinese name, for the per-district files' titles. `counts`: path -> (count,
+    unit) known from the data (`exports.export_counts`), so the JSON files need not be parsed back."""
     out = []
     for rel in paths:
         path = PurePosixPath(rel)
@@ -99,7 +101,7 @@ def describe_exports(paths: list[str], files: Outputs, names: dict[str, str] | N
             title = f"{(names or {}).get(path.stem, path.stem)}的全部资料"
         else:
             title = TITLES.get(key, key)
-        count, unit = _count(data, rel)
+        count, unit = (counts or {}).get(rel) or _count(data, rel)
         out.append(
             {
                 "url": "/" + rel,

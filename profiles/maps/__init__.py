@@ -37,7 +37,7 @@ def build_maps(
     for slug, district in dataset.districts.items():
         render = lambda district=district: renderer.district_page(district)  # noqa: E731
         paths.append(out.put(page_path(slug), memo("embed", slug, render) if memo else render()))
-    paths.append(out.put(page_path(CITY_SLUG), renderer.city_page()))
+    paths.append(out.put(page_path(CITY_SLUG), memo.whole("embed-city", renderer.city_page) if memo else renderer.city_page()))
     return paths
 
 

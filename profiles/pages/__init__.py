@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,7 +162,24 @@ def render_pages(dataset: Dataset, ctx: PageContext, memo=None) -> dict[str, str
     return out
 
 
-def search_words(dataset: Dataset) -> list[str]:
+def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
+    """One profile's candidate terms and its enterprise, park and project names (see search_words)."""
+    terms: set[str] = set()
+    names: list[str] = []
+    for _, item in items(profile):
+        for attr in ("theme", "sector"):
+            value = getattr(item, attr, None)
+            if isinstance(value, str):
+                terms.add(value)
+        for attr in ("focus", "parts"):
+            for value in getattr(item, attr, []) or []:
+                terms.update(re.split(r"[（）()、，,与和及\s]+", value))
+        if hasattr(item, "id") and isinstance(getattr(item, "name", None), str):
+            names.append(item.name)  # enterprises, parks, projects (not the 产业体系's name)
+    return sorted(terms), names
+
+
+def search_words(dataset: Dataset, memo=None) -> list[str]:
     """The jieba user dictionary's words: short words that must start a token wherever they occur.
 
     Material's search segments page text with jieba at build time, and the browser matches a query
@@ -179,19 +197,14 @@ def search_words(dataset: Dataset) -> list[str]:
     han = re.compile(r"^[\u4e00-\u9fff]+$")
     terms: set[str] = set()
     names: list[str] = []
-    profiles: list = [*dataset.districts.values()] + ([dataset.city] if dataset.city else [])
-    for p in profiles:
-        for _, item in items(p):
-            for attr in ("theme", "sector"):
-                value = getattr(item, attr, None)
-                if isinstance(value, str):
-                    terms.add(value)
-            for attr in ("focus", "parts"):
-                for value in getattr(item, attr, []) or []:
-                    terms.update(re.split(r"[（）()、，,与和及\s]+", value))
-            if hasattr(item, "id") and isinstance(getattr(item, "name", None), str):
-                names.append(item.name)  # enterprises, parks, projects (not the 产业体系's name)
+    parts = [memo("words", slug, lambda d=d: _terms_and_names(d)) if memo else _terms_and_names(d)
+             for slug, d in dataset.districts.items()]
+    if dataset.city:
+        parts.append(_terms_and_names(dataset.city))
+    for some_terms, some_names in parts:
+        terms.update(some_terms)
+        names.extend(some_names)
     stems = [n[:2] for n in names if han.match(n[:2])]
     words = {t for t in terms if 2 <= len(t) <= 3 and han.match(t)}
-    words.update(s for s in set(stems) if stems.count(s) >= 2)
+    words.update(s for s, n in Counter(stems).items() if n >= 2)
     return sorted(words)

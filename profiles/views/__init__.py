@@ -20,6 +20,7 @@ from ..pages import label, md, num, quantity_text, target_text, yaml_str
 from ..registry import CITY_SLUG
 from . import compare, figures, matrix
 from .charts import fmt
+from ..exports import export_counts
 from .downloads import data_page, human_size
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,7 +66,7 @@ def render_compare(dataset: Dataset) -> str:
 
 
 def render_data_page(dataset: Dataset, paths: list[str], out: Outputs) -> str:
-    return _ENV.get_template("data.md.j2").render(page=data_page(paths, out, dataset.root))
+    return _ENV.get_template("data.md.j2").render(page=data_page(paths, out, dataset.root, export_counts(dataset)))
 
 
 def write_views(dataset: Dataset, out: Outputs, export_paths: list[str]) -> None:

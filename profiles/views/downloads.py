@@ -64,16 +64,15 @@ def _field_groups(files: list[dict]) -> list[FieldGroup]:
     groups: list[FieldGroup] = []
     per_district = [f for f in files if _per_district(f)]
     for f in files:
-        if f in per_district:
-            continue
-        groups.append(FieldGroup(f["path"], f["fields"]))
+        if not _per_district(f):  # (not `f in per_district`: comparing dicts made this quadratic)
+            groups.append(FieldGroup(f["path"], f["fields"]))
     if per_district:
         groups.append(FieldGroup(f"districts/<区>.json（{len(per_district)} 个文件，结构相同）", per_district[0]["fields"]))
     return groups
 
 
-def data_page(paths: list[str], out: Outputs, data_root: Path) -> DataPage:
-    files = [dict(f, size=human_size(f["bytes"])) for f in describe_exports(paths, out)]
+def data_page(paths: list[str], out: Outputs, data_root: Path, counts: dict | None = None) -> DataPage:
+    files = [dict(f, size=human_size(f["bytes"])) for f in describe_exports(paths, out, counts=counts)]
     return DataPage(
         files=files,
         field_groups=_field_groups(files),
