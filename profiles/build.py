@@ -3,6 +3,7 @@ temporary folder → swap it in for site/. A failure at any step leaves the prev
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -39,8 +40,12 @@ class Timings:
 
 
 def validate(config: Config) -> tuple[Dataset, Report, dict]:
-    boundaries = geo.load_boundaries(config.boundaries_file) if config.boundaries_file.exists() else {}
-    dataset, report = load_dataset(config.data_dir, base=config.root, boundaries=boundaries, cache=config.cache())
+    boundaries, digest = {}, None
+    if config.boundaries_file.exists():
+        raw = config.boundaries_file.read_bytes()
+        boundaries, digest = geo.load_boundaries(config.boundaries_file, raw), hashlib.sha256(raw).hexdigest()
+    dataset, report = load_dataset(config.data_dir, base=config.root, boundaries=boundaries, cache=config.cache(),
+                                   boundaries_digest=digest)
     return dataset, report, boundaries
 
 
@@ -57,16 +62,28 @@ def _existing(docs: Path, managed) -> list[str]:
     return found
 
 
+# docs folder -> {path: (bytes, size, mtime_ns)} as this process last wrote or verified them: a
+# resident process (serve) then compares in memory and only stats each file, instead of reading
+# ~5,000 files back at a thousand districts. A file changed behind our back has another mtime.
+_SYNCED: dict[Path, dict[str, tuple[bytes, int, int]]] = {}
+
+
 def sync(out: Outputs, docs: Path, managed=MANAGED) -> tuple[list[str], list[str]]:
     """Write the files whose bytes differ into docs/, and delete managed files no longer produced.
 
     Unchanged files keep their mtime, so MkDocs' live reload and rsync-style deploys see only real edits.
     """
     written, removed = [], []
+    known = _SYNCED.setdefault(docs.resolve(), {})
     for rel in sorted(out.files):
         data, dst = out.files[rel], docs / rel
         try:
-            if dst.stat().st_size == len(data) and dst.read_bytes() == data:
+            st = dst.stat()
+            last = known.get(rel)
+            if last is not None and (last[0] is data or last[0] == data) and last[1:] == (st.st_size, st.st_mtime_ns):
+                continue
+            if st.st_size == len(data) and dst.read_bytes() == data:
+                known[rel] = (data, st.st_size, st.st_mtime_ns)
                 continue
         except OSError:
             pass  # not there yet
@@ -74,10 +91,13 @@ def sync(out: Outputs, docs: Path, managed=MANAGED) -> tuple[list[str], list[str
         tmp = dst.with_name(dst.name + ".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, dst)  # readers (mkdocs serve) never see a half-written file
+        st = dst.stat()
+        known[rel] = (data, st.st_size, st.st_mtime_ns)
         written.append(rel)
     for rel in sorted(_existing(docs, managed)):
         if rel not in out.files:
             (docs / rel).unlink()
+            known.pop(rel, None)
             removed.append(rel)
     return written, removed
 

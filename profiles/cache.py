@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -28,10 +29,22 @@ def code_salt() -> str:
 
 
 class Cache:
+    # Entries this process has read or written, shared by every Cache with a folder: a resident
+    # process (`profiles serve`, the benchmark) rebuilds without unpickling a thousand files again.
+    # Keys are content hashes, so sharing between projects is safe; values must not be mutated.
+    MEMORY_ENTRIES = 50_000
+    _memory: OrderedDict[Path, Any] = OrderedDict()
+
     def __init__(self, folder: Path | None):
         self.folder = folder  # None: caching off (tests, one-off runs)
         self.hits = 0
         self.misses = 0
+
+    def _remember(self, path: Path, value: Any) -> None:
+        self._memory[path] = value
+        self._memory.move_to_end(path)
+        while len(self._memory) > self.MEMORY_ENTRIES:
+            self._memory.popitem(last=False)
 
     def _path(self, kind: str, key: bytes) -> Path:
         digest = hashlib.sha256(code_salt().encode() + kind.encode() + key).hexdigest()
@@ -40,13 +53,20 @@ class Cache:
     def get(self, kind: str, key: bytes) -> Any | None:
         if self.folder is None:
             return None
+        path = self._path(kind, key)
+        value = self._memory.get(path)
+        if value is not None:
+            self._memory.move_to_end(path)
+            self.hits += 1
+            return value
         try:
-            with self._path(kind, key).open("rb") as f:
+            with path.open("rb") as f:
                 value = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             self.misses += 1
             return None
         self.hits += 1
+        self._remember(path, value)
         return value
 
     def put(self, kind: str, key: bytes, value: Any) -> None:
@@ -57,6 +77,7 @@ class Cache:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)  # concurrent builds never read half a file
+        self._remember(path, value)
 
     def memo(self, kind: str, key: bytes, compute: Callable[[], Any]) -> Any:
         value = self.get(kind, key)

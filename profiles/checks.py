@@ -155,8 +155,10 @@ def check_source_ids(doc: Document | None) -> list[Problem]:
 
 def run(dataset: Dataset, docs: dict[str, Document], city_doc: Document | None, sources_doc: Document | None,
         boundaries: dict | None, today: date | None = None, complete: bool = True,
-        declared: set[str] | None = None) -> list[Problem]:
-    """`complete` is False when some file failed to load: then "never cited" would be noise."""
+        declared: set[str] | None = None, memo=None) -> list[Problem]:
+    """`complete` is False when some file failed to load: then "never cited" would be noise.
+    `memo(slug, extra, compute)`, when given, caches one district's problems by its file and `extra`
+    (everything else its checks read)."""
     today = today or date.today()
     known = declared if declared is not None else set(dataset.sources)
     out: list[Problem] = check_source_ids(sources_doc)
@@ -164,11 +166,16 @@ def run(dataset: Dataset, docs: dict[str, Document], city_doc: Document | None, 
     if dataset.city is not None and city_doc is not None:
         profiles.append(dataset.city)
         out += check_sources(dataset.city, city_doc, known) + check_ids(dataset.city, city_doc)
+    context = repr((sorted(known), today.isoformat()))
     for slug, district in dataset.districts.items():
-        doc = docs[slug]
+        doc, entry = docs[slug], dataset.registry.get(slug)
         profiles.append(district)
-        out += check_sources(district, doc, known) + check_ids(district, doc)
-        out += check_district(slug, district, doc, boundaries, today, dataset.registry.get(slug))
+
+        def one(slug=slug, district=district, doc=doc, entry=entry) -> list[Problem]:
+            return (check_sources(district, doc, known) + check_ids(district, doc)
+                    + check_district(slug, district, doc, boundaries, today, entry))
+
+        out += memo(slug, context + repr(entry), one) if memo else one()
     if complete:
         out += check_unused_sources(dataset, sources_doc, profiles)
     return out

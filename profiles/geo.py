@@ -184,10 +184,11 @@ def area_km2(geometry: Geometry) -> float:
 # --- boundaries -----------------------------------------------------------------------
 
 
-def load_boundaries(path: Path) -> dict[str, Geometry]:
+def load_boundaries(path: Path, raw: bytes | None = None) -> dict[str, Geometry]:
     """slug → GeoJSON geometry, in file order (which make_boundaries.py writes in
-    registry order). Fails loudly on a feature without a slug or a repeated slug."""
-    collection = json.loads(Path(path).read_text(encoding="utf-8"))
+    registry order). Fails loudly on a feature without a slug or a repeated slug.
+    `raw`: the file's bytes, when the caller has read them already."""
+    collection = json.loads(raw if raw is not None else Path(path).read_bytes())
     if collection.get("type") != "FeatureCollection":
         raise ValueError(f"{path}: not a GeoJSON FeatureCollection")
     out: dict[str, Geometry] = {}

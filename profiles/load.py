@@ -63,12 +63,13 @@ def _declared_ids(doc: Document | None) -> set[str]:
 
 
 def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict | None = None,
-                 cache: Cache | None = None) -> tuple[Dataset, Report]:
+                 cache: Cache | None = None, boundaries_digest: str | None = None) -> tuple[Dataset, Report]:
     """Read `data_dir` (sources.yaml, city.yaml, districts/*.yaml). Never raises for bad data.
 
     `base` is the folder paths are shown relative to (the project root, so messages read
     `data/districts/haizhu.yaml:12:5`). `boundaries` (slug -> GeoJSON geometry), when given,
-    lets the checks verify that each point lies in its own district.
+    lets the checks verify that each point lies in its own district; with `boundaries_digest` (a hash
+    of the file they came from) each district's checks are cached too.
     """
     base = base or data_dir.parent
     report = Report()
@@ -160,5 +161,12 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     dataset = Dataset(root=data_dir, sources=sources, city=city, districts=ordered, registry=registry or {},
                       digests=digests)
     declared = set(sources) | _declared_ids(sources_doc)
-    report.extend(checks.run(dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared))
+    def checked(slug: str, extra: str, compute):
+        if boundaries and not boundaries_digest:
+            return compute()  # boundaries of unknown origin: nothing to key them by
+        key = f"{shown(district_dir / f'{slug}.yaml')}|{digests[slug]}|{boundaries_digest}|{extra}".encode()
+        return cache.memo("checks", key, compute)
+
+    report.extend(checks.run(dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared,
+                             memo=checked))
     return dataset, report

@@ -1,0 +1,66 @@
+"""The content cache (profiles/cache.py) and what is cached with it: a cached result is always what a
+fresh run would give, and editing one district recomputes only that district."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from profiles.build import Timings, build, validate
+from profiles.cache import Cache
+from profiles.config import load_config
+
+
+def test_a_value_put_by_one_cache_is_read_from_memory_by_another(tmp_path):
+    first = Cache(tmp_path / "c")
+    first.put("kind", b"key", {"a": 1})
+    assert any(p.is_file() for p in (tmp_path / "c").rglob("*"))  # written to disk as well
+    second = Cache(tmp_path / "c")
+    assert second.get("kind", b"key") == {"a": 1} and second.hits == 1
+
+
+def test_the_disk_copy_survives_a_new_process(tmp_path):
+    Cache(tmp_path / "c").put("kind", b"key", [1, 2])
+    Cache._memory.clear()  # as a new process would start
+    assert Cache(tmp_path / "c").get("kind", b"key") == [1, 2]
+
+
+def test_no_folder_means_no_caching_even_in_memory(tmp_path):
+    cache = Cache(None)
+    cache.put("kind", b"key", 1)
+    assert cache.get("kind", b"key") is None
+
+
+def test_warnings_of_a_cached_district_are_still_reported_with_their_line(project):
+    path = project / "data" / "districts" / "haizhu.yaml"
+    path.write_text(path.read_text("utf-8").replace("    status: unknown\n", "", 1), "utf-8")
+    config = load_config(project)
+    first = validate(config)[1].render()
+    assert "haizhu.yaml:12:" in first and "已过" in first
+    Cache._memory.clear()
+    assert validate(config)[1].render() == first  # now from the cache
+    assert validate(config)[1].render() == first  # now from memory
+
+
+def test_editing_one_district_recomputes_only_that_districts_results(project, monkeypatch):
+    from profiles import pages
+
+    (project / "data" / "districts" / "tianhe.yaml").write_text(
+        'slug: tianhe\nname: {zh: 天河区, en: Tianhe District}\ncode: "440106"\nsummary: 天河区。\n'
+        "summary_sources: [src-a]\n", "utf-8")
+    assert build(load_config(project), run_mkdocs=False).ok
+    rendered: list[str] = []
+    real = pages.render_district
+    monkeypatch.setattr(pages, "render_district", lambda d, *a: rendered.append(d.slug) or real(d, *a))
+    path = project / "data" / "districts" / "haizhu.yaml"
+    path.write_text(path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8")
+    timings = Timings()
+    build(load_config(project), timings=timings, run_mkdocs=False)
+    assert rendered == ["haizhu"]
+    assert "districts/haizhu.md" in timings.written and "data/districts/haizhu.json" in timings.written
+    rendered.clear()
+    build(load_config(project), timings=timings, run_mkdocs=False)
+    assert rendered == [] and timings.written == []
+
+
+def test_the_project_fixture_caches_in_its_own_build_folder(project):
+    assert load_config(project).cache().folder == Path(project) / "build" / "cache"
