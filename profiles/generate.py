@@ -150,12 +150,14 @@ def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cach
     every = [p for d in dataset.districts.values() for p in staticmap.points_for(d)]
     city = dataset.city.name.zh if dataset.city else "全市"
     jobs.append((CITY_SLUG, f"{city}{len(dataset.districts)}个区的产业园区与重大项目", None, every))
+    atlas = None  # built on the first miss: per-boundary work once per build, none when all is cached
     for slug, title, highlight, points in jobs:
         key = world + repr((title, highlight, points)).encode()
 
         def draw(title=title, highlight=highlight, points=points) -> tuple[bytes, bytes]:
-            svg = staticmap.render_svg(title, boundaries, highlight, points, names=names).encode("utf-8")
-            return svg, staticmap.render_png(title, boundaries, highlight, points, names=names)
+            nonlocal atlas
+            atlas = atlas or staticmap.Atlas(boundaries, names)
+            return atlas.svg(title, highlight, points), atlas.png(title, highlight, points)
 
         svg, png = cache.memo("staticmap", key, draw)
         out.put(f"embed/{slug}/map.svg", svg)

@@ -23,7 +23,7 @@ from .staticmap_layout import (
 from .staticmap_render import Painter, svg
 
 __all__ = [
-    "Atlas", "MapPoint", "Scene", "alt_text", "points_for", "render_png", "render_svg",
+    "Atlas", "MapPoint", "alt_text", "points_for", "render_png", "render_svg",
     "BOTTOM", "CJK_FONT_CANDIDATES", "INK", "MARGIN", "MUTED", "PARK_COLOUR", "PROJECT_COLOUR", "TOP",
 ]
 
@@ -59,7 +59,7 @@ class Atlas:
         self._painter = Painter(CJK_FONT_CANDIDATES)  # read now, not at import: tests swap it
         self._last: tuple[tuple, Scene] | None = None
 
-    def scene(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> Scene:
+    def _scene(self, title: str, highlight: str | None, points: list[MapPoint], width: int) -> Scene:
         # Callers draw the SVG and then the PNG of the same map: lay it out once for both.
         key = (title, highlight, tuple(points), width)
         if self._last is None or self._last[0] != key:
@@ -67,10 +67,10 @@ class Atlas:
         return self._last[1]
 
     def svg(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
-        return svg(self.scene(title, highlight, points, width)).encode("utf-8")
+        return svg(self._scene(title, highlight, points, width)).encode("utf-8")
 
     def png(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
-        return self._painter.png(self.scene(title, highlight, points, width))
+        return self._painter.png(self._scene(title, highlight, points, width))
 
 
 def render_svg(

@@ -6,13 +6,14 @@ import io
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from profiles import staticmap
-from profiles.staticmap import MapPoint, alt_text, points_for, render_png, render_svg
+from profiles import staticmap, staticmap_layout, staticmap_render
+from profiles.staticmap import Atlas, MapPoint, alt_text, points_for, render_png, render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 BOUNDARIES_FILE = Path(__file__).resolve().parent.parent / "data" / "boundaries" / "guangzhou.geojson"
@@ -35,6 +36,7 @@ FIXTURE = {
         "coordinates": [[box(113.30, 22.55, 113.70, 22.90)], [box(113.72, 22.60, 113.74, 22.62)]],
     },
 }
+NAMES = {"tianhe": "天河区", "haizhu": "海珠区", "nansha": "南沙区"}
 POINTS = [
     MapPoint(113.3245, 23.1189, "park", "天河中央商务区"),
     MapPoint(113.3912, 23.1755, "project", "天河智慧城"),
@@ -231,3 +233,100 @@ def test_district_precision_points_hollow_and_stacked_label():
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "项目0 等3项" in texts, "one label for the stack, saying how many"
     assert "空心：仅知所在区，非实际位置" in texts
+
+
+# --- Atlas: one per build, many images ----------------------------------------------------
+
+
+def every_map() -> list[tuple[str, str | None, list[MapPoint]]]:
+    return [(NAMES[slug], slug, POINTS) for slug in FIXTURE] + [("广州市", None, POINTS)]
+
+
+def count_calls(monkeypatch, module, name: str) -> Counter:
+    """Calls of module.name, by the id of their first argument."""
+    calls: Counter = Counter()
+    real = getattr(module, name)
+
+    def counting(first, *args, **kwargs):
+        calls[id(first)] += 1
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def test_atlas_draws_the_same_images_as_render_svg_and_render_png():
+    atlas = Atlas(FIXTURE, NAMES)
+    for title, highlight, points in every_map():
+        assert atlas.svg(title, highlight, points) == render_svg(title, FIXTURE, highlight, points, names=NAMES).encode()
+        assert atlas.png(title, highlight, points) == render_png(title, FIXTURE, highlight, points, names=NAMES)
+
+
+def test_an_image_does_not_depend_on_what_the_atlas_drew_before():
+    # Label bitmaps and the last layout are kept between images: they must not leak into the next one.
+    fresh = Atlas(FIXTURE, NAMES)
+    first = {highlight: (fresh.svg(t, highlight, p), fresh.png(t, highlight, p)) for t, highlight, p in every_map()}
+    used = Atlas(FIXTURE, NAMES)
+    for t, highlight, p in reversed(every_map()):
+        assert used.png(t, highlight, p) == first[highlight][1]
+        assert used.svg(t, highlight, p) == first[highlight][0], "svg after png, from the kept layout"
+
+
+def test_an_atlas_measures_and_converts_each_boundary_once_per_build(monkeypatch):
+    measured = count_calls(monkeypatch, staticmap_layout, "bounds")
+    converted = count_calls(monkeypatch, staticmap_layout, "shape")
+    atlas = Atlas(FIXTURE, NAMES)
+    for _ in range(2):
+        for title, highlight, points in every_map():
+            atlas.svg(title, highlight, points)
+            atlas.png(title, highlight, points)
+    every = Counter({id(g): 1 for g in FIXTURE.values()})
+    assert measured == every and converted == every
+
+
+def test_a_district_image_converts_only_the_boundaries_near_it(monkeypatch):
+    converted = count_calls(monkeypatch, staticmap_layout, "shape")
+    Atlas(FIXTURE, NAMES).svg("海珠区", "haizhu", [])
+    assert set(converted) == {id(FIXTURE["haizhu"]), id(FIXTURE["tianhe"])}, "nansha is far off-frame"
+
+
+def test_the_svg_and_png_of_one_map_share_one_layout(monkeypatch):
+    layouts = count_calls(monkeypatch, staticmap_layout.Layout, "scene")
+    atlas = Atlas(FIXTURE, NAMES)
+    atlas.svg("天河区", "tianhe", POINTS)
+    atlas.png("天河区", "tianhe", POINTS)
+    assert sum(layouts.values()) == 1
+    atlas.png("天河区", "tianhe", POINTS[:1])
+    atlas.svg("海珠区", "haizhu", POINTS)
+    assert sum(layouts.values()) == 3, "other points or another district: laid out anew"
+
+
+def test_a_label_on_many_maps_is_rendered_once_and_one_maps_labels_are_not_kept(monkeypatch):
+    rendered = Counter()
+    real = staticmap_render._label_masks
+    # Counted by everything that shapes the bitmap: one name is also a title, in another size.
+    monkeypatch.setattr(
+        staticmap_render, "_label_masks", lambda font, *a: rendered.update([(font.size, *a)]) or real(font, *a)
+    )
+    atlas = Atlas(FIXTURE, NAMES)
+    for _ in range(2):
+        for title, highlight, points in every_map():
+            atlas.png(title, highlight, points)
+    if staticmap_render._font_file(staticmap.CJK_FONT_CANDIDATES) is None:
+        assert not rendered, "no CJK font: no text"
+        return
+    px = staticmap_render.SUPERSAMPLE
+    assert rendered[(11 * px, staticmap_layout.CREDIT, "ls", 0)] == 1
+    neighbours = [n for (size, text, _, _), n in rendered.items() if size == 12 * px and text in NAMES.values()]
+    assert neighbours and set(neighbours) == {1}
+    assert rendered[(18 * px, "广州市", "ls", 0)] == 2, "a title is on one map: drawn again, not kept"
+
+
+@pytest.mark.skipif(staticmap_render._font_file(staticmap.CJK_FONT_CANDIDATES) is None, reason="no CJK font")
+def test_png_draws_the_title_where_the_svg_puts_it():
+    root = parse(render_svg("天河区", FIXTURE, "tianhe", []))
+    title = next(t for t in root.iter(f"{SVG}text") if t.text == "天河区")
+    x, y = float(title.get("x")), float(title.get("y"))
+    grey = Image.open(io.BytesIO(render_png("天河区", FIXTURE, "tianhe", []))).convert("L")
+    assert grey.crop((x, y - 18, x + 54, y + 4)).getextrema()[0] < 80, "dark glyphs right of the anchor"
+    assert grey.crop((x - 12, y - 18, x - 2, y + 4)).getextrema()[0] > 200, "nothing left of it"
