@@ -8,64 +8,21 @@ only what changed into docs/.
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import time
 from pathlib import Path
-from typing import Callable, TypeVar
 
 from . import embeds, geo, pages, search
 from .cache import Cache
 from .config import Config
 from .output import Outputs
 from .dataset import Dataset
+from .memo import PROSE, Memo
 from .registry import CITY_SLUG
-
-T = TypeVar("T")
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
 MANAGED = ("index.md", "districts", "embed", "data", "compare", "schema", "assets/vendor", "assets/maps", "assets/views",
            "assets/embeds")
-
-
-class Memo:
-    """Per-district results, cached by the district's own file and the build's shared inputs.
-
-    A district's page, map page, images and downloads depend on its file, sources.yaml, the registry
-    (neighbours' names on its image), the boundaries, the settings and its last-changed date, never on
-    another district's file: editing one district recomputes only that district's results (and the
-    aggregates, which are assembled from these). Datasets built in code (tests) carry no digests and
-    are never cached.
-    """
-
-    ENV = ("PROFILES_EDIT_BASE", "PROFILES_SITE_URL", "PROFILES_BASEMAP", "TIANDITU_KEY")
-
-    def __init__(self, cache: Cache, dataset: Dataset, config: Config, last: dict[str, str]):
-        self.cache = cache
-        shared = hashlib.sha256()
-        for name in (":sources", ":registry"):
-            shared.update(dataset.digests.get(name, "-").encode())
-        for path in (config.boundaries_file, config.mkdocs_file):  # boundaries; site_url for embed codes
-            shared.update(hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"-")
-        shared.update(repr((config.edit_base, sorted(config.maps.items()), [os.environ.get(e) for e in self.ENV])).encode())
-        self.base = base = shared.digest()
-        self.keys = {slug: base + dataset.digests[slug].encode() + last.get(slug, "").encode()
-                     for slug in dataset.districts if slug in dataset.digests}
-
-        # Results that read every district (the city map page): keyed by all of them and city.yaml.
-        self.every = None
-        if len(self.keys) == len(dataset.districts) and ":city" in dataset.digests:
-            every = hashlib.sha256(base + dataset.digests[":city"].encode())
-            for slug in dataset.districts:
-                every.update(self.keys[slug])
-            self.every = every.digest()
-
-    def __call__(self, kind: str, slug: str, compute: Callable[[], T]) -> T:
-        key = self.keys.get(slug)
-        return compute() if key is None else self.cache.memo(kind, key, compute)
-
-    def whole(self, kind: str, compute: Callable[[], T]) -> T:
-        return compute() if self.every is None else self.cache.memo(kind, self.every, compute)
 
 
 def last_changed(config: Config) -> dict[str, str]:
@@ -130,7 +87,7 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, out: Outputs, *
 
     written = write_exports(dataset, boundaries, out, memo)
     lap("exports")
-    write_views(dataset, out, written)
+    write_views(dataset, out, written, memo)
     from .schema import rendered as schema_files
 
     for name, text in schema_files().items():  # published at /schema/… for editors' tools
@@ -144,24 +101,27 @@ def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cach
     from . import staticmap
 
     names = {slug: dataset.name_of(slug) for slug in boundaries}
-    # The boundaries file is in memo.base: hashing its digest, not a dump of every polygon, per build.
-    world = memo.base + repr(sorted(names.items())).encode()
-    jobs = [(slug, f"{d.name.zh}产业园区与重大项目", slug, staticmap.points_for(d)) for slug, d in dataset.districts.items()]
-    every = [p for d in dataset.districts.values() for p in staticmap.points_for(d)]
-    city = dataset.city.name.zh if dataset.city else "全市"
-    jobs.append((CITY_SLUG, f"{city}{len(dataset.districts)}个区的产业园区与重大项目", None, every))
     atlas = None  # built on the first miss: per-boundary work once per build, none when all is cached
-    for slug, title, highlight, points in jobs:
-        key = world + repr((title, highlight, points)).encode()
 
-        def draw(title=title, highlight=highlight, points=points) -> tuple[bytes, bytes]:
-            nonlocal atlas
-            atlas = atlas or staticmap.Atlas(boundaries, names)
-            return atlas.svg(title, highlight, points), atlas.png(title, highlight, points)
+    def draw(title: str, highlight: str | None, points: list) -> tuple[bytes, bytes]:
+        nonlocal atlas
+        atlas = atlas or staticmap.Atlas(boundaries, names)
+        return atlas.svg(title, highlight, points), atlas.png(title, highlight, points)
 
-        svg, png = cache.memo("staticmap", key, draw)
+    for slug, d in dataset.districts.items():
+        title = f"{d.name.zh}产业园区与重大项目"
+        # Keyed by what is drawn (the boundaries and names are in memo.base), so an edit that moves no
+        # point redraws nothing; that key itself is kept per district file.
+        key = memo("staticmap-key", slug, lambda d=d, title=title: memo.base + repr((title, staticmap.points_for(d))).encode())
+        svg, png = cache.memo("staticmap", key, lambda d=d, title=title: draw(title, slug, staticmap.points_for(d)))
         out.put(f"embed/{slug}/map.svg", svg)
         out.put(f"embed/{slug}/map.png", png)
+    city = dataset.city.name.zh if dataset.city else "全市"
+    title = f"{city}{len(dataset.districts)}个区的产业园区与重大项目"
+    every = lambda: [p for d in dataset.districts.values() for p in staticmap.points_for(d)]  # noqa: E731
+    svg, png = memo.whole("staticmap-city", lambda: draw(title, None, every()), ignore=PROSE)
+    out.put(f"embed/{CITY_SLUG}/map.svg", svg)
+    out.put(f"embed/{CITY_SLUG}/map.png", png)
 
 
 def search_dictionary(dataset: Dataset, memo: Memo | None = None) -> str:

@@ -64,3 +64,21 @@ def test_editing_one_district_recomputes_only_that_districts_results(project, mo
 
 def test_the_project_fixture_caches_in_its_own_build_folder(project):
     assert load_config(project).cache().folder == Path(project) / "build" / "cache"
+
+
+def test_a_reworded_summary_leaves_the_aggregates_that_do_not_print_it_cached(project, monkeypatch):
+    from profiles import pages, views
+
+    assert build(load_config(project), run_mkdocs=False).ok
+    calls: list[str] = []
+    for module, name in ((pages, "render_home"), (pages, "render_district_index"), (views, "render_compare")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, name=name: calls.append(name) or real(*a))
+    path = project / "data" / "districts" / "haizhu.yaml"
+    path.write_text(path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8")
+    build(load_config(project), run_mkdocs=False)
+    assert calls == ["render_district_index"]  # the index prints the summary; home and /compare/ do not
+    calls.clear()
+    path.write_text(path.read_text("utf-8").replace("theme: 经济增长", "theme: 经济", 1), "utf-8")
+    build(load_config(project), run_mkdocs=False)
+    assert sorted(calls) == ["render_compare", "render_district_index", "render_home"]

@@ -180,7 +180,7 @@ def _sources_json(dataset: Dataset, ids: set[str] | None = None) -> str:
 def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs, memo=None) -> list[str]:
     """Put every download under data/ into `out` and return the paths in page order:
     all.json, the CSV tables, the GeoJSON layers, then one JSON per district.
-    `memo` (generate.Memo) caches each district's part."""
+    `memo` (memo.Memo) caches each district's part."""
     slugs = ordered_districts(dataset)
     parts = {}
     if dataset.city is not None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..memo import PROSE
 from ..output import Outputs
 from ..dataset import Dataset
 from ..registry import CITY_SLUG
@@ -31,13 +32,13 @@ def build_maps(
     memo=None,
 ) -> list[str]:
     """Put every map page and its assets into `out`; return their paths.
-    `memo` (generate.Memo) caches each district's page."""
+    `memo` (memo.Memo) caches each district's page."""
     renderer = PageRenderer(dataset, boundaries, settings or MapSettings())
     paths = copy_assets(out)
     for slug, district in dataset.districts.items():
         render = lambda district=district: renderer.district_page(district)  # noqa: E731
         paths.append(out.put(page_path(slug), memo("embed", slug, render) if memo else render()))
-    paths.append(out.put(page_path(CITY_SLUG), memo.whole("embed-city", renderer.city_page) if memo else renderer.city_page()))
+    paths.append(out.put(page_path(CITY_SLUG), memo.whole("embed-city", renderer.city_page, PROSE) if memo else renderer.city_page()))
     return paths
 
 

@@ -154,8 +154,15 @@ def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
 
 
 def render_pages(dataset: Dataset, ctx: PageContext, memo=None) -> dict[str, str]:
-    """Relative path under docs/ -> Markdown text. `memo` (generate.Memo) caches each district's page."""
-    out = {"index.md": render_home(dataset, ctx), "districts/index.md": render_district_index(dataset, ctx)}
+    """Relative path under docs/ -> Markdown text. `memo` (memo.Memo) caches each district's page, and
+    the home page and index by what they show of every district."""
+    if memo:
+        from ..memo import PROSE
+
+        out = {"index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE),
+               "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx))}
+    else:
+        out = {"index.md": render_home(dataset, ctx), "districts/index.md": render_district_index(dataset, ctx)}
     for slug, d in dataset.districts.items():
         render = lambda d=d: render_district(d, dataset, ctx)  # noqa: E731
         out[f"districts/{slug}.md"] = memo("page", slug, render) if memo else render()
