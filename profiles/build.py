@@ -57,7 +57,7 @@ def _existing(docs: Path, managed) -> list[str]:
         if base.is_file():
             found.append(top)
         for folder, _, names in os.walk(base):
-            rel = Path(folder).relative_to(docs).as_posix()
+            rel = os.path.relpath(folder, docs).replace(os.sep, "/")
             found.extend(f"{rel}/{name}" for name in names)
     return found
 
@@ -75,18 +75,22 @@ def sync(out: Outputs, docs: Path, managed=MANAGED) -> tuple[list[str], list[str
     """
     written, removed = [], []
     known = _SYNCED.setdefault(docs.resolve(), {})
+    root = str(docs)
     for rel in sorted(out.files):
-        data, dst = out.files[rel], docs / rel
+        data, name = out.files[rel], os.path.join(root, rel)  # strings: 5,000 Path objects cost ~0.1 s
         try:
-            st = dst.stat()
+            st = os.stat(name)
             last = known.get(rel)
             if last is not None and (last[0] is data or last[0] == data) and last[1:] == (st.st_size, st.st_mtime_ns):
                 continue
-            if st.st_size == len(data) and dst.read_bytes() == data:
-                known[rel] = (data, st.st_size, st.st_mtime_ns)
-                continue
+            if st.st_size == len(data):
+                with open(name, "rb") as f:
+                    if f.read() == data:
+                        known[rel] = (data, st.st_size, st.st_mtime_ns)
+                        continue
         except OSError:
             pass  # not there yet
+        dst = docs / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_name(dst.name + ".tmp")
         tmp.write_bytes(data)

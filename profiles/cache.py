@@ -33,51 +33,57 @@ class Cache:
     # process (`profiles serve`, the benchmark) rebuilds without unpickling a thousand files again.
     # Keys are content hashes, so sharing between projects is safe; values must not be mutated.
     MEMORY_ENTRIES = 50_000
-    _memory: OrderedDict[Path, Any] = OrderedDict()
+    _memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
 
     def __init__(self, folder: Path | None):
         self.folder = folder  # None: caching off (tests, one-off runs)
         self.hits = 0
         self.misses = 0
 
-    def _remember(self, path: Path, value: Any) -> None:
-        self._memory[path] = value
-        self._memory.move_to_end(path)
+    def _remember(self, digest: str, value: Any) -> None:
+        self._memory[digest] = value
+        self._memory.move_to_end(digest)
         while len(self._memory) > self.MEMORY_ENTRIES:
             self._memory.popitem(last=False)
 
-    def _path(self, kind: str, key: bytes) -> Path:
-        digest = hashlib.sha256(code_salt().encode() + kind.encode() + key).hexdigest()
-        return self.folder / kind / digest[:2] / digest[2:]
+    @staticmethod
+    def _digest(kind: str, key: bytes) -> str:
+        return kind + "/" + hashlib.sha256(code_salt().encode() + kind.encode() + key).hexdigest()
+
+    def _path(self, digest: str) -> Path:
+        # Built only on a memory miss: making Path objects was most of a resident rebuild's lookups.
+        kind, hexdigest = digest.split("/")
+        return self.folder / kind / hexdigest[:2] / hexdigest[2:]
 
     def get(self, kind: str, key: bytes) -> Any | None:
         if self.folder is None:
             return None
-        path = self._path(kind, key)
-        value = self._memory.get(path)
+        digest = self._digest(kind, key)
+        value = self._memory.get(digest)
         if value is not None:
-            self._memory.move_to_end(path)
+            self._memory.move_to_end(digest)
             self.hits += 1
             return value
         try:
-            with path.open("rb") as f:
+            with self._path(digest).open("rb") as f:
                 value = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             self.misses += 1
             return None
         self.hits += 1
-        self._remember(path, value)
+        self._remember(digest, value)
         return value
 
     def put(self, kind: str, key: bytes, value: Any) -> None:
         if self.folder is None:
             return
-        path = self._path(kind, key)
+        digest = self._digest(kind, key)
+        path = self._path(digest)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)  # concurrent builds never read half a file
-        self._remember(path, value)
+        self._remember(digest, value)
 
     def memo(self, kind: str, key: bytes, compute: Callable[[], Any]) -> Any:
         value = self.get(kind, key)

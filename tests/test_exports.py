@@ -264,7 +264,7 @@ def test_counts_taken_from_the_data_match_counting_the_files(tmp_path):
 
     files, _ = export_to(tmp_path)
     counts = export_counts(make_dataset())
-    assert len(counts) == 1 + len(make_dataset().districts)
+    assert len(counts) == 1 + len(TABLES) + 2 + len(make_dataset().districts)  # boundaries are counted on the file
     for rel, expected in counts.items():
         assert _count(files[rel], rel) == expected, rel
 

@@ -138,17 +138,22 @@ def _boundaries(boundaries: dict[str, Geometry], registry: dict) -> bytes:
     return _feature_collection(features)
 
 
+ROW_TABLES = [t for t in TABLES if t != "sources"]
+POINT_TABLES = ("parks", "projects")
+
+
 def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
     """What the JSON downloads hold, counted on the models (as `manifest._count` would on the files)."""
     kinds = ("goals", "indicators", "enterprises", "parks", "projects")
-    counts = {"data/all.json": (len(dataset.districts), "个区")}
+    counts = {"data/all.json": (len(dataset.districts), "个区"), "data/sources.csv": (len(dataset.sources), "行")}
+    owners = ([dataset.city] if dataset.city else []) + list(dataset.districts.values())
+    for table in ROW_TABLES:
+        counts[f"data/{table}.csv"] = (sum(len(getattr(o, table, None) or []) for o in owners), "行")
+    for table in POINT_TABLES:
+        counts[f"data/{table}.geojson"] = (sum(len(getattr(o, table, None) or []) for o in owners), "个要素")
     for slug, d in dataset.districts.items():
         counts[f"data/districts/{slug}.json"] = (sum(len(getattr(d, k)) for k in kinds), "条")
     return counts
-
-
-ROW_TABLES = [t for t in TABLES if t != "sources"]
-POINT_TABLES = ("parks", "projects")
 
 
 def _part(dataset: Dataset, slug: str) -> dict:

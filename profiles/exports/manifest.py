@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel
@@ -46,8 +47,17 @@ def _model_fields(prefix: str, model: type[BaseModel]) -> list[tuple[str, str]]:
     return [(f"{prefix}{name}", field_doc(model, name)) for name in model.model_fields]
 
 
-def _json_fields(rel: str) -> list[tuple[str, str]]:
-    if rel.endswith("all.json"):
+def _docs(fields: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"name": n, "description": d} for n, d in fields]
+
+
+@lru_cache(maxsize=2)  # a thousand per-district files share one field list
+def _json_fields(whole: bool) -> list[dict[str, str]]:
+    return _docs(_json_field_docs(whole))
+
+
+def _json_field_docs(whole: bool) -> list[tuple[str, str]]:
+    if whole:
         return (
             [("schema_version", SCHEMA_VERSION_DOC), ("city", "全市层面的资料。")]
             + _model_fields("city.", City)
@@ -90,13 +100,13 @@ def describe_exports(paths: list[str], files: Outputs, names: dict[str, str] | N
         data = files[rel]
         key = rel.removeprefix("data/")
         if path.suffix == ".csv":
-            fields = [(c.name, c.doc) for c in TABLES[path.stem]]
+            fields = _docs([(c.name, c.doc) for c in TABLES[path.stem]])
         elif path.name == "boundaries.geojson":
-            fields = BOUNDARY_FIELDS
+            fields = _docs(BOUNDARY_FIELDS)
         elif path.suffix == ".geojson":
-            fields = [(c.name, c.doc) for c in geo_columns(path.stem)]
+            fields = _docs([(c.name, c.doc) for c in geo_columns(path.stem)])
         else:
-            fields = _json_fields(rel)
+            fields = _json_fields(rel.endswith("all.json"))
         if key.startswith("districts/"):
             title = f"{(names or {}).get(path.stem, path.stem)}的全部资料"
         else:
@@ -112,7 +122,7 @@ def describe_exports(paths: list[str], files: Outputs, names: dict[str, str] | N
                 "bytes": len(data),
                 "count": count,
                 "count_unit": unit,
-                "fields": [{"name": n, "description": d} for n, d in fields],
+                "fields": fields,
             }
         )
     return out
