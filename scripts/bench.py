@@ -47,6 +47,7 @@ def project_around(data: Path, target: Path) -> Path:
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    (target / "profiles").symlink_to(ROOT / "profiles")  # mkdocs.yml names its hooks file by path
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns(
         "index.md", "districts", "embed", "data", "compare", "schema", "vendor", "maps", "views"))
     shutil.copytree(data, target / "data")

@@ -32,6 +32,7 @@ def make_project(target: Path, data: Path) -> Path:
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    (target / "profiles").symlink_to(ROOT / "profiles")  # mkdocs.yml names its hooks file by path
     docs = target / "docs"
     docs.mkdir()
     for path in ROOT.joinpath("docs").iterdir():  # only hand-written files: generated ones are rebuilt

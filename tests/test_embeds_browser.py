@@ -25,7 +25,7 @@ from profiles.embeds import HEIGHT_RANGE, LAYERS, PLACEHOLDER, THEMES, Options, 
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-TILE_HOST = re.compile(r"^webrd0[1-4]\.is\.autonavi\.com$")
+from tests.browser import TILE_HOST  # noqa: E402
 SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 

@@ -15,7 +15,7 @@ from profiles.maps import MapSettings, build_maps, embed_iframe_html
 from profiles.output import Outputs
 from tests.fixtures.maps.sample import HOSTILE, sample_boundaries, sample_dataset
 
-TILE_HOST = re.compile(r"^webrd0[1-4]\.is\.autonavi\.com$")
+from tests.browser import TILE_HOST  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,87 @@
+"""The MkDocs accelerator (profiles/rawblocks.py + mkdocs_hooks.py): same HTML, fewer tags parsed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from profiles import pages, rawblocks
+from profiles.load import load_dataset
+from profiles.pages import PageContext
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def body(page: str) -> str:
+    return page.split("\n---\n", 1)[1]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "toc"], extension_configs={"toc": {"permalink": True}})
+
+
+@pytest.fixture(scope="module")
+def real_pages() -> dict[str, str]:
+    dataset, report = load_dataset(ROOT / "data", base=ROOT)
+    assert report.ok, report.render()
+    return {slug: pages.render_district(d, dataset, PageContext()) for slug, d in dataset.districts.items()}
+
+
+def test_every_district_page_renders_to_the_same_html_with_its_blocks_stashed(real_pages):
+    for slug, page in real_pages.items():
+        stashed, blocks = rawblocks.stash(body(page))
+        assert len(blocks) >= 3, slug
+        assert rawblocks.restore(to_html(stashed), blocks) == to_html(body(page)), slug
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(tmp_path_factory) -> dict[str, str]:
+    from tests.fixtures.hostile import write_hostile_data
+
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    write_hostile_data(data)
+    dataset, report = load_dataset(data)
+    assert dataset.districts, report.render()
+    return {slug: pages.render_district(d, dataset, PageContext()) for slug, d in dataset.districts.items()}
+
+
+def test_hostile_pages_render_to_the_same_html_with_their_blocks_stashed(hostile_pages):
+    for slug, page in hostile_pages.items():
+        stashed, blocks = rawblocks.stash(body(page))
+        assert rawblocks.restore(to_html(stashed), blocks) == to_html(body(page)), slug
+
+
+def test_what_markdown_still_parses_is_the_headings_and_placeholders(real_pages):
+    stashed, _ = rawblocks.stash(body(real_pages["haizhu"]))
+    assert "<table" not in stashed and "<li" not in stashed
+    assert "## 发展目标 { #goals }" in stashed
+
+
+def test_district_pages_ask_for_it_in_their_front_matter(real_pages):
+    assert f"\n{rawblocks.FLAG}: true\n" in real_pages["haizhu"].split("\n---\n", 1)[0] + "\n"
+
+
+def test_a_placeholder_written_in_the_data_stays_escaped_text():
+    hostile = "<p>&lt;!--gz-raw-block:0--&gt;</p>"
+    stashed, blocks = rawblocks.stash(f"# x\n\n{hostile}\n")
+    assert rawblocks.restore(to_html(stashed), blocks).count("&lt;!--gz-raw-block:0--&gt;") == 1
+
+
+def test_a_placeholder_with_no_block_is_left_alone():
+    assert rawblocks.restore("<!--gz-raw-block:7-->", []) == "<!--gz-raw-block:7-->"
+
+
+def test_the_hook_only_touches_flagged_pages():
+    from profiles import mkdocs_hooks
+
+    class Page:
+        def __init__(self, meta):
+            self.meta, self.file = meta, type("F", (), {"src_uri": "x.md"})()
+
+    text = "# x\n\n<div>a</div>\n"
+    assert mkdocs_hooks.on_page_markdown(text, Page({})) == text
+    stashed = mkdocs_hooks.on_page_markdown(text, Page({rawblocks.FLAG: True}))
+    assert "<div>" not in stashed
+    assert mkdocs_hooks.on_page_content(to_html(stashed), Page({rawblocks.FLAG: True})) == to_html(text)
