@@ -85,3 +85,20 @@ def test_the_hook_only_touches_flagged_pages():
     stashed = mkdocs_hooks.on_page_markdown(text, Page({rawblocks.FLAG: True}))
     assert "<div>" not in stashed
     assert mkdocs_hooks.on_page_content(to_html(stashed), Page({rawblocks.FLAG: True})) == to_html(text)
+
+
+@pytest.mark.slow
+def test_the_site_is_byte_identical_with_and_without_the_hook(project):
+    """What Zensical (which ignores `hooks:`) would be given renders to what MkDocs renders faster."""
+    from profiles.build import build
+    from profiles.config import load_config
+    from tests.test_build import tree_digest
+
+    assert build(load_config(project)).ok
+    with_hook = tree_digest(project / "site")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "  - profiles/mkdocs_hooks.py\n" in text
+    config.write_text(text.replace("  - profiles/mkdocs_hooks.py\n", "  []\n"), "utf-8")
+    assert build(load_config(project)).ok
+    assert tree_digest(project / "site") == with_hook
