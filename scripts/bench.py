@@ -3,8 +3,9 @@
     make bench            # or: .venv/bin/python scripts/bench.py [--sizes 100,1000] [--no-lighthouse]
 
 Prints, for the real data and for synthetic data of 100 and 1,000 districts: time per stage (validate,
-pages, maps, images, exports, views, MkDocs), cold (empty cache) and warm; the rebuild after one
-district file changes and which files it rewrote; compressed bytes and request count of the home page, a
+pages, search, maps, images, exports, views, MkDocs) cold (empty cache), warm in a new process (what
+`make site` costs on an unchanged tree) and warm in a resident process (what `profiles serve` does on
+each edit); the rebuild after one district file changes, both ways, and which files it rewrote; compressed bytes and request count of the home page, a
 district page and an embed (tiles excluded); HTML size of a district page at 11 vs 1,000 districts; and
 Lighthouse scores when npm's `lighthouse` can run with Debian's Chromium.
 """
@@ -39,6 +40,7 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 STAGES = ("validate", "pages", "search", "maps", "images", "exports", "views", "sync", "mkdocs")
+GENERATOR = ("validate", "pages", "search", "maps", "images", "exports", "views")
 
 
 def project_around(data: Path, target: Path) -> Path:
@@ -55,6 +57,7 @@ def project_around(data: Path, target: Path) -> Path:
 
 
 def run_build(project: Path, *, mkdocs: bool = True) -> tuple[float, Timings]:
+    """A build in this process: what `profiles serve` does on every edit (its cache stays in memory)."""
     timings = Timings()
     start = time.perf_counter()
     report = build(load_config(project), timings=timings, run_mkdocs=mkdocs)
@@ -63,27 +66,58 @@ def run_build(project: Path, *, mkdocs: bool = True) -> tuple[float, Timings]:
     return time.perf_counter() - start, timings
 
 
+def run_cli(project: Path, *, mkdocs: bool = True) -> tuple[float, Timings]:
+    """A build in a new process: what `make site` costs (imports, then the cache read from build/cache/)."""
+    args = [sys.executable, "-m", "profiles", "build", "--root", str(project), "--timings"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    proc = subprocess.run(args + ([] if mkdocs else ["--no-mkdocs"]), capture_output=True, text=True, env=env)
+    total = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(proc.stdout + proc.stderr)
+    timings = Timings()
+    for line in proc.stdout.splitlines():
+        name, _, value = line.strip().partition(":")
+        if value.strip().endswith(" ms"):
+            timings.stages[name] = float(value.strip()[:-3]) / 1000
+        elif name == "rewritten":
+            timings.written = [""] * int(value.split()[0])
+    return total, timings
+
+
 def stage_line(label: str, total: float, timings: Timings, n: int) -> str:
-    parts = "  ".join(f"{s} {timings.stages.get(s, 0) * 1000:7.0f}" for s in STAGES if s in timings.stages)
-    gen = sum(timings.stages.get(s, 0) for s in ("validate", "pages", "search", "maps", "images", "exports", "views"))
-    return (f"{label:<22} total {total:6.2f} s | generator {gen * 1000 / n:6.2f} ms/district | ms: {parts}")
+    parts = "  ".join(f"{s} {timings.stages.get(s, 0) * 1000:6.0f}" for s in STAGES if s in timings.stages)
+    gen = sum(timings.stages.get(s, 0) for s in GENERATOR)
+    return f"{label:<30} total {total:6.2f} s | generator {gen * 1000 / n:6.2f} ms/district | ms: {parts}"
+
+
+def edit_one(project: Path, n: int) -> None:
+    """Reword one district's summary (the edit an editor makes most)."""
+    first = sorted((project / "data" / "districts").glob("*.yaml"))[0]
+    first.write_text(first.read_text("utf-8").replace("summary: ", f"summary: （修改{n}）", 1), "utf-8")
 
 
 def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
-    project = project_around(data, workdir / label)
+    project = project_around(data, workdir / label.split()[0] / str(n))
     total, timings = run_build(project)
     print(stage_line(f"{label} cold", total, timings, n))
     shutil.rmtree(project / "site")
+    total, timings = run_cli(project)
+    print(stage_line(f"{label} warm, new process", total, timings, n))
     total, timings = run_build(project)
-    print(stage_line(f"{label} warm", total, timings, n))
+    print(stage_line(f"{label} warm, resident", total, timings, n))
     # One district file changes: only its outputs and the aggregates should be rewritten.
-    first = sorted((project / "data" / "districts").glob("*.yaml"))[0]
-    first.write_text(first.read_text("utf-8").replace("summary: ", "summary: （修改）", 1), "utf-8")
+    edit_one(project, 1)
+    gen, timings = run_cli(project, mkdocs=False)
+    print(f"{label} one file changed, new process: {sum(timings.stages.get(s, 0) for s in GENERATOR) * 1000:.0f} ms "
+          f"generation ({gen:.2f} s with start-up), {len(timings.written)} file(s) rewritten")
+    run_build(project, mkdocs=False)  # the resident process catches up (as serve would have)
+    edit_one(project, 2)
     start = time.perf_counter()
     _, timings = run_build(project, mkdocs=False)
     gen = time.perf_counter() - start
-    print(f"{label} one file changed: generation {gen * 1000:.0f} ms, rewrote {len(timings.written)} file(s): "
-          + ", ".join(timings.written[:12]) + (" …" if len(timings.written) > 12 else ""))
+    print(f"{label} one file changed, resident: generation {gen * 1000:.0f} ms, rewrote {len(timings.written)} "
+          "file(s): " + ", ".join(timings.written[:12]) + (" …" if len(timings.written) > 12 else ""))
     return project
 
 
@@ -194,12 +228,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gz-bench-") as tmp:
         work = Path(tmp)
-        real = bench_dataset("real (11)", ROOT / "data", work, 11)
+        real = bench_dataset("real", ROOT / "data", work, 11)
         page_html = {}
         page_html[11] = (real / "site" / "districts" / "haizhu" / "index.html").stat().st_size
         for n in [int(x) for x in args.sizes.split(",") if x]:
             data = synthetic.write(n, work / f"data-{n}")
-            project = bench_dataset(f"synthetic ({n})", data, work, n)
+            project = bench_dataset("synthetic", data, work, n)
             page_html[n] = (project / "site" / "districts" / "d0000" / "index.html").stat().st_size
         sizes = ", ".join(f"{n} districts: {b / 1024:.1f} KB" for n, b in page_html.items())
         print(f"district page HTML size: {sizes}")

@@ -29,7 +29,7 @@ TITLES = {
     "sources.csv": "来源",
     "parks.geojson": "产业园区与功能片区（地图点位）",
     "projects.geojson": "重大项目（地图点位）",
-    "boundaries.geojson": "11个区的边界",
+    "boundaries.geojson": "各区的边界",
 }
 MEDIA_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8", ".geojson": "application/geo+json"}
 FORMATS = {".json": "JSON", ".csv": "CSV", ".geojson": "GeoJSON"}
