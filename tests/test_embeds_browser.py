@@ -212,6 +212,11 @@ def test_the_profiles_own_map_grows_with_its_content_and_covers_nothing(site, op
     page = opened.page
     # The sandboxed map runs in its own renderer process: allow for its start-up on a busy machine.
     page.wait_for_function("() => document.querySelector('.gz-map-frame iframe').style.height !== ''", timeout=20000)
+    # Height messages can come more than once while the map lays out: wait for the last to settle.
+    settled = ("() => { const f = document.querySelector('.gz-map-frame iframe').getBoundingClientRect();"
+               " const c = document.querySelector('figure.gz-map figcaption').getBoundingClientRect();"
+               " return f.bottom <= c.top + 1; }")
+    page.wait_for_function(settled, timeout=10000)
     frame = page.locator(".gz-map-frame iframe").bounding_box()
     below = page.locator("figure.gz-map figcaption").bounding_box()
     assert frame["y"] + frame["height"] <= below["y"] + 1
