@@ -107,27 +107,76 @@
     });
   }
 
-  // Points that share a spot (often "仅知所在区" stand-ins) are fanned out on a small ring in screen
-  // space, so each stays visible and clickable (WCAG 2.5.8); the data keeps the honest coordinate.
-  function fanOffsets(features) {
-    var bySpot = {}, out = [];
-    features.forEach(function (f, i) {
-      var key = f.pt[0] + ',' + f.pt[1];
-      (bySpot[key] = bySpot[key] || []).push(i);
+  // Markers closer on screen than a 24 px target (WCAG 2.5.8) are spread apart, at every zoom: each
+  // crowd (points sharing a spot, often "仅知所在区" stand-ins, or just near each other at this zoom) is
+  // fanned out on a ring around its centre. Only the drawn symbol moves; the data keeps the honest
+  // coordinate. Crowds are found on a grid of the minimum spacing, so this stays linear in markers.
+  var SPACING = 26;
+  var MAX_RING = 40;
+
+  // Joins (in `parent`, a union-find kept across rounds) every two points closer than SPACING;
+  // returns whether it joined anything new. A grid of SPACING-sized cells keeps this linear.
+  function joinCrowded(points, parent) {
+    function root(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+    var grid = {}, joined = false;
+    points.forEach(function (p, i) {
+      var gx = Math.floor(p.x / SPACING), gy = Math.floor(p.y / SPACING);
+      for (var x = gx - 1; x <= gx + 1; x++) {
+        for (var y = gy - 1; y <= gy + 1; y++) {
+          (grid[x + ',' + y] || []).forEach(function (j) {
+            if (p.distanceTo(points[j]) < SPACING - 0.5 && root(i) !== root(j)) {
+              parent[root(i)] = root(j);
+              joined = true;
+            }
+          });
+        }
+      }
+      (grid[gx + ',' + gy] = grid[gx + ',' + gy] || []).push(i);
     });
-    Object.keys(bySpot).forEach(function (key) {
-      var list = bySpot[key];
-      var radius = list.length > 1 ? Math.max(18, 5 * list.length) : 0;  // ≥ 30 px between neighbours
-      list.forEach(function (i, k) {
-        var a = 2 * Math.PI * k / list.length - Math.PI / 2;
-        out[i] = [Math.round(radius * Math.cos(a)), Math.round(radius * Math.sin(a))];
-      });
-    });
-    return out;
+    return joined;
   }
 
-  function drawFeature(f, groups, offset) {
-    var dx = offset ? offset[0] : 0, dy = offset ? offset[1] : 0;
+  function declutter(map, markers) {
+    var origin = markers.map(function (m) { return map.latLngToLayerPoint(m.getLatLng()); });
+    var placed = origin.slice();
+    var parent = origin.map(function (_, i) { return i; });
+    // Each crowd goes on a ring around its centre, wide enough for its members. A ring can land on
+    // another crowd: then the two merge into one wider ring, until no symbols are too close (crowds
+    // only grow, so this ends; the cap guards against a pathological input).
+    for (var round = 0; round < 50 && joinCrowded(placed, parent); round++) {
+      var members = {};
+      origin.forEach(function (_, i) {
+        var r = i;
+        while (parent[r] !== r) r = parent[r];
+        (members[r] = members[r] || []).push(i);
+      });
+      Object.keys(members).forEach(function (key) {
+        var list = members[key];
+        // Beyond a few dozen a ring is no help (it would leave the screen): such a crowd stays put.
+        if (list.length < 2 || list.length > MAX_RING) return;
+        var cx = 0, cy = 0;
+        list.forEach(function (i) { cx += origin[i].x / list.length; cy += origin[i].y / list.length; });
+        // Neighbours on the ring keep the order they had around the centre (ties: data order).
+        list.sort(function (a, b) {
+          return Math.atan2(origin[a].y - cy, origin[a].x - cx) - Math.atan2(origin[b].y - cy, origin[b].x - cx) || a - b;
+        });
+        var radius = SPACING / (2 * Math.sin(Math.PI / list.length));
+        list.forEach(function (i, k) {
+          var a = 2 * Math.PI * k / list.length - Math.PI / 2;
+          placed[i] = L.point(cx + radius * Math.cos(a), cy + radius * Math.sin(a));
+        });
+      });
+    }
+    var shift = placed.map(function (p, i) { return [Math.round(p.x - origin[i].x), Math.round(p.y - origin[i].y)]; });
+    markers.forEach(function (m, i) {
+      var node = m.getElement();  // Leaflet positions the icon by transform; the margins are ours
+      if (!node) return;
+      node.style.marginLeft = (shift[i][0] - 12) + 'px';
+      node.style.marginTop = (shift[i][1] - 12) + 'px';
+    });
+  }
+
+  function drawFeature(f, groups) {
     var t = f.t === 'park' ? 'park' : 'project';
     var group = t === 'park' ? groups.parks : groups.projects;
     var cls = safeClass(f.cls);
@@ -141,7 +190,7 @@
       className: 'gz-marker gz-marker--' + t,
       html: '<span class="gz-sym gz-sym--' + t + ' gz-c-' + cls + ' gz-p-' + safeClass(f.prec) + '"></span>',
       iconSize: [24, 24],  // WCAG 2.5.8: a 24 px target, the drawn symbol stays smaller
-      iconAnchor: [12 - dx, 12 - dy],
+      iconAnchor: [12, 12],
       popupAnchor: [0, -8],
       tooltipAnchor: [0, -10]
     });
@@ -302,8 +351,7 @@
     map.createPane('gzBoundary').style.zIndex = 350;
     map.getContainer().setAttribute('aria-label', (data.title || '地图') + '（方向键平移，加减号缩放）');
     drawBoundaries(map, groups.boundary, data);
-    var offsets = fanOffsets(data.features || []);
-    var markers = (data.features || []).map(function (f, i) { return drawFeature(f, groups, offsets[i]); });
+    var markers = (data.features || []).map(function (f) { return drawFeature(f, groups); });
 
     var bounds = L.latLngBounds([]);
     [groups.boundary, groups.parks, groups.projects].forEach(function (g) {
@@ -312,6 +360,8 @@
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], maxZoom: 15, animate: false });
 
     applyLayersParam(map, groups);
+    declutter(map, markers);
+    map.on('zoomend overlayadd', function () { declutter(map, markers); });
     // Leaflet's own credit link has no target: in a sandboxed embed a click would replace the map
     // with leafletjs.com. Every link in an embed opens a new tab.
     if (map.attributionControl) {
