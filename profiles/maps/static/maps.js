@@ -114,7 +114,8 @@
   var SPACING = 26;
   var MAX_RING = 40;
 
-  // Joins (in `parent`, a union-find kept across rounds) every two points closer than SPACING;
+  // Joins (in `parent`, a union-find kept across rounds) every two points whose 24 px squares would
+  // touch (closer than SPACING on both axes);
   // returns whether it joined anything new. A grid of SPACING-sized cells keeps this linear.
   function joinCrowded(points, parent) {
     function root(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
@@ -124,7 +125,8 @@
       for (var x = gx - 1; x <= gx + 1; x++) {
         for (var y = gy - 1; y <= gy + 1; y++) {
           (grid[x + ',' + y] || []).forEach(function (j) {
-            if (p.distanceTo(points[j]) < SPACING - 0.5 && root(i) !== root(j)) {
+            var q = points[j];  // square targets: they overlap unless apart by SPACING on one axis
+            if (Math.max(Math.abs(p.x - q.x), Math.abs(p.y - q.y)) < SPACING - 0.5 && root(i) !== root(j)) {
               parent[root(i)] = root(j);
               joined = true;
             }
@@ -160,7 +162,8 @@
         list.sort(function (a, b) {
           return Math.atan2(origin[a].y - cy, origin[a].x - cx) - Math.atan2(origin[b].y - cy, origin[b].x - cx) || a - b;
         });
-        var radius = SPACING / (2 * Math.sin(Math.PI / list.length));
+        // Chord ≥ SPACING·√2: neighbours on the ring clear each other's square even on a diagonal.
+        var radius = SPACING * Math.SQRT2 / (2 * Math.sin(Math.PI / list.length));
         list.forEach(function (i, k) {
           var a = 2 * Math.PI * k / list.length - Math.PI / 2;
           placed[i] = L.point(cx + radius * Math.cos(a), cy + radius * Math.sin(a));
@@ -357,7 +360,11 @@
     [groups.boundary, groups.parks, groups.projects].forEach(function (g) {
       if (g.getLayers().length) bounds.extend(g.getBounds());
     });
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], maxZoom: 15, animate: false });
+    // Room at the bottom for the scale and credits: a marker under them would be hidden and could
+    // not be tapped (WCAG 2.5.8 counts a covered target as too small).
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, { paddingTopLeft: [24, 24], paddingBottomRight: [24, 64], maxZoom: 15, animate: false });
+    }
 
     applyLayersParam(map, groups);
     declutter(map, markers);
