@@ -127,10 +127,13 @@ def _check_location(doc: Document, loc: tuple, where, shape, district_zh: str) -
     return out
 
 
-def check_unused_sources(dataset: Dataset, doc: Document | None, profiles: list) -> list[Problem]:
+def cited_ids(profile: District | City) -> list[str]:
+    return sorted({sid for _, sid in _source_refs(profile)})
+
+
+def check_unused_sources(dataset: Dataset, doc: Document | None, used: set[str]) -> list[Problem]:
     if doc is None:
         return []
-    used = {sid for p in profiles for _, sid in _source_refs(p)}
     out = []
     for i, sid in enumerate(dataset.sources):
         if sid not in used:
@@ -162,20 +165,22 @@ def run(dataset: Dataset, docs: dict[str, Document], city_doc: Document | None, 
     today = today or date.today()
     known = declared if declared is not None else set(dataset.sources)
     out: list[Problem] = check_source_ids(sources_doc)
-    profiles: list = []
+    used: set[str] = set()
     if dataset.city is not None and city_doc is not None:
-        profiles.append(dataset.city)
+        used.update(cited_ids(dataset.city))
         out += check_sources(dataset.city, city_doc, known) + check_ids(dataset.city, city_doc)
     context = repr((sorted(known), today.isoformat()))
     for slug, district in dataset.districts.items():
         doc, entry = docs[slug], dataset.registry.get(slug)
-        profiles.append(district)
 
-        def one(slug=slug, district=district, doc=doc, entry=entry) -> list[Problem]:
-            return (check_sources(district, doc, known) + check_ids(district, doc)
-                    + check_district(slug, district, doc, boundaries, today, entry))
+        def one(slug=slug, district=district, doc=doc, entry=entry) -> tuple[list[Problem], list[str]]:
+            problems = (check_sources(district, doc, known) + check_ids(district, doc)
+                        + check_district(slug, district, doc, boundaries, today, entry))
+            return problems, cited_ids(district)
 
-        out += memo(slug, context + repr(entry), one) if memo else one()
+        problems, cited = memo(slug, context + repr(entry), one) if memo else one()
+        out += problems
+        used.update(cited)
     if complete:
-        out += check_unused_sources(dataset, sources_doc, profiles)
+        out += check_unused_sources(dataset, sources_doc, used)
     return out

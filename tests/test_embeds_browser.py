@@ -210,7 +210,9 @@ def test_the_profiles_own_map_grows_with_its_content_and_covers_nothing(site, op
     must follow, or the map would hang over the feature list and the panel and catch their clicks."""
     opened = open_page(f"{site}districts/haizhu/", viewport={"width": 1100, "height": 900})
     page = opened.page
-    # The sandboxed map runs in its own renderer process: allow for its start-up on a busy machine.
+    # The map iframe is lazy: bring it into view, as a reader scrolling would. It runs sandboxed in
+    # its own renderer process: allow for that process's start-up on a busy machine.
+    page.locator(".gz-map-frame iframe").scroll_into_view_if_needed()
     page.wait_for_function("() => document.querySelector('.gz-map-frame iframe').style.height !== ''", timeout=20000)
     # Height messages can come more than once while the map lays out: wait for the last to settle.
     settled = ("() => { const f = document.querySelector('.gz-map-frame iframe').getBoundingClientRect();"

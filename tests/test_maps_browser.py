@@ -25,6 +25,10 @@ def site(tmp_path_factory) -> Path:
     build_maps(sample_dataset(), sample_boundaries(), files, MapSettings())
     files.write_to(out)
     host = embed_iframe_html("tianhe", "天河区地图", prefix="./")
+    late = embed_iframe_html("tianhe", "天河区地图", prefix="./", with_script=False)
+    (out / "late.html").write_text(  # resize.js added only once the map has said its height to nobody
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>late</title></head><body style='margin:0'>"
+        f"<div style='width:700px'>{late}</div></body></html>", encoding="utf-8")
     (out / "host.html").write_text(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title></head><body style='margin:0'>"
         "<script>window.msgs=[];addEventListener('message',function(e){msgs.push(e.data)})</script>"
@@ -178,6 +182,18 @@ def test_sandboxed_iframe_reports_its_height(site, static_server, open_page):
     msgs = page.evaluate("msgs")
     assert any(isinstance(m, dict) and m.get("type") == "gz-profiles:height" and m.get("id") == "gz-map-tianhe" for m in msgs)
     assert any(isinstance(m, str) and m.startswith("pymxPYMxgz-map-tianhexPYMxheightxPYMx") for m in msgs)
+    _assert_clean(opened)
+
+
+def test_resize_js_loaded_after_the_map_still_sizes_it(site, static_server, open_page):
+    """Newsrooms load resize.js async: a map that finished first must answer when the script asks."""
+    opened = open_page(f"{static_server(site)}late.html", viewport={"width": 800, "height": 700})
+    page = opened.page
+    page.frame_locator("iframe[data-gz-embed]").locator("html[data-map-ready]").wait_for(timeout=5000)
+    page.wait_for_timeout(300)  # its first height message has gone, unheard
+    assert page.evaluate("document.querySelector('iframe[data-gz-embed]').style.height") == ""
+    page.evaluate("() => { const s = document.createElement('script'); s.src = 'embed/resize.js'; document.body.append(s); }")
+    page.wait_for_function("document.querySelector('iframe[data-gz-embed]').style.height !== ''", timeout=5000)
     _assert_clean(opened)
 
 

@@ -332,6 +332,12 @@
 
   function watchHeight() {
     postHeight();
+    // The host's resize.js may start after our first message (it loads async): it asks, we answer.
+    window.addEventListener('message', function (event) {
+      if (event.source !== window.parent || !event.data || event.data.type !== 'gz-profiles:ask') return;
+      lastHeight = 0;
+      postHeight();
+    });
     window.addEventListener('load', postHeight);
     window.addEventListener('resize', postHeight);
     if (window.ResizeObserver) {

@@ -7,7 +7,9 @@
  *   <script src="…/embed/resize.js" async></script>
  *
  * Each embed posts {type: "gz-profiles:height", id, height} to its parent; this sets the
- * height of the matching iframe (matched by the message's source window, else by id).
+ * height of the matching iframe (matched by the message's source window, else by id). An embed
+ * that loaded before this script (it is async) said its height to nobody: so this script asks
+ * every embed once, with {type: "gz-profiles:ask"}, and each answers with its height.
  * Without this script the iframe keeps its aspect-ratio and still shows the whole map.
  */
 (function () {
@@ -40,6 +42,13 @@
     match.style.height = Math.ceil(height) + 'px';
     unbox(match);
   });
+
+  var frameList = frames();
+  for (var k = 0; k < frameList.length; k++) {
+    try {
+      if (frameList[k].contentWindow) frameList[k].contentWindow.postMessage({ type: 'gz-profiles:ask' }, '*');
+    } catch (e) { /* a frame that refuses messages keeps its aspect-ratio */ }
+  }
 
   // A frame placed to fill a fixed-ratio box (position:absolute in an aspect-ratio or padding-bottom
   // wrapper, as our profile pages and many CMS themes do) would hang out of the box and cover what
