@@ -33,7 +33,7 @@ def build_maps(
 ) -> list[str]:
     """Put every map page and its assets into `out`; return their paths.
     `memo` (memo.Memo) caches each district's page."""
-    renderer = PageRenderer(dataset, boundaries, settings or MapSettings())
+    renderer = PageRenderer(dataset, boundaries, settings or MapSettings(), cache=memo.cache if memo else None)
     paths = copy_assets(out)
     for slug, district in dataset.districts.items():
         render = lambda district=district: renderer.district_page(district)  # noqa: E731

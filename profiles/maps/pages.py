@@ -19,7 +19,7 @@ from ..models import District
 from ..registry import CITY_SLUG
 from . import features as F
 from .settings import BOUNDARY_CREDIT, MapSettings
-from .shell import Shell, build_shell
+from .settings import Shell
 
 TEMPLATES = Path(__file__).parent / "templates"
 NEW_TAB = Markup(' target="_blank" rel="noopener"')
@@ -35,6 +35,22 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
+
+
+def build_shell(settings: MapSettings, prefix: str) -> Shell:
+    from .shell import build_shell as render  # imports folium (~0.3 s): only when no cached shell fits
+
+    return render(settings, prefix)
+
+
+def _shell(settings: MapSettings, prefix: str, cache) -> Shell:
+    """The shell depends only on the settings, the prefix, our code and folium's version: cached."""
+    if cache is None:
+        return build_shell(settings, prefix)
+    from importlib.metadata import version
+
+    key = repr((settings, prefix, version("folium"), version("branca"))).encode()
+    return cache.memo("map-shell", key, lambda: build_shell(settings, prefix))
 
 
 def _csp(settings: MapSettings, shell: Shell) -> str:
@@ -54,11 +70,12 @@ class PageRenderer:
     """Renders the pages of one build: shares the shell, the converted boundaries and
     the compiled template between pages."""
 
-    def __init__(self, dataset: Dataset, boundaries: Mapping[str, dict], settings: MapSettings, prefix: str = "../../"):
+    def __init__(self, dataset: Dataset, boundaries: Mapping[str, dict], settings: MapSettings, prefix: str = "../../",
+                 cache=None):
         self.dataset = dataset
         self.settings = settings
         self.prefix = prefix
-        self.shell = build_shell(settings, prefix)
+        self.shell = _shell(settings, prefix, cache)
         self.to_map = F.projector(settings)
         self.boundaries = F.BoundaryCache(boundaries, self.to_map)
         self.template = environment().get_template("embed.html")

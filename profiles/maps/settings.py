@@ -29,6 +29,14 @@ class Basemap(NamedTuple):
     img_hosts: tuple[str, ...]  # for the page's Content-Security-Policy img-src
 
 
+class Shell(NamedTuple):
+    """The rendered folium shell (profiles/maps/shell.py), kept here so a cached one loads without folium."""
+    head: str
+    body: str
+    script: str
+    script_hash: str  # CSP 'sha256-…' of the inline script
+
+
 _TDT = "https://t{s}.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=%s"
 
 

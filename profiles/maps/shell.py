@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from typing import NamedTuple
 
 import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
 from .features import BOUNDARY_LABEL, PARKS_LABEL, PROJECTS_LABEL
-from .settings import BOUNDARY_CREDIT, MapSettings
+from .settings import BOUNDARY_CREDIT, MapSettings, Shell
 
 # Guangzhou's centre (WGS-84) before fitBounds takes over.
 CENTER_LON, CENTER_LAT = 113.2644, 23.1291
@@ -77,13 +76,6 @@ class InitHook(MacroElement):
         self._name = "InitHook"
         self.groups = groups
         self.options = options
-
-
-class Shell(NamedTuple):
-    head: str
-    body: str
-    script: str
-    script_hash: str  # CSP 'sha256-…' of the inline script
 
 
 def _number_ids(root: Element) -> None:
