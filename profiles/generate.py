@@ -11,6 +11,7 @@ import hashlib
 import subprocess
 import time
 from pathlib import Path
+from typing import Callable
 
 from . import embeds, geo, pages, search
 from .cache import Cache
@@ -101,27 +102,30 @@ def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cach
     from . import staticmap
 
     names = {slug: dataset.name_of(slug) for slug in boundaries}
-    atlas = None  # built on the first miss: per-boundary work once per build, none when all is cached
-
-    def draw(title: str, highlight: str | None, points: list) -> tuple[bytes, bytes]:
-        nonlocal atlas
-        atlas = atlas or staticmap.Atlas(boundaries, names)
-        return atlas.svg(title, highlight, points), atlas.png(title, highlight, points)
-
+    # (path slug, cache kind, key or None, job) per image; a job is what staticmap draws.
+    wanted: list[tuple[str, str, bytes | None, Callable[[], tuple]]] = []
     for slug, d in dataset.districts.items():
         title = f"{d.name.zh}产业园区与重大项目"
         # Keyed by what is drawn (the boundaries and names are in memo.base), so an edit that moves no
         # point redraws nothing; that key itself is kept per district file.
         key = memo("staticmap-key", slug, lambda d=d, title=title: memo.base + repr((title, staticmap.points_for(d))).encode())
-        svg, png = cache.memo("staticmap", key, lambda d=d, title=title: draw(title, slug, staticmap.points_for(d)))
-        out.put(f"embed/{slug}/map.svg", svg)
-        out.put(f"embed/{slug}/map.png", png)
+        wanted.append((slug, "staticmap", key, lambda d=d, title=title, slug=slug: (title, slug, staticmap.points_for(d))))
     city = dataset.city.name.zh if dataset.city else "全市"
     title = f"{city}{len(dataset.districts)}个区的产业园区与重大项目"
-    every = lambda: [p for d in dataset.districts.values() for p in staticmap.points_for(d)]  # noqa: E731
-    svg, png = memo.whole("staticmap-city", lambda: draw(title, None, every()), ignore=PROSE)
-    out.put(f"embed/{CITY_SLUG}/map.svg", svg)
-    out.put(f"embed/{CITY_SLUG}/map.png", png)
+    every = lambda: (title, None, [p for d in dataset.districts.values() for p in staticmap.points_for(d)])  # noqa: E731
+    wanted.append((CITY_SLUG, "staticmap-city", memo.whole_key("staticmap-city", PROSE), every))
+
+    images = {slug: cache.get(kind, key) if key is not None else None for slug, kind, key, _ in wanted}
+    missing = [(slug, kind, key, job()) for slug, kind, key, job in wanted if images[slug] is None]
+    if missing:
+        for (slug, kind, key, _), drawn in zip(missing, staticmap.draw_all(boundaries, names, [m[3] for m in missing])):
+            images[slug] = drawn
+            if key is not None:
+                cache.put(kind, key, drawn)
+    for slug, _, _, _ in wanted:
+        svg, png = images[slug]
+        out.put(f"embed/{slug}/map.svg", svg)
+        out.put(f"embed/{slug}/map.png", png)
 
 
 def search_dictionary(dataset: Dataset, memo: Memo | None = None) -> str:

@@ -53,11 +53,16 @@ class Memo:
         name = "facet-" + ",".join(sorted(ignore))
         return self(name, slug, lambda: hashlib.sha256(district.model_dump_json(exclude=set(ignore)).encode()).digest())
 
-    def whole(self, kind: str, compute: Callable[[], T], ignore: frozenset[str] = frozenset()) -> T:
-        """A result that reads every district (and city.yaml) but none of the fields in `ignore`."""
+    def whole_key(self, kind: str, ignore: frozenset[str] = frozenset()) -> bytes | None:
+        """The key of a result that reads every district (and city.yaml) but none of the fields in
+        `ignore`; None when some district has no file digest (nothing is cached then)."""
         if not self.complete:
-            return compute()
+            return None
         key = hashlib.sha256(self.base + kind.encode())
         for slug in self.dataset.districts:
             key.update(slug.encode() + b"\0" + self.facet(slug, ignore))
-        return self.cache.memo(kind, key.digest(), compute)
+        return key.digest()
+
+    def whole(self, kind: str, compute: Callable[[], T], ignore: frozenset[str] = frozenset()) -> T:
+        key = self.whole_key(kind, ignore)
+        return compute() if key is None else self.cache.memo(kind, key, compute)

@@ -15,6 +15,10 @@ or caches.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
 from .geo import Geometry
 from .models import District
 from .staticmap_layout import (
@@ -35,6 +39,38 @@ CJK_FONT_CANDIDATES: tuple[str, ...] = (
     "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
 )
+
+
+# Below this many images, starting worker processes (each imports Pillow and shapely, ~0.5 s) costs
+# more than it saves; above it (a first build, new boundaries) drawing is shared among the cores.
+PARALLEL_FROM = 48
+
+
+def draw_all(boundaries: dict, names: dict[str, str], jobs: list[tuple[str, str | None, list[MapPoint]]]
+             ) -> list[tuple[bytes, bytes]]:
+    """(SVG, PNG) of each (title, highlight, points) job, in order. Each image depends only on its
+    job and the atlas, never on what was drawn before, so the split among processes cannot show."""
+    workers = min(len(jobs) // PARALLEL_FROM, os.cpu_count() or 1, 4)
+    if workers < 2:
+        atlas = Atlas(boundaries, names)
+        return [(atlas.svg(*job), atlas.png(*job)) for job in jobs]
+    # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
+    # process can inherit a held lock.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names)) as pool:
+        return list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+_worker_atlas: "Atlas | None" = None
+
+
+def _start_worker(boundaries: dict, names: dict[str, str]) -> None:
+    global _worker_atlas
+    _worker_atlas = Atlas(boundaries, names)
+
+
+def _draw(job: tuple) -> tuple[bytes, bytes]:
+    return _worker_atlas.svg(*job), _worker_atlas.png(*job)
 
 
 def points_for(district: District) -> list[MapPoint]:

@@ -330,3 +330,18 @@ def test_png_draws_the_title_where_the_svg_puts_it():
     grey = Image.open(io.BytesIO(render_png("天河区", FIXTURE, "tianhe", []))).convert("L")
     assert grey.crop((x, y - 18, x + 54, y + 4)).getextrema()[0] < 80, "dark glyphs right of the anchor"
     assert grey.crop((x - 12, y - 18, x - 2, y + 4)).getextrema()[0] > 200, "nothing left of it"
+
+
+def test_many_images_drawn_by_worker_processes_are_the_ones_one_atlas_draws(monkeypatch):
+    import os
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: draw_all never starts workers")
+    jobs = every_map() * 2
+    serial = [(Atlas(FIXTURE, NAMES).svg(*j), Atlas(FIXTURE, NAMES).png(*j)) for j in jobs]
+    monkeypatch.setattr(staticmap, "PARALLEL_FROM", 2)
+    started = []
+    real_pool = staticmap.ProcessPoolExecutor
+    monkeypatch.setattr(staticmap, "ProcessPoolExecutor", lambda *a, **k: started.append(a) or real_pool(*a, **k))
+    assert staticmap.draw_all(FIXTURE, NAMES, jobs) == serial
+    assert started, "the pool was used"
