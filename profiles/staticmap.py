@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from .geo import Geometry
 from .models import District
@@ -51,14 +52,18 @@ def draw_all(boundaries: dict, names: dict[str, str], jobs: list[tuple[str, str 
     """(SVG, PNG) of each (title, highlight, points) job, in order. Each image depends only on its
     job and the atlas, never on what was drawn before, so the split among processes cannot show."""
     workers = min(len(jobs) // PARALLEL_FROM, os.cpu_count() or 1, 4)
-    if workers < 2:
-        atlas = Atlas(boundaries, names)
-        return [(atlas.svg(*job), atlas.png(*job)) for job in jobs]
-    # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
-    # process can inherit a held lock.
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names)) as pool:
-        return list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    if workers >= 2:
+        # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
+        # process can inherit a held lock.
+        context = multiprocessing.get_context("forkserver")
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                     initargs=(boundaries, names)) as pool:
+                return list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+        except (OSError, BrokenProcessPool):
+            pass  # workers could not start (say, a script read from stdin): draw them here instead
+    atlas = Atlas(boundaries, names)
+    return [(atlas.svg(*job), atlas.png(*job)) for job in jobs]
 
 
 _worker_atlas: "Atlas | None" = None

@@ -345,3 +345,15 @@ def test_many_images_drawn_by_worker_processes_are_the_ones_one_atlas_draws(monk
     monkeypatch.setattr(staticmap, "ProcessPoolExecutor", lambda *a, **k: started.append(a) or real_pool(*a, **k))
     assert staticmap.draw_all(FIXTURE, NAMES, jobs) == serial
     assert started, "the pool was used"
+
+
+def test_images_are_drawn_here_when_workers_cannot_start(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("no worker processes here")
+
+    monkeypatch.setattr(staticmap, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(staticmap.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(staticmap, "ProcessPoolExecutor", refuse)
+    jobs = every_map()
+    atlas = Atlas(FIXTURE, NAMES)
+    assert staticmap.draw_all(FIXTURE, NAMES, jobs) == [(atlas.svg(*j), atlas.png(*j)) for j in jobs]
