@@ -1,7 +1,7 @@
 """Run every generating stage and return the files they produce, without touching docs/ yet.
 
-Stages: pages → maps (embeds) → static map images → exports → views (compare, downloads page) →
-search entries. Each stage puts its files into one in-memory `Outputs`; `build.sync` then writes
+Stages: pages → search entries → maps (embeds) → static map images → exports → views (compare,
+downloads page). Each stage puts its files into one in-memory `Outputs`; `build.sync` then writes
 only what changed into docs/.
 """
 
@@ -73,8 +73,8 @@ def generate(dataset: Dataset, boundaries: dict, config: Config, out: Outputs, *
     for rel, text in rendered.items():
         out.put(rel, text)
     lap("pages")
-    dictionary = write_search_dictionary(dataset, config, memo)
-    entries = search.entries_for(rendered, dictionary.read_text("utf-8"), dictionary, cache)
+    dictionary, words = write_search_dictionary(dataset, config, memo)
+    entries = search.entries_for(rendered, words, dictionary, cache)
     lap("search")
     if boundaries:
         from .maps import MapSettings, build_maps
@@ -133,12 +133,13 @@ def search_dictionary(dataset: Dataset, memo: Memo | None = None) -> str:
     return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset, memo))
 
 
-def write_search_dictionary(dataset: Dataset, config: Config, memo: Memo | None = None) -> Path:
-    """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads."""
+def write_search_dictionary(dataset: Dataset, config: Config, memo: Memo | None = None) -> tuple[Path, str]:
+    """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads;
+    returns its path and text."""
     path = config.root / "build" / "jieba_user.dict"
     path.parent.mkdir(parents=True, exist_ok=True)
     text = search_dictionary(dataset, memo)
     if not path.exists() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")
-    return path
+    return path, text
 

@@ -22,7 +22,6 @@ import io
 import json
 from datetime import date
 from enum import Enum
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..dataset import Dataset

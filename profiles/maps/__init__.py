@@ -11,7 +11,6 @@ the self-hosted assets under out_dir/assets/vendor/ and out_dir/assets/maps/.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
