@@ -25,16 +25,18 @@ _RESTORE = re.compile(r"<!--gz-raw-block:(\d+)-->")
 # templates write them. It ends where that element closes — not at a blank line, which data may hold
 # (Markdown's own HTML block parser also follows the element to its end tag).
 _START = re.compile(r"(?:\A|(?<=\n\n))<(?:div|figure|details|ul|ol|dl|table|p|section)\b")
-# Every "<" on our pages starts a tag we wrote: data reaches them HTML-escaped.
-_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.S)
+# A tag of our generated HTML (also read by profiles/search.py): groups closing "/", name, attributes,
+# self-closing "/"; or a comment (no groups). Every "<" on our pages starts a tag we wrote: data
+# reaches them HTML-escaped.
+TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>", re.S)
 TAB_LENGTH = 4  # Python-Markdown's default, which MkDocs keeps
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
 def _end_of_element(text: str, start: int) -> int | None:
     depth = 0
-    for m in _TAG.finditer(text, start):
-        closing, tag, self_closing = m.group(1), (m.group(2) or "").lower(), m.group(3)
+    for m in TAG.finditer(text, start):
+        closing, tag, self_closing = m.group(1), (m.group(2) or "").lower(), m.group(4)
         if not tag or tag in VOID or self_closing:
             continue
         depth += -1 if closing else 1

@@ -21,14 +21,13 @@ import re
 from pathlib import Path
 
 from .cache import Cache
+from .rawblocks import TAG, VOID
 
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 SKIP = frozenset({"script", "style", "object"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # A heading the page templates wrote: level, text, explicit id (attr_list). Data never starts a line
 # with "#" unescaped: the h1 goes through the `md` filter and everything else sits inside HTML blocks.
 _HEADING = re.compile(r"^(#{1,2}) (.+?)(?: \{ #([A-Za-z][\w-]*) \})?[ \t]*$", re.M)
-_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 _MD_ESCAPE = re.compile(r"\\(.)")
 
 
@@ -45,7 +44,7 @@ def section_text(fragment: str) -> str:
     stack: list[tuple[str, bool, int]] = []  # (tag, skipped, index in out of its kept opening tag)
     skipping = 0
     pos = 0
-    for m in _TOKEN.finditer(fragment):
+    for m in TAG.finditer(fragment):
         if not skipping:
             _data(out, fragment[pos:m.start()])
         pos = m.end()
