@@ -18,7 +18,7 @@ from .cache import Cache
 from .config import Config
 from .output import Outputs
 from .dataset import Dataset
-from .memo import PROSE, Memo
+from .memo import NO_MEMO, PROSE, Memo, NoMemo
 from .registry import CITY_SLUG
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
@@ -128,12 +128,12 @@ def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cach
         out.put(f"embed/{slug}/map.png", png)
 
 
-def search_dictionary(dataset: Dataset, memo: Memo | None = None) -> str:
+def search_dictionary(dataset: Dataset, memo: Memo | NoMemo = NO_MEMO) -> str:
     """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
     return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset, memo))
 
 
-def write_search_dictionary(dataset: Dataset, config: Config, memo: Memo | None = None) -> tuple[Path, str]:
+def write_search_dictionary(dataset: Dataset, config: Config, memo: Memo | NoMemo = NO_MEMO) -> tuple[Path, str]:
     """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads;
     returns its path and text."""
     path = config.root / "build" / "jieba_user.dict"

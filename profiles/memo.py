@@ -66,3 +66,18 @@ class Memo:
     def whole(self, kind: str, compute: Callable[[], T], ignore: frozenset[str] = frozenset()) -> T:
         key = self.whole_key(kind, ignore)
         return compute() if key is None else self.cache.memo(kind, key, compute)
+
+
+class NoMemo:
+    """Computes everything: what a stage uses when called on its own (tests, one-off scripts)."""
+
+    cache = None
+
+    def __call__(self, kind: str, slug: str, compute: Callable[[], T]) -> T:
+        return compute()
+
+    def whole(self, kind: str, compute: Callable[[], T], ignore: frozenset[str] = frozenset()) -> T:
+        return compute()
+
+
+NO_MEMO = NoMemo()

@@ -26,6 +26,7 @@ from typing import Any, Iterable, Iterator
 
 from ..dataset import Dataset
 from ..geo import Geometry
+from ..memo import NO_MEMO
 from ..output import Outputs
 from .manifest import describe_exports
 from ..registry import CITY_SLUG
@@ -181,7 +182,7 @@ def _sources_json(dataset: Dataset, ids: set[str] | None = None) -> str:
                     if ids is None or sid in ids)
 
 
-def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs, memo=None) -> list[str]:
+def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs, memo=NO_MEMO) -> list[str]:
     """Put every download under data/ into `out` and return the paths in page order:
     all.json, the CSV tables, the GeoJSON layers, then one JSON per district.
     `memo` (memo.Memo) caches each district's part."""
@@ -190,8 +191,7 @@ def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Output
     if dataset.city is not None:
         parts[CITY_SLUG] = _part(dataset, CITY_SLUG)
     for slug in slugs:
-        compute = lambda slug=slug: _part(dataset, slug)  # noqa: E731
-        parts[slug] = memo("export", slug, compute) if memo else compute()
+        parts[slug] = memo("export", slug, lambda slug=slug: _part(dataset, slug))
     owners = list(parts.values())  # city first, then registry order: the order of every table
 
     city = parts[CITY_SLUG]["json"] if CITY_SLUG in parts else "null"

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from markupsafe import Markup, escape
 
-from ..memo import PROSE
+from ..memo import NO_MEMO, PROSE
 from ..output import Outputs
 from ..dataset import Dataset
 from ..registry import CITY_SLUG
@@ -28,16 +28,15 @@ __all__ = ["MapSettings", "build_maps", "feature_list_html", "embed_iframe_html"
 
 def build_maps(
     dataset: Dataset, boundaries: Mapping[str, dict], out: Outputs, settings: MapSettings | None = None,
-    memo=None,
+    memo=NO_MEMO,
 ) -> list[str]:
     """Put every map page and its assets into `out`; return their paths.
     `memo` (memo.Memo) caches each district's page."""
-    renderer = PageRenderer(dataset, boundaries, settings or MapSettings(), cache=memo.cache if memo else None)
+    renderer = PageRenderer(dataset, boundaries, settings or MapSettings(), cache=memo.cache)
     paths = copy_assets(out)
     for slug, district in dataset.districts.items():
-        render = lambda district=district: renderer.district_page(district)  # noqa: E731
-        paths.append(out.put(page_path(slug), memo("embed", slug, render) if memo else render()))
-    paths.append(out.put(page_path(CITY_SLUG), memo.whole("embed-city", renderer.city_page, PROSE) if memo else renderer.city_page()))
+        paths.append(out.put(page_path(slug), memo("embed", slug, lambda district=district: renderer.district_page(district))))
+    paths.append(out.put(page_path(CITY_SLUG), memo.whole("embed-city", renderer.city_page, PROSE)))
     return paths
 
 

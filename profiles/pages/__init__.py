@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..checks import items
 from ..dataset import Dataset
+from ..memo import NO_MEMO, PROSE
 from ..models import LABELS_ZH, City, District, Quantity, Target
 from ..registry import CITY_SLUG
 
@@ -153,19 +154,13 @@ def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
     return _ENV.get_template("districts.md.j2").render(districts=list(dataset.districts.values()), ctx=ctx)
 
 
-def render_pages(dataset: Dataset, ctx: PageContext, memo=None) -> dict[str, str]:
+def render_pages(dataset: Dataset, ctx: PageContext, memo=NO_MEMO) -> dict[str, str]:
     """Relative path under docs/ -> Markdown text. `memo` (memo.Memo) caches each district's page, and
     the home page and index by what they show of every district."""
-    if memo:
-        from ..memo import PROSE
-
-        out = {"index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE),
-               "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx))}
-    else:
-        out = {"index.md": render_home(dataset, ctx), "districts/index.md": render_district_index(dataset, ctx)}
+    out = {"index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE),
+           "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx))}
     for slug, d in dataset.districts.items():
-        render = lambda d=d: render_district(d, dataset, ctx)  # noqa: E731
-        out[f"districts/{slug}.md"] = memo("page", slug, render) if memo else render()
+        out[f"districts/{slug}.md"] = memo("page", slug, lambda d=d: render_district(d, dataset, ctx))
     return out
 
 
@@ -186,7 +181,7 @@ def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
     return sorted(terms), names
 
 
-def search_words(dataset: Dataset, memo=None) -> list[str]:
+def search_words(dataset: Dataset, memo=NO_MEMO) -> list[str]:
     """The jieba user dictionary's words: short words that must start a token wherever they occur.
 
     Material's search segments page text with jieba at build time, and the browser matches a query
@@ -204,8 +199,7 @@ def search_words(dataset: Dataset, memo=None) -> list[str]:
     han = re.compile(r"^[\u4e00-\u9fff]+$")
     terms: set[str] = set()
     names: list[str] = []
-    parts = [memo("words", slug, lambda d=d: _terms_and_names(d)) if memo else _terms_and_names(d)
-             for slug, d in dataset.districts.items()]
+    parts = [memo("words", slug, lambda d=d: _terms_and_names(d)) for slug, d in dataset.districts.items()]
     if dataset.city:
         parts.append(_terms_and_names(dataset.city))
     for some_terms, some_names in parts:

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..dataset import Dataset
+from ..memo import NO_MEMO, PROSE
 from ..output import Outputs
 from ..pages import label, md, num, quantity_text, target_text, yaml_str
 from ..registry import CITY_SLUG
@@ -69,11 +70,9 @@ def render_data_page(dataset: Dataset, paths: list[str], out: Outputs) -> str:
     return _ENV.get_template("data.md.j2").render(page=data_page(paths, out, dataset.root, export_counts(dataset)))
 
 
-def write_views(dataset: Dataset, out: Outputs, export_paths: list[str], memo=None) -> None:
+def write_views(dataset: Dataset, out: Outputs, export_paths: list[str], memo=NO_MEMO) -> None:
     """Put compare/index.md, data/index.md (beside the downloads) and the table script into `out`.
     `memo` (memo.Memo) keeps /compare/ while no district changes what it shows."""
-    from ..memo import PROSE
-
-    out.put("compare/index.md", memo.whole("compare", lambda: render_compare(dataset), PROSE) if memo else render_compare(dataset))
+    out.put("compare/index.md", memo.whole("compare", lambda: render_compare(dataset), PROSE))
     out.put("data/index.md", render_data_page(dataset, export_paths, out))
     out.put(SCRIPT, (STATIC / "tables.js").read_bytes())
