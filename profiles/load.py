@@ -86,7 +86,7 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         rel = text[len(prefix):].replace(os.sep, "/") if text.startswith(prefix) else path.relative_to(data_dir).as_posix()
         return rel if folder == "." else f"{folder}/{rel}"
 
-    digests: dict[str, str] = {}
+    digests: dict[str, str] = {":boundaries": boundaries_digest} if boundaries_digest else {}
 
     def read(path: Path, model):
         display = shown(path)

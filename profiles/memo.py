@@ -25,6 +25,10 @@ T = TypeVar("T")
 PROSE = frozenset({"summary", "summary_sources", "gaps"})
 
 
+def _file_digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "-"
+
+
 class Memo:
     ENV = ("PROFILES_EDIT_BASE", "PROFILES_SITE_URL", "PROFILES_BASEMAP", "TIANDITU_KEY")
 
@@ -34,8 +38,10 @@ class Memo:
         shared = hashlib.sha256()
         for name in (":sources", ":registry", ":city"):
             shared.update(dataset.digests.get(name, "-").encode())
-        for path in (config.boundaries_file, config.mkdocs_file):  # boundaries; site_url for embed codes
-            shared.update(hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"-")
+        # The boundaries as validation hashed them (read here only for a dataset loaded without);
+        # mkdocs.yml for the site_url in embed codes.
+        shared.update((dataset.digests.get(":boundaries") or _file_digest(config.boundaries_file)).encode())
+        shared.update(_file_digest(config.mkdocs_file).encode())
         shared.update(repr((config.edit_base, sorted(config.maps.items()), [os.environ.get(e) for e in self.ENV])).encode())
         self.base = base = shared.digest()
         self.keys = {slug: base + dataset.digests[slug].encode() + last.get(slug, "").encode()
