@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate bench lock clean browser
+.PHONY: site test serve validate bench lock clean browser lint
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,7 +28,13 @@ serve: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium.sh
 
-test: $(STAMP) browser
+# ruff (check + format) and actionlint, pinned in the lock; part of make test.
+lint: $(STAMP)
+	$(BIN)/ruff check profiles tests scripts
+	$(BIN)/ruff format --check profiles tests scripts
+	$(BIN)/actionlint .github/workflows/*.yml
+
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -44,8 +44,9 @@ def validate(config: Config) -> tuple[Dataset, Report, dict]:
     if config.boundaries_file.exists():
         raw = config.boundaries_file.read_bytes()
         boundaries, digest = geo.load_boundaries(config.boundaries_file, raw), hashlib.sha256(raw).hexdigest()
-    dataset, report = load_dataset(config.data_dir, base=config.root, boundaries=boundaries, cache=config.cache(),
-                                   boundaries_digest=digest)
+    dataset, report = load_dataset(
+        config.data_dir, base=config.root, boundaries=boundaries, cache=config.cache(), boundaries_digest=digest
+    )
     return dataset, report, boundaries
 
 
@@ -124,8 +125,14 @@ def source_date_epoch(config: Config) -> str:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=config.root, capture_output=True,
-                             text=True, timeout=30, check=True).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=config.root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout.strip()
         return out or "0"
     except (OSError, subprocess.SubprocessError):
         return "0"

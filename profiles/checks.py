@@ -46,8 +46,14 @@ def check_sources(profile: District | City, doc: Document, known: set[str]) -> l
     out = []
     for loc, sid in _source_refs(profile):
         if sid not in known:
-            out.append(Problem(*_at(doc, loc), f"未知的来源编号“{sid}”",
-                               "请先在 data/sources.yaml 里添加这个来源，或改成已有的编号", "unknown source id"))
+            out.append(
+                Problem(
+                    *_at(doc, loc),
+                    f"未知的来源编号“{sid}”",
+                    "请先在 data/sources.yaml 里添加这个来源，或改成已有的编号",
+                    "unknown source id",
+                )
+            )
     return out
 
 
@@ -60,36 +66,73 @@ def check_ids(profile: District | City, doc: Document) -> list[Problem]:
         here = loc + ("id",)
         if item_id in seen:
             first = doc.locate(seen[item_id])[0]
-            out.append(Problem(*_at(doc, here), f"编号“{item_id}”重复（第 {first} 行已用过）",
-                               "同一文件里的编号必须唯一，请换一个，例如加上年份", "duplicate id"))
+            out.append(
+                Problem(
+                    *_at(doc, here),
+                    f"编号“{item_id}”重复（第 {first} 行已用过）",
+                    "同一文件里的编号必须唯一，请换一个，例如加上年份",
+                    "duplicate id",
+                )
+            )
         else:
             seen[item_id] = here
     return out
 
 
-def check_district(slug: str, d: District, doc: Document, boundaries: dict | None, today: date,
-                   entry) -> list[Problem]:
+def check_district(slug: str, d: District, doc: Document, boundaries: dict | None, today: date, entry) -> list[Problem]:
     out = []
     if d.slug != slug:
-        out.append(Problem(*_at(doc, ("slug",)), f"slug 是“{d.slug}”，但文件名是 {slug}.yaml",
-                           f"两者必须一致：slug: {slug}", "slug does not match file name"))
+        out.append(
+            Problem(
+                *_at(doc, ("slug",)),
+                f"slug 是“{d.slug}”，但文件名是 {slug}.yaml",
+                f"两者必须一致：slug: {slug}",
+                "slug does not match file name",
+            )
+        )
     # Without a valid registry its own problem is already reported; the other checks still run.
     if entry is not None and d.code != entry.code:
-        out.append(Problem(*_at(doc, ("code",)), f"{entry.zh}的行政区划代码应为 {entry.code}",
-                           f'code: "{entry.code}"', "code does not match the registry"))
+        out.append(
+            Problem(
+                *_at(doc, ("code",)),
+                f"{entry.zh}的行政区划代码应为 {entry.code}",
+                f'code: "{entry.code}"',
+                "code does not match the registry",
+            )
+        )
     if entry is not None and d.name.zh != entry.zh:
-        out.append(Problem(*_at(doc, ("name", "zh")), f"名称与登记表不一致（{entry.zh}）",
-                           f"name.zh: {entry.zh}", "name differs from registry", "warning"))
+        out.append(
+            Problem(
+                *_at(doc, ("name", "zh")),
+                f"名称与登记表不一致（{entry.zh}）",
+                f"name.zh: {entry.zh}",
+                "name differs from registry",
+                "warning",
+            )
+        )
     park_ids = {p.id for p in d.parks}
     for name in ("enterprises", "projects"):
         for i, item in enumerate(getattr(d, name)):
             if item.park is not None and item.park not in park_ids:
-                out.append(Problem(*_at(doc, (name, i, "park")), f"园区编号“{item.park}”在本文件的 parks 里找不到",
-                                   "请写本文件 parks 中某个园区的 id，或删除 park 字段", "unknown park id"))
+                out.append(
+                    Problem(
+                        *_at(doc, (name, i, "park")),
+                        f"园区编号“{item.park}”在本文件的 parks 里找不到",
+                        "请写本文件 parks 中某个园区的 id，或删除 park 字段",
+                        "unknown park id",
+                    )
+                )
     for i, goal in enumerate(d.goals):
         if goal.year < today.year and goal.status is None:
-            out.append(Problem(*_at(doc, ("goals", i, "year")), f"目标年份 {goal.year} 已过，但没有写进展",
-                               "请补充 status: achieved / missed / unknown", "past goal without status", "warning"))
+            out.append(
+                Problem(
+                    *_at(doc, ("goals", i, "year")),
+                    f"目标年份 {goal.year} 已过，但没有写进展",
+                    "请补充 status: achieved / missed / unknown",
+                    "past goal without status",
+                    "warning",
+                )
+            )
     shape = _shape(boundaries, slug)
     for name in ("parks", "projects"):
         for i, item in enumerate(getattr(d, name)):
@@ -114,16 +157,27 @@ def _check_location(doc: Document, loc: tuple, where, shape, district_zh: str) -
     out = []
     limit = MAX_DECIMALS[where.precision]
     if max(_decimals(where.lon), _decimals(where.lat)) > limit:
-        out.append(Problem(*_at(doc, loc + ("lon",)), f"坐标的小数位多于“{where.precision.value}”精度所能支持的",
-                           f"{where.precision.value} 精度最多保留 {limit} 位小数，多写会显得比实际更精确",
-                           "coordinates more precise than their stated precision", "warning"))
+        out.append(
+            Problem(
+                *_at(doc, loc + ("lon",)),
+                f"坐标的小数位多于“{where.precision.value}”精度所能支持的",
+                f"{where.precision.value} 精度最多保留 {limit} 位小数，多写会显得比实际更精确",
+                "coordinates more precise than their stated precision",
+                "warning",
+            )
+        )
     if shape is not None:
         from shapely.geometry import Point
 
         if not shape.covers(Point(where.lon, where.lat)):
-            out.append(Problem(*_at(doc, loc), f"坐标 ({where.lon}, {where.lat}) 不在{district_zh}范围内",
-                               "检查经纬度是否写反、是否用了高德/百度坐标（需要 WGS-84），或项目是否属于别的区",
-                               "point outside its district"))
+            out.append(
+                Problem(
+                    *_at(doc, loc),
+                    f"坐标 ({where.lon}, {where.lat}) 不在{district_zh}范围内",
+                    "检查经纬度是否写反、是否用了高德/百度坐标（需要 WGS-84），或项目是否属于别的区",
+                    "point outside its district",
+                )
+            )
     return out
 
 
@@ -137,8 +191,15 @@ def check_unused_sources(dataset: Dataset, doc: Document | None, used: set[str])
     out = []
     for i, sid in enumerate(dataset.sources):
         if sid not in used:
-            out.append(Problem(*_at(doc, ("sources", i, "id")), f"来源“{sid}”没有被任何条目引用",
-                               "可以保留，但请确认是否漏引", "source never cited", "warning"))
+            out.append(
+                Problem(
+                    *_at(doc, ("sources", i, "id")),
+                    f"来源“{sid}”没有被任何条目引用",
+                    "可以保留，但请确认是否漏引",
+                    "source never cited",
+                    "warning",
+                )
+            )
     return out
 
 
@@ -149,16 +210,30 @@ def check_source_ids(doc: Document | None) -> list[Problem]:
     for i, item in enumerate(doc.data.get("sources") or []):
         sid = item.get("id") if isinstance(item, dict) else None
         if sid in seen:
-            out.append(Problem(*_at(doc, ("sources", i, "id")), f"来源编号“{sid}”重复（第 {seen[sid]} 行已用过）",
-                               "每个来源只写一次；同一编号请合并", "duplicate source id"))
+            out.append(
+                Problem(
+                    *_at(doc, ("sources", i, "id")),
+                    f"来源编号“{sid}”重复（第 {seen[sid]} 行已用过）",
+                    "每个来源只写一次；同一编号请合并",
+                    "duplicate source id",
+                )
+            )
         elif sid is not None:
             seen[sid] = doc.locate(("sources", i, "id"))[0]
     return out
 
 
-def run(dataset: Dataset, docs: dict[str, Document], city_doc: Document | None, sources_doc: Document | None,
-        boundaries: dict | None, today: date | None = None, complete: bool = True,
-        declared: set[str] | None = None, memo=None) -> list[Problem]:
+def run(
+    dataset: Dataset,
+    docs: dict[str, Document],
+    city_doc: Document | None,
+    sources_doc: Document | None,
+    boundaries: dict | None,
+    today: date | None = None,
+    complete: bool = True,
+    declared: set[str] | None = None,
+    memo=None,
+) -> list[Problem]:
     """`complete` is False when some file failed to load: then "never cited" would be noise.
     `memo(slug, extra, compute)`, when given, caches one district's problems by its file and `extra`
     (everything else its checks read)."""
@@ -174,8 +249,11 @@ def run(dataset: Dataset, docs: dict[str, Document], city_doc: Document | None, 
         doc, entry = docs[slug], dataset.registry.get(slug)
 
         def one(slug=slug, district=district, doc=doc, entry=entry) -> tuple[list[Problem], list[str]]:
-            problems = (check_sources(district, doc, known) + check_ids(district, doc)
-                        + check_district(slug, district, doc, boundaries, today, entry))
+            problems = (
+                check_sources(district, doc, known)
+                + check_ids(district, doc)
+                + check_district(slug, district, doc, boundaries, today, entry)
+            )
             return problems, cited_ids(district)
 
         problems, cited = memo(slug, context + repr(entry), one) if memo else one()

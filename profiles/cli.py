@@ -13,10 +13,20 @@ from .config import load_config
 from .load import display_path
 from .problems import Report
 
-ROOT = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-                    help="项目根目录（含 pyproject.toml、mkdocs.yml）。")
-DATA = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                    help="数据目录（默认 <root>/data）。")
+ROOT = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="项目根目录（含 pyproject.toml、mkdocs.yml）。",
+)
+DATA = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="数据目录（默认 <root>/data）。",
+)
 
 
 def _print_report(report: Report, quiet_ok: bool = False) -> None:
@@ -74,7 +84,9 @@ def serve_cmd(root: Path, port: int) -> None:
 
 @main.command("schema")
 @ROOT
-@click.option("--check", is_flag=True, help="只检查，不写文件：schema/ 或 CONTRIBUTING.md 与数据模型不一致时退出码为 1。")
+@click.option(
+    "--check", is_flag=True, help="只检查，不写文件：schema/ 或 CONTRIBUTING.md 与数据模型不一致时退出码为 1。"
+)
 def schema_cmd(root: Path, check: bool) -> None:
     """根据数据模型生成 schema/*.schema.json 和 CONTRIBUTING.md 里的字段说明。"""
     from .schema import contributing_drifted, drift, update_contributing, write_schemas
@@ -89,8 +101,12 @@ def schema_cmd(root: Path, check: bool) -> None:
             elif contributing_drifted(contributing):
                 stale.append("CONTRIBUTING.md（字段说明一段）")
             if stale:
-                click.echo("这些文件与数据模型 profiles/models.py 不一致：\n  " + "\n  ".join(stale)
-                           + "\n请运行 python -m profiles schema 重新生成，并把它们和模型的修改一起提交。", err=True)
+                click.echo(
+                    "这些文件与数据模型 profiles/models.py 不一致：\n  "
+                    + "\n  ".join(stale)
+                    + "\n请运行 python -m profiles schema 重新生成，并把它们和模型的修改一起提交。",
+                    err=True,
+                )
                 sys.exit(1)
             click.echo("schema/ 和 CONTRIBUTING.md 的字段说明与数据模型一致。")
             return
@@ -120,14 +136,21 @@ def new_cmd(kind: str, district: str | None, item_id: str | None, root: Path, da
         click.echo(f"没有添加：{exc}", err=True)
         sys.exit(1)
     shown = display_path(path, config.root)
-    click.echo(f"已添加到 {shown}:{line}\n请把标着 TODO 的项换成来源里的内容，然后运行 python -m profiles validate"
-               "（或 make serve 边改边看）；没填完之前校验会报错，不能合并。")
+    click.echo(
+        f"已添加到 {shown}:{line}\n请把标着 TODO 的项换成来源里的内容，然后运行 python -m profiles validate"
+        "（或 make serve 边改边看）；没填完之前校验会报错，不能合并。"
+    )
 
 
 @main.command("check")
 @ROOT
-@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="构建好的网站目录（默认 <root>/site）。")
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="构建好的网站目录（默认 <root>/site）。",
+)
 def check_cmd(root: Path, site_dir: Path | None) -> None:
     """检查构建好的网站：站内链接、锚点、嵌入框、脚本、样式和图片都存在，网址格式正确（不联网）。有问题时退出码为 1。"""
     from .linkcheck import check_site

@@ -95,8 +95,8 @@ def with_policy(html: str, where: str = "page") -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, where)}">'
     charset = _CHARSET.search(html)
     if charset is None:
-        raise UnknownInlineScript(f"{where}: 找不到 <meta charset=\"utf-8\">，无法在它后面声明内容安全策略")
-    return html[: charset.end()] + "\n" + meta + html[charset.end():]
+        raise UnknownInlineScript(f'{where}: 找不到 <meta charset="utf-8">，无法在它后面声明内容安全策略')
+    return html[: charset.end()] + "\n" + meta + html[charset.end() :]
 
 
 def apply_csp(site_dir: Path) -> list[Path]:

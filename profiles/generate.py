@@ -7,7 +7,6 @@ only what changed into docs/.
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import time
 from pathlib import Path
@@ -16,14 +15,24 @@ from typing import Callable
 from . import embeds, geo, pages, search
 from .cache import Cache
 from .config import Config
-from .output import Outputs
 from .dataset import Dataset
 from .memo import NO_MEMO, PROSE, Memo, NoMemo
+from .output import Outputs
 from .registry import CITY_SLUG
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
-MANAGED = ("index.md", "districts", "embed", "data", "compare", "schema", "assets/vendor", "assets/maps", "assets/views",
-           "assets/embeds")
+MANAGED = (
+    "index.md",
+    "districts",
+    "embed",
+    "data",
+    "compare",
+    "schema",
+    "assets/vendor",
+    "assets/maps",
+    "assets/views",
+    "assets/embeds",
+)
 
 
 def last_changed(config: Config) -> dict[str, str]:
@@ -31,7 +40,11 @@ def last_changed(config: Config) -> dict[str, str]:
     try:
         out = subprocess.run(
             ["git", "log", "--format=@%cs", "--name-only", "--", str(config.data_dir / "districts")],
-            cwd=config.root, capture_output=True, text=True, timeout=30, check=True,
+            cwd=config.root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -45,8 +58,16 @@ def last_changed(config: Config) -> dict[str, str]:
     return result
 
 
-def generate(dataset: Dataset, boundaries: dict, config: Config, out: Outputs, *, with_git: bool = True,
-             laps: dict[str, float] | None = None, cache: Cache | None = None) -> list[dict]:
+def generate(
+    dataset: Dataset,
+    boundaries: dict,
+    config: Config,
+    out: Outputs,
+    *,
+    with_git: bool = True,
+    laps: dict[str, float] | None = None,
+    cache: Cache | None = None,
+) -> list[dict]:
     """Run every stage into `out`; `laps` (if given) receives seconds per stage for the benchmark.
 
     Returns the search entries of the pages Material's indexer skips (profiles/search.py)."""
@@ -108,8 +129,12 @@ def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cach
         title = f"{d.name.zh}产业园区与重大项目"
         # Keyed by what is drawn (the boundaries and names are in memo.base), so an edit that moves no
         # point redraws nothing; that key itself is kept per district file.
-        key = memo("staticmap-key", slug, lambda d=d, title=title: memo.base + repr((title, staticmap.points_for(d))).encode())
-        wanted.append((slug, "staticmap", key, lambda d=d, title=title, slug=slug: (title, slug, staticmap.points_for(d))))
+        key = memo(
+            "staticmap-key", slug, lambda d=d, title=title: memo.base + repr((title, staticmap.points_for(d))).encode()
+        )
+        wanted.append(
+            (slug, "staticmap", key, lambda d=d, title=title, slug=slug: (title, slug, staticmap.points_for(d)))
+        )
     city = dataset.city.name.zh if dataset.city else "全市"
     title = f"{city}{len(dataset.districts)}个区的产业园区与重大项目"
     every = lambda: (title, None, [p for d in dataset.districts.values() for p in staticmap.points_for(d)])  # noqa: E731
@@ -142,4 +167,3 @@ def write_search_dictionary(dataset: Dataset, config: Config, memo: Memo | NoMem
     if not path.exists() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")
     return path, text
-

@@ -169,8 +169,9 @@ def check_sources(sources_file: Path, shown: str) -> list[Finding]:
     return out
 
 
-def check_site(site: Path, *, sources_file: Path | None = None, shown: str | None = None,
-               sources_shown: str = "data/sources.yaml") -> list[Finding]:
+def check_site(
+    site: Path, *, sources_file: Path | None = None, shown: str | None = None, sources_shown: str = "data/sources.yaml"
+) -> list[Finding]:
     """All findings for the built `site` (and `sources_file`, when given), in file order."""
     site = Path(site)
     shown = shown or site.name

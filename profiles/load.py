@@ -46,8 +46,11 @@ def _valid_sources(doc: Document) -> dict[str, Source]:
 def _read_registry(data_dir: Path, shown, report: Report, read) -> dict[str, Entry] | None:
     path = data_dir / "registry.yaml"
     if not path.exists():
-        report.add(Problem(shown(path), 1, 1, "", "缺少登记表 registry.yaml",
-                           "请创建它，列出本站覆盖的各区（slug、zh、en、code）"))
+        report.add(
+            Problem(
+                shown(path), 1, 1, "", "缺少登记表 registry.yaml", "请创建它，列出本站覆盖的各区（slug、zh、en、code）"
+            )
+        )
         return None
     parsed, doc = read(path, Registry)
     if parsed is None:
@@ -63,8 +66,14 @@ def _declared_ids(doc: Document | None) -> set[str]:
     return {i["id"] for i in _raw_sources(doc) if isinstance(i, dict) and isinstance(i.get("id"), str)}
 
 
-def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict | None = None,
-                 cache: Cache | None = None, boundaries_digest: str | None = None) -> tuple[Dataset, Report]:
+def load_dataset(
+    data_dir: Path,
+    *,
+    base: Path | None = None,
+    boundaries: dict | None = None,
+    cache: Cache | None = None,
+    boundaries_digest: str | None = None,
+) -> tuple[Dataset, Report]:
     """Read `data_dir` (sources.yaml, city.yaml, districts/*.yaml). Never raises for bad data.
 
     `base` is the folder paths are shown relative to (the project root, so messages read
@@ -83,7 +92,11 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     def shown(path: Path) -> str:
         # Every file is under data_dir: resolve the folder once, not each of a thousand files.
         text = str(path)  # string slicing: Path.relative_to for each of a thousand files cost ~30 ms
-        rel = text[len(prefix):].replace(os.sep, "/") if text.startswith(prefix) else path.relative_to(data_dir).as_posix()
+        rel = (
+            text[len(prefix) :].replace(os.sep, "/")
+            if text.startswith(prefix)
+            else path.relative_to(data_dir).as_posix()
+        )
         return rel if folder == "." else f"{folder}/{rel}"
 
     digests: dict[str, str] = {":boundaries": boundaries_digest} if boundaries_digest else {}
@@ -129,9 +142,7 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
     if city_path.exists():
         city, city_doc = read(city_path, City)
     else:
-        report.add(
-            Problem(shown(city_path), 1, 1, "", "缺少全市文件 city.yaml", "请创建它", severity="warning")
-        )
+        report.add(Problem(shown(city_path), 1, 1, "", "缺少全市文件 city.yaml", "请创建它", severity="warning"))
 
     registry = _read_registry(data_dir, shown, report, read)
     districts: dict[str, District] = {}
@@ -145,8 +156,16 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         slug = path.stem
         display = shown(path)
         if registry is not None and slug not in registry:
-            report.add(Problem(display, 1, 1, "", f"“{slug}”不在 registry.yaml 登记的区里",
-                               f"文件名用区的拼音（例如 {next(iter(registry), 'haizhu')}）；新增的区先在 data/registry.yaml 登记"))
+            report.add(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"“{slug}”不在 registry.yaml 登记的区里",
+                    f"文件名用区的拼音（例如 {next(iter(registry), 'haizhu')}）；新增的区先在 data/registry.yaml 登记",
+                )
+            )
             continue
         district, doc = read(path, District)
         if district is not None and doc is not None:
@@ -156,21 +175,31 @@ def load_dataset(data_dir: Path, *, base: Path | None = None, boundaries: dict |
         if not (district_dir / f"{entry.slug}.yaml").exists():
             report.add(
                 Problem(
-                    shown(district_dir / f"{entry.slug}.yaml"), 1, 1, "",
-                    f"{entry.zh}的资料还没有写", f"请新建 {entry.slug}.yaml", severity="warning",
+                    shown(district_dir / f"{entry.slug}.yaml"),
+                    1,
+                    1,
+                    "",
+                    f"{entry.zh}的资料还没有写",
+                    f"请新建 {entry.slug}.yaml",
+                    severity="warning",
                 )
             )
     order = list(registry or {}) + sorted(s for s in districts if s not in (registry or {}))
     ordered = {slug: districts[slug] for slug in order if slug in districts}
-    dataset = Dataset(root=data_dir, sources=sources, city=city, districts=ordered, registry=registry or {},
-                      digests=digests)
+    dataset = Dataset(
+        root=data_dir, sources=sources, city=city, districts=ordered, registry=registry or {}, digests=digests
+    )
     declared = set(sources) | _declared_ids(sources_doc)
+
     def checked(slug: str, extra: str, compute):
         if boundaries and not boundaries_digest:
             return compute()  # boundaries of unknown origin: nothing to key them by
         key = f"{shown(district_dir / f'{slug}.yaml')}|{digests[slug]}|{boundaries_digest}|{extra}".encode()
         return cache.memo("checks", key, compute)
 
-    report.extend(checks.run(dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared,
-                             memo=checked))
+    report.extend(
+        checks.run(
+            dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared, memo=checked
+        )
+    )
     return dataset, report

@@ -42,10 +42,15 @@ class Memo:
         # mkdocs.yml for the site_url in embed codes.
         shared.update((dataset.digests.get(":boundaries") or _file_digest(config.boundaries_file)).encode())
         shared.update(_file_digest(config.mkdocs_file).encode())
-        shared.update(repr((config.edit_base, sorted(config.maps.items()), [os.environ.get(e) for e in self.ENV])).encode())
+        shared.update(
+            repr((config.edit_base, sorted(config.maps.items()), [os.environ.get(e) for e in self.ENV])).encode()
+        )
         self.base = base = shared.digest()
-        self.keys = {slug: base + dataset.digests[slug].encode() + last.get(slug, "").encode()
-                     for slug in dataset.districts if slug in dataset.digests}
+        self.keys = {
+            slug: base + dataset.digests[slug].encode() + last.get(slug, "").encode()
+            for slug in dataset.districts
+            if slug in dataset.digests
+        }
         self.complete = len(self.keys) == len(dataset.districts)
 
     def __call__(self, kind: str, slug: str, compute: Callable[[], T]) -> T:

@@ -178,6 +178,20 @@ class Sourced(Strict):
         max_length=2000,
         description="编辑备注：来源之间的矛盾、口径说明等，会显示在网页上。 / Editor's note shown on the page.",
     )
+    quote: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=80,
+        description="引文：来源中支持这条事实的最短原文，逐字照抄（不超过80字；同一篇来源的两段之间用 `…` 连接）。"
+        "网页在引注处显示它，检查会核对它确实出现在来源原文中。 / Verbatim passage of the first cited source.",
+    )
+    editorial: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=500,
+        description="编者补充：这条事实中不是来源原话、而是编者依据来源以外的知识补充的部分（例如所在区、行业、位置），"
+        "写明补充了什么、依据是什么；网页标注“编者补充”。 / What the editors added from outside the cited text.",
+    )
 
     @model_validator(mode="after")
     def _needs_source_or_flag(self) -> "Sourced":
@@ -210,6 +224,12 @@ class Location(Strict):
         max_length=500,
         description="位置依据：怎么得到这个坐标，例如“来源所称琶洲西区，取片区中心”。 / How the point was found.",
     )
+    error_m: int | None = Field(
+        default=None,
+        ge=1,
+        le=50000,
+        description="大致位置（`approximate`）可能偏离实际的距离，单位米，例如 `1500`。 / Likely error in metres.",
+    )
 
 
 class Statement(Sourced):
@@ -221,7 +241,7 @@ class IndustrialSystem(Sourced):
     label: str = Field(
         min_length=1,
         max_length=20,
-        description="产业体系的数字代号，请加引号，例如 `\"12136\"`。 / The system's numeric label, quoted.",
+        description='产业体系的数字代号，请加引号，例如 `"12136"`。 / The system\'s numeric label, quoted.',
     )
     name: str = Field(min_length=1, max_length=60, description="名称，例如 `现代化产业体系`。 / Name.")
     parts: list[str] = Field(
@@ -249,7 +269,9 @@ class Goal(Sourced):
         le=2100,
         description="目标年份：来源正文所说的年份（不是网页抓取日期）。 / Target year, from the article's content.",
     )
-    status: GoalStatus | None = Field(default=None, description="进展：`planned`、`in_progress`、`achieved`、`missed`、`unknown`。")
+    status: GoalStatus | None = Field(
+        default=None, description="进展：`planned`、`in_progress`、`achieved`、`missed`、`unknown`。"
+    )
 
 
 class Indicator(Sourced):
@@ -259,9 +281,10 @@ class Indicator(Sourced):
     metric: str = Field(min_length=1, max_length=60, description="指标名称。 / What is measured.")
     value: Quantity | None = Field(default=None, description="数值与单位。 / Value and unit.")
     comparator: Comparator = Field(
-        default=Comparator.exactly, description="来源说“超过”“约”时用 `more_than`、`about` 等。 / As the source words it."
+        default=Comparator.exactly,
+        description="来源说“超过”“约”时用 `more_than`、`about` 等。 / As the source words it.",
     )
-    as_of: PartialDate = Field(description="数据对应的时间（正文所说），例如 `\"2024\"`。 / When the figure holds.")
+    as_of: PartialDate = Field(description='数据对应的时间（正文所说），例如 `"2024"`。 / When the figure holds.')
 
 
 class Enterprise(Sourced):
@@ -301,8 +324,10 @@ class Project(Sourced):
         description="状态：`planned` 计划、`signed` 已签约、`under_construction` 在建、`completed` 已建成、"
         "`operating` 已运营、`unknown` 未知。 / Status."
     )
-    status_as_of: PartialDate = Field(description="状态对应的时间（正文所说），例如 `\"2017\"`。 / When the status held.")
-    investment: Quantity | None = Field(default=None, description="投资额，例如 `{value: 47, unit: 亿元}`。 / Investment.")
+    status_as_of: PartialDate = Field(description='状态对应的时间（正文所说），例如 `"2017"`。 / When the status held.')
+    investment: Quantity | None = Field(
+        default=None, description="投资额，例如 `{value: 47, unit: 亿元}`。 / Investment."
+    )
     area: Quantity | None = Field(default=None, description="面积。 / Area.")
     park: Id | None = Field(default=None, description="可选：所在园区的编号。 / Park id.")
 
@@ -319,7 +344,7 @@ class District(Strict):
     name: Name = Field(description="名称。 / Name.")
     code: str = Field(
         pattern=r"^\d{6}$",
-        description="行政区划代码，六位数字，必须加引号，例如 `\"440105\"`。 / Administrative code, quoted.",
+        description='行政区划代码，六位数字，必须加引号，例如 `"440105"`。 / Administrative code, quoted.',
     )
     area: Area | None = Field(default=None, description="常用的面积数字及其来源。 / Commonly quoted area, sourced.")
     summary: str = Field(
@@ -329,7 +354,9 @@ class District(Strict):
         default_factory=list,
         description="简介的出处：`data/sources.yaml` 中来源的编号列表。 / Sources of the summary.",
     )
-    industrial_system: IndustrialSystem | None = Field(default=None, description="区现代化产业体系。 / Industrial system.")
+    industrial_system: IndustrialSystem | None = Field(
+        default=None, description="区现代化产业体系。 / Industrial system."
+    )
     roles: list[Statement] = Field(default_factory=list, description="定位与分工（如在全市规划中的角色）。 / Roles.")
     goals: list[Goal] = Field(default_factory=list, description="发展目标。 / Goals.")
     indicators: list[Indicator] = Field(default_factory=list, description="已公布的成绩数字。 / Reported figures.")
@@ -363,7 +390,7 @@ class City(Strict):
     """The city-level frame: `data/city.yaml`."""
 
     name: Name = Field(description="城市名称。 / Name.")
-    code: str = Field(pattern=r"^\d{6}$", description="行政区划代码，加引号，例如 `\"440100\"`。 / Code, quoted.")
+    code: str = Field(pattern=r"^\d{6}$", description='行政区划代码，加引号，例如 `"440100"`。 / Code, quoted.')
     summary: str = Field(min_length=1, max_length=1500, description="一段话简介。 / Summary.")
     summary_sources: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
         default_factory=list,
@@ -385,6 +412,12 @@ class Source(Strict):
     published: date = Field(description="发表日期 `YYYY-MM-DD`。 / Publication date.")
     url: str | None = Field(default=None, max_length=2000, description="网址，只接受 http(s)。 / URL, http(s) only.")
     notes: str | None = Field(default=None, max_length=2000, description="备注，例如日期口径。 / Notes.")
+    archive: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        max_length=120,
+        description="原文存档文件名（在来源存档目录中，例如 `000_0638385fcb057a50.txt`），用于核对引文。 / Archive file.",
+    )
 
     @field_validator("url")
     @classmethod

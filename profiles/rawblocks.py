@@ -68,9 +68,9 @@ def stash(markdown: str) -> tuple[str, list[str]]:
             if more is None:
                 break
             end = more
-        out.append(markdown[pos:m.start()])
+        out.append(markdown[pos : m.start()])
         out.append(_PLACEHOLDER.format(len(blocks)))
-        blocks.append(markdown[m.start():end])
+        blocks.append(markdown[m.start() : end])
         pos = end
     out.append(markdown[pos:])
     return "".join(out), blocks

@@ -36,7 +36,8 @@ OWN_HINTS = {
     "python -m profiles new source；暂无来源就删掉这行，写 unverified: true 并在 note 里说明。",
 }
 EXTRA_HINTS = {
-    "lon": "小数位：" + "、".join(f"{p.value} 最多 {n} 位" for p, n in MAX_DECIMALS.items())
+    "lon": "小数位："
+    + "、".join(f"{p.value} 最多 {n} 位" for p, n in MAX_DECIMALS.items())
     + "；用 OpenStreetMap 或天地图取点，不要用高德/百度坐标",
     "published": "不用加引号，例如 2025-02-07",
 }
@@ -118,7 +119,7 @@ def _fields(model: type[BaseModel], indent: str, given_id: str | None, commented
                 out += inner
             else:
                 out.append(_line(indent, "# " + name, "", "可选：" + hint))
-                out += [f"{indent}# {ln[len(indent):]}" for ln in inner]  # uncommenting = deleting "# "
+                out += [f"{indent}# {ln[len(indent) :]}" for ln in inner]  # uncommenting = deleting "# "
             continue
         if name == "id" and given_id:
             out.append(_line(indent, name, given_id, ""))
@@ -178,7 +179,7 @@ def insert_item(text: str, key: str, make_block) -> tuple[str, int]:
     end = start + 1
     while end < len(lines) and not _top_level(lines[end]):
         end += 1
-    region = lines[start + 1:end]
+    region = lines[start + 1 : end]
     dashes = [len(ln) - len(ln.lstrip(" ")) for ln in region if ln.lstrip(" ").startswith("- ")]
     indent = dashes[0] if dashes else 2
     # Comments at column 0 right before the next key describe that key: insert above them.
@@ -221,8 +222,9 @@ def target_file(data_dir: Path, kind: str, district: str | None) -> Path:
     return path
 
 
-def add(data_dir: Path, kind: str, district: str | None = None, item_id: str | None = None,
-        display: str | None = None) -> tuple[Path, int]:
+def add(
+    data_dir: Path, kind: str, district: str | None = None, item_id: str | None = None, display: str | None = None
+) -> tuple[Path, int]:
     """Append a placeholder `kind` to its file; returns (file, line of the item's first field)."""
     if kind not in KINDS:
         raise ScaffoldError(f"不认识“{kind}”，可选：{'、'.join(KINDS)}")
@@ -255,4 +257,3 @@ def required_fields(kind: str) -> list[str]:
     model = KINDS[kind][1]
     names = [n for n in _ordered(model) if model.model_fields[n].is_required()]
     return names + (["sources"] if issubclass(model, Sourced) else [])
-

@@ -55,7 +55,8 @@ TITLES_ZH = {
 
 def _sourced_names() -> set[str]:
     return {
-        name for name, obj in vars(models).items()
+        name
+        for name, obj in vars(models).items()
         if isinstance(obj, type) and issubclass(obj, models.Sourced) and obj is not models.Sourced
     }
 
@@ -115,11 +116,15 @@ def write_schemas(folder: Path) -> list[str]:
 
 def drift(folder: Path) -> list[str]:
     """Schema files in `folder` that are missing or differ from the models."""
-    return [name for name, text in rendered().items()
-            if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text]
+    return [
+        name
+        for name, text in rendered().items()
+        if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text
+    ]
 
 
 # ---- the field reference in CONTRIBUTING.md -------------------------------------------------------
+
 
 def _ref_name(node: dict) -> str | None:
     ref = node.get("$ref", "")
@@ -181,9 +186,19 @@ def _table(name: str, definition: dict, defs: dict) -> list[str]:
         shared = [k for k in ("sources", "unverified", "note") if k in props]
         props = {**{k: v for k, v in props.items() if k not in shared}, **{k: props[k] for k in shared}}
     for field, node in props.items():
-        lines.append("| " + " | ".join(_cell(c) for c in (
-            f"`{field}`", _type_zh(node, defs), _required_zh(field, node, definition), node.get("description", ""),
-        )) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                _cell(c)
+                for c in (
+                    f"`{field}`",
+                    _type_zh(node, defs),
+                    _required_zh(field, node, definition),
+                    node.get("description", ""),
+                )
+            )
+            + " |"
+        )
     return lines + [""]
 
 

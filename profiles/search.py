@@ -46,7 +46,7 @@ def section_text(fragment: str) -> str:
     pos = 0
     for m in TAG.finditer(fragment):
         if not skipping:
-            _data(out, fragment[pos:m.start()])
+            _data(out, fragment[pos : m.start()])
         pos = m.end()
         closing, tag = m.group(1), (m.group(2) or "").lower()
         if not tag:  # a comment
@@ -66,7 +66,7 @@ def section_text(fragment: str) -> str:
                 continue  # stray end tag: ignored, as Material's parser does
             _, skip, index = stack.pop()
             if index >= 0:
-                if all(s.isspace() for s in out[index + 1:]):
+                if all(s.isspace() for s in out[index + 1 :]):
                     del out[index:]  # an empty kept element leaves nothing, as in Material
                 else:
                     out.append(f"</{tag}>")
@@ -95,7 +95,7 @@ def page_sections(markdown: str) -> list[tuple[str, str | None, str]]:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
         title = _MD_ESCAPE.sub(r"\1", m.group(2))  # the `md` filter's backslashes; HTML escaping stays
         anchor = None if m.group(1) == "#" else m.group(3)
-        sections.append((title, anchor, body[m.end():end]))
+        sections.append((title, anchor, body[m.end() : end]))
     return sections
 
 
@@ -131,11 +131,13 @@ def page_entries(location: str, markdown: str, segment: Segmenter) -> list[dict]
     """Material-style entries for one generated page at `location` (e.g. "districts/haizhu/")."""
     entries = []
     for title, anchor, fragment in page_sections(markdown):
-        entries.append({
-            "location": location + (f"#{anchor}" if anchor else ""),
-            "title": segment(title.strip()),
-            "text": segment(section_text(fragment)),
-        })
+        entries.append(
+            {
+                "location": location + (f"#{anchor}" if anchor else ""),
+                "title": segment(title.strip()),
+                "text": segment(section_text(fragment)),
+            }
+        )
     return entries
 
 
@@ -149,7 +151,11 @@ def entries_for(pages: dict[str, str], dictionary_text: str, dictionary: Path | 
             continue
         location = rel[: -len(".md")] + "/"
         key = salt + location.encode() + markdown.encode("utf-8")
-        entries.extend(cache.memo("search", key, lambda: page_entries(location, markdown, segment)))
+        entries.extend(
+            cache.memo(
+                "search", key, lambda location=location, markdown=markdown: page_entries(location, markdown, segment)
+            )
+        )
     return entries
 
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from pathlib import Path
 
 import click
 
 from .build import Timings, generate_docs, validate
 from .config import Config
-
 
 # Both watchers (ours on data/, MkDocs' on docs/) poll; at 0.1 s a stat of a few hundred files costs
 # under a millisecond and keeps an edit to the browser within about a second.

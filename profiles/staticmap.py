@@ -23,13 +23,35 @@ from concurrent.futures.process import BrokenProcessPool
 from .geo import Geometry
 from .models import District
 from .staticmap_layout import (
-    BOTTOM, INK, MARGIN, MUTED, PARK_COLOUR, PROJECT_COLOUR, TOP, Layout, MapPoint, Scene, alt_text,
+    BOTTOM,
+    INK,
+    MARGIN,
+    MUTED,
+    PARK_COLOUR,
+    PROJECT_COLOUR,
+    TOP,
+    Layout,
+    MapPoint,
+    Scene,
+    alt_text,
 )
 from .staticmap_render import Painter, svg
 
 __all__ = [
-    "Atlas", "MapPoint", "alt_text", "points_for", "render_png", "render_svg",
-    "BOTTOM", "CJK_FONT_CANDIDATES", "INK", "MARGIN", "MUTED", "PARK_COLOUR", "PROJECT_COLOUR", "TOP",
+    "Atlas",
+    "MapPoint",
+    "alt_text",
+    "points_for",
+    "render_png",
+    "render_svg",
+    "BOTTOM",
+    "CJK_FONT_CANDIDATES",
+    "INK",
+    "MARGIN",
+    "MUTED",
+    "PARK_COLOUR",
+    "PROJECT_COLOUR",
+    "TOP",
 ]
 
 # Where Debian/Ubuntu/Fedora/Arch put a CJK font. PNG text is optional: without one we
@@ -47,8 +69,9 @@ CJK_FONT_CANDIDATES: tuple[str, ...] = (
 PARALLEL_FROM = 48
 
 
-def draw_all(boundaries: dict, names: dict[str, str], jobs: list[tuple[str, str | None, list[MapPoint]]]
-             ) -> list[tuple[bytes, bytes]]:
+def draw_all(
+    boundaries: dict, names: dict[str, str], jobs: list[tuple[str, str | None, list[MapPoint]]]
+) -> list[tuple[bytes, bytes]]:
     """(SVG, PNG) of each (title, highlight, points) job, in order. Each image depends only on its
     job and the atlas, never on what was drawn before, so the split among processes cannot show."""
     workers = min(len(jobs) // PARALLEL_FROM, os.cpu_count() or 1, 4)
@@ -57,8 +80,9 @@ def draw_all(boundaries: dict, names: dict[str, str], jobs: list[tuple[str, str 
         # process can inherit a held lock.
         context = multiprocessing.get_context("forkserver")
         try:
-            with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                     initargs=(boundaries, names)) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names)
+            ) as pool:
                 return list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
         except (OSError, BrokenProcessPool):
             pass  # workers could not start (say, a script read from stdin): draw them here instead
@@ -115,7 +139,11 @@ class Atlas:
 
 
 def render_svg(
-    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800,
+    title: str,
+    boundaries: dict[str, Geometry],
+    highlight: str | None,
+    points: list[MapPoint],
+    width: int = 800,
     names: dict[str, str] | None = None,  # slug -> label for boundaries (defaults to the slug)
 ) -> str:
     """One self-contained SVG (no external fonts, images or links); text escaped. For many, use an Atlas."""
@@ -123,7 +151,11 @@ def render_svg(
 
 
 def render_png(
-    title: str, boundaries: dict[str, Geometry], highlight: str | None, points: list[MapPoint], width: int = 800,
+    title: str,
+    boundaries: dict[str, Geometry],
+    highlight: str | None,
+    points: list[MapPoint],
+    width: int = 800,
     names: dict[str, str] | None = None,  # slug -> label for boundaries (defaults to the slug)
 ) -> bytes:
     """The same drawing as render_svg, as PNG with no metadata; text only if a CJK font exists."""

@@ -38,8 +38,10 @@ def _svg_text(t: Text) -> str:
     halo = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' if t.halo else ""
     weight = ' font-weight="bold"' if t.size >= 18 else ""
     anchor = f' text-anchor="{t.anchor}"' if t.anchor != "start" else ""
-    return (f'<text x="{_n(t.x)}" y="{_n(t.y)}" font-size="{t.size}" fill="{t.fill}"{anchor}{weight}{halo}>'
-            f"{_esc(t.text)}</text>")
+    return (
+        f'<text x="{_n(t.x)}" y="{_n(t.y)}" font-size="{t.size}" fill="{t.fill}"{anchor}{weight}{halo}>'
+        f"{_esc(t.text)}</text>"
+    )
 
 
 def svg(sc: Scene) -> str:
@@ -121,7 +123,9 @@ def _label_masks(font: ImageFont.FreeTypeFont, text: str, anchor: str, stroke: i
 
     def mask(width: int) -> Image.Image:
         m = Image.new("L", (x1 - x0, y1 - y0), 0)
-        ImageDraw.Draw(m).text((-x0, -y0), text, fill=255, font=font, anchor=anchor, stroke_width=width, stroke_fill=255)
+        ImageDraw.Draw(m).text(
+            (-x0, -y0), text, fill=255, font=font, anchor=anchor, stroke_width=width, stroke_fill=255
+        )
         return m
 
     return _Label(x0, y0, mask(stroke) if stroke else None, mask(0))

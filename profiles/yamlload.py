@@ -44,7 +44,9 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 # What YAML forbids in a stream (and what often rides along from web pages and Word).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")  # +NEL, U+2028/9: line breaks to YAML only
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]"
+)  # +NEL, U+2028/9: line breaks to YAML only
 # In a value written as an escape inside quotes, line and paragraph separators are just text (and a
 # classic JavaScript-breaking test string); C0/C1 control characters are not.
 _CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -107,16 +109,29 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
 def _refusal(event, path: str) -> Problem | None:
     """Aliases, anchors and tags are refused as they arrive, before anything could be expanded."""
     if isinstance(event, AliasEvent):
-        return _problem(path, event.start_mark, "", "不支持 YAML 别名（*名字）", "请把内容直接写出来",
-                        "aliases are not allowed")
+        return _problem(
+            path, event.start_mark, "", "不支持 YAML 别名（*名字）", "请把内容直接写出来", "aliases are not allowed"
+        )
     if getattr(event, "anchor", None):
-        return _problem(path, event.start_mark, "", f"不支持 YAML 锚点（&{event.anchor}）",
-                        "请删除锚点，把内容直接写出来", "anchors are not allowed")
+        return _problem(
+            path,
+            event.start_mark,
+            "",
+            f"不支持 YAML 锚点（&{event.anchor}）",
+            "请删除锚点，把内容直接写出来",
+            "anchors are not allowed",
+        )
     tag = getattr(event, "tag", None)
     if tag not in (None, "!") and tag not in _PLAIN_TAGS:
-        shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
-        return _problem(path, event.start_mark, "", f"不允许使用 YAML 标签 {shown}", "请删除以 ! 开头的标签，直接写值",
-                        "YAML tags are not allowed")
+        shown = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+        return _problem(
+            path,
+            event.start_mark,
+            "",
+            f"不允许使用 YAML 标签 {shown}",
+            "请删除以 ! 开头的标签，直接写值",
+            "YAML tags are not allowed",
+        )
     return None
 
 
@@ -154,15 +169,25 @@ def _compose(parser, doc: Document, problems: list[Problem]) -> Any:
             top = stack[-1] if stack else None
             if top is not None and type(top.value) is dict and top.key is None:  # a key
                 if not isinstance(event, ScalarEvent):
-                    raise _Refused(_problem(path, event.start_mark, field_path(top.loc), "字段名必须是简单文字",
-                                            "请写成“名称: 值”"))
+                    raise _Refused(
+                        _problem(
+                            path, event.start_mark, field_path(top.loc), "字段名必须是简单文字", "请写成“名称: 值”"
+                        )
+                    )
                 top.key = event.value
                 child = top.loc + (top.key,)
                 if top.key in top.value or child in key_marks:
                     first = key_marks[child]
-                    problems.append(_problem(path, event.start_mark, field_path(child),
-                                             f"字段重复（第 {first[0]} 行已经写过）",
-                                             "同一层级每个字段只能出现一次，请合并或删除其中一个", "duplicate key"))
+                    problems.append(
+                        _problem(
+                            path,
+                            event.start_mark,
+                            field_path(child),
+                            f"字段重复（第 {first[0]} 行已经写过）",
+                            "同一层级每个字段只能出现一次，请合并或删除其中一个",
+                            "duplicate key",
+                        )
+                    )
                     top.skip = True
                 else:
                     key_marks[child] = (event.start_mark.line + 1, event.start_mark.column + 1)
@@ -194,8 +219,16 @@ def _compose(parser, doc: Document, problems: list[Problem]) -> Any:
             parent.value.append(value)
     event = get()
     if isinstance(event, DocumentStartEvent):
-        raise _Refused(_problem(path, event.start_mark, "", "一个文件里只能有一份内容（发现了第二个 ---）",
-                                "删除多余的 --- 分隔线及其后的内容", "more than one document"))
+        raise _Refused(
+            _problem(
+                path,
+                event.start_mark,
+                "",
+                "一个文件里只能有一份内容（发现了第二个 ---）",
+                "删除多余的 --- 分隔线及其后的内容",
+                "more than one document",
+            )
+        )
     return root
 
 
@@ -216,7 +249,13 @@ def _line_col(buffer: str | bytes, offset: int) -> tuple[int, int]:
 def _check_text(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, Problem(
-            path, 1, 1, "", "文件开头有 BOM（字节顺序标记）", "请在编辑器里另存为“UTF-8（无 BOM）”", "file starts with a BOM"
+            path,
+            1,
+            1,
+            "",
+            "文件开头有 BOM（字节顺序标记）",
+            "请在编辑器里另存为“UTF-8（无 BOM）”",
+            "file starts with a BOM",
         )
     try:
         text = raw.decode("utf-8")
@@ -231,7 +270,12 @@ def _check_text(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
         indent = ln[: len(ln) - len(ln.lstrip(" \t"))]
         if "\t" in indent:
             return None, Problem(
-                path, n, indent.index("\t") + 1, "", "缩进里有制表符（Tab）", "YAML 只能用空格缩进，请把 Tab 换成两个空格",
+                path,
+                n,
+                indent.index("\t") + 1,
+                "",
+                "缩进里有制表符（Tab）",
+                "YAML 只能用空格缩进，请把 Tab 换成两个空格",
                 "tab used for indentation",
             )
     return text, None
@@ -245,15 +289,26 @@ def load(path: Path, display: str, raw: bytes | None = None) -> tuple[Document |
     except OSError as exc:
         return None, [Problem(display, 1, 1, "", f"无法读取文件：{exc.strerror}", "请检查文件是否存在、是否有读取权限")]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 1, 1, "", "文件太大（超过 2 MB）", "一个区的资料应只有几 KB，请检查是否粘贴了整篇文章")]
+        return None, [
+            Problem(display, 1, 1, "", "文件太大（超过 2 MB）", "一个区的资料应只有几 KB，请检查是否粘贴了整篇文章")
+        ]
     text, problem = _check_text(display, raw)
     if problem:
         return None, [problem]
     bad = _CONTROL.search(text)
     if bad:  # checked here so the message is the same whichever YAML parser is installed
         line, col = _line_col(text, bad.start())
-        return None, [Problem(display, line, col, "", f"有不可见的控制字符（#x{ord(bad.group()):04X}）",
-                              "请删除它（常见于从网页或 Word 复制的文字）", "control character")]
+        return None, [
+            Problem(
+                display,
+                line,
+                col,
+                "",
+                f"有不可见的控制字符（#x{ord(bad.group()):04X}）",
+                "请删除它（常见于从网页或 Word 复制的文字）",
+                "control character",
+            )
+        ]
     parser = _Parser(text)
     doc = Document(display, None)
     problems: list[Problem] = []
@@ -289,10 +344,20 @@ def _syntax_hint(what: str) -> str:
 
 def _scalar(node: ScalarEvent, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
     value = node.value
-    if _CONTROL_IN_VALUE.search(value):  # written as an escape ("\x07", "\P") inside quotes: as invisible as the raw byte
+    if _CONTROL_IN_VALUE.search(
+        value
+    ):  # written as an escape ("\x07", "\P") inside quotes: as invisible as the raw byte
         doc.refused.add(loc)
-        problems.append(_problem(doc.path, node.start_mark, field_path(loc), "文字里有不可见的控制字符",
-                                 "请删除引号里的 \\x.. 之类的转义", "control character in a value"))
+        problems.append(
+            _problem(
+                doc.path,
+                node.start_mark,
+                field_path(loc),
+                "文字里有不可见的控制字符",
+                "请删除引号里的 \\x.. 之类的转义",
+                "control character in a value",
+            )
+        )
         return None
     if node.style:  # quoted or block scalar: always text (libyaml marks plain as "", PyYAML as None)
         return value
@@ -305,15 +370,27 @@ def _scalar(node: ScalarEvent, loc: Path_, doc: Document, problems: list[Problem
     if value in _AMBIGUOUS_BOOL:
         doc.refused.add(loc)
         problems.append(
-            _problem(doc.path, node.start_mark, field_path(loc), f"“{value}”含义不明确（旧版 YAML 会当成真/假）",
-                     f"表示是/否请写 true 或 false；表示文字请加引号：\"{value}\"", "ambiguous boolean")
+            _problem(
+                doc.path,
+                node.start_mark,
+                field_path(loc),
+                f"“{value}”含义不明确（旧版 YAML 会当成真/假）",
+                f'表示是/否请写 true 或 false；表示文字请加引号："{value}"',
+                "ambiguous boolean",
+            )
         )
         return None
     if _LEADING_ZERO.match(value):
         doc.refused.add(loc)
         problems.append(
-            _problem(doc.path, node.start_mark, field_path(loc), f"“{value}”以 0 开头，不同工具会读成不同的数",
-                     f"代码、编号请加引号：\"{value}\"", "number with a leading zero")
+            _problem(
+                doc.path,
+                node.start_mark,
+                field_path(loc),
+                f"“{value}”以 0 开头，不同工具会读成不同的数",
+                f'代码、编号请加引号："{value}"',
+                "number with a leading zero",
+            )
         )
         return None
     if _INT.match(value):

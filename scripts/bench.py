@@ -37,8 +37,15 @@ from profiles.build import Timings, build  # noqa: E402
 from profiles.config import load_config  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 STAGES = ("validate", "pages", "search", "maps", "images", "exports", "views", "sync", "mkdocs")
 GENERATOR = ("validate", "pages", "search", "maps", "images", "exports", "views")
 
@@ -50,8 +57,13 @@ def project_around(data: Path, target: Path) -> Path:
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "overrides", target / "overrides")
     (target / "profiles").symlink_to(ROOT / "profiles")  # mkdocs.yml names its hooks file by path
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns(
-        "index.md", "districts", "embed", "data", "compare", "schema", "vendor", "maps", "views"))
+    shutil.copytree(
+        ROOT / "docs",
+        target / "docs",
+        ignore=shutil.ignore_patterns(
+            "index.md", "districts", "embed", "data", "compare", "schema", "vendor", "maps", "views"
+        ),
+    )
     shutil.copytree(data, target / "data")
     return target
 
@@ -109,15 +121,19 @@ def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
     # One district file changes: only its outputs and the aggregates should be rewritten.
     edit_one(project, 1)
     gen, timings = run_cli(project, mkdocs=False)
-    print(f"{label} one file changed, new process: {sum(timings.stages.get(s, 0) for s in GENERATOR) * 1000:.0f} ms "
-          f"generation ({gen:.2f} s with start-up), {len(timings.written)} file(s) rewritten")
+    print(
+        f"{label} one file changed, new process: {sum(timings.stages.get(s, 0) for s in GENERATOR) * 1000:.0f} ms "
+        f"generation ({gen:.2f} s with start-up), {len(timings.written)} file(s) rewritten"
+    )
     run_build(project, mkdocs=False)  # the resident process catches up (as serve would have)
     edit_one(project, 2)
     start = time.perf_counter()
     _, timings = run_build(project, mkdocs=False)
     gen = time.perf_counter() - start
-    print(f"{label} one file changed, resident: generation {gen * 1000:.0f} ms, rewrote {len(timings.written)} "
-          "file(s): " + ", ".join(timings.written[:12]) + (" …" if len(timings.written) > 12 else ""))
+    print(
+        f"{label} one file changed, resident: generation {gen * 1000:.0f} ms, rewrote {len(timings.written)} "
+        "file(s): " + ", ".join(timings.written[:12]) + (" …" if len(timings.written) > 12 else "")
+    )
     return project
 
 
@@ -179,7 +195,7 @@ def page_weight(site: Path, base: str, paths: dict[str, str]) -> None:
             page.wait_for_timeout(300)
             total = 0
             for url in seen:
-                rel = url[len(base):].split("?", 1)[0].split("#", 1)[0]
+                rel = url[len(base) :].split("?", 1)[0].split("#", 1)[0]
                 file = site / rel.lstrip("/")
                 file = file / "index.html" if file.is_dir() else file
                 if file.is_file():
@@ -196,29 +212,48 @@ def lighthouse(base: str, paths: dict[str, str], workdir: Path) -> None:
             print("lighthouse: npm not available, skipped")
             return
         tool.parent.parent.parent.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(tool.parent.parent.parent),
-                               "lighthouse@12"], capture_output=True, text=True, timeout=600)
+        proc = subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(tool.parent.parent.parent), "lighthouse@12"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         if proc.returncode != 0 or not tool.exists():
             print("lighthouse: could not be installed from npm, skipped")
             return
     for label, path in paths.items():
         out = workdir / f"lh-{label}.json"
         proc = subprocess.run(
-            [str(tool), base + path, "--quiet", "--output=json", f"--output-path={out}",
-             "--only-categories=performance,accessibility,best-practices,seo",
-             "--chrome-flags=--headless " + " ".join(FLAGS)],
-            capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": CHROMIUM},
+            [
+                str(tool),
+                base + path,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=--headless " + " ".join(FLAGS),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
         )
         if proc.returncode != 0 or not out.exists():
             print(f"lighthouse {label}: failed ({proc.stderr.strip().splitlines()[-1:] or ['?']})")
             continue
         report = json.loads(out.read_text("utf-8"))
         scores = {k: round((v["score"] or 0) * 100) for k, v in report["categories"].items()}
-        weak = [f"{a} {round(report['audits'][a]['score'] * 100)}" for c in report["categories"].values()
-                for a in (r["id"] for r in c["auditRefs"] if r["weight"])
-                if report["audits"][a].get("score") is not None and report["audits"][a]["score"] < 0.9]
-        print(f"lighthouse {label:<10} perf {scores.get('performance')} / a11y {scores.get('accessibility')} / "
-              f"best {scores.get('best-practices')} / seo {scores.get('seo')}" + (f"  (below 90: {', '.join(weak)})" if weak else ""))
+        weak = [
+            f"{a} {round(report['audits'][a]['score'] * 100)}"
+            for c in report["categories"].values()
+            for a in (r["id"] for r in c["auditRefs"] if r["weight"])
+            if report["audits"][a].get("score") is not None and report["audits"][a]["score"] < 0.9
+        ]
+        print(
+            f"lighthouse {label:<10} perf {scores.get('performance')} / a11y {scores.get('accessibility')} / "
+            f"best {scores.get('best-practices')} / seo {scores.get('seo')}"
+            + (f"  (below 90: {', '.join(weak)})" if weak else "")
+        )
 
 
 def main() -> None:

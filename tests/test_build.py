@@ -14,8 +14,11 @@ pytestmark = pytest.mark.slow
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -66,7 +69,9 @@ def test_generated_files_are_rewritten_only_when_their_content_changes(built):
     build(load_config(built), timings=timings, run_mkdocs=False)
     assert timings.written == []
     path = built / "data" / "districts" / "haizhu.yaml"
-    path.write_text(path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（已修改）。"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（已修改）。"), "utf-8"
+    )
     build(load_config(built), timings=timings, run_mkdocs=False)
     assert "districts/haizhu.md" in timings.written
     assert "index.md" not in timings.written

@@ -46,13 +46,17 @@ def test_editing_one_district_recomputes_only_that_districts_results(project, mo
 
     (project / "data" / "districts" / "tianhe.yaml").write_text(
         'slug: tianhe\nname: {zh: 天河区, en: Tianhe District}\ncode: "440106"\nsummary: 天河区。\n'
-        "summary_sources: [src-a]\n", "utf-8")
+        "summary_sources: [src-a]\n",
+        "utf-8",
+    )
     assert build(load_config(project), run_mkdocs=False).ok
     rendered: list[str] = []
     real = pages.render_district
     monkeypatch.setattr(pages, "render_district", lambda d, *a: rendered.append(d.slug) or real(d, *a))
     path = project / "data" / "districts" / "haizhu.yaml"
-    path.write_text(path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8"
+    )
     timings = Timings()
     build(load_config(project), timings=timings, run_mkdocs=False)
     assert rendered == ["haizhu"]
@@ -75,7 +79,9 @@ def test_a_reworded_summary_leaves_the_aggregates_that_do_not_print_it_cached(pr
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, real=real, name=name: calls.append(name) or real(*a))
     path = project / "data" / "districts" / "haizhu.yaml"
-    path.write_text(path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8"
+    )
     build(load_config(project), run_mkdocs=False)
     assert calls == ["render_district_index"]  # the index prints the summary; home and /compare/ do not
     calls.clear()

@@ -22,8 +22,11 @@ def block() -> str:
 
 def editor_models() -> list[type[BaseModel]]:
     """Every model an editor writes: the file roots and everything reachable from them."""
-    return [obj for obj in vars(models).values()
-            if isinstance(obj, type) and issubclass(obj, models.Strict) and obj not in (models.Strict, models.Sourced)]
+    return [
+        obj
+        for obj in vars(models).values()
+        if isinstance(obj, type) and issubclass(obj, models.Strict) and obj not in (models.Strict, models.Sourced)
+    ]
 
 
 def tables(text: str) -> dict[str, set[str]]:

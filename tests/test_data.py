@@ -17,10 +17,38 @@ AGGREGATOR = "aggregator-2025-09-04"  # stamps 2017–2018 stories with 2025-09-
 
 # Spam, ads, site furniture and unrelated headlines that sit inside the scraped seed articles.
 SEED_NOISE = [
-    "美高梅", "电子娱乐", "JRZE", "初撮", "五十路", "热门资讯", "奔驰", "VLE", "莲花科技", "ForMe",
-    "广佛全域同城化", "中朝国际旅客列车", "平壤", "敦煌研究院", "长三角高效协同", "伊朗", "间谍", "两会粤视点",
-    "秦天宝", "生态环境法典", "郑重声明", "yxiu_cn", "foxmail", "股市有风险", "投资需谨慎", "点我投稿",
-    "企业入驻", "联系我们", "AI导读", "亚欧中小企业融资", "法律服务中心", "微波暗室",
+    "美高梅",
+    "电子娱乐",
+    "JRZE",
+    "初撮",
+    "五十路",
+    "热门资讯",
+    "奔驰",
+    "VLE",
+    "莲花科技",
+    "ForMe",
+    "广佛全域同城化",
+    "中朝国际旅客列车",
+    "平壤",
+    "敦煌研究院",
+    "长三角高效协同",
+    "伊朗",
+    "间谍",
+    "两会粤视点",
+    "秦天宝",
+    "生态环境法典",
+    "郑重声明",
+    "yxiu_cn",
+    "foxmail",
+    "股市有风险",
+    "投资需谨慎",
+    "点我投稿",
+    "企业入驻",
+    "联系我们",
+    "AI导读",
+    "亚欧中小企业融资",
+    "法律服务中心",
+    "微波暗室",
 ]
 
 
@@ -96,7 +124,7 @@ def test_no_text_is_copied_wholesale_from_the_seeds():
     for path in data_files():
         for text in all_strings(yaml.safe_load(path.read_text("utf-8"))):
             for start in range(0, max(1, len(text) - limit)):
-                chunk = text[start:start + limit + 1]
+                chunk = text[start : start + limit + 1]
                 assert len(chunk) <= limit or chunk not in corpus, f"{path.name}: copied run «{chunk}»"
 
 
@@ -105,7 +133,11 @@ def test_facts_from_the_aggregator_take_their_year_from_the_story_not_the_page_s
     for slug, district in dataset.districts.items():
         for item in [*district.projects, *district.parks, *district.goals, *district.indicators]:
             if item.sources == [AGGREGATOR]:
-                year = getattr(item, "status_as_of", None) or getattr(item, "as_of", None) or str(getattr(item, "year", ""))
+                year = (
+                    getattr(item, "status_as_of", None)
+                    or getattr(item, "as_of", None)
+                    or str(getattr(item, "year", ""))
+                )
                 assert not str(year).startswith("2025"), f"{slug}/{item.id} dated {year} from the aggregator stamp"
 
 

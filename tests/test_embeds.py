@@ -218,8 +218,11 @@ def _hidden_points(built: Path, slug: str) -> list[str]:
     hidden = []
     for e in _svg(built, slug).iter():
         if (e.get("class") or "").startswith("point"):
-            x, y = (float(e.get("cx")), float(e.get("cy"))) if e.get("cx") else (
-                float(e.get("x")) + 4.5, float(e.get("y")) + 4.5)
+            x, y = (
+                (float(e.get("cx")), float(e.get("cy")))
+                if e.get("cx")
+                else (float(e.get("x")) + 4.5, float(e.get("y")) + 4.5)
+            )
             around = [png.getpixel((round(x) + dx, round(y) + dy)) for dx in range(-5, 6) for dy in range(-5, 6)]
             if not any(_near(p, c) for p in around for c in (staticmap.PARK_COLOUR, staticmap.PROJECT_COLOUR)):
                 hidden.append(e.find(f"{SVG}title").text)

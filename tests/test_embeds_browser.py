@@ -19,13 +19,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from profiles.build import build, validate
+from profiles.build import validate
 from profiles.config import load_config
 from profiles.embeds import HEIGHT_RANGE, LAYERS, PLACEHOLDER, THEMES, Options, embed_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 from tests.browser import TILE_HOST  # noqa: E402
+
 SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 
@@ -215,17 +216,21 @@ def test_the_profiles_own_map_grows_with_its_content_and_covers_nothing(site, op
     page.locator(".gz-map-frame iframe").scroll_into_view_if_needed()
     page.wait_for_function("() => document.querySelector('.gz-map-frame iframe').style.height !== ''", timeout=20000)
     # Height messages can come more than once while the map lays out: wait for the last to settle.
-    settled = ("() => { const f = document.querySelector('.gz-map-frame iframe').getBoundingClientRect();"
-               " const c = document.querySelector('figure.gz-map figcaption').getBoundingClientRect();"
-               " return f.bottom <= c.top + 1; }")
+    settled = (
+        "() => { const f = document.querySelector('.gz-map-frame iframe').getBoundingClientRect();"
+        " const c = document.querySelector('figure.gz-map figcaption').getBoundingClientRect();"
+        " return f.bottom <= c.top + 1; }"
+    )
     page.wait_for_function(settled, timeout=10000)
     frame = page.locator(".gz-map-frame iframe").bounding_box()
     below = page.locator("figure.gz-map figcaption").bounding_box()
     assert frame["y"] + frame["height"] <= below["y"] + 1
     summary = page.locator("[data-gz-embed-panel] > summary")
     summary.scroll_into_view_if_needed()
-    assert summary.evaluate("s => { const r = s.getBoundingClientRect();"
-                            " return s.contains(document.elementFromPoint(r.x + 10, r.y + r.height / 2)); }")
+    assert summary.evaluate(
+        "s => { const r = s.getBoundingClientRect();"
+        " return s.contains(document.elementFromPoint(r.x + 10, r.y + r.height / 2)); }"
+    )
     _assert_clean(opened)
 
 
@@ -257,8 +262,9 @@ def test_the_panel_options_change_the_code_and_the_preview(built, site, open_pag
     chosen = Options(layers=("boundary", "projects"), theme="dark", legend=False, height=400)
     expected = embed_code(site, "haizhu", title, alt, chosen)
     page.wait_for_function("c => document.querySelector('[data-gz-embed-code]').value === c", arg=expected)
-    page.wait_for_function("s => document.querySelector('[data-gz-embed-preview] iframe').getAttribute('src') === s",
-                           arg=_src(expected))
+    page.wait_for_function(
+        "s => document.querySelector('[data-gz-embed-preview] iframe').getAttribute('src') === s", arg=_src(expected)
+    )
     shown = page.frame_locator("[data-gz-embed-preview] iframe")
     shown.locator("html[data-theme='dark'][data-map-ready]").wait_for()
     assert shown.locator(".gz-marker--park").count() == 0
@@ -284,8 +290,18 @@ def test_the_panel_options_are_built_by_the_script_on_first_open(site, open_page
     form = panel.locator("[data-gz-embed-options]")
     assert form.locator("legend").all_inner_texts() == ["地图高度", "图层", "配色", "图例"]
     # Every control is named by its label, and the values are the ones Python's Options knows.
-    for name in ("随宽度自适应（4:3）", "固定", "固定的地图高度（像素）", "区界", "园区", "项目",
-                 "浅色", "深色", "跟随读者系统", "显示图例"):
+    for name in (
+        "随宽度自适应（4:3）",
+        "固定",
+        "固定的地图高度（像素）",
+        "区界",
+        "园区",
+        "项目",
+        "浅色",
+        "深色",
+        "跟随读者系统",
+        "显示图例",
+    ):
         assert panel.get_by_label(name, exact=True).count() == 1, name
     values = form.evaluate("f => [...f.elements].filter(e => e.name).map(e => [e.name, e.value])")
     assert [v for n, v in values if n == "layers"] == list(LAYERS)
@@ -294,8 +310,10 @@ def test_the_panel_options_are_built_by_the_script_on_first_open(site, open_page
     assert (int(height.get_attribute("min")), int(height.get_attribute("max"))) == HEIGHT_RANGE
     # In reading order: the options, the code and its label, copy and status, the pym.js note, the preview,
     # the image links and their alt text.
-    parts = ("form, label[for], textarea, button, [role=status], [data-gz-embed-pym], [data-gz-embed-preview],"
-             " [data-gz-embed-downloads], [data-gz-embed-downloads] + p")
+    parts = (
+        "form, label[for], textarea, button, [role=status], [data-gz-embed-pym], [data-gz-embed-preview],"
+        " [data-gz-embed-downloads], [data-gz-embed-downloads] + p"
+    )
     order = panel.evaluate("(p, s) => [...p.querySelectorAll(s)].map(e => e.tagName)", parts)
     assert order == ["FORM", "LABEL", "TEXTAREA", "BUTTON", "SPAN", "CODE", "DIV", "P", "P"]
     assert page.get_by_role("button", name="复制代码").is_visible()

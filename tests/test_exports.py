@@ -6,16 +6,15 @@ import csv
 import json
 from datetime import date
 from pathlib import Path
+from pathlib import Path as _Path
 
 import pytest
 
 from profiles.dataset import Dataset
 from profiles.exports import cell, describe_exports, write_exports
-from profiles.output import Outputs
 from profiles.exports.tables import TABLES
 from profiles.models import City, District, Source
-from pathlib import Path as _Path
-
+from profiles.output import Outputs
 from profiles.registry import read as read_registry
 
 BY_SLUG = read_registry(_Path(__file__).parent.parent / "data" / "registry.yaml")
@@ -33,59 +32,149 @@ HOSTILE = {
 def _district(slug: str, **lists) -> District:
     e = BY_SLUG[slug]
     return District.model_validate(
-        {"slug": slug, "name": {"zh": e.zh, "en": e.en}, "code": e.code, "summary": f"{e.zh}简介。",
-         "summary_sources": ["src-a"], **lists}
+        {
+            "slug": slug,
+            "name": {"zh": e.zh, "en": e.en},
+            "code": e.code,
+            "summary": f"{e.zh}简介。",
+            "summary_sources": ["src-a"],
+            **lists,
+        }
     )
 
 
 def make_dataset() -> Dataset:
     sources = [
-        Source(id="src-a", title="政府工作报告", publisher="区政府", published=date(2025, 1, 10), url="https://example.gov.cn/a"),
+        Source(
+            id="src-a",
+            title="政府工作报告",
+            publisher="区政府",
+            published=date(2025, 1, 10),
+            url="https://example.gov.cn/a",
+        ),
         Source(id="src-b", title=HOSTILE["hyperlink"], publisher="=1+2", published=date(2024, 12, 1)),
         Source(id="src-unused", title="未引用", publisher="某报", published=date(2023, 5, 6)),
     ]
     tianhe = _district(
         "tianhe",
         goals=[
-            {"id": "gdp-2025", "theme": "经济增长", "statement": HOSTILE["plus"], "metric": "地区生产总值",
-             "target": {"comparator": "at_least", "value": 5.5, "unit": "%", "measure": "growth"},
-             "year": 2025, "sources": ["src-a", "src-b"]},
-            {"id": "no-target", "theme": "招商", "statement": "引进企业", "metric": "企业数", "year": 2026, "unverified": True,
-             "note": HOSTILE["tab"]},
+            {
+                "id": "gdp-2025",
+                "theme": "经济增长",
+                "statement": HOSTILE["plus"],
+                "metric": "地区生产总值",
+                "target": {"comparator": "at_least", "value": 5.5, "unit": "%", "measure": "growth"},
+                "year": 2025,
+                "sources": ["src-a", "src-b"],
+            },
+            {
+                "id": "no-target",
+                "theme": "招商",
+                "statement": "引进企业",
+                "metric": "企业数",
+                "year": 2026,
+                "unverified": True,
+                "note": HOSTILE["tab"],
+            },
         ],
         indicators=[
-            {"id": "decline", "theme": "工业", "statement": "工业产值下降", "metric": HOSTILE["minus"],
-             "value": {"value": -3.5, "unit": "%"}, "as_of": "2024", "sources": ["src-a"]},
+            {
+                "id": "decline",
+                "theme": "工业",
+                "statement": "工业产值下降",
+                "metric": HOSTILE["minus"],
+                "value": {"value": -3.5, "unit": "%"},
+                "as_of": "2024",
+                "sources": ["src-a"],
+            },
         ],
-        enterprises=[{"id": "ent", "name": HOSTILE["at"], "sector": "互联网", "role": "总部", "park": "cbd", "sources": ["src-a"]}],
+        enterprises=[
+            {
+                "id": "ent",
+                "name": HOSTILE["at"],
+                "sector": "互联网",
+                "role": "总部",
+                "park": "cbd",
+                "sources": ["src-a"],
+            }
+        ],
         parks=[
-            {"id": "cbd", "name": "天河中央商务区", "kind": "functional_zone", "focus": ["金融", "总部经济"],
-             "location": {"lon": 113.3245, "lat": 23.1189, "precision": "approximate", "basis": "片区中心",
-                          "polygon": [[113.31, 23.11], [113.34, 23.11], [113.34, 23.13]]},
-             "area": {"value": 20, "unit": "平方公里"}, "sources": ["src-a"]},
+            {
+                "id": "cbd",
+                "name": "天河中央商务区",
+                "kind": "functional_zone",
+                "focus": ["金融", "总部经济"],
+                "location": {
+                    "lon": 113.3245,
+                    "lat": 23.1189,
+                    "precision": "approximate",
+                    "basis": "片区中心",
+                    "polygon": [[113.31, 23.11], [113.34, 23.11], [113.34, 23.13]],
+                },
+                "area": {"value": 20, "unit": "平方公里"},
+                "sources": ["src-a"],
+            },
         ],
         projects=[
-            {"id": "smart-city", "name": "天河智慧城", "category": "industry", "status": "under_construction",
-             "status_as_of": "2024-06", "location": {"lon": 113.3912, "lat": 23.1755, "precision": "approximate"},
-             "investment": {"value": 47, "unit": "亿元"}, "sources": ["src-a"]},
+            {
+                "id": "smart-city",
+                "name": "天河智慧城",
+                "category": "industry",
+                "status": "under_construction",
+                "status_as_of": "2024-06",
+                "location": {"lon": 113.3912, "lat": 23.1755, "precision": "approximate"},
+                "investment": {"value": 47, "unit": "亿元"},
+                "sources": ["src-a"],
+            },
         ],
     )
     haizhu = _district(
         "haizhu",
-        parks=[{"id": "pazhou", "name": "琶洲人工智能与数字经济试验区", "kind": "innovation_platform",
-                "location": {"lon": 113.365, "lat": 23.101, "precision": "approximate"}, "sources": ["src-b"]}],
-        projects=[{"id": "cbd", "name": "琶洲西区", "category": "headquarters", "status": "operating", "status_as_of": "2023",
-                   "location": {"lon": 113.352, "lat": 23.0995, "precision": "exact"}, "sources": ["src-b"]}],
+        parks=[
+            {
+                "id": "pazhou",
+                "name": "琶洲人工智能与数字经济试验区",
+                "kind": "innovation_platform",
+                "location": {"lon": 113.365, "lat": 23.101, "precision": "approximate"},
+                "sources": ["src-b"],
+            }
+        ],
+        projects=[
+            {
+                "id": "cbd",
+                "name": "琶洲西区",
+                "category": "headquarters",
+                "status": "operating",
+                "status_as_of": "2023",
+                "location": {"lon": 113.352, "lat": 23.0995, "precision": "exact"},
+                "sources": ["src-b"],
+            }
+        ],
     )
     city = City.model_validate(
-        {"name": {"zh": "广州市", "en": "Guangzhou"}, "code": "440100", "summary": "广州简介。", "summary_sources": ["src-a"],
-         "industrial_system": {"label": "12218", "name": "现代化产业体系", "sources": ["src-a"]},
-         "goals": [{"id": "city-gdp", "theme": "经济增长", "statement": "全市增长", "metric": "地区生产总值",
-                    "target": {"comparator": "about", "value": -2, "unit": "%", "measure": "growth"}, "year": 2025,
-                    "sources": ["src-a"]}]}
+        {
+            "name": {"zh": "广州市", "en": "Guangzhou"},
+            "code": "440100",
+            "summary": "广州简介。",
+            "summary_sources": ["src-a"],
+            "industrial_system": {"label": "12218", "name": "现代化产业体系", "sources": ["src-a"]},
+            "goals": [
+                {
+                    "id": "city-gdp",
+                    "theme": "经济增长",
+                    "statement": "全市增长",
+                    "metric": "地区生产总值",
+                    "target": {"comparator": "about", "value": -2, "unit": "%", "measure": "growth"},
+                    "year": 2025,
+                    "sources": ["src-a"],
+                }
+            ],
+        }
     )
     # Inserted out of registry order on purpose: output must follow the registry.
-    return Dataset(Path("data"), {s.id: s for s in sources}, city, {"tianhe": tianhe, "haizhu": haizhu}, registry=BY_SLUG)
+    return Dataset(
+        Path("data"), {s.id: s for s in sources}, city, {"tianhe": tianhe, "haizhu": haizhu}, registry=BY_SLUG
+    )
 
 
 def make_boundaries() -> dict:
@@ -132,9 +221,18 @@ def test_csv_parses_with_bom_and_crlf(exported):
     assert raw.count(b"\r\n") == raw.count(b"\n"), "every line ends in CRLF"
     goals = read_csv(out / "data/goals.csv")
     assert list(goals[0])[:2] == ["district", "id"]
-    assert [(g["district"], g["id"]) for g in goals] == [("guangzhou", "city-gdp"), ("tianhe", "gdp-2025"), ("tianhe", "no-target")]
+    assert [(g["district"], g["id"]) for g in goals] == [
+        ("guangzhou", "city-gdp"),
+        ("tianhe", "gdp-2025"),
+        ("tianhe", "no-target"),
+    ]
     g = goals[1]
-    assert (g["target_comparator"], g["target_value"], g["target_unit"], g["target_measure"]) == ("at_least", "5.5", "%", "growth")
+    assert (g["target_comparator"], g["target_value"], g["target_unit"], g["target_measure"]) == (
+        "at_least",
+        "5.5",
+        "%",
+        "growth",
+    )
     assert g["sources"] == "src-a;src-b"
     assert goals[2]["target_value"] == "" and goals[2]["unverified"] == "true"
 
@@ -176,8 +274,15 @@ def test_sources_csv_lists_citing_districts(exported):
 def test_csv_locations_and_quantities(exported):
     out, _ = exported
     park = read_csv(out / "data/parks.csv")[1]
-    assert (park["lon"], park["lat"], park["precision"], park["has_polygon"]) == ("113.3245", "23.1189", "approximate", "true")
-    assert park["focus"] == "金融;总部经济" and park["area_value"] == "20" and park["url"] == "/districts/tianhe/#park-cbd"
+    assert (park["lon"], park["lat"], park["precision"], park["has_polygon"]) == (
+        "113.3245",
+        "23.1189",
+        "approximate",
+        "true",
+    )
+    assert (
+        park["focus"] == "金融;总部经济" and park["area_value"] == "20" and park["url"] == "/districts/tianhe/#park-cbd"
+    )
     proj = read_csv(out / "data/projects.csv")[1]
     assert (proj["investment_value"], proj["investment_unit"]) == ("47", "亿元")
 
@@ -204,7 +309,10 @@ def test_point_geojson(exported):
         assert f["id"] == f"{p['district']}/{p['id']}"
         assert p["url"].startswith(f"/districts/{p['district']}/#")
     # same id "cbd" in two districts (a park in tianhe, a project in haizhu) stays unique
-    assert [f["properties"]["url"] for f in projects] == ["/districts/haizhu/#project-cbd", "/districts/tianhe/#project-smart-city"]
+    assert [f["properties"]["url"] for f in projects] == [
+        "/districts/haizhu/#project-cbd",
+        "/districts/tianhe/#project-smart-city",
+    ]
     assert parks[0]["geometry"]["coordinates"] == [113.365, 23.101], "coordinates as stored"
     assert set(projects[0]["properties"]) >= {"district", "id", "name", "category", "status", "precision", "url"}
     assert set(parks[0]["properties"]) >= {"district", "id", "name", "kind", "precision", "url"}

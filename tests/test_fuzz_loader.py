@@ -26,11 +26,18 @@ from profiles.registry import Registry
 from profiles.yamlload import load
 from tests.conftest import ROOT, VALID
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 MODELS: list[type[BaseModel]] = [District, City, Sources, Registry]
-REAL = [ROOT / "data" / "districts" / "haizhu.yaml", ROOT / "data" / "city.yaml", ROOT / "data" / "sources.yaml",
-        ROOT / "data" / "registry.yaml"]
+REAL = [
+    ROOT / "data" / "districts" / "haizhu.yaml",
+    ROOT / "data" / "city.yaml",
+    ROOT / "data" / "sources.yaml",
+    ROOT / "data" / "registry.yaml",
+]
 
 
 def _models_in(annotation) -> list[type[BaseModel]]:
@@ -50,10 +57,18 @@ def _field_names(model: type[BaseModel]) -> set[str]:
 
 NAMES = sorted(set().union(*(_field_names(m) for m in MODELS)))
 KEYS = st.sampled_from(NAMES) | st.text(max_size=6)
-SCALARS = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | st.dates()
-           | st.sampled_from(["yes", "no", "0571", "2025-02", "~", "", "440105", "at_least", "https://x.cn/", "1e400"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
-                      max_leaves=25)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
+    | st.dates()
+    | st.sampled_from(["yes", "no", "0571", "2025-02", "~", "", "440105", "at_least", "https://x.cn/", "1e400"])
+)
+VALUES = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5), max_leaves=25
+)
 TRICKY = list(":-'\"\t#&*!{}[]|>%@`?,\n \\") + ["\u2028", "\u2029", "\x85", "\ufeff", "\x00", "\x1b", "\r", "  ", "- "]
 
 
@@ -103,7 +118,9 @@ def test_random_text_gives_problems_never_a_traceback(work, text):
 @FAST
 @given(doc=VALUES, unicode=st.booleans(), flow=st.sampled_from([None, True, False]))
 def test_random_yaml_structures_give_problems_never_a_traceback(work, doc, unicode, flow):
-    load_and_validate(work, yaml.safe_dump(doc, allow_unicode=unicode, default_flow_style=flow, sort_keys=False).encode())
+    load_and_validate(
+        work, yaml.safe_dump(doc, allow_unicode=unicode, default_flow_style=flow, sort_keys=False).encode()
+    )
 
 
 def _replace_somewhere(tree, data, depth=0):
@@ -189,4 +206,3 @@ def test_a_line_separator_yaml_would_count_is_refused_at_the_line_an_editor_show
     path.write_text(f"slug: haizhu\nsummary: 一句{separator}两句\ncode: [\n", "utf-8")
     doc, problems = load(path, "data/separator.yaml")
     assert doc is None and [p.format()[:24] for p in problems] == ["data/separator.yaml:2:12"]
-

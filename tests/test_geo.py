@@ -148,13 +148,9 @@ def laea_area_km2(geometry: dict) -> float:
     def project(lon: float, lat: float) -> tuple[float, float]:
         beta = math.asin(_snyder_q(math.radians(lat)) / qp)
         dl = math.radians(lon) - lam0
-        b = rq * math.sqrt(
-            2 / (1 + math.sin(beta1) * math.sin(beta)
-                 + math.cos(beta1) * math.cos(beta) * math.cos(dl))
-        )
+        b = rq * math.sqrt(2 / (1 + math.sin(beta1) * math.sin(beta) + math.cos(beta1) * math.cos(beta) * math.cos(dl)))
         x = b * d * math.cos(beta) * math.sin(dl)
-        y = (b / d) * (math.cos(beta1) * math.sin(beta)
-                       - math.sin(beta1) * math.cos(beta) * math.cos(dl))
+        y = (b / d) * (math.cos(beta1) * math.sin(beta) - math.sin(beta1) * math.cos(beta) * math.cos(dl))
         return x, y
 
     return shapely.transform(geom, lambda xy: [project(x, y) for x, y in xy]).area / 1e6
@@ -197,9 +193,7 @@ def test_area_subtracts_holes():
     outer = [[113.0, 23.0], [113.1, 23.0], [113.1, 23.1], [113.0, 23.1], [113.0, 23.0]]
     hole = [[113.02, 23.02], [113.02, 23.08], [113.08, 23.08], [113.08, 23.02], [113.02, 23.02]]
     with_hole = area_km2({"type": "Polygon", "coordinates": [outer, hole]})
-    parts = area_km2({"type": "Polygon", "coordinates": [outer]}) - area_km2(
-        {"type": "Polygon", "coordinates": [hole]}
-    )
+    parts = area_km2({"type": "Polygon", "coordinates": [outer]}) - area_km2({"type": "Polygon", "coordinates": [hole]})
     assert with_hole == pytest.approx(parts)
     assert with_hole == pytest.approx(laea_area_km2({"type": "Polygon", "coordinates": [outer, hole]}), rel=1e-4)
 
@@ -268,9 +262,17 @@ def test_districts_leave_no_gaps_between_them(shapes):
 
 @pytest.mark.parametrize(
     "a, b",
-    [("liwan", "yuexiu"), ("yuexiu", "tianhe"), ("yuexiu", "haizhu"), ("tianhe", "huangpu"),
-     ("haizhu", "panyu"), ("panyu", "nansha"), ("baiyun", "huadu"), ("huadu", "conghua"),
-     ("conghua", "zengcheng")],
+    [
+        ("liwan", "yuexiu"),
+        ("yuexiu", "tianhe"),
+        ("yuexiu", "haizhu"),
+        ("tianhe", "huangpu"),
+        ("haizhu", "panyu"),
+        ("panyu", "nansha"),
+        ("baiyun", "huadu"),
+        ("huadu", "conghua"),
+        ("conghua", "zengcheng"),
+    ],
 )
 def test_neighbouring_districts_share_a_border_line(shapes, a, b):
     shared = shapes[a].boundary.intersection(shapes[b].boundary)
@@ -288,8 +290,11 @@ def test_total_area_is_plausible_for_guangzhou(boundaries):
 
 
 def test_load_boundaries_rejects_a_repeated_slug(tmp_path):
-    feature = {"type": "Feature", "properties": {"slug": "liwan"},
-               "geometry": {"type": "Point", "coordinates": [113.2, 23.1]}}
+    feature = {
+        "type": "Feature",
+        "properties": {"slug": "liwan"},
+        "geometry": {"type": "Point", "coordinates": [113.2, 23.1]},
+    }
     path = tmp_path / "dup.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature, feature]}))
     with pytest.raises(ValueError, match="twice"):

@@ -109,9 +109,30 @@ def words(text: str) -> str:
 def test_every_free_text_field_of_the_model_was_attacked(hostile):
     fields = {re.sub(r"\[\d+\]", "", f).rsplit(".", 1)[-1] for items in hostile.injected.values() for f, _ in items}
     assert fields >= {
-        "zh", "en", "summary", "label", "name", "parts", "explanation", "note", "text", "theme", "statement",
-        "metric", "unit", "sector", "role", "focus", "description", "basis", "gaps", "items", "title",
-        "publisher", "author", "notes",
+        "zh",
+        "en",
+        "summary",
+        "label",
+        "name",
+        "parts",
+        "explanation",
+        "note",
+        "text",
+        "theme",
+        "statement",
+        "metric",
+        "unit",
+        "sector",
+        "role",
+        "focus",
+        "description",
+        "basis",
+        "gaps",
+        "items",
+        "title",
+        "publisher",
+        "author",
+        "notes",
     }
     assert not fields & {"id", "slug", "code", "sources", "as_of", "status_as_of", "kind", "status", "url"}
 
@@ -172,7 +193,9 @@ def test_static_map_images_are_svg_without_script_or_handlers(hostile):
 def test_json_downloads_carry_the_hostile_text_verbatim(hostile):
     data = json.loads((hostile.site / "data" / "all.json").read_text("utf-8"))
     for district in data["districts"]:
-        source = yaml.safe_load((hostile.project / "data" / "districts" / f"{district['slug']}.yaml").read_text("utf-8"))
+        source = yaml.safe_load(
+            (hostile.project / "data" / "districts" / f"{district['slug']}.yaml").read_text("utf-8")
+        )
         assert district["summary"] == source["summary"].strip()
         assert district["projects"][0]["location"]["basis"] == source["projects"][0]["location"]["basis"].strip()
 
@@ -208,7 +231,9 @@ BAD_URLS = [
 def test_a_source_url_that_is_not_http_is_refused_with_file_and_line(data_dir, url):
     path = data_dir / "sources.yaml"
     text = path.read_text("utf-8")
-    path.write_text(text.replace("    published: 2025-02-07", f"    published: 2025-02-07\n    url: {json.dumps(url)}"), "utf-8")
+    path.write_text(
+        text.replace("    published: 2025-02-07", f"    published: 2025-02-07\n    url: {json.dumps(url)}"), "utf-8"
+    )
     line = path.read_text("utf-8").splitlines().index(f"    url: {json.dumps(url)}") + 1
     _, report = load_dataset(data_dir, base=data_dir.parent)
     assert [p.format() for p in report.errors] == [
@@ -226,8 +251,11 @@ def test_a_paragraph_separator_in_a_name_is_a_message_not_a_traceback(project):
 
 # The Content-Security-Policy: statically, on the real site (the browser half is in test_hostile_browser.py).
 
+
 def _policy(page: str) -> str:
-    return re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1).replace("&#39;", "'")
+    return (
+        re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1).replace("&#39;", "'")
+    )
 
 
 def test_every_page_declares_a_policy_before_anything_loads_that_pins_exactly_its_inline_scripts(tmp_path_factory):
@@ -239,7 +267,9 @@ def test_every_page_declares_a_policy_before_anything_loads_that_pins_exactly_it
     for page in pages:
         text = page.read_text("utf-8")
         head = text.split("</head>", 1)[0]
-        assert head.index("Content-Security-Policy") < min(head.find(t) for t in ("<script", "<link") if t in head), page
+        assert head.index("Content-Security-Policy") < min(head.find(t) for t in ("<script", "<link") if t in head), (
+            page
+        )
         policy = _policy(text)
         assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, page
         script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
@@ -255,8 +285,12 @@ def test_the_policy_step_is_idempotent_and_refuses_an_inline_script_it_does_not_
     site = shutil.copytree(real_site(tmp_path_factory).site, tmp_path / "site")
     assert apply_csp(site) == []  # already applied: no page changes
     page = site / "about" / "index.html"
-    page.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text("utf-8"))
-                    .replace("</body>", f"<script>{PWN}</script></body>"), "utf-8")
+    page.write_text(
+        re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text("utf-8")).replace(
+            "</body>", f"<script>{PWN}</script></body>"
+        ),
+        "utf-8",
+    )
     with pytest.raises(BuildError, match=r"^about/index.html: 有一段不认识的内联脚本"):
         apply_csp(site)
 

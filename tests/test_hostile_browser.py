@@ -103,8 +103,10 @@ def _pages(site) -> list[str]:
 def test_no_payload_runs_on_any_page_and_names_show_as_text(hostile, static_server, open_page):
     base = static_server(hostile.site)
     watched = Watched(open_page)
-    names = {p.stem: words(yaml.safe_load(p.read_text("utf-8"))["name"]["zh"])
-             for p in (hostile.project / "data" / "districts").glob("*.yaml")}
+    names = {
+        p.stem: words(yaml.safe_load(p.read_text("utf-8"))["name"]["zh"])
+        for p in (hostile.project / "data" / "districts").glob("*.yaml")
+    }
     pages = _pages(hostile.site)
     assert len(pages) >= len(names) + 5
     for rel in pages:
@@ -151,7 +153,9 @@ def test_no_payload_runs_in_an_embed_even_with_popups_and_tooltips_open(hostile,
         assert watched.opened.errors == []
 
 
-def test_the_embed_code_a_newsroom_copies_runs_nothing_on_the_newsroom_page(hostile, static_server, open_page, tmp_path):
+def test_the_embed_code_a_newsroom_copies_runs_nothing_on_the_newsroom_page(
+    hostile, static_server, open_page, tmp_path
+):
     base = static_server(hostile.site)
     newsroom = static_server(tmp_path)  # another origin, as a newsroom's site is
     watched = Watched(open_page, viewport={"width": 800, "height": 5000})  # tall: every lazy iframe loads
@@ -175,8 +179,13 @@ def test_the_embed_code_a_newsroom_copies_runs_nothing_on_the_newsroom_page(host
 def test_downloads_and_map_images_opened_in_the_browser_run_nothing(hostile, static_server, open_page):
     base = static_server(hostile.site)
     watched = Watched(open_page)
-    for rel in ("data/all.json", "data/districts/tianhe.json", "data/parks.geojson", "embed/tianhe/map.svg",
-                "embed/guangzhou/map.svg"):
+    for rel in (
+        "data/all.json",
+        "data/districts/tianhe.json",
+        "data/parks.geojson",
+        "embed/tianhe/map.svg",
+        "embed/guangzhou/map.svg",
+    ):
         watched.go(base + rel)
         watched.assert_nothing_ran()
     assert "<script>" in watched.go(base + "data/all.json").page.locator("body").inner_text()
@@ -187,7 +196,9 @@ def test_downloads_and_map_images_opened_in_the_browser_run_nothing(hostile, sta
 
 
 def test_a_district_page_works_under_its_policy_and_the_policy_blocks_inline_code(real, static_server, open_page):
-    watched = Watched(open_page, viewport={"width": 1200, "height": 900}).go(f"{static_server(real.site)}districts/haizhu/")
+    watched = Watched(open_page, viewport={"width": 1200, "height": 900}).go(
+        f"{static_server(real.site)}districts/haizhu/"
+    )
     page = watched.page
     page.locator("iframe[data-gz-embed]").scroll_into_view_if_needed()
     map_frame = page.frame_locator("iframe[data-gz-embed]")

@@ -78,7 +78,9 @@ def test_a_broken_site_gets_one_plain_line_per_problem_of_each_kind(broken):
 def test_the_check_command_prints_the_problems_and_exits_1(broken):
     result = CliRunner().invoke(main, ["check", "--root", str(broken)])
     assert result.exit_code == 1
-    assert result.output.splitlines()[:-1] == [line for line in result.output.splitlines() if "site/" in line or "data/" in line]
+    assert result.output.splitlines()[:-1] == [
+        line for line in result.output.splitlines() if "site/" in line or "data/" in line
+    ]
     assert set(EXPECTED) <= set(result.output.splitlines())
     assert result.output.splitlines()[-1] == f"共 {len(EXPECTED)} 个问题 / {len(EXPECTED)} problem(s)"
 
@@ -107,18 +109,36 @@ def test_the_check_on_the_real_site_would_notice_a_missing_embed(tmp_path_factor
     assert "site/districts/haizhu/index.html: 嵌入框 ../../embed/haizhu/ 指向不存在的文件" in lines
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.gz.gov.cn/zwgk/content/post_123.html", "http://例子.中国/路径?q=1#a", "https://[::1]:8080/x",
-    "HTTPS://EXAMPLE.COM/", "http://1.2.3.4/a%20b",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.gz.gov.cn/zwgk/content/post_123.html",
+        "http://例子.中国/路径?q=1#a",
+        "https://[::1]:8080/x",
+        "HTTPS://EXAMPLE.COM/",
+        "http://1.2.3.4/a%20b",
+    ],
+)
 def test_well_formed_http_urls_pass(url):
     assert well_formed_http(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https:/example.com", "https://", "ftp://example.com/", "https://ex ample.com/", "https://example.com:99999/",
-    "http://a_b.com/", "https://example.com/?q=`x`", 'https://example.com/"x', "https://x.com/a#b#c",
-    "javascript:alert(1)", "//example.com/", "https://example.com/%zz",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https:/example.com",
+        "https://",
+        "ftp://example.com/",
+        "https://ex ample.com/",
+        "https://example.com:99999/",
+        "http://a_b.com/",
+        "https://example.com/?q=`x`",
+        'https://example.com/"x',
+        "https://x.com/a#b#c",
+        "javascript:alert(1)",
+        "//example.com/",
+        "https://example.com/%zz",
+    ],
+)
 def test_malformed_or_non_http_urls_fail(url):
     assert not well_formed_http(url)

@@ -55,8 +55,9 @@ def test_duplicate_source_id_is_an_error(data_dir):
 
 def test_uncited_source_is_a_warning_only(data_dir):
     path = data_dir / "sources.yaml"
-    path.write_text(path.read_text("utf-8") + "  - id: src-c\n    title: t\n    publisher: p\n    published: 2025-01-01\n",
-                    "utf-8")
+    path.write_text(
+        path.read_text("utf-8") + "  - id: src-c\n    title: t\n    publisher: p\n    published: 2025-01-01\n", "utf-8"
+    )
     assert problems(data_dir) == []
     assert any("src-c" in p.message for p in problems(data_dir, "warning"))
 
@@ -70,15 +71,22 @@ def test_past_goal_without_status_is_a_warning(data_dir):
 
 def test_coordinates_more_precise_than_claimed_are_a_warning(data_dir):
     path = data_dir / "districts" / "haizhu.yaml"
-    path.write_text(path.read_text("utf-8").replace("lon: 113.37, lat: 23.1, precision: approximate, basis",
-                                                    "lon: 113.371234, lat: 23.1, precision: approximate, basis"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "lon: 113.37, lat: 23.1, precision: approximate, basis",
+            "lon: 113.371234, lat: 23.1, precision: approximate, basis",
+        ),
+        "utf-8",
+    )
     assert any("小数位" in p.message for p in problems(data_dir, "warning"))
 
 
 def test_registry_is_checked_both_ways_from_the_data_folder(data_dir):
     (data_dir / "registry.yaml").write_text(
         'districts:\n  - {slug: haizhu, zh: 海珠区, en: Haizhu District, code: "440105"}\n'
-        '  - {slug: nowhere, zh: 无区, en: Nowhere, code: "440199"}\n', "utf-8")
+        '  - {slug: nowhere, zh: 无区, en: Nowhere, code: "440199"}\n',
+        "utf-8",
+    )
     warnings = problems(data_dir, "warning")
     assert problems(data_dir) == []
     assert [p.file for p in warnings if "还没有写" in p.message] == ["data/districts/nowhere.yaml"]

@@ -14,8 +14,8 @@ import pytest
 
 from profiles import geo
 from profiles.maps import MapSettings, build_maps, embed_iframe_html, feature_list_html
-from profiles.output import Outputs
 from profiles.maps.features import script_json
+from profiles.output import Outputs
 from tests.fixtures.maps.sample import HOSTILE, HOSTILE_SOURCE, sample_boundaries, sample_dataset, synthetic
 
 TIANDITU = MapSettings(basemap="tianditu", tianditu_key="0123456789abcdef0123456789abcdef")
@@ -61,8 +61,13 @@ def test_writes_the_promised_files(tmp_path):
     rel = {p.relative_to(tmp_path).as_posix() for p in paths}
     for slug in sample_dataset().districts:
         assert f"embed/{slug}/index.html" in rel
-    assert {"embed/guangzhou/index.html", "embed/resize.js", "assets/vendor/leaflet/leaflet.js",
-            "assets/maps/maps.js", "assets/maps/maps.css"} <= rel
+    assert {
+        "embed/guangzhou/index.html",
+        "embed/resize.js",
+        "assets/vendor/leaflet/leaflet.js",
+        "assets/maps/maps.js",
+        "assets/maps/maps.css",
+    } <= rel
     assert not any("jquery" in r or "bootstrap" in r or r.endswith(".map") for r in rel)
     assert all(p.exists() for p in paths)
 

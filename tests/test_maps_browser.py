@@ -6,16 +6,14 @@ pytest_plugins = ["tests.browser"]).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from profiles.maps import MapSettings, build_maps, embed_iframe_html
 from profiles.output import Outputs
-from tests.fixtures.maps.sample import HOSTILE, sample_boundaries, sample_dataset
-
 from tests.browser import TILE_HOST  # noqa: E402
+from tests.fixtures.maps.sample import HOSTILE, sample_boundaries, sample_dataset
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +26,9 @@ def site(tmp_path_factory) -> Path:
     late = embed_iframe_html("tianhe", "天河区地图", prefix="./", with_script=False)
     (out / "late.html").write_text(  # resize.js added only once the map has said its height to nobody
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>late</title></head><body style='margin:0'>"
-        f"<div style='width:700px'>{late}</div></body></html>", encoding="utf-8")
+        f"<div style='width:700px'>{late}</div></body></html>",
+        encoding="utf-8",
+    )
     (out / "host.html").write_text(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title></head><body style='margin:0'>"
         "<script>window.msgs=[];addEventListener('message',function(e){msgs.push(e.data)})</script>"
@@ -180,7 +180,9 @@ def test_sandboxed_iframe_reports_its_height(site, static_server, open_page):
     iframe_height = page.locator("iframe[data-gz-embed]").bounding_box()["height"]
     assert abs(iframe_height - content) <= 2
     msgs = page.evaluate("msgs")
-    assert any(isinstance(m, dict) and m.get("type") == "gz-profiles:height" and m.get("id") == "gz-map-tianhe" for m in msgs)
+    assert any(
+        isinstance(m, dict) and m.get("type") == "gz-profiles:height" and m.get("id") == "gz-map-tianhe" for m in msgs
+    )
     assert any(isinstance(m, str) and m.startswith("pymxPYMxgz-map-tianhexPYMxheightxPYMx") for m in msgs)
     _assert_clean(opened)
 
@@ -192,7 +194,9 @@ def test_resize_js_loaded_after_the_map_still_sizes_it(site, static_server, open
     page.frame_locator("iframe[data-gz-embed]").locator("html[data-map-ready]").wait_for(timeout=5000)
     page.wait_for_timeout(300)  # its first height message has gone, unheard
     assert page.evaluate("document.querySelector('iframe[data-gz-embed]').style.height") == ""
-    page.evaluate("() => { const s = document.createElement('script'); s.src = 'embed/resize.js'; document.body.append(s); }")
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.src = 'embed/resize.js'; document.body.append(s); }"
+    )
     page.wait_for_function("document.querySelector('iframe[data-gz-embed]').style.height !== ''", timeout=5000)
     _assert_clean(opened)
 
@@ -218,6 +222,8 @@ def test_crowded_markers_are_spread_to_a_24_px_target_at_every_zoom(real_site, s
         count, spacing = page.evaluate(SPREAD)
         assert count >= 10 and spacing >= 24, (viewport, spacing)
         for zoom in (-2, +3):
-            page.evaluate(f"() => window.gzMaps.map.setZoom(window.gzMaps.map.getZoom() + ({zoom}), {{animate: false}})")
+            page.evaluate(
+                f"() => window.gzMaps.map.setZoom(window.gzMaps.map.getZoom() + ({zoom}), {{animate: false}})"
+            )
             page.wait_for_timeout(100)
             assert page.evaluate(SPREAD)[1] >= 24, (viewport, zoom)

@@ -7,7 +7,7 @@ import markdown
 from profiles.load import load_dataset
 from profiles.pages import PageContext, citation_numbers, md, render_district, render_pages, target_text, yaml_str
 
-HOSTILE = '<script>alert(1)</script> **b** [x](javascript:alert(1)) {{ 7*7 }} "\' &amp;'
+HOSTILE = "<script>alert(1)</script> **b** [x](javascript:alert(1)) {{ 7*7 }} \"' &amp;"
 
 
 def load(data_dir: Path):

@@ -39,16 +39,33 @@ COMMIT_TIME = {
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _start(project: Path, epoch: int, seed: str, tz: str, lang: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PROFILES_", "SOURCE_DATE"))}
-    env.update(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED=seed, TZ=tz, LANG=lang, LC_ALL=lang,
-               PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1", PROFILES_SITE_URL=SITE_URL)
-    return subprocess.Popen([sys.executable, "-m", "profiles", "build", "--root", str(project)], cwd=project.parent,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env.update(
+        SOURCE_DATE_EPOCH=str(epoch),
+        PYTHONHASHSEED=seed,
+        TZ=tz,
+        LANG=lang,
+        LC_ALL=lang,
+        PYTHONPATH=str(ROOT),
+        NO_MKDOCS_2_WARNING="1",
+        PROFILES_SITE_URL=SITE_URL,
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "profiles", "build", "--root", str(project)],
+        cwd=project.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +96,9 @@ def test_the_commit_time_appears_only_in_the_sitemap(two_builds):
     def content(path: Path) -> bytes:
         return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
 
-    stamped = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and any(m in content(p) for m in marks)}
+    stamped = {
+        p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and any(m in content(p) for m in marks)
+    }
     assert stamped == set(COMMIT_TIME)
 
 

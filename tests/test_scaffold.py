@@ -15,11 +15,26 @@ from profiles.scaffold import KINDS, ScaffoldError, add, block, insert_item, req
 
 # A right value for every placeholder, as an editor would type it after reading the source.
 FILL = {
-    "id": "new-item-2025", "name": "新园区", "kind": "cluster", "lon": "113.37", "lat": "23.1",
-    "precision": "approximate", "category": "industry", "status": "planned", "status_as_of": '"2025-02"',
-    "theme": "投资", "statement": "一句话转述", "metric": "投资额", "year": "2025", "sector": "互联网",
-    "role": "在本区设立总部", "title": "一篇报道", "publisher": "羊城晚报", "published": "2025-02-07",
-    "sources": "[src-a]", "location": "",
+    "id": "new-item-2025",
+    "name": "新园区",
+    "kind": "cluster",
+    "lon": "113.37",
+    "lat": "23.1",
+    "precision": "approximate",
+    "category": "industry",
+    "status": "planned",
+    "status_as_of": '"2025-02"',
+    "theme": "投资",
+    "statement": "一句话转述",
+    "metric": "投资额",
+    "year": "2025",
+    "sector": "互联网",
+    "role": "在本区设立总部",
+    "title": "一篇报道",
+    "publisher": "羊城晚报",
+    "published": "2025-02-07",
+    "sources": "[src-a]",
+    "location": "",
 }
 PLACEHOLDER = re.compile(r"^(?P<indent>\s*-?\s*)(?P<name>[a-z_]+):(?P<value>[^#]*)# TODO")
 
@@ -86,8 +101,10 @@ def test_once_every_todo_is_filled_the_data_is_valid_again(data_dir, kind):
 def test_sources_left_empty_is_the_last_error_and_says_what_to_cite(data_dir):
     add(data_dir, "enterprise", "haizhu")
     path = target(data_dir, "enterprise")
-    path.write_text(fill(path.read_text("utf-8")).replace("sources: [src-a]\n    # unverified", "sources: []\n    # unverified"),
-                    "utf-8")
+    path.write_text(
+        fill(path.read_text("utf-8")).replace("sources: [src-a]\n    # unverified", "sources: []\n    # unverified"),
+        "utf-8",
+    )
     errors = validate(data_dir).errors
     assert [e.message for e in errors] == ["缺少出处"], [e.format() for e in errors]
     assert "sources" in errors[0].hint
@@ -153,7 +170,7 @@ def test_an_empty_flow_list_becomes_a_block_list_and_keeps_its_comment():
 def test_indentless_lists_and_comments_before_the_next_key_are_respected():
     text = "parks:\n- id: a\n  name: A\n\n# 以下是项目\nprojects: []\n"
     new, _ = insert_item(text, "parks", lambda indent: block("park", indent))
-    assert "\n- id: \"\"" in new, "the new item uses the list's own indentation"
+    assert '\n- id: ""' in new, "the new item uses the list's own indentation"
     assert new.index('- id: ""') < new.index("# 以下是项目"), "the comment stays with the key it describes"
 
 

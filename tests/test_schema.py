@@ -32,13 +32,20 @@ def _limit_memory() -> None:
 
 
 def check_jsonschema(schema_file: Path, *files: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile", str(schema_file), *map(str, files)],
-                          capture_output=True, text=True, timeout=120, preexec_fn=_limit_memory)
+    return subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--schemafile", str(schema_file), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limit_memory,
+    )
 
 
 def test_committed_schema_matches_the_models():
     stale = schema.drift(ROOT / "schema")
-    assert not stale, f"schema/{', schema/'.join(stale)} differ from profiles/models.py: run `python -m profiles schema`"
+    assert not stale, (
+        f"schema/{', schema/'.join(stale)} differ from profiles/models.py: run `python -m profiles schema`"
+    )
 
 
 def test_schema_files_are_deterministic_json_with_sorted_keys_and_a_trailing_newline():
@@ -54,8 +61,9 @@ def test_every_schema_is_draft_2020_12_and_valid_under_its_metaschema():
     files = [ROOT / "schema" / name for name in schema.rendered()]
     for path in files:
         assert json.loads(path.read_text("utf-8"))["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    proc = subprocess.run([str(CHECK_JSONSCHEMA), "--check-metaschema", *map(str, files)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--check-metaschema", *map(str, files)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -67,8 +75,11 @@ def test_every_data_file_passes_check_jsonschema_with_its_schema(name):
 
 def test_the_valid_fixture_passes_too():
     fixtures = ROOT / "tests" / "fixtures" / "valid"
-    for name, files in (("district", sorted((fixtures / "districts").glob("*.yaml"))),
-                        ("city", [fixtures / "city.yaml"]), ("sources", [fixtures / "sources.yaml"])):
+    for name, files in (
+        ("district", sorted((fixtures / "districts").glob("*.yaml"))),
+        ("city", [fixtures / "city.yaml"]),
+        ("sources", [fixtures / "sources.yaml"]),
+    ):
         proc = check_jsonschema(ROOT / "schema" / f"{name}.schema.json", *files)
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -81,12 +92,15 @@ def test_an_unknown_key_fails_check_jsonschema(tmp_path):
     assert "population_millions" in proc.stdout
 
 
-@pytest.mark.parametrize("line, found", [
-    ("    published: 2025-02-07\n", True),       # unquoted: ruamel's timestamp is loaded as text
-    ('    published: "2025-02-07"\n', True),
-    ("    published: 2025-02-30\n", False),      # format: date is checked
-    ("    published: 2025\n", False),
-])
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("    published: 2025-02-07\n", True),  # unquoted: ruamel's timestamp is loaded as text
+        ('    published: "2025-02-07"\n', True),
+        ("    published: 2025-02-30\n", False),  # format: date is checked
+        ("    published: 2025\n", False),
+    ],
+)
 def test_published_accepts_an_unquoted_yaml_date_and_refuses_a_wrong_one(tmp_path, line, found):
     path = tmp_path / "sources.yaml"
     path.write_text("sources:\n  - id: a\n    title: 标题\n    publisher: 媒体\n" + line, "utf-8")
@@ -94,24 +108,31 @@ def test_published_accepts_an_unquoted_yaml_date_and_refuses_a_wrong_one(tmp_pat
     assert (proc.returncode == 0) is found, proc.stdout
 
 
-@pytest.mark.parametrize("item, ok", [
-    ("{id: a, text: 一句话, sources: [src-a]}", True),
-    ("{id: a, text: 一句话, unverified: true}", True),
-    ("{id: a, text: 一句话}", False),               # the models' needs-source rule, in the schema too
-    ("{id: a, text: 一句话, sources: []}", False),
-])
+@pytest.mark.parametrize(
+    "item, ok",
+    [
+        ("{id: a, text: 一句话, sources: [src-a]}", True),
+        ("{id: a, text: 一句话, unverified: true}", True),
+        ("{id: a, text: 一句话}", False),  # the models' needs-source rule, in the schema too
+        ("{id: a, text: 一句话, sources: []}", False),
+    ],
+)
 def test_a_fact_needs_a_source_or_the_unverified_flag_in_the_schema_too(tmp_path, item, ok):
     path = tmp_path / "haizhu.yaml"
-    path.write_text(f'slug: haizhu\nname: {{zh: 海珠区, en: Haizhu}}\ncode: "440105"\nsummary: 简介\nroles:\n  - {item}\n',
-                    "utf-8")
+    path.write_text(
+        f'slug: haizhu\nname: {{zh: 海珠区, en: Haizhu}}\ncode: "440105"\nsummary: 简介\nroles:\n  - {item}\n', "utf-8"
+    )
     proc = check_jsonschema(ROOT / "schema" / "district.schema.json", path)
     assert (proc.returncode == 0) is ok, proc.stdout
 
 
 def test_a_non_http_url_fails_the_schema_as_it_fails_the_model(tmp_path):
     path = tmp_path / "sources.yaml"
-    path.write_text("sources:\n  - id: a\n    title: t\n    publisher: p\n    published: 2025-01-01\n"
-                    "    url: javascript:alert(1)\n", "utf-8")
+    path.write_text(
+        "sources:\n  - id: a\n    title: t\n    publisher: p\n    published: 2025-01-01\n"
+        "    url: javascript:alert(1)\n",
+        "utf-8",
+    )
     assert check_jsonschema(ROOT / "schema" / "sources.schema.json", path).returncode == 1
 
 
@@ -119,7 +140,9 @@ def test_a_non_http_url_fails_the_schema_as_it_fails_the_model(tmp_path):
 def test_every_data_file_first_line_points_at_its_schema(name):
     for path in DATA_FILES[name]:
         first = path.read_text("utf-8").split("\n", 1)[0]
-        assert first == schema.SCHEMA_COMMENT[name], f"{path.relative_to(ROOT)}: first line should be {schema.SCHEMA_COMMENT[name]}"
+        assert first == schema.SCHEMA_COMMENT[name], (
+            f"{path.relative_to(ROOT)}: first line should be {schema.SCHEMA_COMMENT[name]}"
+        )
         target = (path.parent / first.split("$schema=", 1)[1]).resolve()
         assert target == (ROOT / "schema" / f"{name}.schema.json").resolve() and target.is_file()
 

@@ -48,8 +48,10 @@ def test_sections_link_to_the_named_heading_anchors(haizhu_page):
 
 
 def test_text_from_data_stays_escaped_and_only_bare_kept_tags_remain():
-    fragment = ('<ul class="x"><li id="a">&lt;img src=x onerror=alert(1)&gt;<a href="#s" title="t">[1]</a></li>'
-                '<li></li></ul><div data-search-exclude><p>embed code</p></div><script>var a = 1;</script>')
+    fragment = (
+        '<ul class="x"><li id="a">&lt;img src=x onerror=alert(1)&gt;<a href="#s" title="t">[1]</a></li>'
+        "<li></li></ul><div data-search-exclude><p>embed code</p></div><script>var a = 1;</script>"
+    )
     assert search.section_text(fragment) == "<ul><li>&lt;img src=x onerror=alert(1)&gt;[1]</li></ul>"
 
 

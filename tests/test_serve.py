@@ -93,7 +93,10 @@ def preview(tmp_path_factory) -> Preview:
     with open(stdout, "wb") as out, open(stderr, "wb") as err:
         process = subprocess.Popen(
             [sys.executable, "-m", "profiles", "serve", "--root", str(project), "--port", str(port)],
-            cwd=ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
         )
     try:
         url = f"http://127.0.0.1:{port}/districts/haizhu/"
@@ -122,13 +125,18 @@ def test_an_edit_to_the_district_file_shows_in_the_served_page_within_two_second
     assert None not in times, f"an edit never reached the served page: {times}"
     # The median, so one stall of a busy test machine does not fail the run; a slow preview still does.
     median = sorted(times)[1]
-    assert median <= LIVE_SECONDS, f"edits took {', '.join(f'{t:.2f}' for t in times)} s to show (limit {LIVE_SECONDS} s)"
+    assert median <= LIVE_SECONDS, (
+        f"edits took {', '.join(f'{t:.2f}' for t in times)} s to show (limit {LIVE_SECONDS} s)"
+    )
 
 
-@pytest.mark.parametrize("breakage, words", [
-    (lambda text: text.replace("    year: 2025", "    year: 二〇二五", 1), "应为整数"),
-    (lambda text: text.replace("summary_sources: [src-a]", "summary_sources: [src-a", 1), "YAML 语法错误"),
-])
+@pytest.mark.parametrize(
+    "breakage, words",
+    [
+        (lambda text: text.replace("    year: 2025", "    year: 二〇二五", 1), "应为整数"),
+        (lambda text: text.replace("summary_sources: [src-a]", "summary_sources: [src-a", 1), "YAML 语法错误"),
+    ],
+)
 def test_an_invalid_edit_prints_the_error_at_file_line_and_keeps_the_last_good_page(preview, breakage, words):
     assert preview.show("最后一次正确的版本。") is not None
     good = preview.original.replace(SUMMARY, "summary: 最后一次正确的版本。")
@@ -176,7 +184,9 @@ def test_an_open_browser_tab_reloads_by_itself_after_an_edit(preview, open_page)
     preview.write(preview.original.replace(SUMMARY, "summary: 浏览器里的新版本。"))
     # No reload from the test: MkDocs' live-reload script in the page must fetch the new version. The
     # server-side delay is measured above; here a generous bound only proves the tab follows by itself.
-    opened.page.wait_for_function("document.body !== null && document.body.innerText.includes('浏览器里的新版本。')", timeout=10_000)
+    opened.page.wait_for_function(
+        "document.body !== null && document.body.innerText.includes('浏览器里的新版本。')", timeout=10_000
+    )
     took = time.monotonic() - start
     assert took <= 3 * LIVE_SECONDS, f"the open tab took {took:.2f} s to show the edit"
     assert not opened.page_errors, opened.page_errors

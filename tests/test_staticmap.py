@@ -168,8 +168,18 @@ def test_png_draws_symbols_in_their_colours():
 @pytest.mark.parametrize("highlight", ["tianhe", "nansha", None])
 def test_corner_points_land_inside_image(highlight):
     geometry = FIXTURE[highlight or "nansha"]
-    xs = [c[0] for poly in (geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]) for ring in poly for c in ring]
-    ys = [c[1] for poly in (geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]) for ring in poly for c in ring]
+    xs = [
+        c[0]
+        for poly in (geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]])
+        for ring in poly
+        for c in ring
+    ]
+    ys = [
+        c[1]
+        for poly in (geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]])
+        for ring in poly
+        for c in ring
+    ]
     corners = [MapPoint(x, y, "project", f"{x},{y}") for x in (min(xs), max(xs)) for y in (min(ys), max(ys))]
     root = parse(render_svg("t", FIXTURE, highlight, corners))
     width, height = int(root.get("width")), int(root.get("height"))
@@ -213,10 +223,33 @@ def test_points_for_district():
     from profiles.models import District
 
     d = District.model_validate(
-        {"slug": "tianhe", "name": {"zh": "天河区", "en": "Tianhe"}, "code": "440106", "summary": "s", "summary_sources": ["a"],
-         "parks": [{"id": "p", "name": "园", "kind": "cluster", "location": {"lon": 113.3, "lat": 23.1, "precision": "exact"}, "sources": ["a"]}],
-         "projects": [{"id": "q", "name": "项", "category": "industry", "status": "planned", "status_as_of": "2024",
-                       "location": {"lon": 113.4, "lat": 23.2, "precision": "district"}, "sources": ["a"]}]}
+        {
+            "slug": "tianhe",
+            "name": {"zh": "天河区", "en": "Tianhe"},
+            "code": "440106",
+            "summary": "s",
+            "summary_sources": ["a"],
+            "parks": [
+                {
+                    "id": "p",
+                    "name": "园",
+                    "kind": "cluster",
+                    "location": {"lon": 113.3, "lat": 23.1, "precision": "exact"},
+                    "sources": ["a"],
+                }
+            ],
+            "projects": [
+                {
+                    "id": "q",
+                    "name": "项",
+                    "category": "industry",
+                    "status": "planned",
+                    "status_as_of": "2024",
+                    "location": {"lon": 113.4, "lat": 23.2, "precision": "district"},
+                    "sources": ["a"],
+                }
+            ],
+        }
     )
     assert points_for(d) == [
         MapPoint(113.3, 23.1, "park", "园", "exact"),
@@ -258,7 +291,9 @@ def count_calls(monkeypatch, module, name: str) -> Counter:
 def test_atlas_draws_the_same_images_as_render_svg_and_render_png():
     atlas = Atlas(FIXTURE, NAMES)
     for title, highlight, points in every_map():
-        assert atlas.svg(title, highlight, points) == render_svg(title, FIXTURE, highlight, points, names=NAMES).encode()
+        assert (
+            atlas.svg(title, highlight, points) == render_svg(title, FIXTURE, highlight, points, names=NAMES).encode()
+        )
         assert atlas.png(title, highlight, points) == render_png(title, FIXTURE, highlight, points, names=NAMES)
 
 

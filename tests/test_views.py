@@ -27,7 +27,7 @@ from profiles.views.charts import stacked_bars
 from profiles.views.matrix import TITLE, build_matrix, split_part, terms_in
 from tests.conftest import ROOT
 
-HOSTILE = '<script>alert(1)</script>"\' &amp; {{ 7*7 }}'
+HOSTILE = "<script>alert(1)</script>\"' &amp; {{ 7*7 }}"
 
 
 @pytest.fixture(scope="module")

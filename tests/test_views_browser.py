@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PROJECTS = re.compile("^重大项目")  # the projects directory's caption

@@ -42,8 +42,12 @@ def test_both_workflows_exist():
 @pytest.mark.parametrize("schema", ["vendor.github-workflows", "custom.github-workflows-require-timeout"])
 def test_workflows_are_valid_under_check_jsonschemas_builtin_schema(schema):
     # Built-in schemas ship inside the check-jsonschema package: this runs offline.
-    proc = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, WORKFLOWS)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -58,7 +62,9 @@ def test_pull_requests_validate_build_strictly_test_and_upload_a_preview():
     assert order == sorted(order), "validate, then the strict site build, then the tests"
     upload = uses(job, "actions/upload-artifact")
     assert upload["with"]["name"] == "site-preview" and upload["with"]["path"].rstrip("/") == "site"
-    assert steps(job).index(upload) < next(i for i, s in enumerate(steps(job)) if s.get("run", "").strip() == "make test")
+    assert steps(job).index(upload) < next(
+        i for i, s in enumerate(steps(job)) if s.get("run", "").strip() == "make test"
+    )
     assert pr["permissions"] == {"contents": "read"}
 
 

@@ -28,8 +28,8 @@ from ..dataset import Dataset
 from ..geo import Geometry
 from ..memo import NO_MEMO
 from ..output import Outputs
-from .manifest import describe_exports
 from ..registry import CITY_SLUG
+from .manifest import describe_exports
 from .tables import LIST_SEPARATOR, TABLES, Row, geo_columns, ordered_districts, owner_rows, source_ids
 
 __all__ = ["SCHEMA_VERSION", "cell", "describe_exports", "export_counts", "write_exports"]
@@ -178,8 +178,9 @@ def _sources_rows(dataset: Dataset, cited: dict[str, list[str]]) -> Iterator[Row
 
 
 def _sources_json(dataset: Dataset, ids: set[str] | None = None) -> str:
-    return ",".join(_json_text(s.model_dump(mode="json")) for sid, s in dataset.sources.items()
-                    if ids is None or sid in ids)
+    return ",".join(
+        _json_text(s.model_dump(mode="json")) for sid, s in dataset.sources.items() if ids is None or sid in ids
+    )
 
 
 def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs, memo=NO_MEMO) -> list[str]:
@@ -195,10 +196,15 @@ def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Output
     owners = list(parts.values())  # city first, then registry order: the order of every table
 
     city = parts[CITY_SLUG]["json"] if CITY_SLUG in parts else "null"
-    files: dict[str, bytes] = {"all.json": (
-        f'{{"schema_version":{SCHEMA_VERSION},"city":{city},"districts":['
-        + ",".join(parts[s]["json"] for s in slugs) + '],"sources":[' + _sources_json(dataset) + "]}\n"
-    ).encode("utf-8")}
+    files: dict[str, bytes] = {
+        "all.json": (
+            f'{{"schema_version":{SCHEMA_VERSION},"city":{city},"districts":['
+            + ",".join(parts[s]["json"] for s in slugs)
+            + '],"sources":['
+            + _sources_json(dataset)
+            + "]}\n"
+        ).encode("utf-8")
+    }
     header = lambda table: ",".join(c.name for c in TABLES[table]) + "\r\n"  # noqa: E731 (plain names: no quoting)
     for table in TABLES:
         if table == "sources":
@@ -216,7 +222,8 @@ def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Output
         # Self-contained: the district plus exactly the sources it cites, in sources.yaml order.
         files[f"districts/{slug}.json"] = (
             f'{{"schema_version":{SCHEMA_VERSION},"district":{parts[slug]["json"]},"sources":['
-            + _sources_json(dataset, set(parts[slug]["cited"])) + "]}\n"
+            + _sources_json(dataset, set(parts[slug]["cited"]))
+            + "]}\n"
         ).encode("utf-8")
 
     # A district dropped from the data does not linger: build.sync deletes what no stage produced.

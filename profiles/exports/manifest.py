@@ -88,8 +88,12 @@ def _count(data: bytes, rel: str) -> tuple[int, str]:
     return sum(len(district[k]) for k in ("goals", "indicators", "enterprises", "parks", "projects")), "条"
 
 
-def describe_exports(paths: list[str], files: Outputs, names: dict[str, str] | None = None,
-                     counts: dict[str, tuple[int, str]] | None = None) -> list[dict]:
+def describe_exports(
+    paths: list[str],
+    files: Outputs,
+    names: dict[str, str] | None = None,
+    counts: dict[str, tuple[int, str]] | None = None,
+) -> list[dict]:
     """One dict per file of `files` named in `paths`, in that order: url (site path), path (relative
     to /data/), title, format, media_type, bytes, count + count_unit, fields [{name, description}].
     `names`: slug -> Chinese name, for the per-district files' titles. `counts`: path -> (count,

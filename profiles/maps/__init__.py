@@ -14,9 +14,9 @@ from collections.abc import Mapping
 
 from markupsafe import Markup, escape
 
+from ..dataset import Dataset
 from ..memo import NO_MEMO, PROSE
 from ..output import Outputs
-from ..dataset import Dataset
 from ..registry import CITY_SLUG
 from . import features as _features
 from .assets import copy_assets
@@ -27,7 +27,10 @@ __all__ = ["MapSettings", "build_maps", "feature_list_html", "embed_iframe_html"
 
 
 def build_maps(
-    dataset: Dataset, boundaries: Mapping[str, dict], out: Outputs, settings: MapSettings | None = None,
+    dataset: Dataset,
+    boundaries: Mapping[str, dict],
+    out: Outputs,
+    settings: MapSettings | None = None,
     memo=NO_MEMO,
 ) -> list[str]:
     """Put every map page and its assets into `out`; return their paths.
@@ -35,7 +38,9 @@ def build_maps(
     renderer = PageRenderer(dataset, boundaries, settings or MapSettings(), cache=memo.cache)
     paths = copy_assets(out)
     for slug, district in dataset.districts.items():
-        paths.append(out.put(page_path(slug), memo("embed", slug, lambda district=district: renderer.district_page(district))))
+        paths.append(
+            out.put(page_path(slug), memo("embed", slug, lambda district=district: renderer.district_page(district)))
+        )
     paths.append(out.put(page_path(CITY_SLUG), memo.whole("embed-city", renderer.city_page, PROSE)))
     return paths
 

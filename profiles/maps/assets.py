@@ -23,8 +23,14 @@ ASSETS: dict[str, tuple[Path, str]] = {
     "leaflet.css": (_L / "leaflet.css", "vendor/leaflet/leaflet.css"),
     "layers.png": (_L / "images" / "layers.png", "vendor/leaflet/images/layers.png"),
     "layers-2x.png": (_L / "images" / "layers-2x.png", "vendor/leaflet/images/layers-2x.png"),
-    "gesture.js": (_G / "leaflet-gesture-handling.min.js", "vendor/leaflet-gesture-handling/leaflet-gesture-handling.min.js"),
-    "gesture.css": (_G / "leaflet-gesture-handling.min.css", "vendor/leaflet-gesture-handling/leaflet-gesture-handling.min.css"),
+    "gesture.js": (
+        _G / "leaflet-gesture-handling.min.js",
+        "vendor/leaflet-gesture-handling/leaflet-gesture-handling.min.js",
+    ),
+    "gesture.css": (
+        _G / "leaflet-gesture-handling.min.css",
+        "vendor/leaflet-gesture-handling/leaflet-gesture-handling.min.css",
+    ),
     "maps.js": (STATIC / "maps.js", "maps/maps.js"),
     "maps.css": (STATIC / "maps.css", "maps/maps.css"),
 }

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import geo
 from ..dataset import Dataset
-from ..models import LABELS_ZH, District, ParkKind, Project, ProjectStatus, Park, Quantity
+from ..models import LABELS_ZH, District, Park, ParkKind, Project, ProjectStatus, Quantity
 from .settings import MapSettings
 
 ToMap = Callable[[float, float], tuple[float, float]]

@@ -18,8 +18,7 @@ from ..dataset import Dataset
 from ..models import District
 from ..registry import CITY_SLUG
 from . import features as F
-from .settings import BOUNDARY_CREDIT, MapSettings
-from .settings import Shell
+from .settings import BOUNDARY_CREDIT, MapSettings, Shell
 
 TEMPLATES = Path(__file__).parent / "templates"
 NEW_TAB = Markup(' target="_blank" rel="noopener"')
@@ -70,8 +69,14 @@ class PageRenderer:
     """Renders the pages of one build: shares the shell, the converted boundaries and
     the compiled template between pages."""
 
-    def __init__(self, dataset: Dataset, boundaries: Mapping[str, dict], settings: MapSettings, prefix: str = "../../",
-                 cache=None):
+    def __init__(
+        self,
+        dataset: Dataset,
+        boundaries: Mapping[str, dict],
+        settings: MapSettings,
+        prefix: str = "../../",
+        cache=None,
+    ):
         self.dataset = dataset
         self.settings = settings
         self.prefix = prefix
@@ -80,7 +85,9 @@ class PageRenderer:
         self.boundaries = F.BoundaryCache(boundaries, self.to_map)
         self.template = environment().get_template("embed.html")
         self._common = {
-            "shell": Shell(Markup(self.shell.head), Markup(self.shell.body), Markup(self.shell.script), self.shell.script_hash),
+            "shell": Shell(
+                Markup(self.shell.head), Markup(self.shell.body), Markup(self.shell.script), self.shell.script_hash
+            ),
             "csp": _csp(settings, self.shell),
             "site_name": settings.site_name,
             "basemap_label": settings.base.label,
@@ -88,7 +95,9 @@ class PageRenderer:
             "link_attrs": NEW_TAB,
         }
 
-    def _render(self, page: dict, kind: str, features: list[dict], boundaries: list[dict], districts, n_sources: int) -> str:
+    def _render(
+        self, page: dict, kind: str, features: list[dict], boundaries: list[dict], districts, n_sources: int
+    ) -> str:
         for i, f in enumerate(features):
             f["index"] = i
         data = {"kind": kind, "title": page["title"], "boundaries": boundaries, "features": features}

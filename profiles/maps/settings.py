@@ -31,6 +31,7 @@ class Basemap(NamedTuple):
 
 class Shell(NamedTuple):
     """The rendered folium shell (profiles/maps/shell.py), kept here so a cached one loads without folium."""
+
     head: str
     body: str
     script: str
@@ -102,7 +103,9 @@ class MapSettings:
                 raise ValueError("TIANDITU_KEY should be letters and digits only")
 
     @classmethod
-    def from_env(cls, config: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> "MapSettings":
+    def from_env(
+        cls, config: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+    ) -> "MapSettings":
         """Settings from a config dict (keys `basemap`, `tianditu_key`; a nested `maps:` dict
         works too), overridden by env `PROFILES_BASEMAP` and `TIANDITU_KEY` when set."""
         env = os.environ if environ is None else environ

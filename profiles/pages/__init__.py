@@ -116,7 +116,9 @@ def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
 def map_features(d: District) -> list[dict]:
     """The map's features as a list: same order as the map, linking to each entry."""
     out = [dict(name=p.name, kind=label(p.kind), status="", href=f"#park-{p.id}") for p in d.parks]
-    out += [dict(name=p.name, kind=label(p.category), status=label(p.status), href=f"#project-{p.id}") for p in d.projects]
+    out += [
+        dict(name=p.name, kind=label(p.category), status=label(p.status), href=f"#project-{p.id}") for p in d.projects
+    ]
     return out
 
 
@@ -157,8 +159,10 @@ def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
 def render_pages(dataset: Dataset, ctx: PageContext, memo=NO_MEMO) -> dict[str, str]:
     """Relative path under docs/ -> Markdown text. `memo` (memo.Memo) caches each district's page, and
     the home page and index by what they show of every district."""
-    out = {"index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE),
-           "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx))}
+    out = {
+        "index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE),
+        "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx)),
+    }
     for slug, d in dataset.districts.items():
         out[f"districts/{slug}.md"] = memo("page", slug, lambda d=d: render_district(d, dataset, ctx))
     return out

@@ -15,13 +15,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..dataset import Dataset
+from ..exports import export_counts
 from ..memo import NO_MEMO, PROSE
 from ..output import Outputs
 from ..pages import label, md, num, quantity_text, target_text, yaml_str
 from ..registry import CITY_SLUG
 from . import compare, figures, matrix
 from .charts import fmt
-from ..exports import export_counts
 from .downloads import data_page, human_size
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,8 +43,16 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.filters.update(
-    md=md, yaml_str=yaml_str, num=num, target=target_text, qty=quantity_text, label=label, chartnum=fmt,
-    sortkey=compare.sort_key, filesize=human_size, codespans=codespans,
+    md=md,
+    yaml_str=yaml_str,
+    num=num,
+    target=target_text,
+    qty=quantity_text,
+    label=label,
+    chartnum=fmt,
+    sortkey=compare.sort_key,
+    filesize=human_size,
+    codespans=codespans,
 )
 
 

@@ -67,7 +67,9 @@ def _field_groups(files: list[dict]) -> list[FieldGroup]:
         if not _per_district(f):  # (not `f in per_district`: comparing dicts made this quadratic)
             groups.append(FieldGroup(f["path"], f["fields"]))
     if per_district:
-        groups.append(FieldGroup(f"districts/<区>.json（{len(per_district)} 个文件，结构相同）", per_district[0]["fields"]))
+        groups.append(
+            FieldGroup(f"districts/<区>.json（{len(per_district)} 个文件，结构相同）", per_district[0]["fields"])
+        )
     return groups
 
 

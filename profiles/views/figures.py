@@ -20,9 +20,14 @@ def counts_chart(dataset: Dataset) -> Chart:
         counts = sorted(counts, key=lambda c: -sum(c.values))
     shown = counts[: compare.CHART_BARS]
     return stacked_bars(
-        "chart-counts", "各区已收录的条目数", "每个区已收录的发展目标、龙头企业、产业园区和重大项目条数。",
-        [(c.name, c.values, c.href) for c in shown], compare.COUNT_SERIES, "条",
-        label_header="区", omitted=len(counts) - len(shown),
+        "chart-counts",
+        "各区已收录的条目数",
+        "每个区已收录的发展目标、龙头企业、产业园区和重大项目条数。",
+        [(c.name, c.values, c.href) for c in shown],
+        compare.COUNT_SERIES,
+        "条",
+        label_header="区",
+        omitted=len(counts) - len(shown),
     )
 
 
@@ -37,8 +42,14 @@ def themes_chart(themes: list[compare.ThemeGroup]) -> Chart:
         counts = [sum(r.owner_name == o for r in g.rows) for o in named]
         rows.append((g.theme, counts + ([len(g.rows) - sum(counts)] if pooled else []), ""))
     return stacked_bars(
-        "chart-themes", "各主题的发展目标数", "每个主题下的发展目标条数，按提出目标的区（或全市）分段。",
-        rows, series, "项", label_header="主题", omitted=len(themes) - len(rows),
+        "chart-themes",
+        "各主题的发展目标数",
+        "每个主题下的发展目标条数，按提出目标的区（或全市）分段。",
+        rows,
+        series,
+        "项",
+        label_header="主题",
+        omitted=len(themes) - len(rows),
     )
 
 
@@ -49,9 +60,14 @@ def money_chart(dataset: Dataset) -> Chart | None:
     if not shown:
         return None
     return stacked_bars(
-        "chart-money", "已公布投资额的重大项目", "来源写明投资额（以元计）的项目，按投资额从大到小排列。",
-        [(r.item.name, [float(compare.sort_key(r.item.investment))], r.href) for r in shown], ["投资额"], "亿元",
-        label_header="项目", omitted=len(projects) - len(shown),
+        "chart-money",
+        "已公布投资额的重大项目",
+        "来源写明投资额（以元计）的项目，按投资额从大到小排列。",
+        [(r.item.name, [float(compare.sort_key(r.item.investment))], r.href) for r in shown],
+        ["投资额"],
+        "亿元",
+        label_header="项目",
+        omitted=len(projects) - len(shown),
     )
 
 

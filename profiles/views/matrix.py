@@ -151,7 +151,9 @@ def build_matrix(dataset: Dataset, max_columns: int = MAX_COLUMNS, max_rows: int
                 row.cells[slug].append(ev)
     first_seen = {term: i for i, term in enumerate(rows)}
     # Industries named in more districts first; ties keep the order a reader meets them in the data.
-    ordered = sorted(rows.values(), key=lambda r: (-r.district_count, -sum(map(len, r.cells.values())), first_seen[r.term]))
+    ordered = sorted(
+        rows.values(), key=lambda r: (-r.district_count, -sum(map(len, r.cells.values())), first_seen[r.term])
+    )
     columns = list(dataset.districts)
     if len(columns) > max_columns:
         marks = {slug: sum(len(r.cells.get(slug, [])) for r in ordered) for slug in columns}
