@@ -18,6 +18,7 @@ from .config import Config
 from .dataset import Dataset
 from .memo import NO_MEMO, PROSE, Memo, NoMemo
 from .output import Outputs
+from .pages import around
 from .registry import CITY_SLUG
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
@@ -88,6 +89,8 @@ def generate(
         last_changed=changed,
         polygon_area={slug: geo.area_km2(g) for slug, g in boundaries.items()},
         maps=bool(boundaries),
+        neighbours=around.neighbours(boundaries) if boundaries else {},
+        outlines=around.outlines(boundaries),
     )
     embeds.build_embeds(dataset, boundaries, config, out)  # first: the pages' embed panels need it
     rendered = pages.render_pages(dataset, ctx, memo)

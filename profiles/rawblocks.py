@@ -24,7 +24,7 @@ _RESTORE = re.compile(r"<!--gz-raw-block:(\d+)-->")
 # Where a block starts: a block-level tag at the start of the body or after a blank line, as our
 # templates write them. It ends where that element closes — not at a blank line, which data may hold
 # (Markdown's own HTML block parser also follows the element to its end tag).
-_START = re.compile(r"(?:\A|(?<=\n\n))<(?:div|figure|details|ul|ol|dl|table|p|section)\b")
+_START = re.compile(r"(?:\A|(?<=\n\n))<(?:div|figure|details|ul|ol|dl|table|p|section|nav|article)\b")
 # A tag of our generated HTML (also read by profiles/search.py): groups closing "/", name, attributes,
 # self-closing "/"; or a comment (no groups). Every "<" on our pages starts a tag we wrote: data
 # reaches them HTML-escaped.

@@ -19,9 +19,10 @@ from markupsafe import Markup, escape
 from .. import headline
 from ..checks import items
 from ..dataset import Dataset
-from ..memo import NO_MEMO, PROSE
+from ..memo import NO_MEMO
 from ..models import LABELS_ZH, City, District, Quantity, Target
 from ..registry import CITY_SLUG
+from . import around, profile
 
 num = headline.num  # one number format for pages, cards and views
 
@@ -37,6 +38,8 @@ class PageContext:
     last_changed: dict[str, str] = field(default_factory=dict)  # slug -> YYYY-MM-DD from git
     polygon_area: dict[str, float] = field(default_factory=dict)  # slug -> km² of our boundary
     maps: bool = True  # embed pages exist under /embed/
+    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> touching slugs (around.py)
+    outlines: tuple[str, dict[str, str]] = ("0 0 0 0", {})  # viewBox, slug -> SVG path (around.outlines)
 
 
 def md(text: object) -> Markup:
@@ -98,7 +101,18 @@ _ENV = _environment()
 
 
 def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
+    city = dataset.city
+    gaps = auto_gaps(d)
+    shown = profile.sections(d, city, gaps, ctx.maps)
+    city_goals = list(city.goals) if city is not None and "city-goals" in shown else []
     numbers = citation_numbers(d)
+    for g in city_goals:  # a thin page's city-wide goals cite their sources on this page too
+        for sid in g.sources:
+            numbers.setdefault(sid, len(numbers) + 1)
+    order = dataset.order()
+    prev, next_ = around.prev_next(order, d.slug) if d.slug in order else (None, None)
+    coverage = headline.coverage(d)
+    viewbox, paths = ctx.outlines
     return _ENV.get_template("district.md.j2").render(
         d=d,
         numbers=numbers,
@@ -106,10 +120,40 @@ def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
         ctx=ctx,
         polygon_area=ctx.polygon_area.get(d.slug),
         last_changed=ctx.last_changed.get(d.slug),
-        gaps=auto_gaps(d),
+        gaps=gaps,
+        invitations=profile.invitations(d, gaps, ctx.edit_base),
+        guide=profile.repo_file(ctx.edit_base, "CONTRIBUTING.md") if ctx.edit_base else "",
         park_names={p.id: p.name for p in d.parks},
         features=map_features(d),
         cards=headline.cards(d),
+        coverage=coverage,
+        as_of=headline.facts_as_of(d, dataset.sources),
+        role_line=headline.role_line(d),
+        role_sources=headline.role_sources(d),
+        sentences=[
+            s
+            for s in (
+                headline.goals_sentence(d.name.zh, d.goals),
+                headline.status_sentence(d.goals),
+                headline.indicators_sentence(d.name.zh, d.indicators),
+            )
+            if s
+        ],
+        missing=headline.missing_sentence(d.name.zh, coverage),
+        themes=profile.goal_themes(d.goals),
+        show_status=profile.any_status(d.goals),
+        shown=shown,
+        title=profile.title(d),
+        description=profile.description(d),
+        city=city,
+        city_name=city.name.zh if city is not None else "",
+        city_goals=city_goals,
+        district_count=len(order),
+        switcher=[(s, dataset.name_of(s)) for s in order] if len(order) <= around.SWITCHER_MAX else [],
+        prev=(prev, dataset.name_of(prev)) if prev else None,
+        next=(next_, dataset.name_of(next_)) if next_ else None,
+        neighbours=[(s, dataset.name_of(s)) for s in ctx.neighbours.get(d.slug, ())],
+        locator=(viewbox, paths) if d.slug in paths else None,
     )
 
 
@@ -140,13 +184,58 @@ def auto_gaps(d: District) -> list[str]:
     return missing
 
 
+@dataclass(frozen=True)
+class DistrictCard:
+    """A district on the home page: who it is, its first headline figure, what the sources cover."""
+
+    slug: str
+    name: str
+    role: str
+    figure: headline.Card | None
+    counts: list[str]
+    as_of: str
+    thin: bool
+
+
+def district_cards(dataset: Dataset) -> list[DistrictCard]:
+    out = []
+    for slug, d in dataset.districts.items():
+        c = headline.coverage(d)
+        cards = headline.cards(d, limit=1)
+        as_of = headline.facts_as_of(d, dataset.sources)
+        out.append(
+            DistrictCard(
+                slug=slug,
+                name=d.name.zh,
+                role=headline.role_line(d),
+                figure=cards[0] if cards else None,
+                counts=headline.coverage_parts(c),
+                as_of=as_of.text if as_of else "",
+                thin=c.thin,
+            )
+        )
+    return out
+
+
+def site_sentence(dataset: Dataset) -> str:
+    """What the site is, with the totals every page agrees on (zero counts left out)."""
+    total = [headline.coverage(d) for d in dataset.districts.values()]
+    sums = headline.Coverage(*(sum(getattr(c, f) for c in total) for f in headline.Coverage.__dataclass_fields__))
+    city = dataset.city.name.zh if dataset.city else "广州市"
+    held = "、".join(headline.coverage_parts(sums))
+    return f"{city} {len(dataset.districts)} 个区{'公布的 ' + held if held else '的区情'}：每条都注明出处，附地图与开放数据。"
+
+
 def render_home(dataset: Dataset, ctx: PageContext) -> str:
     city = dataset.city
+    numbers = citation_numbers(city) if city else {}
     return _ENV.get_template("index.md.j2").render(
         city=city,
-        numbers=citation_numbers(city) if city else {},
-        cited=[dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources] if city else [],
+        numbers=numbers,
+        cited=[dataset.sources[s] for s in numbers if s in dataset.sources],
         districts=list(dataset.districts.values()),
+        cards=district_cards(dataset),
+        sentence=site_sentence(dataset),
         ctx=ctx,
         city_slug=CITY_SLUG,
     )
@@ -160,7 +249,7 @@ def render_pages(dataset: Dataset, ctx: PageContext, memo=NO_MEMO) -> dict[str, 
     """Relative path under docs/ -> Markdown text. `memo` (memo.Memo) caches each district's page, and
     the home page and index by what they show of every district."""
     out = {
-        "index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE),
+        "index.md": memo.whole("home", lambda: render_home(dataset, ctx)),  # cards read every field
         "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx)),
     }
     for slug, d in dataset.districts.items():

@@ -1,0 +1,142 @@
+"""A district page arranged for a reader: which sections it has (none empty), its goals grouped by
+theme, its gaps as invitations to editors, its title. Plain data for district.md.j2; no HTML here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import headline
+from ..models import City, District, Goal
+
+GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
+
+# A gap's text -> the CONTRIBUTING.md section that explains how to add it (GitHub's heading anchors).
+GUIDES = (
+    (("产业体系",), "industrialsystem"),
+    (("定位", "分工"), "statement"),
+    (("目标",), "goal"),
+    (("数字",), "indicator"),
+    (("企业",), "enterprise"),
+    (("园区", "项目", "坐标"), "四添加园区或项目含坐标"),
+    (("面积",), "area"),
+)
+GUIDE_DEFAULT = "三添加一个来源"
+
+
+@dataclass(frozen=True)
+class ThemeGoals:
+    theme: str
+    shown: tuple[Goal, ...]
+    more: tuple[Goal, ...]  # behind "显示全部"
+
+    @property
+    def total(self) -> int:
+        return len(self.shown) + len(self.more)
+
+
+def goal_themes(goals: list[Goal], per_theme: int = GOALS_PER_THEME) -> list[ThemeGoals]:
+    """Goals by theme, themes in the order the file first uses them, goals in file order."""
+    groups: dict[str, list[Goal]] = {}
+    for g in goals:
+        groups.setdefault(g.theme, []).append(g)
+    return [ThemeGoals(t, tuple(gs[:per_theme]), tuple(gs[per_theme:])) for t, gs in groups.items()]
+
+
+def any_status(goals: list[Goal]) -> bool:
+    """Whether some goal has a known status (else the tracker shows no status at all)."""
+    return any(g.status is not None and g.status.value != "unknown" for g in goals)
+
+
+@dataclass(frozen=True)
+class Invitation:
+    text: str
+    edit: str  # the district's file in the editor; "" without an edit base
+    guide: str  # the CONTRIBUTING.md section; "" without an edit base
+
+
+def guide_anchor(text: str) -> str:
+    return next((anchor for words, anchor in GUIDES if any(w in text for w in words)), GUIDE_DEFAULT)
+
+
+def repo_file(edit_base: str, path: str) -> str:
+    """A file of the repository to read (not edit): GitHub's …/edit/<branch>/ becomes …/blob/<branch>/."""
+    return (edit_base.replace("/edit/", "/blob/", 1) if "/edit/" in edit_base else edit_base) + path
+
+
+def invitations(d: District, gaps: list[str], edit_base: str) -> list[Invitation]:
+    edit = f"{edit_base}data/districts/{d.slug}.yaml" if edit_base else ""
+    guide = repo_file(edit_base, "CONTRIBUTING.md") if edit_base else ""
+    return [Invitation(g, edit, f"{guide}#{guide_anchor(g)}" if guide else "") for g in gaps]
+
+
+# Section anchor -> heading, in page order.
+SECTIONS = (
+    ("map", "地图"),
+    ("about", "概况"),
+    ("goals", "发展目标"),
+    ("indicators", "已公布的数字"),
+    ("system", "现代化产业体系"),
+    ("roles", "定位与分工"),
+    ("enterprises", "龙头企业"),
+    ("parks", "产业园区与功能片区"),
+    ("projects", "重大项目"),
+    ("city-goals", "适用于各区的全市目标"),
+    ("wanted", "资料待补充"),
+    ("sources", "出处"),
+)
+
+
+def has_points(d: District) -> bool:
+    return bool(d.parks or d.projects)
+
+
+def sections(d: District, city: City | None, gaps: list[str], maps: bool) -> dict[str, str]:
+    """The sections this page shows (anchor -> heading, in page order): a section with nothing in it
+    is left out; a page without points shows no map frame (概况 holds its locator instead)."""
+    c = headline.coverage(d)
+    present = {
+        "map": maps and has_points(d),
+        "goals": bool(d.goals),
+        "indicators": bool(d.indicators),
+        "system": d.industrial_system is not None,
+        "roles": bool(d.roles),
+        "enterprises": bool(d.enterprises),
+        "parks": bool(d.parks),
+        "projects": bool(d.projects),
+        "city-goals": c.thin and city is not None and bool(city.goals),
+        "about": True,
+        "wanted": bool(gaps),
+        "sources": True,
+    }
+    return {anchor: title for anchor, title in SECTIONS if present[anchor]}
+
+
+# What a page's title promises, in this order, when the page holds it.
+TITLE_PARTS = (
+    ("goals", "发展目标"),
+    ("indicators", "已公布数字"),
+    ("system", "产业体系"),
+    ("enterprises", "龙头企业"),
+    ("parks", "产业园区"),
+    ("projects", "重大项目"),
+)
+
+
+def title(d: District) -> str:
+    """The page's title: the district and only what its page holds."""
+    c = headline.coverage(d)
+    held = [text for attr, text in TITLE_PARTS if (getattr(c, attr) if attr != "system" else c.system)]
+    if not held:
+        return f"{d.name.zh}：基本情况与待补充资料"
+    if len(held) > 4:
+        held = held[:4]
+    return f"{d.name.zh}：" + "、".join(held[:-1]) + ("与" if len(held) > 1 else "") + held[-1]
+
+
+def description(d: District) -> str:
+    c = headline.coverage(d)
+    parts = headline.coverage_parts(c)
+    head = f"{d.name.zh}（{d.name.en}）区情"
+    if not parts:
+        return f"{head}：{headline.missing_sentence(d.name.zh, c)}欢迎补充有来源的资料。"
+    return f"{head}：" + "、".join(parts) + "，每条都注明出处。"
