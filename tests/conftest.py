@@ -12,6 +12,8 @@ pytest_plugins = ["tests.browser"]
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
+SITE_URL = "https://gz-profiles.github.io/gz-profiles/"
+SITE_URL_LINE = f'site_url: !ENV [PROFILES_SITE_URL, "{SITE_URL}"]'
 
 
 def copy_valid_data(target: Path) -> Path:
@@ -56,6 +58,12 @@ def real_project(tmp_path_factory) -> Path:
     from profiles.config import load_config
 
     project = make_project(tmp_path_factory.mktemp("real") / "project", ROOT / "data")
+    # Built as a copy deployed without a public address (what the embed tests are about: the panel then
+    # writes codes for wherever the site is served). mkdocs.yml names the public address by default.
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert SITE_URL_LINE in text
+    config.write_text(text.replace(SITE_URL_LINE, 'site_url: !ENV [PROFILES_SITE_URL, ""]'), "utf-8")
     with pytest.MonkeyPatch.context() as env:
         env.delenv("PROFILES_SITE_URL", raising=False)
         report = build(load_config(project))

@@ -75,3 +75,22 @@ def test_generated_files_are_rewritten_only_when_their_content_changes(built):
     build(load_config(built), timings=timings, run_mkdocs=False)
     assert "districts/haizhu.md" in timings.written
     assert "index.md" not in timings.written
+
+
+def test_social_cards_and_embed_codes_carry_the_public_address_from_mkdocs_yml(built, monkeypatch):
+    from tests.conftest import SITE_URL
+
+    home = (built / "site" / "index.html").read_text("utf-8")
+    page = (built / "site" / "districts" / "haizhu" / "index.html").read_text("utf-8")
+    assert f'<meta property="og:image" content="{SITE_URL}embed/guangzhou/map.png">' in home
+    assert f'<meta property="og:image" content="{SITE_URL}embed/haizhu/map.png">' in page
+    assert f'<meta property="og:url" content="{SITE_URL}districts/haizhu/">' in page
+    assert f"src=&#34;{SITE_URL}embed/haizhu/" in page and "data-gz-embed-placeholder" not in page
+
+
+def test_a_district_page_shows_the_districts_tab_active(built):
+    page = (built / "site" / "districts" / "haizhu" / "index.html").read_text("utf-8")
+    about = (built / "site" / "about" / "index.html").read_text("utf-8")
+    active = '<li class="md-tabs__item md-tabs__item--active">\n        <a href="../" class="md-tabs__link">'
+    assert "md-tabs__item--active" in page and active.split("\n")[0] in page
+    assert page.count("md-tabs__item--active") == 1 and about.count("md-tabs__item--active") == 1

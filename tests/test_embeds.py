@@ -275,3 +275,10 @@ def test_the_options_become_parameters_the_embed_page_reads():
     for name in ("id", "layers", "theme", "legend", "height"):
         assert f"params.get('{name}')" in maps_js, name
     assert "height:550px" in Options(height=400).frame_style()  # the map plus room for title and legend
+
+
+def test_mkdocs_yml_names_the_public_address_and_the_environment_still_overrides_it():
+    from tests.conftest import ROOT, SITE_URL
+
+    assert site_root(ROOT / "mkdocs.yml", {}) == SITE_URL
+    assert site_root(ROOT / "mkdocs.yml", {"PROFILES_SITE_URL": "https://fork.example/x"}) == "https://fork.example/x/"

@@ -99,6 +99,6 @@ def test_the_site_is_byte_identical_with_and_without_the_hook(project):
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     assert "  - profiles/mkdocs_hooks.py\n" in text
-    config.write_text(text.replace("  - profiles/mkdocs_hooks.py\n", "  []\n"), "utf-8")
+    config.write_text(text.replace("  - profiles/mkdocs_hooks.py\n", ""), "utf-8")  # the accelerator only
     assert build(load_config(project)).ok
     assert tree_digest(project / "site") == with_hook

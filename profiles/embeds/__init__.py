@@ -57,9 +57,27 @@ _URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$")
 
 
 class _LenientLoader(yaml.SafeLoader):
-    """mkdocs.yml may carry tags (!ENV, !!python/name:…) that only MkDocs resolves: read them as None."""
+    """mkdocs.yml may carry tags (!!python/name:…) that only MkDocs resolves: read them as None; `!ENV`
+    becomes an _Env that site_root resolves as MkDocs does (the first variable set, else the default)."""
 
 
+@dataclass(frozen=True)
+class _Env:
+    names: tuple[str, ...]
+    default: object
+
+    def resolve(self, env: Mapping[str, str]) -> object:
+        return next((env[n] for n in self.names if env.get(n)), self.default)
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> _Env:
+    if isinstance(node, yaml.ScalarNode):
+        return _Env((str(loader.construct_scalar(node)),), None)
+    *names, default = loader.construct_sequence(node)
+    return _Env(tuple(map(str, names)), default)
+
+
+_LenientLoader.add_constructor("!ENV", _env_tag)
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
@@ -81,7 +99,8 @@ def site_root(mkdocs_file: Path | None, environ: Mapping[str, str] | None = None
             settings = yaml.load(Path(mkdocs_file).read_text("utf-8"), Loader=_LenientLoader) or {}
         except yaml.YAMLError:
             settings = {}
-        found = _normal(settings.get("site_url")) if isinstance(settings, dict) else None
+        url = settings.get("site_url") if isinstance(settings, dict) else None
+        found = _normal(url.resolve(env) if isinstance(url, _Env) else url)
         if found:
             return found
     return _normal(env.get("PROFILES_SITE_URL"))

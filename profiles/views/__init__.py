@@ -58,15 +58,19 @@ _ENV.filters.update(
 
 def render_compare(dataset: Dataset) -> str:
     themes = compare.goal_groups(dataset)
+    goal_rows = [r for g in themes for r in g.rows]
     return _ENV.get_template("compare.md.j2").render(
-        goals=compare.cap([r for g in themes for r in g.rows]),
+        districts=compare.cap(compare.district_rows(dataset)),
+        comparable=compare.comparable_targets(dataset),
+        goals=compare.cap(goal_rows),
+        goal_status=any(r.item.status is not None and r.item.status.value != "unknown" for r in goal_rows),
         matrix=matrix.build_matrix(dataset),
         kinds=matrix.KINDS,
         enterprises=compare.cap(compare.directory(dataset, "enterprises")),
         parks=compare.cap(compare.directory(dataset, "parks")),
         projects=compare.cap(compare.directory(dataset, "projects")),
         city_enterprises=compare.city_enterprises(dataset),
-        charts=figures.compare_charts(dataset, themes),
+        charts=figures.compare_charts(dataset),
         city_parts=dataset.city.industrial_system.parts if dataset.city else [],
         city_name=dataset.city.name.zh if dataset.city else "",
         district_count=len(dataset.districts),
@@ -75,7 +79,11 @@ def render_compare(dataset: Dataset) -> str:
 
 
 def render_data_page(dataset: Dataset, paths: list[str], out: Outputs) -> str:
-    return _ENV.get_template("data.md.j2").render(page=data_page(paths, out, dataset.root, export_counts(dataset)))
+    names = {slug: d.name.zh for slug, d in dataset.districts.items()}
+    return _ENV.get_template("data.md.j2").render(
+        page=data_page(paths, out, dataset.root, export_counts(dataset), names),
+        coverage=compare.cap(compare.district_rows(dataset)),
+    )
 
 
 def write_views(dataset: Dataset, out: Outputs, export_paths: list[str], memo=NO_MEMO) -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import headline
 from ..dataset import Dataset
-from ..models import Quantity
+from ..models import District, Quantity
 
 CITY_NAME = "广州市（全市）"
 
@@ -111,26 +112,46 @@ def sort_key(q: Quantity | None) -> str:
 
 
 @dataclass(frozen=True)
-class Counts:
+class DistrictRow:
+    """One district in the comparisons that lead /compare/ (its system, its roles) and in /data/'s coverage."""
+
+    slug: str
     name: str
     href: str
-    goals: int
-    enterprises: int
-    parks: int
-    projects: int
-
-    @property
-    def values(self) -> list[int]:
-        return [self.goals, self.enterprises, self.parks, self.projects]
+    district: District
+    coverage: headline.Coverage
 
 
-COUNT_SERIES = ["发展目标", "龙头企业", "产业园区", "重大项目"]
-
-
-def district_counts(dataset: Dataset) -> list[Counts]:
+def district_rows(dataset: Dataset) -> list[DistrictRow]:
     return [
-        Counts(d.name.zh, f"../districts/{slug}/", len(d.goals), len(d.enterprises), len(d.parks), len(d.projects))
+        DistrictRow(slug, d.name.zh, f"../districts/{slug}/", d, headline.coverage(d))
         for slug, d in dataset.districts.items()
+    ]
+
+
+@dataclass(frozen=True)
+class Comparable:
+    """Goals of two or more owners (districts or the city) whose metric, unit, measure and year all match:
+    the only numeric targets /compare/ sets side by side."""
+
+    metric: str
+    unit: str
+    growth: bool
+    year: int
+    rows: list[Row]
+
+
+def comparable_targets(dataset: Dataset) -> list[Comparable]:
+    groups: dict[tuple, list[Row]] = {}
+    for slug, name, page, profile in _profiles(dataset, with_city=True):
+        for g in profile.goals:
+            if g.target is not None:
+                key = (g.metric, g.target.unit, g.target.measure.value == "growth", g.year)
+                groups.setdefault(key, []).append(Row(slug, name, g, f"{page}#goal-{g.id}"))
+    return [
+        Comparable(*key, rows=rows)  # type: ignore[misc]
+        for key, rows in groups.items()
+        if len({r.owner for r in rows}) > 1
     ]
 
 

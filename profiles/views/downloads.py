@@ -73,8 +73,10 @@ def _field_groups(files: list[dict]) -> list[FieldGroup]:
     return groups
 
 
-def data_page(paths: list[str], out: Outputs, data_root: Path, counts: dict | None = None) -> DataPage:
-    files = [dict(f, size=human_size(f["bytes"])) for f in describe_exports(paths, out, counts=counts)]
+def data_page(
+    paths: list[str], out: Outputs, data_root: Path, counts: dict | None = None, names: dict | None = None
+) -> DataPage:
+    files = [dict(f, size=human_size(f["bytes"])) for f in describe_exports(paths, out, names, counts)]
     return DataPage(
         files=files,
         field_groups=_field_groups(files),
