@@ -1,0 +1,289 @@
+"""The profile pages as a reader meets them, in real headless Chromium at a laptop's and a phone's size:
+home, the district pages, /compare/ and /data/ (the real site, built once per session).
+
+One browser, one page per width, reused across tests: each test navigates it where it needs to go.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
+WITH_POINTS = ("haizhu", "huangpu", "panyu", "huadu", "nansha")  # districts with parks or projects
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def base(real_site: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, base):
+    """One page per width; requests off this machine (map tiles) are refused."""
+    out, contexts = {}, []
+    for name, viewport in WIDTHS.items():
+        context = browser.new_context(viewport=viewport)
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+        contexts.append(context)
+        out[name] = context.new_page()
+        out[name].set_default_timeout(10_000)
+    yield out
+    for context in contexts:
+        context.close()
+
+
+def visit(tabs, base, width: str, path: str):
+    page = tabs[width]
+    page.goto(base + path, wait_until="load")
+    return page
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the site (not the embeds, which have their own tests), as paths from the root."""
+    return sorted(
+        p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+        if not p.relative_to(site).as_posix().startswith(("embed/", "search/"))
+    )
+
+
+def districts(site: Path) -> list[str]:
+    return sorted(p.name for p in (site / "districts").iterdir() if p.is_dir())
+
+
+# How far down an embed's content reaches (its frame may be taller: that is the blank space we forbid).
+CONTENT_BOTTOM = "Math.max(...[...document.body.children].map(e => e.getBoundingClientRect().bottom + scrollY))"
+COLUMN = "document.querySelector('article.md-content__inner').getBoundingClientRect().width"
+
+
+# ---- district pages ----
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_district_map_spans_the_content_column_and_is_at_least_as_tall_as_promised(tabs, base, width):
+    for slug in WITH_POINTS:
+        page = visit(tabs, base, width, f"districts/{slug}/")
+        frame = page.locator("figure.gz-map iframe")
+        frame.scroll_into_view_if_needed()
+        box = frame.bounding_box()
+        assert box["width"] >= 0.95 * page.evaluate(COLUMN), slug
+        assert box["height"] >= (420 if width == "desktop" else 300) - 1, (slug, box)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_map_frame_is_taller_than_its_content(tabs, base, width):
+    for path in ["", *(f"districts/{s}/" for s in WITH_POINTS)]:
+        page = visit(tabs, base, width, path)
+        frame = page.locator("figure.gz-map iframe")
+        frame.scroll_into_view_if_needed()
+        inner = frame.element_handle().content_frame()
+        inner.wait_for_load_state()
+
+        def excess() -> float:
+            content = inner.evaluate(CONTENT_BOTTOM)
+            return frame.bounding_box()["height"] - content
+
+        deadline = time.monotonic() + 5  # resize.js sets the height once the embed says it
+        while excess() > 8 and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        assert excess() <= 8, (path, excess())
+
+
+def test_a_district_without_points_shows_its_locator_and_no_map_frame(tabs, base, real_site):
+    for slug in sorted(set(districts(real_site)) - set(WITH_POINTS)):
+        page = visit(tabs, base, "desktop", f"districts/{slug}/")
+        assert page.locator("iframe").count() == 0, slug
+        assert page.locator(".gz-embed-panel").count() == 0, slug
+        locator = page.locator("figure.gz-locator svg")
+        assert locator.is_visible() and locator.locator("path.gz-here").count() == 1, slug
+
+
+def test_every_district_with_a_sourced_number_leads_with_cards_that_cite_a_source_on_the_page(tabs, base, real_site):
+    with_cards = []
+    for slug in districts(real_site):
+        page = visit(tabs, base, "desktop", f"districts/{slug}/")
+        cards = page.locator(".gz-card")
+        for card in cards.all():
+            assert card.locator(".gz-card-value").inner_text().strip()
+            assert card.locator(".gz-card-label").inner_text().strip()
+            targets = card.locator("a.gz-cite").evaluate_all("as => as.map(a => a.hash.slice(1))")
+            assert targets and all(page.locator(f"[id='{t}']").count() == 1 for t in targets), (slug, targets)
+        if cards.count():
+            with_cards.append(slug)
+    assert {"haizhu", "tianhe", "zengcheng"} <= set(with_cards)
+    assert not {"conghua", "yuexiu"} & set(with_cards)
+
+
+def test_no_section_of_a_district_page_is_empty(tabs, base, real_site):
+    for slug in districts(real_site):
+        page = visit(tabs, base, "desktop", f"districts/{slug}/")
+        after = page.locator("article h2").evaluate_all(
+            "hs => hs.map(h => [h.id, h.nextElementSibling && h.nextElementSibling.textContent.trim().length])"
+        )
+        assert all(length for _, length in after), (slug, after)
+        lists = page.locator("article .gz-goals, article .gz-entities, article .gz-roles, article .gz-cards")
+        assert all(n for n in lists.evaluate_all("ls => ls.map(l => l.children.length)")), slug
+
+
+def test_a_thin_district_says_plainly_what_the_sources_do_not_cover_and_invites_editors(tabs, base):
+    page = visit(tabs, base, "desktop", "districts/conghua/")
+    assert page.title().startswith("从化区：基本情况与待补充资料")
+    assert "来源尚未覆盖" in page.locator(".gz-uncovered").inner_text()
+    assert "按本站边界计算约" in page.locator(".gz-facts").inner_text()
+    assert page.locator("#city-goals").count() == 1 and page.locator("[id^='city-goal-']").count() >= 1
+    edit = page.locator(".gz-gaps a", has_text="在编辑器中补充").first
+    guide = page.locator(".gz-gaps a", has_text="怎么写").first
+    assert edit.get_attribute("href").endswith("data/districts/conghua.yaml")
+    assert "CONTRIBUTING.md#" in guide.get_attribute("href")
+    neighbours = page.locator(".gz-facts a").evaluate_all("as => as.map(a => a.textContent)")
+    assert set(neighbours) == {"白云区", "黄埔区", "花都区", "增城区"}
+
+
+def test_district_pages_belong_to_the_districts_tab_and_link_to_their_neighbours_in_order(tabs, base):
+    page = visit(tabs, base, "desktop", "districts/haizhu/")
+    assert page.locator(".md-tabs__item--active").inner_text().strip() == "各区"
+    assert page.locator(".gz-switcher [aria-current=page]").inner_text() == "海珠区"
+    assert page.locator(".gz-switcher a").count() == 11
+    assert page.locator("a[rel=prev]").get_attribute("href") == "../yuexiu/"
+    assert page.locator("a[rel=next]").get_attribute("href") == "../tianhe/"
+
+
+def test_on_a_phone_the_page_contents_open_from_the_top_of_the_page(tabs, base):
+    page = visit(tabs, base, "phone", "districts/haizhu/")
+    contents = page.locator("details.gz-contents")
+    assert contents.is_visible()
+    contents.locator("summary").click()
+    page.locator("details.gz-contents a[href='#goals']").click()
+    page.wait_for_function("() => location.hash === '#goals'")
+    assert page.locator("h2#goals").bounding_box()["y"] < PHONE["height"]
+    assert visit(tabs, base, "desktop", "districts/haizhu/").locator("details.gz-contents").is_hidden()
+
+
+def test_goals_show_five_per_theme_and_the_rest_on_request_without_an_empty_status_column(tabs, base):
+    page = visit(tabs, base, "desktop", "districts/haizhu/")
+    for theme in page.locator(".gz-theme").all():
+        assert theme.locator(":scope > ol.gz-goals > li").count() <= 5
+    more = page.locator("details.gz-more").first
+    hidden = more.locator("li").first
+    assert hidden.is_hidden()
+    more.locator("summary").click()
+    assert hidden.is_visible()
+    assert "进展：" not in page.locator("#goals ~ .gz-tracker").first.inner_text()  # every status is unknown
+
+
+# ---- home ----
+
+
+def test_home_opens_on_the_city_map_and_the_first_district_cards(tabs, base):
+    page = visit(tabs, base, "desktop", "")
+    assert page.locator("figure.gz-map").bounding_box()["y"] < DESKTOP["height"]
+    cards = page.locator(".gz-district-card")
+    assert cards.count() == 11
+    tops = [c.bounding_box()["y"] for c in cards.all()]
+    assert sum(t < DESKTOP["height"] for t in tops) >= 3, tops
+    frame = page.locator("figure.gz-map iframe").bounding_box()
+    assert frame["width"] > frame["height"]  # landscape
+    assert frame["width"] >= 0.95 * page.evaluate(COLUMN)
+
+
+def test_thin_districts_say_so_on_their_home_card(tabs, base):
+    page = visit(tabs, base, "desktop", "")
+    card = page.locator(".gz-district-card", has=page.locator("a[href='districts/conghua/']"))
+    assert "来源尚未覆盖" in card.inner_text()
+
+
+@pytest.mark.parametrize("path", ["", "compare/"])
+def test_no_table_cell_on_home_or_compare_reads_zero(tabs, base, path):
+    page = visit(tabs, base, "desktop", path)
+    cells = page.locator("td, th").evaluate_all("cs => cs.map(c => c.textContent.trim())")
+    assert "0" not in cells
+
+
+# ---- /compare/ and /data/ ----
+
+
+def test_compare_leads_with_each_districts_industrial_system(tabs, base):
+    page = visit(tabs, base, "desktop", "compare/")
+    first = page.locator("article h2").first
+    assert first.inner_text().startswith("各区的产业体系")
+    systems = page.locator("#systems ~ .gz-table-wrap").first.inner_text()
+    for label in ("“12126”", "“1283”", "“12635”", "“12613”"):
+        assert label in systems
+    assert page.locator("#chart-counts").count() == 0
+
+
+def test_data_page_names_districts_in_chinese_and_its_counts_agree_with_the_files(tabs, base):
+    page = visit(tabs, base, "desktop", "data/")
+    files = page.locator("tr", has=page.locator("a[href='districts/haizhu.json']"))
+    assert "海珠区的全部资料" in files.inner_text()
+    coverage = page.locator(".gz-coverage tr", has=page.locator("a[href='../districts/haizhu/']"))
+    total = coverage.locator("td").last.inner_text()
+    assert files.locator("td").last.inner_text() == f"{total} 条"
+
+
+# ---- every page ----
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_scrolls_sideways_and_tables_scroll_only_inside_their_own_box(tabs, base, real_site, width):
+    for path in site_pages(real_site):
+        page = visit(tabs, base, width, path)
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= WIDTHS[width]["width"], path
+        column = page.evaluate(COLUMN)
+        boxes = page.locator("article table").evaluate_all(
+            "ts => ts.map(t => (t.closest('.gz-table-wrap') || t).getBoundingClientRect().width)"
+        )
+        assert all(b <= column + 1 for b in boxes), (path, boxes, column)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_violation_on_any_page(tabs, base, real_site, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = {}
+    for path in site_pages(real_site):
+        page = visit(tabs, base, width, path)
+        results = axe.run(page, options={"resultTypes": ["violations"], "iframes": False})
+        violations = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
+        if violations:
+            found[path or "/"] = violations
+    assert found == {}
+
+
+def test_a_profile_prints_as_a_short_brief(tabs, base):
+    page = visit(tabs, base, "desktop", "districts/haizhu/")
+    page.emulate_media(media="print")
+    try:
+        assert page.locator(".gz-card").first.is_visible()
+        assert page.locator(".gz-map-static").is_visible() and page.locator(".gz-map-frame").is_hidden()
+        assert page.locator("#goals").is_visible() and page.locator("#sources").is_visible()
+        assert page.locator(".gz-switcher").is_hidden() and page.locator("#enterprises").is_hidden()
+        page.locator(".gz-map-static").evaluate("i => i.decode()")
+        pdf = page.pdf(format="A4", print_background=True)
+        assert 1 <= len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) <= 8
+    finally:
+        page.emulate_media(media="screen")
