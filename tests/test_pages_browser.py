@@ -102,9 +102,8 @@ def test_no_map_frame_is_taller_than_its_content(tabs, base, width):
         inner = frame.element_handle().content_frame()
         inner.wait_for_load_state()
 
-        def excess() -> float:
-            content = inner.evaluate(CONTENT_BOTTOM)
-            return frame.bounding_box()["height"] - content
+        def excess(frame=frame, inner=inner) -> float:
+            return frame.bounding_box()["height"] - inner.evaluate(CONTENT_BOTTOM)
 
         deadline = time.monotonic() + 5  # resize.js sets the height once the embed says it
         while excess() > 8 and time.monotonic() < deadline:
