@@ -3,10 +3,11 @@ from the data made inert.
 
 Data is untrusted: a YAML value must not ping people (@name), cross-link issues or commits (#12, GH-12, a SHA),
 inject HTML or images (tracking pixels), add links, or break out of a table cell or a code fence. So each string
-is: stripped of control, invisible and bidirectional characters and collapsed to one line; URL and www. starts
-broken with a zero-width space; every Markdown punctuation mark backslash-escaped and & < > written as entities;
-@, # and GH- followed by a zero-width space. The only links are ours: the district's page on our site and a
-source's own URL (already checked to be http(s) by the model), written as <…> destinations.
+is stripped of control, invisible and bidirectional characters and collapsed to one line; URL and www. starts are
+broken with a zero-width space; every mark that can open markup mid-line is backslash-escaped (a line never starts
+with data: rows start with "|", list items with our own words); & < > become entities; @, # and GH- are followed by
+a zero-width space. The only links are ours: the district's page on our site and a source's own URL (already
+checked to be http(s) by the model), written as <…> destinations.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .values import excerpts, fmt
 MARKER = "<!-- profiles-diff-report -->"  # the comment workflow finds and updates its one comment by this
 ZW = "\u200b"
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:\"'=^$%?/,;])")
+_PUNCT = re.compile(r"([\\`*_{}\[\]()#!|~$])")  # what can start markup mid-line ($: GitHub's math)
 _HEX = re.compile(r"(?i)\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)([0-9a-f]{4})([0-9a-f]{3,})\b")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 
@@ -35,7 +36,7 @@ def inert(text: str) -> str:
     text = _PUNCT.sub(r"\\\1", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"([@#＠＃])", "\\1" + ZW, text)
-    return re.sub(r"(?i)\b(gh)(\\-)", "\\1" + ZW + "\\2", text)
+    return re.sub(r"(?i)\b(gh)-", "\\1" + ZW + "-", text)
 
 
 def code(text: str) -> str:
@@ -47,7 +48,7 @@ def link(label: str, url: str) -> str:
     """A link to our site or a source's own URL; anything that is not a plain http(s) URL stays text."""
     if not _SAFE_URL.match(url):
         return inert(url)
-    return f"[{inert(label)}](<{url}>)"
+    return f"[{inert(label)}](<{url.replace('&', '&amp;')}>)"  # entities in a destination are decoded: keep & as &
 
 
 def page_url(site: str, slug: str) -> str | None:
@@ -130,8 +131,8 @@ def render_markdown(report: DiffReport, site: str = "", geojson: dict | None = N
             "",
         ]
         for f in report.flags:
-            where = " · ".join(x for x in (code(f.file or ""), code(f.id or ""), code(f.path or "")) if x)
-            out.append(f"- [ ] **{inert(f.title)}** {code(f.flag)} {where}：{inert(f.reason)}")
+            where = " · ".join(x for x in (code(f.flag), code(f.file or ""), code(f.id or ""), code(f.path or "")) if x)
+            out.append(f"- [ ] **{inert(f.title)}** {where}：{inert(f.reason)}")
         out.append("")
     current = None
     for c in report.changes:

@@ -4,7 +4,7 @@ written as WGS-84.
 
 The GCJ-02 test runs the project's own WGS-84 → GCJ-02 transform (profiles/geo.py, the widely used public formula)
 on the old point and asks whether the new point is that result, within a few metres plus what the new point's
-written decimals can carry (a point written to 3 decimals is only known to ±55 m).
+written decimals can carry (a point written to 3 decimals is only known to ±55 m; with fewer, no verdict).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from ..geo import wgs84_to_gcj02
 EARTH_RADIUS_M = 6371008.8  # mean radius: a sphere is within 0.5 % of the ellipsoid, plenty to review an edit
 FAR_M = 2000.0  # a move further than this is flagged
 GCJ_TOLERANCE_M = 5.0  # "within a few metres" of the transformed point
+MAX_SLACK_M = 80.0  # 3 decimals in both coordinates (±51 m, ±55 m) at most
 COMPASS = ("北", "东北", "东", "东南", "南", "西南", "西", "西北")
 # Guangzhou-wide ranges a real point falls in: a swapped pair falls in the other one.
 LON_RANGE, LAT_RANGE = (73.0, 136.0), (3.0, 54.0)
@@ -58,10 +59,12 @@ def written_slack_m(point: tuple[float, float]) -> float:
 
 
 def is_gcj_twin(old: tuple[float, float], new: tuple[float, float]) -> bool:
-    """new == WGS84→GCJ02(old), within a few metres (plus the new point's rounding)."""
-    if old == new:
+    """new == WGS84→GCJ02(old), within a few metres plus the new point's rounding. A point written with fewer than
+    3 decimals (±550 m or worse) cannot tell a ~600 m datum shift from an ordinary edit: never a twin."""
+    slack = written_slack_m(new)
+    if old == new or slack > MAX_SLACK_M:
         return False
-    return distance_m(wgs84_to_gcj02(*old), new) <= GCJ_TOLERANCE_M + written_slack_m(new)
+    return distance_m(wgs84_to_gcj02(*old), new) <= GCJ_TOLERANCE_M + slack
 
 
 def _in(value: float, bounds: tuple[float, float]) -> bool:
