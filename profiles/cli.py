@@ -210,6 +210,9 @@ def diff_cmd(
         outcome = run(config.root, base, head, config.data_dir)
     except SideError as exc:
         click.echo(str(exc), err=True)
+        shown = render.error(exc.lines, fmt)
+        if shown is not None:
+            click.echo(shown, nl=False)
         sys.exit(2)
     for path in map_files:
         path.write_bytes(render.map_image(outcome.report, path.suffix))

@@ -9,6 +9,7 @@ is one reorder line; the map is drawn.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,22 @@ def test_the_scripted_pull_request_draws_its_map(repo, tmp_path):
     assert svg.read_text("utf-8").count('class="point park"') == 2  # old hollow, new filled
     assert png.read_bytes().startswith(b"\x89PNG")
     print(proc.stdout)
+
+
+def make_diff(repo: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(repo), "diff",
+         f"BIN={Path(sys.executable).parent}", "STAMP="],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+
+
+def test_make_diff_prints_the_text_report_against_head_and_does_not_fail_on_changes(repo):
+    proc = make_diff(repo)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("数据改动：HEAD → 工作区\n1 处新增、1 处删除、4 处修改、1 处顺序调整；")
+
+
+def test_make_diff_compares_with_origin_main_when_there_is_one(repo):
+    git(repo, "update-ref", "refs/remotes/origin/main", "main")
+    assert make_diff(repo).stdout.startswith("数据改动：origin/main → 工作区\n")

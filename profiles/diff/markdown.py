@@ -151,3 +151,16 @@ def render_markdown(report: DiffReport, site: str = "", geojson: dict | None = N
         out += ["", "#### 地图：改动的位置", "", "空心（灰）：原位置；实心（橙）：新位置；线：从原位置到新位置。", ""]
         out += geojson_block(geojson)
     return "\n".join(out) + "\n"
+
+
+def render_error(lines: list[str]) -> str:
+    """An unreadable side, for the job summary and the comment: validate's lines, each made inert."""
+    out = [
+        MARKER,
+        "### 数据改动审阅：无法比较",
+        "",
+        "有一边的数据无法读取（错误见下，与 `make validate` 相同），所以没有审阅报告：",
+        "",
+    ]
+    out += [f"- {inert(line)}" for block in lines for line in block.splitlines() if line.strip()]
+    return "\n".join(out) + "\n"

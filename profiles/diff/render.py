@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import mapview
-from .markdown import render_markdown
+from .markdown import render_error, render_markdown
 from .report import DiffReport, to_json
 from .text import render_text
 
@@ -21,3 +21,8 @@ def render(report: DiffReport, fmt: str, site: str = "") -> str:
 def map_image(report: DiffReport, suffix: str) -> bytes:
     """The before/after map as SVG or PNG bytes (`suffix` ".svg" or ".png")."""
     return mapview.png(report, report.boundaries) if suffix == ".png" else mapview.svg(report, report.boundaries)
+
+
+def error(lines: list[str], fmt: str) -> str | None:
+    """What stdout says when a side is unreadable: Markdown for the job summary; None for text and JSON (stderr only)."""
+    return render_error(lines) if fmt == "markdown" else None
