@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_valid_data
+from tests.conftest import ROOT
+from tests.test_diff import base_data
 
 HAIZHU = "data/districts/haizhu.yaml"
 NEW_PROJECT = """  - id: pazhou-ai-tower
@@ -40,7 +41,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def scripted_pull_request(repo: Path) -> None:
-    """The edits, made in the working tree of `repo` (its main holds the valid fixture)."""
+    """The edits, made in the working tree of `repo` (its main holds tests/fixtures/diff/base)."""
     haizhu = repo / HAIZHU
     edit(haizhu, "summary: 海珠区以数智产业为主线。", "summary: 海珠区以数字经济和人工智能为主线。")
     edit(haizhu, "target: {comparator: at_least, value: 5.5,", "target: {comparator: at_least, value: 55,")
@@ -54,11 +55,11 @@ def scripted_pull_request(repo: Path) -> None:
     edit(haizhu, "enterprises:\nparks:", "parks:")  # the list is now empty
     edit(
         haizhu,
-        "location: {lon: 113.37, lat: 23.1, precision: approximate, basis: 琶洲片区大致位置}",
-        "location: {lon: 113.321, lat: 23.1, precision: approximate, basis: 琶洲片区大致位置}",  # 5 km west
+        "location: {lon: 113.37, lat: 23.1, precision: approximate, error_m: 2000, basis: 琶洲片区大致位置}",
+        "location: {lon: 113.321, lat: 23.1, precision: approximate, error_m: 2000, basis: 琶洲片区大致位置}",  # 5 km west
     )
-    edit(haizhu, "    location: {lon: 113.37, lat: 23.1, precision: approximate}\n    status: planned",
-         "    location: {lon: 113.375503, lat: 23.097473, precision: approximate}\n    status: planned")  # fmt: skip
+    edit(haizhu, "    location: {lon: 113.37, lat: 23.1, precision: approximate, error_m: 2000}\n    status: planned",
+         "    location: {lon: 113.375503, lat: 23.097473, precision: approximate, error_m: 2000}\n    status: planned")  # fmt: skip
     haizhu.write_text(haizhu.read_text("utf-8") + NEW_PROJECT, "utf-8")
 
 
@@ -66,7 +67,7 @@ def scripted_pull_request(repo: Path) -> None:
 def repo(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     repo.mkdir()
-    copy_valid_data(repo / "data")
+    base_data(repo / "data")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
