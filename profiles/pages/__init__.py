@@ -223,7 +223,7 @@ def site_sentence(dataset: Dataset) -> str:
     sums = headline.Coverage(*(sum(getattr(c, f) for c in total) for f in headline.Coverage.__dataclass_fields__))
     city = dataset.city.name.zh if dataset.city else "广州市"
     held = "、".join(headline.coverage_parts(sums))
-    return f"{city} {len(dataset.districts)} 个区{'公布的 ' + held if held else '的区情'}：每条都注明出处，附地图与开放数据。"
+    return f"{city} {len(dataset.districts)} 个区{'公布的 ' + held if held else '的区情'}，每条都注明出处。"
 
 
 def render_home(dataset: Dataset, ctx: PageContext) -> str:
