@@ -160,7 +160,14 @@ def check_cmd(root: Path, site_dir: Path | None) -> None:
     site = site_dir if site_dir is not None else config.site_dir
     shown = str(site_dir).rstrip("/") if site_dir is not None else "site"
     sources = config.data_dir / "sources.yaml"
-    findings = check_site(site, sources_file=sources, shown=shown, sources_shown=display_path(sources, config.root))
+    from urllib.parse import urlsplit
+
+    from .embeds import site_root  # the public address as the build read it (mkdocs.yml, PROFILES_SITE_URL)
+
+    base_path = urlsplit(site_root(config.mkdocs_file) or "/").path or "/"
+    findings = check_site(
+        site, sources_file=sources, shown=shown, sources_shown=display_path(sources, config.root), base_path=base_path
+    )
     for finding in findings:
         click.echo(finding.format(), err=True)
     click.echo(f"共 {len(findings)} 个问题 / {len(findings)} problem(s)", err=bool(findings))

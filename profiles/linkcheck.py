@@ -117,7 +117,9 @@ def _target(site: Path, page_rel: str, path: str) -> tuple[Path | None, str]:
     return file, rel
 
 
-def check_page(site: Path, file: Path, shown: str) -> list[Finding]:
+def check_page(site: Path, file: Path, shown: str, base_path: str = "/") -> list[Finding]:
+    """`base_path`: where the site is published (site_url's path, e.g. "/gz-profiles/"): MkDocs writes
+    root-absolute addresses under it (the 404 page's assets)."""
     page_rel = file.relative_to(site).as_posix()
     where = f"{shown}/{page_rel}"
     out: list[Finding] = []
@@ -140,7 +142,10 @@ def check_page(site: Path, file: Path, shown: str) -> list[Finding]:
         if not parts.path:  # "#anchor" on the same page
             target, rel = file, page_rel
         else:
-            target, rel = _target(site, page_rel, parts.path)
+            path = parts.path
+            if base_path != "/" and path.startswith(base_path):
+                path = "/" + path[len(base_path) :]
+            target, rel = _target(site, page_rel, path)
             if target is None:
                 out.append(Finding(where, f"{kind} {url} 指向网站目录以外"))
                 continue
@@ -170,7 +175,12 @@ def check_sources(sources_file: Path, shown: str) -> list[Finding]:
 
 
 def check_site(
-    site: Path, *, sources_file: Path | None = None, shown: str | None = None, sources_shown: str = "data/sources.yaml"
+    site: Path,
+    *,
+    sources_file: Path | None = None,
+    shown: str | None = None,
+    sources_shown: str = "data/sources.yaml",
+    base_path: str = "/",
 ) -> list[Finding]:
     """All findings for the built `site` (and `sources_file`, when given), in file order."""
     site = Path(site)
@@ -179,7 +189,7 @@ def check_site(
         return [Finding(shown, "不是构建好的网站（没有 index.html）：请先运行 python -m profiles build")]
     out: list[Finding] = []
     for file in sorted(site.rglob("*.html")):
-        out.extend(check_page(site, file, shown))
+        out.extend(check_page(site, file, shown, base_path))
     if sources_file is not None and sources_file.is_file():
         out.extend(check_sources(sources_file, sources_shown))
     return out

@@ -51,6 +51,9 @@ def _watch(config: Config, stop: threading.Event, interval: float = POLL_SECONDS
 
 def serve(config: Config, port: int) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # The preview lives at the server's root: MkDocs would mount it under the path of mkdocs.yml's public
+    # site_url (/gz-profiles/). An empty PROFILES_SITE_URL is "no public address" (its !ENV default unused).
+    os.environ.setdefault("PROFILES_SITE_URL", "")
     regenerate(config)
     stop = threading.Event()
     threading.Thread(target=_watch, args=(config, stop), daemon=True).start()

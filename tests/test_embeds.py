@@ -80,7 +80,10 @@ def panel_html(page: Path) -> str:
 
 
 def pages_with_panels(site: Path, dataset) -> dict[str, Path]:
-    pages = {slug: site / "districts" / slug / "index.html" for slug in dataset.districts}
+    # A district without parks or projects shows a locator image: no map frame, nothing to embed.
+    pages = {
+        slug: site / "districts" / slug / "index.html" for slug, d in dataset.districts.items() if d.parks or d.projects
+    }
     pages[CITY_SLUG] = site / "index.html"
     return pages
 
@@ -282,3 +285,4 @@ def test_mkdocs_yml_names_the_public_address_and_the_environment_still_overrides
 
     assert site_root(ROOT / "mkdocs.yml", {}) == SITE_URL
     assert site_root(ROOT / "mkdocs.yml", {"PROFILES_SITE_URL": "https://fork.example/x"}) == "https://fork.example/x/"
+    assert site_root(ROOT / "mkdocs.yml", {"PROFILES_SITE_URL": ""}) is None  # as MkDocs: set but empty is none

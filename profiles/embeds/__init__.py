@@ -67,7 +67,8 @@ class _Env:
     default: object
 
     def resolve(self, env: Mapping[str, str]) -> object:
-        return next((env[n] for n in self.names if env.get(n)), self.default)
+        set_ = [n for n in self.names if n in env]  # as MkDocs reads it: a variable set to "" means none
+        return (env[set_[0]] or None) if set_ else self.default
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> _Env:

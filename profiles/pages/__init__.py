@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from .. import headline
 from ..checks import items
 from ..dataset import Dataset
-from ..memo import NO_MEMO
+from ..memo import NO_MEMO, PROSE
 from ..models import LABELS_ZH, City, District, Quantity, Target
 from ..registry import CITY_SLUG
 from . import around, profile
@@ -249,7 +249,8 @@ def render_pages(dataset: Dataset, ctx: PageContext, memo=NO_MEMO) -> dict[str, 
     """Relative path under docs/ -> Markdown text. `memo` (memo.Memo) caches each district's page, and
     the home page and index by what they show of every district."""
     out = {
-        "index.md": memo.whole("home", lambda: render_home(dataset, ctx)),  # cards read every field
+        # The district cards date the facts, summary_sources included; they never print the summary or gaps.
+        "index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE - {"summary_sources"}),
         "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx)),
     }
     for slug, d in dataset.districts.items():
