@@ -16,11 +16,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .. import headline
 from ..checks import items
 from ..dataset import Dataset
 from ..memo import NO_MEMO, PROSE
 from ..models import LABELS_ZH, City, District, Quantity, Target
 from ..registry import CITY_SLUG
+
+num = headline.num  # one number format for pages, cards and views
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
@@ -46,10 +49,6 @@ def yaml_str(text: object) -> Markup:
     prints `title` and `description` into <title>, <meta content="…">, the header and the search index
     as HTML (as it does a title taken from a heading). JSON is valid YAML, and json.dumps quotes the rest."""
     return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
-
-
-def num(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10000 else f"{value:g}"
 
 
 def target_text(t: Target | None) -> str:
@@ -110,6 +109,7 @@ def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
         gaps=auto_gaps(d),
         park_names={p.id: p.name for p in d.parks},
         features=map_features(d),
+        cards=headline.cards(d),
     )
 
 
