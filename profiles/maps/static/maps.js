@@ -367,15 +367,18 @@
   // own height, a feedback loop). The parent hears it once per real change, after layout settles.
   var lastHeight = 0;
   var heightTimer = 0;
-  function postHeight(force) {
+  // `reply`: an answer to the host's ask, sent even when unchanged (the host may have missed it).
+  function postHeight(reply) {
     if (window.parent === window) return;
     var box = document.getElementById('gz-embed');
     if (!box) return;
     var height = Math.ceil(box.getBoundingClientRect().height);
-    if (!height || (height === lastHeight && !force)) return;
+    if (!height || (height === lastHeight && !reply)) return;
     lastHeight = height;
+    var message = { type: 'gz-profiles:height', id: embedId, height: height };
+    if (reply) message.reply = true;
     try {
-      window.parent.postMessage({ type: 'gz-profiles:height', id: embedId, height: height }, '*');
+      window.parent.postMessage(message, '*');
       if (embedId) window.parent.postMessage('pymxPYMx' + embedId + 'xPYMx' + 'height' + 'xPYMx' + height, '*');
     } catch (e) { /* a parent that refuses messages is fine */ }
   }
