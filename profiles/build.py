@@ -45,7 +45,12 @@ def validate(config: Config) -> tuple[Dataset, Report, dict]:
         raw = config.boundaries_file.read_bytes()
         boundaries, digest = geo.load_boundaries(config.boundaries_file, raw), hashlib.sha256(raw).hexdigest()
     dataset, report = load_dataset(
-        config.data_dir, base=config.root, boundaries=boundaries, cache=config.cache(), boundaries_digest=digest
+        config.data_dir,
+        base=config.root,
+        boundaries=boundaries,
+        cache=config.cache(),
+        boundaries_digest=digest,
+        archive_dir=config.archive_dir,
     )
     return dataset, report, boundaries
 
