@@ -69,18 +69,22 @@ def site_pages(site: Path) -> list[str]:
     )
 
 
-def districts(site: Path) -> list[str]:
-    return sorted(p.name for p in (site / "districts").iterdir() if p.is_dir())
-
-
 @functools.cache
-def with_points() -> tuple[str, ...]:
-    """The districts whose data has parks or projects: the ones with a map."""
+def dataset():
+    """The real data (other tests add pages of their own to the shared site: the data says which are ours)."""
     from profiles.load import load_dataset
     from tests.conftest import ROOT
 
-    dataset, _ = load_dataset(ROOT / "data", base=ROOT)
-    return tuple(slug for slug, d in dataset.districts.items() if d.parks or d.projects)
+    return load_dataset(ROOT / "data", base=ROOT)[0]
+
+
+def districts(site: Path) -> list[str]:
+    return list(dataset().districts)
+
+
+def with_points() -> tuple[str, ...]:
+    """The districts whose data has parks or projects: the ones with a map."""
+    return tuple(slug for slug, d in dataset().districts.items() if d.parks or d.projects)
 
 
 # How far down an embed's content reaches (its frame may be taller: that is the blank space we forbid).
