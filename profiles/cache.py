@@ -29,16 +29,17 @@ def code_salt() -> str:
 
 
 class Cache:
-    # Entries this process has read or written, shared by every Cache with a folder: a resident
-    # process (`profiles serve`, the benchmark) rebuilds without unpickling a thousand files again.
-    # Keys are content hashes, so sharing between projects is safe; values must not be mutated.
+    """The folder on disk, plus the entries this cache has read or written, kept in memory: a resident
+    process (`profiles serve`, the benchmark) holds one Cache between rebuilds, so a rebuild does not
+    unpickle a thousand files again. Values must not be mutated."""
+
     MEMORY_ENTRIES = 50_000
-    _memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
 
     def __init__(self, folder: Path | None):
         self.folder = folder  # None: caching off (tests, one-off runs)
         self.hits = 0
         self.misses = 0
+        self._memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
 
     def _remember(self, digest: str, value: Any) -> None:
         self._memory[digest] = value

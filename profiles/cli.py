@@ -10,8 +10,12 @@ import click
 
 from .build import BuildError, Timings, build, validate
 from .config import load_config
+from .linkcheck import check_site
 from .load import display_path
 from .problems import Report
+from .scaffold import ScaffoldError, add
+from .schema import contributing_drifted, drift, update_contributing, write_schemas
+from .serve import serve
 
 ROOT = click.option(
     "--root",
@@ -77,8 +81,6 @@ def build_cmd(root: Path, data_dir: Path | None, no_mkdocs: bool, show_timings: 
 @click.option("--port", default=8000, show_default=True)
 def serve_cmd(root: Path, port: int) -> None:
     """本地预览：数据文件一改，页面自动更新；改错时打印错误并继续显示上一次的正确版本。"""
-    from .serve import serve
-
     serve(load_config(root), port)
 
 
@@ -89,8 +91,6 @@ def serve_cmd(root: Path, port: int) -> None:
 )
 def schema_cmd(root: Path, check: bool) -> None:
     """根据数据模型生成 schema/*.schema.json 和 CONTRIBUTING.md 里的字段说明。"""
-    from .schema import contributing_drifted, drift, update_contributing, write_schemas
-
     root = root.resolve()
     contributing = root / "CONTRIBUTING.md"
     try:
@@ -127,8 +127,6 @@ def schema_cmd(root: Path, check: bool) -> None:
 @DATA
 def new_cmd(kind: str, district: str | None, item_id: str | None, root: Path, data_dir: Path | None) -> None:
     """在数据文件里添加一个待填写的新条目（园区、项目、目标、企业或来源），其余内容保持不变。"""
-    from .scaffold import ScaffoldError, add
-
     config = load_config(root, data_dir)
     try:
         path, line = add(config.data_dir, kind, district, item_id)
@@ -153,8 +151,6 @@ def new_cmd(kind: str, district: str | None, item_id: str | None, root: Path, da
 )
 def check_cmd(root: Path, site_dir: Path | None) -> None:
     """检查构建好的网站：站内链接、锚点、嵌入框、脚本、样式和图片都存在，网址格式正确（不联网）。有问题时退出码为 1。"""
-    from .linkcheck import check_site
-
     config = load_config(root)
     site = site_dir if site_dir is not None else config.site_dir
     shown = str(site_dir).rstrip("/") if site_dir is not None else "site"

@@ -10,15 +10,18 @@ from __future__ import annotations
 import subprocess
 import time
 from pathlib import Path
-from typing import Callable
 
-from . import embeds, geo, pages, search
+from . import embeds, geo, pages, search, staticmap
 from .cache import Cache
 from .config import Config
+from .context import BuildContext
 from .dataset import Dataset
-from .memo import NO_MEMO, PROSE, Memo, NoMemo
+from .exports import write_exports
+from .maps import MapSettings, build_maps
+from .memo import NO_MEMO, Memo, NoMemo
 from .output import Outputs
-from .registry import CITY_SLUG
+from .schema import rendered as schema_files
+from .views import write_views
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
 MANAGED = (
@@ -83,13 +86,16 @@ def generate(
 
     changed = last_changed(config) if with_git else {}
     memo = Memo(cache, dataset, config, changed)
-    ctx = pages.PageContext(
+    ctx = BuildContext(
         edit_base=config.edit_base,
         last_changed=changed,
         polygon_area={slug: geo.area_km2(g) for slug, g in boundaries.items()},
         maps=bool(boundaries),
+        embed_names={slug: dataset.name_of(slug) for slug in boundaries},
+        site_url=embeds.site_root(config.mkdocs_file),
+        city_name=dataset.city.name.zh if dataset.city else None,
     )
-    embeds.build_embeds(dataset, boundaries, config, out)  # first: the pages' embed panels need it
+    embeds.write_embeds(out)
     rendered = pages.render_pages(dataset, ctx, memo)
     for rel, text in rendered.items():
         out.put(rel, text)
@@ -98,59 +104,17 @@ def generate(
     entries = search.entries_for(rendered, words, dictionary, cache)
     lap("search")
     if boundaries:
-        from .maps import MapSettings, build_maps
-
         build_maps(dataset, boundaries, out, MapSettings.from_env(config.maps), memo)
         lap("maps")
-        _static_images(dataset, boundaries, out, cache, memo)
+        staticmap.write_images(dataset, boundaries, out, cache, memo)
         lap("images")
-    from .exports import write_exports
-    from .views import write_views
-
     written = write_exports(dataset, boundaries, out, memo)
     lap("exports")
     write_views(dataset, out, written, memo)
-    from .schema import rendered as schema_files
-
     for name, text in schema_files().items():  # published at /schema/… for editors' tools
         out.put(f"schema/{name}", text)
     lap("views")
     return entries
-
-
-def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cache, memo: Memo) -> None:
-    """SVG and PNG of each map, cached by their inputs (drawing is the slowest per-district step)."""
-    from . import staticmap
-
-    names = {slug: dataset.name_of(slug) for slug in boundaries}
-    # (path slug, cache kind, key or None, job) per image; a job is what staticmap draws.
-    wanted: list[tuple[str, str, bytes | None, Callable[[], tuple]]] = []
-    for slug, d in dataset.districts.items():
-        title = f"{d.name.zh}产业园区与重大项目"
-        # Keyed by what is drawn (the boundaries and names are in memo.base), so an edit that moves no
-        # point redraws nothing; that key itself is kept per district file.
-        key = memo(
-            "staticmap-key", slug, lambda d=d, title=title: memo.base + repr((title, staticmap.points_for(d))).encode()
-        )
-        wanted.append(
-            (slug, "staticmap", key, lambda d=d, title=title, slug=slug: (title, slug, staticmap.points_for(d)))
-        )
-    city = dataset.city.name.zh if dataset.city else "全市"
-    title = f"{city}{len(dataset.districts)}个区的产业园区与重大项目"
-    every = lambda: (title, None, [p for d in dataset.districts.values() for p in staticmap.points_for(d)])  # noqa: E731
-    wanted.append((CITY_SLUG, "staticmap-city", memo.whole_key("staticmap-city", PROSE), every))
-
-    images = {slug: cache.get(kind, key) if key is not None else None for slug, kind, key, _ in wanted}
-    missing = [(slug, kind, key, job()) for slug, kind, key, job in wanted if images[slug] is None]
-    if missing:
-        for (slug, kind, key, _), drawn in zip(missing, staticmap.draw_all(boundaries, names, [m[3] for m in missing])):
-            images[slug] = drawn
-            if key is not None:
-                cache.put(kind, key, drawn)
-    for slug, _, _, _ in wanted:
-        svg, png = images[slug]
-        out.put(f"embed/{slug}/map.svg", svg)
-        out.put(f"embed/{slug}/map.png", png)
 
 
 def search_dictionary(dataset: Dataset, memo: Memo | NoMemo = NO_MEMO) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -33,7 +34,7 @@ _MD_ESCAPE = re.compile(r"\\(.)")
 
 def _han():
     # Material's own pattern (backrefs ships with Material): the same runs are cut the same way.
-    from backrefs import bre
+    from backrefs import bre  # deferred: only when a page is segmented
 
     return bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
 
@@ -108,9 +109,7 @@ class Segmenter:
 
     def __call__(self, text: str) -> str:
         if self._cut is None:
-            import logging
-
-            import jieba
+            import jieba  # deferred: jieba's import (~1 s with its dictionary), only on a cache miss
 
             jieba.setLogLevel(logging.WARNING)
             if self.dictionary is not None and self.dictionary.exists():

@@ -33,7 +33,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import synthetic  # noqa: E402
 
-from profiles.build import Timings, build  # noqa: E402
+from profiles.build import Session, Timings, build  # noqa: E402
 from profiles.config import load_config  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -68,11 +68,12 @@ def project_around(data: Path, target: Path) -> Path:
     return target
 
 
-def run_build(project: Path, *, mkdocs: bool = True) -> tuple[float, Timings]:
-    """A build in this process: what `profiles serve` does on every edit (its cache stays in memory)."""
+def run_build(project: Path, session: Session, *, mkdocs: bool = True) -> tuple[float, Timings]:
+    """A build in this process: what `profiles serve` does on every edit (`session` keeps its cache in
+    memory between builds)."""
     timings = Timings()
     start = time.perf_counter()
-    report = build(load_config(project), timings=timings, run_mkdocs=mkdocs)
+    report = build(load_config(project), timings=timings, run_mkdocs=mkdocs, session=session)
     if not report.ok:
         raise SystemExit(report.render())
     return time.perf_counter() - start, timings
@@ -111,12 +112,13 @@ def edit_one(project: Path, n: int) -> None:
 
 def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
     project = project_around(data, workdir / label.split()[0] / str(n))
-    total, timings = run_build(project)
+    session = Session(load_config(project))  # what a resident process (serve) holds between builds
+    total, timings = run_build(project, session)
     print(stage_line(f"{label} cold", total, timings, n))
     shutil.rmtree(project / "site")
     total, timings = run_cli(project)
     print(stage_line(f"{label} warm, new process", total, timings, n))
-    total, timings = run_build(project)
+    total, timings = run_build(project, session)
     print(stage_line(f"{label} warm, resident", total, timings, n))
     # One district file changes: only its outputs and the aggregates should be rewritten.
     edit_one(project, 1)
@@ -125,10 +127,10 @@ def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
         f"{label} one file changed, new process: {sum(timings.stages.get(s, 0) for s in GENERATOR) * 1000:.0f} ms "
         f"generation ({gen:.2f} s with start-up), {len(timings.written)} file(s) rewritten"
     )
-    run_build(project, mkdocs=False)  # the resident process catches up (as serve would have)
+    run_build(project, session, mkdocs=False)  # the resident process catches up (as serve would have)
     edit_one(project, 2)
     start = time.perf_counter()
-    _, timings = run_build(project, mkdocs=False)
+    _, timings = run_build(project, session, mkdocs=False)
     gen = time.perf_counter() - start
     print(
         f"{label} one file changed, resident: generation {gen * 1000:.0f} ms, rewrote {len(timings.written)} "

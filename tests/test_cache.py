@@ -5,23 +5,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from profiles.build import Timings, build, validate
+from profiles.build import Session, Timings, build, validate
 from profiles.cache import Cache
 from profiles.config import load_config
 
 
-def test_a_value_put_by_one_cache_is_read_from_memory_by_another(tmp_path):
-    first = Cache(tmp_path / "c")
-    first.put("kind", b"key", {"a": 1})
-    assert any(p.is_file() for p in (tmp_path / "c").rglob("*"))  # written to disk as well
-    second = Cache(tmp_path / "c")
-    assert second.get("kind", b"key") == {"a": 1} and second.hits == 1
+def test_a_value_put_is_read_back_from_memory_without_the_disk(tmp_path):
+    cache = Cache(tmp_path / "c")
+    cache.put("kind", b"key", {"a": 1})
+    files = [p for p in (tmp_path / "c").rglob("*") if p.is_file()]
+    assert files  # written to disk as well
+    for path in files:
+        path.unlink()
+    assert cache.get("kind", b"key") == {"a": 1} and cache.hits == 1
 
 
-def test_the_disk_copy_survives_a_new_process(tmp_path):
+def test_the_disk_copy_is_read_by_another_cache_as_a_new_process_would(tmp_path):
     Cache(tmp_path / "c").put("kind", b"key", [1, 2])
-    Cache._memory.clear()  # as a new process would start
     assert Cache(tmp_path / "c").get("kind", b"key") == [1, 2]
+
+
+def test_two_caches_share_no_memory(tmp_path):
+    Cache(None).put("kind", b"key", 1)
+    first = Cache(tmp_path / "a")
+    first.put("kind", b"key", 1)
+    assert Cache(tmp_path / "b").get("kind", b"key") is None
 
 
 def test_no_folder_means_no_caching_even_in_memory(tmp_path):
@@ -34,11 +42,11 @@ def test_warnings_of_a_cached_district_are_still_reported_with_their_line(projec
     path = project / "data" / "districts" / "haizhu.yaml"
     path.write_text(path.read_text("utf-8").replace("    status: unknown\n", "", 1), "utf-8")
     config = load_config(project)
-    first = validate(config)[1].render()
+    session = Session(config)
+    first = validate(config, session)[1].render()
     assert "haizhu.yaml:12:" in first and "已过" in first
-    Cache._memory.clear()
-    assert validate(config)[1].render() == first  # now from the cache
-    assert validate(config)[1].render() == first  # now from memory
+    assert validate(config)[1].render() == first  # now from the cache on disk
+    assert validate(config, session)[1].render() == first  # now from the session's memory
 
 
 def test_editing_one_district_recomputes_only_that_districts_results(project, monkeypatch):

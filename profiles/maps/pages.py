@@ -8,15 +8,16 @@ one compiled template — well under a millisecond for a typical district.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from ..dataset import Dataset
 from ..models import District
 from ..registry import CITY_SLUG
+from ..templating import environment as _environment
 from . import features as F
 from .settings import BOUNDARY_CREDIT, MapSettings, Shell
 
@@ -24,20 +25,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 NEW_TAB = Markup(' target="_blank" rel="noopener"')
 
 
-@lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=StrictUndefined,
-    )
+    return _environment(TEMPLATES)
 
 
 def build_shell(settings: MapSettings, prefix: str) -> Shell:
-    from .shell import build_shell as render  # imports folium (~0.3 s): only when no cached shell fits
+    from .shell import build_shell as render  # deferred: folium (~0.3 s), only when no cached shell fits
 
     return render(settings, prefix)
 
@@ -46,8 +39,6 @@ def _shell(settings: MapSettings, prefix: str, cache) -> Shell:
     """The shell depends only on the settings, the prefix, our code and folium's version: cached."""
     if cache is None:
         return build_shell(settings, prefix)
-    from importlib.metadata import version
-
     key = repr((settings, prefix, version("folium"), version("branca"))).encode()
     return cache.memo("map-shell", key, lambda: build_shell(settings, prefix))
 

@@ -7,68 +7,34 @@ front matter) use the `md` and `yaml_str` filters.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
-
 from ..checks import items
+from ..context import BuildContext
 from ..dataset import Dataset
+from ..embeds import panel
 from ..memo import NO_MEMO, PROSE
-from ..models import LABELS_ZH, City, District, Quantity, Target
+from ..models import City, District
 from ..registry import CITY_SLUG
+from ..templating import environment, label, md, num, quantity_text, target_text, yaml_str
+
+__all__ = [
+    "BuildContext",
+    "PageContext",
+    "label",
+    "md",
+    "num",
+    "quantity_text",
+    "render_pages",
+    "search_words",
+    "target_text",
+    "yaml_str",
+]
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """What pages need besides the data: links and facts computed by other stages."""
-
-    edit_base: str = ""  # e.g. https://github.com/org/repo/edit/main/ ; empty: no edit link
-    last_changed: dict[str, str] = field(default_factory=dict)  # slug -> YYYY-MM-DD from git
-    polygon_area: dict[str, float] = field(default_factory=dict)  # slug -> km² of our boundary
-    maps: bool = True  # embed pages exist under /embed/
-
-
-def md(text: object) -> Markup:
-    """Escape text for a Markdown paragraph or heading: HTML first, then Markdown punctuation."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(text)))))
-
-
-def yaml_str(text: object) -> Markup:
-    """A front-matter string, HTML-escaped: MkDocs renders its theme without autoescape, and Material
-    prints `title` and `description` into <title>, <meta content="…">, the header and the search index
-    as HTML (as it does a title taken from a heading). JSON is valid YAML, and json.dumps quotes the rest."""
-    return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
-
-
-def num(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10000 else f"{value:g}"
-
-
-def target_text(t: Target | None) -> str:
-    if t is None:
-        return "—"
-    text = f"{t.comparator.symbol} {num(t.value)}{t.unit}"
-    return text + ("（增速）" if t.measure.value == "growth" else "")
-
-
-def quantity_text(q: Quantity | None, comparator=None) -> str:
-    if q is None:
-        return ""
-    sym = "" if comparator is None or comparator.value == "exactly" else comparator.symbol + " "
-    return f"{sym}{num(q.value)} {q.unit}"
-
-
-def label(value) -> str:
-    key = getattr(value, "value", value)
-    return LABELS_ZH.get(key, str(key)) if key is not None else "—"
+PageContext = BuildContext  # the name pages used before the context was build-wide
 
 
 def citation_numbers(profile: District | City) -> dict[str, int]:
@@ -82,34 +48,23 @@ def citation_numbers(profile: District | City) -> dict[str, int]:
     return order
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(md=md, yaml_str=yaml_str, num=num, target=target_text, qty=quantity_text, label=label)
-    return env
-
-
-_ENV = _environment()
-
-
-def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
+def render_district(d: District, dataset: Dataset, ctx: BuildContext) -> str:
     numbers = citation_numbers(d)
-    return _ENV.get_template("district.md.j2").render(
-        d=d,
-        numbers=numbers,
-        cited=[dataset.sources[s] for s in numbers if s in dataset.sources],
-        ctx=ctx,
-        polygon_area=ctx.polygon_area.get(d.slug),
-        last_changed=ctx.last_changed.get(d.slug),
-        gaps=auto_gaps(d),
-        park_names={p.id: p.name for p in d.parks},
-        features=map_features(d),
+    return (
+        environment(TEMPLATES)
+        .get_template("district.md.j2")
+        .render(
+            d=d,
+            numbers=numbers,
+            cited=[dataset.sources[s] for s in numbers if s in dataset.sources],
+            ctx=ctx,
+            polygon_area=ctx.polygon_area.get(d.slug),
+            last_changed=ctx.last_changed.get(d.slug),
+            gaps=auto_gaps(d),
+            park_names={p.id: p.name for p in d.parks},
+            features=map_features(d),
+            panel=panel(ctx, d.slug, [d]),
+        )
     )
 
 
@@ -140,23 +95,32 @@ def auto_gaps(d: District) -> list[str]:
     return missing
 
 
-def render_home(dataset: Dataset, ctx: PageContext) -> str:
+def render_home(dataset: Dataset, ctx: BuildContext) -> str:
     city = dataset.city
-    return _ENV.get_template("index.md.j2").render(
-        city=city,
-        numbers=citation_numbers(city) if city else {},
-        cited=[dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources] if city else [],
-        districts=list(dataset.districts.values()),
-        ctx=ctx,
-        city_slug=CITY_SLUG,
+    return (
+        environment(TEMPLATES)
+        .get_template("index.md.j2")
+        .render(
+            city=city,
+            numbers=citation_numbers(city) if city else {},
+            cited=[dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources] if city else [],
+            districts=list(dataset.districts.values()),
+            ctx=ctx,
+            city_slug=CITY_SLUG,
+            panel=panel(ctx, CITY_SLUG, dataset.districts.values()),
+        )
     )
 
 
-def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
-    return _ENV.get_template("districts.md.j2").render(districts=list(dataset.districts.values()), ctx=ctx)
+def render_district_index(dataset: Dataset, ctx: BuildContext) -> str:
+    return (
+        environment(TEMPLATES)
+        .get_template("districts.md.j2")
+        .render(districts=list(dataset.districts.values()), ctx=ctx)
+    )
 
 
-def render_pages(dataset: Dataset, ctx: PageContext, memo=NO_MEMO) -> dict[str, str]:
+def render_pages(dataset: Dataset, ctx: BuildContext, memo=NO_MEMO) -> dict[str, str]:
     """Relative path under docs/ -> Markdown text. `memo` (memo.Memo) caches each district's page, and
     the home page and index by what they show of every district."""
     out = {

@@ -8,74 +8,50 @@ assets/views/ (the generator owns that folder, see generate.MANAGED); pages are 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
 
 from ..dataset import Dataset
 from ..exports import export_counts
 from ..memo import NO_MEMO, PROSE
 from ..output import Outputs
-from ..pages import label, md, num, quantity_text, target_text, yaml_str
 from ..registry import CITY_SLUG
+from ..templating import environment
 from . import compare, figures, matrix
-from .charts import fmt
-from .downloads import data_page, human_size
+from .downloads import data_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "assets/views/tables.js"  # under docs/; mkdocs.yml loads it through extra_javascript
 
 
-def codespans(text: str) -> Markup:
-    """Field descriptions use Markdown `code`; inside an HTML block we render it ourselves, after escaping."""
-    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
-
-
-_ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_ENV.filters.update(
-    md=md,
-    yaml_str=yaml_str,
-    num=num,
-    target=target_text,
-    qty=quantity_text,
-    label=label,
-    chartnum=fmt,
-    sortkey=compare.sort_key,
-    filesize=human_size,
-    codespans=codespans,
-)
-
-
 def render_compare(dataset: Dataset) -> str:
     themes = compare.goal_groups(dataset)
-    return _ENV.get_template("compare.md.j2").render(
-        goals=compare.cap([r for g in themes for r in g.rows]),
-        matrix=matrix.build_matrix(dataset),
-        kinds=matrix.KINDS,
-        enterprises=compare.cap(compare.directory(dataset, "enterprises")),
-        parks=compare.cap(compare.directory(dataset, "parks")),
-        projects=compare.cap(compare.directory(dataset, "projects")),
-        city_enterprises=compare.city_enterprises(dataset),
-        charts=figures.compare_charts(dataset, themes),
-        city_parts=dataset.city.industrial_system.parts if dataset.city else [],
-        city_name=dataset.city.name.zh if dataset.city else "",
-        district_count=len(dataset.districts),
-        city_slug=CITY_SLUG,
+    return (
+        environment(TEMPLATES)
+        .get_template("compare.md.j2")
+        .render(
+            goals=compare.cap([r for g in themes for r in g.rows]),
+            matrix=matrix.build_matrix(dataset),
+            kinds=matrix.KINDS,
+            enterprises=compare.cap(compare.directory(dataset, "enterprises")),
+            parks=compare.cap(compare.directory(dataset, "parks")),
+            projects=compare.cap(compare.directory(dataset, "projects")),
+            city_enterprises=compare.city_enterprises(dataset),
+            charts=figures.compare_charts(dataset, themes),
+            city_parts=dataset.city.industrial_system.parts if dataset.city else [],
+            city_name=dataset.city.name.zh if dataset.city else "",
+            district_count=len(dataset.districts),
+            city_slug=CITY_SLUG,
+        )
     )
 
 
 def render_data_page(dataset: Dataset, paths: list[str], out: Outputs) -> str:
-    return _ENV.get_template("data.md.j2").render(page=data_page(paths, out, dataset.root, export_counts(dataset)))
+    return (
+        environment(TEMPLATES)
+        .get_template("data.md.j2")
+        .render(page=data_page(paths, out, dataset.root, export_counts(dataset)))
+    )
 
 
 def write_views(dataset: Dataset, out: Outputs, export_paths: list[str], memo=NO_MEMO) -> None:

@@ -1,16 +1,9 @@
-"""Static fallback images of the maps: SVG and PNG drawn from our own WGS-84 geometry, no tiles.
+"""Drawing: an `Atlas` holds every boundary of a build, ready to draw any number of images, and
+`draw_all` shares a batch of images among worker processes. Imports shapely and Pillow (through
+layout.py and render.py): the package's entry point imports this module only when an image must be
+drawn.
 
-Why: the interactive maps need JavaScript and a tile server; these images are what readers
-without either (feeds, print, social cards, blocked CDNs) see, and what the pages show in
-<noscript>. Both renderers draw one `Scene` (pixel-space primitives, staticmap_layout) so
-SVG and PNG cannot drift; staticmap_render turns a scene into bytes.
-
-A build draws one image per district plus the city's, each showing a district's
-neighbours: build one `Atlas` per build and draw every image from it, so per-boundary work
-(bounds, geometry conversion, the spatial index, label bitmaps) is done once, not once per
-image. `render_svg` / `render_png` draw a single image.
-Output bytes are deterministic (same input → same bytes) so a rebuild does not churn git
-or caches.
+Output bytes are deterministic (same input → same bytes) so a rebuild does not churn git or caches.
 """
 
 from __future__ import annotations
@@ -20,9 +13,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .geo import Geometry
-from .models import District
-from .staticmap_layout import (
+from ..geo import Geometry
+from .layout import (
     BOTTOM,
     INK,
     MARGIN,
@@ -31,17 +23,14 @@ from .staticmap_layout import (
     PROJECT_COLOUR,
     TOP,
     Layout,
-    MapPoint,
     Scene,
-    alt_text,
 )
-from .staticmap_render import Painter, svg
+from .points import MapPoint
+from .render import Painter, svg
 
 __all__ = [
     "Atlas",
-    "MapPoint",
-    "alt_text",
-    "points_for",
+    "draw_all",
     "render_png",
     "render_svg",
     "BOTTOM",
@@ -100,12 +89,6 @@ def _start_worker(boundaries: dict, names: dict[str, str]) -> None:
 
 def _draw(job: tuple) -> tuple[bytes, bytes]:
     return _worker_atlas.svg(*job), _worker_atlas.png(*job)
-
-
-def points_for(district: District) -> list[MapPoint]:
-    """The parks and projects of a district as map points, in file order."""
-    items = [("park", p) for p in district.parks] + [("project", p) for p in district.projects]
-    return [MapPoint(p.location.lon, p.location.lat, k, p.name, p.location.precision.value) for k, p in items]
 
 
 class Atlas:
