@@ -340,7 +340,13 @@ def test_json_round_trips_into_models(exported):
     assert District.model_validate(one["district"]) == ds.districts["haizhu"]
     assert [s["id"] for s in one["sources"]] == ["src-a", "src-b"]  # only what it cites
     park = one["district"]["parks"][0]
-    assert list(park)[:2] == ["id", "name"] and list(park)[-3:] == ["sources", "unverified", "note"]
+    assert list(park)[:2] == ["id", "name"] and list(park)[-5:] == [
+        "sources",
+        "unverified",
+        "note",
+        "quote",
+        "editorial",
+    ]
     raw = (out / "data/all.json").read_text(encoding="utf-8")
     assert "天河区" in raw and raw.endswith("}\n"), "ensure_ascii=False, trailing newline"
 

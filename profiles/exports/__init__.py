@@ -74,7 +74,7 @@ def cell_json(value: Any) -> Any:
     return value
 
 
-_SOURCED_KEYS = ("sources", "unverified", "note")
+_SOURCED_KEYS = ("sources", "unverified", "note", "quote", "editorial")
 
 
 def _sourced_last(obj: Any) -> Any:

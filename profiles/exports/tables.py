@@ -99,6 +99,8 @@ SOURCED = [
     ),
     col("unverified", Sourced),
     col("note", Sourced),
+    col("quote", Sourced),
+    col("editorial", Sourced),
 ]
 HEAD = [DISTRICT, ID, DISTRICT_NAME]
 
