@@ -11,13 +11,12 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import embeds, geo, pages, search, staticmap
+from . import embeds, geo, maps, pages, search, staticmap
 from .cache import Cache
 from .config import Config
 from .context import BuildContext
 from .dataset import Dataset
 from .exports import write_exports
-from .maps import MapSettings, build_maps
 from .memo import NO_MEMO, Memo, NoMemo
 from .output import Outputs
 from .schema import rendered as schema_files
@@ -104,7 +103,7 @@ def generate(
     entries = search.entries_for(rendered, words, dictionary, cache)
     lap("search")
     if boundaries:
-        build_maps(dataset, boundaries, out, MapSettings.from_env(config.maps), memo)
+        maps.build_maps(dataset, boundaries, out, maps.MapSettings.from_env(config.maps), memo)
         lap("maps")
         staticmap.write_images(dataset, boundaries, out, cache, memo)
         lap("images")
