@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from profiles.staticmap.atlas import Atlas, render_png, render_svg
 
 from profiles.staticmap import MapPoint, alt_text, points_for
 from profiles.staticmap import atlas as drawing
 from profiles.staticmap import layout as scene_layout
 from profiles.staticmap import render as painting
+from profiles.staticmap.atlas import Atlas, render_png, render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 BOUNDARIES_FILE = Path(__file__).resolve().parent.parent / "data" / "boundaries" / "guangzhou.geojson"
