@@ -46,6 +46,7 @@ def validate(config: Config, session: Session | None = None) -> tuple[Dataset, R
         boundaries=boundaries,
         cache=session.cache if session else config.cache(),
         boundaries_digest=digest,
+        archive_dir=config.archive_dir,
     )
     return dataset, report, boundaries
 

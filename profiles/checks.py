@@ -166,6 +166,16 @@ def _check_location(doc: Document, loc: tuple, where, shape, district_zh: str) -
                 "warning",
             )
         )
+    if where.precision is Precision.approximate and where.error_m is None:
+        out.append(
+            Problem(
+                *_at(doc, loc + ("precision",)),
+                "大致位置（approximate）没有写可能的误差",
+                "请加上 error_m：这个点可能偏离实际多少米，例如 error_m: 1500；只知道在哪个区时改用 precision: district",
+                "approximate point without error_m",
+                "warning",
+            )
+        )
     if shape is not None:
         from shapely.geometry import Point  # deferred: shapely, only with boundaries
 

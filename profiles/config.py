@@ -19,6 +19,8 @@ class Config:
     mkdocs_file: Path
     edit_base: str  # where "编辑此页数据" links point, ending in "/"
     maps: dict  # [tool.profiles.maps]: basemap, tianditu_key …
+    # The sources' archived text, to prove quotes (profiles/quotes.py); None: not configured. It may be absent.
+    archive_dir: Path | None = None
 
     def cache(self):
         """build/cache/ beside the project: parsed files and drawn images keyed by content (git-ignored)."""
@@ -44,4 +46,5 @@ def load_config(root: Path, data_dir: Path | None = None) -> Config:
         mkdocs_file=root / "mkdocs.yml",
         edit_base=edit_base,
         maps=dict(settings.get("maps", {})),
+        archive_dir=(root / settings["archive_dir"]).resolve() if settings.get("archive_dir") else None,
     )

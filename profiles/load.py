@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import checks
+from . import checks, quotes
 from .cache import Cache
 from .dataset import Dataset
 from .messages import validate
@@ -73,13 +73,15 @@ def load_dataset(
     boundaries: dict | None = None,
     cache: Cache | None = None,
     boundaries_digest: str | None = None,
+    archive_dir: Path | None = None,
 ) -> tuple[Dataset, Report]:
     """Read `data_dir` (sources.yaml, city.yaml, districts/*.yaml). Never raises for bad data.
 
     `base` is the folder paths are shown relative to (the project root, so messages read
     `data/districts/haizhu.yaml:12:5`). `boundaries` (slug -> GeoJSON geometry), when given,
     lets the checks verify that each point lies in its own district; with `boundaries_digest` (a hash
-    of the file they came from) each district's checks are cached too.
+    of the file they came from) each district's checks are cached too. `archive_dir`, when given, is the
+    folder of the sources' archived text: each quote is then looked up in it (profiles/quotes.py).
     """
     base = base or data_dir.parent
     report = Report()
@@ -202,4 +204,6 @@ def load_dataset(
             dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared, memo=checked
         )
     )
+    archives = quotes.read_archives(sources, archive_dir, base)
+    report.extend(quotes.run(dataset, docs, city_doc, sources_doc, shown(sources_path), archives, memo=checked))
     return dataset, report

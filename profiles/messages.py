@@ -30,6 +30,8 @@ EXAMPLES: dict[str, str] = {
     "comparator": "comparator: at_least",
     "measure": "measure: growth",
     "precision": "precision: approximate",
+    "error_m": "error_m: 1500",
+    "quote": "quote: 全年引育大模型企业超100个",
     "status": "status: under_construction",
     "kind": "kind: industrial_park",
     "category": "category: industry",
@@ -113,6 +115,8 @@ def translate(error: dict, doc: Document, model: type[BaseModel]) -> Problem:
         zh, hint = "不能为空", ex or "请填写内容"
     elif kind == "string_too_long":
         zh, hint = f"太长（最多 {ctx.get('max_length')} 个字）", "请精简；长的说明放在 note 里"
+        if name == "quote":
+            hint = "只留支持这条事实的最短原文；相隔的两段之间用 … 连接"
     elif kind == "too_short":
         zh, hint = f"至少需要 {ctx.get('min_length')} 项", ex or "请补充"
     elif kind == "too_long":

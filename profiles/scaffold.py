@@ -34,6 +34,8 @@ KINDS: dict[str, tuple[str, type[BaseModel], str]] = {
 OWN_HINTS = {
     "sources": "出处：data/sources.yaml 里来源的编号，至少一个，例如 [ycwb-2025-02-haizhu]；新来源先运行 "
     "python -m profiles new source；暂无来源就删掉这行，写 unverified: true 并在 note 里说明。",
+    "quote": "引文：来源中支持这条事实的最短原文，从原文逐字复制（不超过80字；相隔的两段之间用 … 连接），"
+    "validate 会在来源存档里核对；暂无来源（unverified）时删掉这行。",
 }
 EXTRA_HINTS = {
     "lon": "小数位："
@@ -41,6 +43,11 @@ EXTRA_HINTS = {
     + "；用 OpenStreetMap 或天地图取点，不要用高德/百度坐标",
     "published": "不用加引号，例如 2025-02-07",
 }
+
+
+# Not required by the model, but every fact needs them: written as placeholders to fill, like required fields.
+# (A missing quote is only a warning, so that unverified facts and old data stay valid; an empty one is an error.)
+TO_FILL = ("sources", "quote")
 
 
 class ScaffoldError(Exception):
@@ -88,8 +95,9 @@ def _placeholder(annotation: Any) -> str:
 
 
 def _ordered(model: type[BaseModel]) -> list[str]:
-    """The item's own fields first, then sources/unverified/note, which every sourced item shares."""
+    """The item's own fields first, then sources, quote, unverified, note…, which every sourced item shares."""
     shared = [n for n in Sourced.model_fields if n in model.model_fields] if issubclass(model, Sourced) else []
+    shared.sort(key=lambda n: n not in TO_FILL)  # stable: sources, quote, then the optional ones in model order
     return [n for n in model.model_fields if n not in shared] + shared
 
 
@@ -125,7 +133,7 @@ def _fields(model: type[BaseModel], indent: str, given_id: str | None, commented
             out.append(_line(indent, name, given_id, ""))
         elif commented:
             out.append(_line(indent, name, "", hint))
-        elif required or name == "sources":
+        elif required or name in TO_FILL:
             out.append(_line(indent, name, _placeholder(field.annotation), "TODO 必填：" + hint))
         else:
             value = "[]" if _placeholder(field.annotation) == "[]" else ""

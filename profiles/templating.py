@@ -22,6 +22,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .headline import num  # one number format for pages, cards and views
 from .models import LABELS_ZH, Quantity, Target
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
@@ -39,10 +40,6 @@ def yaml_str(text: object) -> Markup:
     prints `title` and `description` into <title>, <meta content="…">, the header and the search index
     as HTML (as it does a title taken from a heading). JSON is valid YAML, and json.dumps quotes the rest."""
     return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
-
-
-def num(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10000 else f"{value:g}"
 
 
 def target_text(t: Target | None) -> str:

@@ -90,3 +90,34 @@ def test_a_missing_marker_is_reported_not_silently_appended(tmp_path):
     else:
         raise AssertionError("a file without markers must be refused")
     assert path.read_text("utf-8") == "# 参与编辑\n"
+
+
+def quote_section() -> str:
+    guide = CONTRIBUTING.read_text("utf-8").split(schema.START)[0]
+    return guide.split("### 引文（`quote`）和编者补充（`editorial`）", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_quote_and_editorial_examples_are_valid_items_whose_quotes_are_in_the_real_archive():
+    import yaml
+
+    from profiles import quotes
+    from profiles.config import load_config
+
+    examples = [yaml.safe_load(b)[0] for b in re.findall(r"```yaml\n(.*?)```", quote_section(), flags=re.S)]
+    goal, park = models.Goal.model_validate(examples[0]), models.Park.model_validate(examples[1])
+    assert goal.quote and park.quote and park.editorial and park.location.error_m
+    sources = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text("utf-8"))["sources"]
+    archive = {s["id"]: s.get("archive") for s in sources}
+    folder = load_config(ROOT).archive_dir
+    inline = re.findall(r"`quote: ([^`]+)`", quote_section())  # the `…` example in the text
+    assert inline and goal.sources == park.sources
+    for quote in [goal.quote, park.quote, *inline]:
+        assert goal.sources[0] in archive, f"the example cites {goal.sources[0]}, which data/sources.yaml lacks"
+        if folder is not None and folder.is_dir():
+            text = quotes.normalise((folder / archive[goal.sources[0]]).read_text("utf-8"))
+            assert all(p in text for p in quotes.passages(quote)), quote
+
+
+def test_the_guide_states_the_quote_length_the_model_enforces():
+    limit = next(m.max_length for m in models.Sourced.model_fields["quote"].metadata if hasattr(m, "max_length"))
+    assert f"不超过 {limit} 字" in quote_section()

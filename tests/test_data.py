@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from profiles import geo
+from profiles import geo, quotes
 from profiles.checks import items
 from profiles.load import load_dataset
 
@@ -74,9 +74,28 @@ def data_files():
     return sorted(DATA.rglob("*.yaml"))
 
 
+# #18: the data editors are still adding a quote to every fact and an error to every approximate point. The lead
+# empties this once they are done (then test_every_fact_in_data_has_a_quote joins this file).
+STILL_BEING_FILLED = {quotes.NO_QUOTE, "approximate point without error_m"}
+
+
 def test_real_data_validates_without_errors_or_warnings(real):
     _, report, _ = real
-    assert report.problems == [], report.render()
+    assert [p for p in report.problems if p.english not in STILL_BEING_FILLED] == [], report.render()
+
+
+def seeds_or_skip() -> Path:
+    if not SEEDS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SEEDS} is missing: CI runs with shared/ beside the clone")
+        pytest.skip("shared/seeds not present beside this checkout")
+    return SEEDS
+
+
+def test_every_quote_in_the_data_is_found_in_the_archive_of_a_source_it_cites():
+    _, report = load_dataset(DATA, base=ROOT, archive_dir=seeds_or_skip())
+    found = [p for p in report.problems if p.english in (quotes.NOT_FOUND, quotes.NOT_FIRST, quotes.UNCHECKED)]
+    assert found == [], "\n".join(p.format() for p in found)
 
 
 def test_all_eleven_districts_and_the_city_are_written(real):
@@ -112,17 +131,22 @@ def test_no_spam_ad_or_unrelated_headline_from_the_seeds_reaches_the_data():
         assert not found, f"{path.relative_to(ROOT)} contains seed noise: {found}"
 
 
-def test_no_text_is_copied_wholesale_from_the_seeds():
-    if not SEEDS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{SEEDS} is missing: CI runs with shared/ beside the clone")
-        pytest.skip("shared/seeds not present beside this checkout")
-    corpus = "".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+def without_quotes(value):
+    """The data without `quote:` values: a quote is verbatim on purpose (at most 80 characters, models.Sourced)."""
+    if isinstance(value, dict):
+        return {k: without_quotes(v) for k, v in value.items() if k != "quote"}
+    if isinstance(value, list):
+        return [without_quotes(v) for v in value]
+    return value
+
+
+def test_no_text_but_quotes_is_copied_wholesale_from_the_seeds():
+    corpus = "".join(p.read_text("utf-8") for p in sorted(seeds_or_skip().glob("*.txt")))
     # Facts are restated; a short list of industry names may match the source word for word, but no
     # sentence-long run (60+ characters) may: that would be copying, not extracting.
     limit = 60
     for path in data_files():
-        for text in all_strings(yaml.safe_load(path.read_text("utf-8"))):
+        for text in all_strings(without_quotes(yaml.safe_load(path.read_text("utf-8")))):
             for start in range(0, max(1, len(text) - limit)):
                 chunk = text[start : start + limit + 1]
                 assert len(chunk) <= limit or chunk not in corpus, f"{path.name}: copied run «{chunk}»"

@@ -73,8 +73,8 @@ def test_coordinates_more_precise_than_claimed_are_a_warning(data_dir):
     path = data_dir / "districts" / "haizhu.yaml"
     path.write_text(
         path.read_text("utf-8").replace(
-            "lon: 113.37, lat: 23.1, precision: approximate, basis",
-            "lon: 113.371234, lat: 23.1, precision: approximate, basis",
+            "lon: 113.37, lat: 23.1, precision: approximate, error_m: 2000, basis",
+            "lon: 113.371234, lat: 23.1, precision: approximate, error_m: 2000, basis",
         ),
         "utf-8",
     )
@@ -95,3 +95,15 @@ def test_registry_is_checked_both_ways_from_the_data_folder(data_dir):
 def test_missing_registry_is_an_error(data_dir):
     (data_dir / "registry.yaml").unlink()
     assert any("registry.yaml" in p.file for p in problems(data_dir))
+
+
+def test_an_approximate_point_without_its_likely_error_in_metres_is_a_warning_at_its_precision(data_dir):
+    path = data_dir / "districts" / "haizhu.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("precision: approximate, error_m: 2000}", "precision: approximate}")
+    )
+    [warning] = [p for p in problems(data_dir, "warning") if "error_m" in p.hint]
+    assert problems(data_dir) == [] and warning.field == "projects[0].location.precision"
+    assert warning.line == next(
+        i for i, ln in enumerate(path.read_text("utf-8").splitlines(), 1) if "approximate}" in ln
+    )

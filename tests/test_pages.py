@@ -78,3 +78,12 @@ def test_empty_sections_become_an_invitation_to_editors(data_dir):
 def test_every_page_is_rendered_with_stable_paths(data_dir):
     pages = render_pages(load(data_dir), PageContext())
     assert set(pages) == {"index.md", "districts/index.md", "districts/haizhu.md"}
+
+
+def test_a_district_with_numbers_leads_with_headline_cards_that_cite_their_source(data_dir):
+    dataset = load(data_dir)
+    html = to_html(render_district(dataset.districts["haizhu"], dataset, PageContext()))
+    assert html.count('class="gz-card"') == 2  # the fixture's two goals with targets
+    card = html.split('id="card-goal-gdp-growth-2025"')[1].split("</div>")[0]
+    assert 'class="gz-card-value"' in card and "5.5" in card and 'class="gz-card-label"' in card
+    assert 'class="gz-cite" href="#source-src-a"' in card

@@ -34,6 +34,7 @@ FILL = {
     "publisher": "羊城晚报",
     "published": "2025-02-07",
     "sources": "[src-a]",
+    "quote": "全年引育大模型企业超100个",
     "location": "",
 }
 PLACEHOLDER = re.compile(r"^(?P<indent>\s*-?\s*)(?P<name>[a-z_]+):(?P<value>[^#]*)# TODO")
@@ -102,7 +103,7 @@ def test_sources_left_empty_is_the_last_error_and_says_what_to_cite(data_dir):
     add(data_dir, "enterprise", "haizhu")
     path = target(data_dir, "enterprise")
     path.write_text(
-        fill(path.read_text("utf-8")).replace("sources: [src-a]\n    # unverified", "sources: []\n    # unverified"),
+        "sources: []\n    quote:".join(fill(path.read_text("utf-8")).rsplit("sources: [src-a]\n    quote:", 1)),
         "utf-8",
     )
     errors = validate(data_dir).errors
@@ -183,3 +184,10 @@ def test_the_cli_says_where_the_item_went_and_what_to_do_next(data_dir):
 def test_the_cli_exits_nonzero_without_a_traceback_when_it_cannot_add(data_dir):
     result = CliRunner().invoke(main, ["new", "park", "--district", "atlantis", "--data", str(data_dir)])
     assert result.exit_code == 1 and "没有添加" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "source"])
+def test_every_new_fact_asks_for_its_quote_right_after_its_sources(kind):
+    lines = [ln.strip() for ln in block(kind)]
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("sources:"))
+    assert lines[at + 1].startswith('quote: ""  # TODO') and "逐字" in lines[at + 1]

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from .. import headline
 from ..checks import items
 from ..context import BuildContext
 from ..dataset import Dataset
@@ -63,6 +64,7 @@ def render_district(d: District, dataset: Dataset, ctx: BuildContext) -> str:
             gaps=auto_gaps(d),
             park_names={p.id: p.name for p in d.parks},
             features=map_features(d),
+            cards=headline.cards(d),
             panel=panel(ctx, d.slug, [d]),
         )
     )

@@ -1,0 +1,283 @@
+"""What a profile leads with, computed once from the data so every page (and every embed) agrees:
+headline figure cards, generated sentences, how old the facts are, and coverage counts.
+
+No HTML here: pages render cards through `pages/templates/_card.html.j2`, embeds build their own
+card pages from the same `Card`s. Every text is derived from fields an editor wrote; nothing is added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .checks import items
+from .models import LABELS_ZH, City, Comparator, District, Goal, GoalStatus, Indicator, Source
+
+MAX_CARDS = 6
+# Words that hedge a target ("力争" is not "will"); a card keeps the first one its statement uses.
+HEDGES = ("力争", "力促", "推动", "计划", "预计", "争取")
+
+
+def num(value: float) -> str:
+    """A number as pages print it: thousands separated from 10,000 up, no trailing ".0"."""
+    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10000 else f"{value:g}"
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline figure: a reported number or a goal's numeric target, with its citation."""
+
+    id: str  # slug-safe and stable: "indicator-<id>" or "goal-<id>" (ids are slugs already)
+    kind: str  # "indicator" | "goal"
+    comparator: str  # "≥", ">", "≈", … ; "" when the source states the number exactly
+    value: str  # the number as text, e.g. "5.5", "1000"
+    unit: str  # as the source writes it, e.g. "%", "亿元"
+    label: str  # short: the metric, "…增速" for a growth rate
+    year: str  # a goal's year, or when a reported figure holds ("2025-02")
+    status: str | None  # a goal's status code when known (never "unknown"); None otherwise
+    sources: tuple[str, ...]
+    quote: str | None
+    statement: str  # the full sentence, hedges and all
+    hedge: str  # "力争", "推动", … when the statement hedges; "" otherwise
+    anchor: str  # the entry's id on the profile page: "goal-<id>" / "indicator-<id>"
+
+    @property
+    def value_text(self) -> str:
+        """Number and unit as one string, e.g. "≥ 5.5%"."""
+        return f"{self.comparator} {self.value}{self.unit}".strip()
+
+    @property
+    def status_label(self) -> str:
+        return LABELS_ZH.get(self.status, "") if self.status else ""
+
+    @property
+    def kind_label(self) -> str:
+        return "目标" if self.kind == "goal" else "已公布"
+
+
+def _hedge(statement: str) -> str:
+    return next((h for h in HEDGES if h in statement), "")
+
+
+def _symbol(comparator: Comparator) -> str:
+    return "" if comparator == Comparator.exactly else comparator.symbol
+
+
+def _known_status(g: Goal) -> str | None:
+    return g.status.value if g.status not in (None, GoalStatus.unknown) else None
+
+
+def indicator_card(i: Indicator) -> Card:
+    assert i.value is not None
+    return Card(
+        id=f"indicator-{i.id}",
+        kind="indicator",
+        comparator=_symbol(i.comparator),
+        value=num(i.value.value),
+        unit=i.value.unit,
+        label=i.metric,
+        year=i.as_of,
+        status=None,
+        sources=tuple(i.sources),
+        quote=i.quote,
+        statement=i.statement,
+        hedge=_hedge(i.statement),
+        anchor=f"indicator-{i.id}",
+    )
+
+
+def goal_card(g: Goal) -> Card:
+    assert g.target is not None
+    growth = g.target.measure.value == "growth"
+    return Card(
+        id=f"goal-{g.id}",
+        kind="goal",
+        comparator=_symbol(g.target.comparator),
+        value=num(g.target.value),
+        unit=g.target.unit,
+        label=g.metric + ("增速" if growth and not g.metric.endswith(("增速", "增长")) else ""),
+        year=str(g.year),
+        status=_known_status(g),
+        sources=tuple(g.sources),
+        quote=g.quote,
+        statement=g.statement,
+        hedge=_hedge(g.statement),
+        anchor=f"goal-{g.id}",
+    )
+
+
+def cards(profile: District | City, limit: int = MAX_CARDS) -> tuple[Card, ...]:
+    """Up to `limit` numbers the sources give, in the editor's order: reported figures first, then
+    goals with a numeric target. Unverified facts never headline a page."""
+    out = [indicator_card(i) for i in profile.indicators if i.value is not None and i.sources and not i.unverified]
+    out += [goal_card(g) for g in profile.goals if g.target is not None and g.sources and not g.unverified]
+    return tuple(out[:limit])
+
+
+def all_cards(profile: District | City) -> tuple[Card, ...]:
+    """Every card a profile could show (what card embeds may offer beyond the headline six)."""
+    return cards(profile, limit=10**9)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much the sources cover of one district: the one count every page shows."""
+
+    goals: int
+    numeric_goals: int
+    indicators: int
+    enterprises: int
+    parks: int
+    projects: int
+    roles: int
+    system: bool
+
+    @property
+    def entries(self) -> int:
+        """Goals, figures, enterprises, parks and projects: what the downloads count as 条."""
+        return self.goals + self.indicators + self.enterprises + self.parks + self.projects
+
+    @property
+    def thin(self) -> bool:
+        """No sourced content beyond the summary: the page is told short and honestly."""
+        return self.entries == 0 and self.roles == 0 and not self.system
+
+
+def coverage(d: District) -> Coverage:
+    return Coverage(
+        goals=len(d.goals),
+        numeric_goals=sum(g.target is not None for g in d.goals),
+        indicators=len(d.indicators),
+        enterprises=len(d.enterprises),
+        parks=len(d.parks),
+        projects=len(d.projects),
+        roles=len(d.roles),
+        system=d.industrial_system is not None,
+    )
+
+
+# What each count is called, in page order; the unit a count reads with.
+COVERAGE_LABELS = (
+    ("goals", "发展目标", "项"),
+    ("indicators", "已公布数字", "项"),
+    ("enterprises", "龙头企业", "家"),
+    ("parks", "产业园区", "个"),
+    ("projects", "重大项目", "个"),
+)
+
+
+def coverage_parts(c: Coverage) -> list[str]:
+    """The non-zero counts as short phrases, e.g. ["35 项发展目标", "9 家龙头企业"]: no page prints a 0."""
+    return [f"{getattr(c, attr)} {unit}{text}" for attr, text, unit in COVERAGE_LABELS if getattr(c, attr)]
+
+
+def missing_parts(c: Coverage) -> list[str]:
+    """What the sources do not cover yet, in page order."""
+    out = [] if c.system else ["产业体系"]
+    out += [] if c.roles else ["定位"]
+    out += [text for attr, text, _ in COVERAGE_LABELS if not getattr(c, attr)]
+    return out
+
+
+def _years_text(goals: list[Goal]) -> tuple[str, str]:
+    """(" 2025 年", "") when every goal shares a year, else ("", "（2025 年 3 项、2035 年 2 项）")."""
+    years = Counter(g.year for g in goals)
+    if len(years) == 1:
+        return f" {next(iter(years))} 年", ""
+    return "", "（" + "、".join(f"{y} 年 {n} 项" for y, n in sorted(years.items())) + "）"
+
+
+def goals_sentence(name: str, goals: list[Goal]) -> str:
+    """E.g. "海珠区公布了 35 项 2025 年目标，其中 33 项有数字指标。" ("" when there are no goals)."""
+    if not goals:
+        return ""
+    year, by_year = _years_text(goals)
+    numeric = sum(g.target is not None for g in goals)
+    n = len(goals)
+    if numeric == n:
+        tail = "全部有数字指标" if n > 1 else "有数字指标"
+    elif numeric == 0:
+        tail = "均没有数字指标" if n > 1 else "没有数字指标"
+    else:
+        tail = f"其中 {numeric} 项有数字指标"
+    return f"{name}公布了 {n} 项{year}目标{by_year}，{tail}。"
+
+
+def status_sentence(goals: list[Goal]) -> str:
+    """How far the goals are, as far as the sources say; "" when some status is known (the tracker shows it)."""
+    if not goals or any(_known_status(g) for g in goals):
+        return ""
+    return "来源尚未报道这些目标的进展。" if len(goals) > 1 else "来源尚未报道这一目标的进展。"
+
+
+def indicators_sentence(name: str, indicators: list[Indicator]) -> str:
+    """E.g. "来源报道了天河区 2 项已达成的数字（截至 2025-02）。"."""
+    if not indicators:
+        return ""
+    dates = sorted({i.as_of for i in indicators}, key=_date_key)
+    when = dates[0] if len(dates) == 1 else f"{dates[0]} 至 {dates[-1]}"
+    return f"来源报道了{name} {len(indicators)} 项已达成的数字（截至 {when}）。"
+
+
+def missing_sentence(name: str, c: Coverage) -> str:
+    """E.g. "来源尚未覆盖从化区的产业体系、定位、发展目标……"; "" when nothing is missing."""
+    parts = missing_parts(c)
+    return f"来源尚未覆盖{name}的{'、'.join(parts)}。" if parts else ""
+
+
+def role_line(d: District) -> str:
+    """One line on the district's place in the city, from its own sourced facts: its industrial system
+    and its shortest role statement (the pithiest, ties in file order). "" when the sources say neither."""
+    parts = []
+    if d.industrial_system is not None:
+        parts.append(f"“{d.industrial_system.label}”{d.industrial_system.name}")
+    if d.roles:
+        parts.append(min(d.roles, key=lambda r: len(r.text)).text)
+    return " · ".join(parts)
+
+
+def role_sources(d: District) -> tuple[str, ...]:
+    """The sources behind `role_line`, in its order."""
+    out: list[str] = []
+    if d.industrial_system is not None:
+        out += d.industrial_system.sources
+    if d.roles:
+        out += min(d.roles, key=lambda r: len(r.text)).sources
+    return tuple(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The oldest and newest dates of a profile's facts (partial dates: "2017", "2025-02", "2025-02-07")."""
+
+    oldest: str
+    newest: str
+
+    @property
+    def text(self) -> str:
+        return self.newest if self.oldest == self.newest else f"{self.oldest} 至 {self.newest}"
+
+
+def _date_key(partial: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in partial.split("-"))
+
+
+def fact_dates(profile: District | City, sources: dict[str, Source]) -> list[str]:
+    """When each fact held: its own date where the data has one (a figure's `as_of`, a project's
+    `status_as_of`), else the publication date of the earliest source that reports it."""
+    out = []
+    for _, item in items(profile):
+        own = getattr(item, "as_of", None) or getattr(item, "status_as_of", None)
+        if own:
+            out.append(own)
+            continue
+        published = sorted(sources[s].published.isoformat() for s in getattr(item, "sources", []) if s in sources)
+        if published:
+            out.append(published[0])
+    out += [sources[s].published.isoformat() for s in profile.summary_sources if s in sources]
+    return out
+
+
+def facts_as_of(profile: District | City, sources: dict[str, Source]) -> AsOf | None:
+    dates = sorted(set(fact_dates(profile, sources)), key=_date_key)
+    return AsOf(dates[0], dates[-1]) if dates else None
