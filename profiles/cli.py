@@ -11,6 +11,7 @@ import click
 
 from .build import BuildError, Timings, build, validate
 from .config import load_config
+from .diff import SideError, render, run
 from .linkcheck import check_site
 from .load import display_path
 from .problems import Report
@@ -195,8 +196,6 @@ def diff_cmd(
 ) -> None:
     """按含义比较两版数据：BASE、HEAD 是 git 版本（如 main）或 data/ 文件夹，HEAD 默认为工作区。
     退出码：0 没有数据改动，1 有改动，2 出错。"""
-    from .diff import SideError, render, run
-
     bad = [str(p) for p in map_files if p.suffix not in render.MAP_SUFFIXES]
     if bad:
         click.echo(f"地图文件只能是 .svg 或 .png：{'、'.join(bad)}", err=True)
