@@ -28,6 +28,7 @@ class Timings:
     stages: dict[str, float] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # docs/ files rewritten by the last sync
     removed: list[str] = field(default_factory=list)
+    rendered: dict[str, list[str]] = field(default_factory=dict)  # output name -> keys re-rendered (not cached)
 
     def lap(self, name: str, start: float) -> float:
         now = time.perf_counter()
@@ -125,7 +126,8 @@ def generate_docs(
     session = session or Session(config)
     out = Outputs()
     laps: dict[str, float] = {}
-    entries = generate(dataset, boundaries, config, out, laps=laps, cache=session.cache)
+    entries, done = generate(dataset, boundaries, config, out, laps=laps, cache=session.cache)
+    timings.rendered = done.rendered
     for name, seconds in laps.items():
         timings.stages[name] = timings.stages.get(name, 0.0) + seconds
     start = time.perf_counter()

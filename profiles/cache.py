@@ -40,6 +40,8 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
+        self._kept: OrderedDict[str, Any] = OrderedDict()  # see `keep`
+        self._folders: set[Path] = set()  # made by `put`
 
     def _remember(self, digest: str, value: Any) -> None:
         self._memory[digest] = value
@@ -80,11 +82,32 @@ class Cache:
             return
         digest = self._digest(kind, key)
         path = self._path(digest)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._folders:  # one mkdir per folder, not per entry (a cold build puts ~6,000)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            tmp.write_bytes(data)
+        except FileNotFoundError:  # the folder was removed behind a resident process's back
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
         os.replace(tmp, path)  # concurrent builds never read half a file
         self._remember(digest, value)
+
+    KEPT_ENTRIES = 8
+
+    def keep(self, kind: str, key: bytes, make: Callable[[], Any]) -> Any:
+        """A value kept in memory only, never pickled (an image atlas, converted shapes): a resident
+        process makes it once per distinct key; a new process makes it again when it needs it."""
+        if self.folder is None:
+            return make()
+        digest = self._digest(kind, key)
+        if digest not in self._kept:
+            self._kept[digest] = make()
+            while len(self._kept) > self.KEPT_ENTRIES:
+                self._kept.popitem(last=False)
+        return self._kept[digest]
 
     def memo(self, kind: str, key: bytes, compute: Callable[[], Any]) -> Any:
         value = self.get(kind, key)

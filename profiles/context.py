@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -19,3 +20,6 @@ class BuildContext:
     embed_names: Mapping[str, str] | None = None
     site_url: str | None = None  # the site's public root URL ending in "/", for embed codes; None: unset
     city_name: str | None = None  # city.yaml's name, if any
+    map_settings: Any = None  # maps.MapSettings: the basemap every map of this build is drawn on
+    boundaries_digest: str = ""  # SHA-256 of the boundaries file: views name shapes by it
+    search_dictionary: str = ""  # path of the jieba user dictionary the search entries are cut with

@@ -1,26 +1,26 @@
-"""Run every generating stage and return the files they produce, without touching docs/ yet.
+"""Render every output of a build into one in-memory `Outputs`, without touching docs/ yet.
 
-Stages: pages → search entries → maps (embeds) → static map images → exports → views (compare,
-downloads page). Each stage puts its files into one in-memory `Outputs`; `build.sync` then writes
-only what changed into docs/.
+`OUTPUTS` lists them (pages, search entries, map pages, map images, downloads, compare and data pages,
+schemas); `rendering.run` collects each one's views, renders what the cache lacks, and puts the files;
+`build.sync` then writes only what changed into docs/. Static files (scripts, styles) are copied as
+they are.
 """
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import time
 from pathlib import Path
 
-from . import embeds, geo, maps, pages, search, staticmap
+from . import embeds, exports, geo, maps, pages, search, staticmap, views
 from .cache import Cache
 from .config import Config
 from .context import BuildContext
 from .dataset import Dataset
-from .exports import write_exports
-from .memo import NO_MEMO, Memo, NoMemo
 from .output import Outputs
-from .schema import rendered as schema_files
-from .views import write_views
+from .rendering import Inputs, Output, Run, run
+from .schema import SCHEMAS
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
 MANAGED = (
@@ -60,6 +60,48 @@ def last_changed(config: Config) -> dict[str, str]:
     return result
 
 
+# Every output of a build, in the order they are rendered: an output may read the results of those
+# before it (search reads the pages; the downloads join the parts; the data page measures the downloads).
+# To add an output, define an `Output` (profiles/rendering.py) beside the code that renders it and list
+# it here.
+OUTPUTS: tuple[Output, ...] = (
+    staticmap.IMAGES,  # first: many images are drawn by worker processes while the rest renders
+    pages.HOME,
+    pages.INDEX,
+    pages.PAGES,
+    search.SEARCH,
+    maps.MAP_PAGES,
+    exports.PARTS,
+    exports.DOWNLOADS,
+    views.COMPARE,
+    views.DATA_PAGE,
+    SCHEMAS,
+)
+# The stage each output's time is reported under (`build --timings`, the benchmark).
+STAGES = {"home": "pages", "district-index": "pages", "page": "pages", "search": "search", "map": "maps"}
+STAGES |= {"image": "images", "export-part": "exports", "download": "exports"}
+STAGES |= {"compare": "views", "data-page": "views", "schema": "views"}
+
+
+def context(dataset: Dataset, boundaries: dict, config: Config, cache: Cache, *, with_git: bool = True) -> BuildContext:
+    """The build-wide facts every output may show besides the data."""
+    digest = dataset.digests.get(":boundaries") or hashlib.sha256(repr(sorted(boundaries.items())).encode()).hexdigest()
+    return BuildContext(
+        edit_base=config.edit_base,
+        last_changed=last_changed(config) if with_git else {},
+        polygon_area=cache.memo(
+            "polygon-area", digest.encode(), lambda: {s: geo.area_km2(g) for s, g in boundaries.items()}
+        ),
+        maps=bool(boundaries),
+        embed_names={slug: dataset.name_of(slug) for slug in boundaries},
+        site_url=embeds.site_root(config.mkdocs_file),
+        city_name=dataset.city.name.zh if dataset.city else None,
+        map_settings=maps.MapSettings.from_env(config.maps),
+        boundaries_digest=digest,
+        search_dictionary=str(write_search_dictionary(dataset, config)[0]),
+    )
+
+
 def generate(
     dataset: Dataset,
     boundaries: dict,
@@ -69,64 +111,44 @@ def generate(
     with_git: bool = True,
     laps: dict[str, float] | None = None,
     cache: Cache | None = None,
-) -> list[dict]:
-    """Run every stage into `out`; `laps` (if given) receives seconds per stage for the benchmark.
+) -> tuple[list[dict], Run]:
+    """Render every output into `out` (through `cache`); `laps` (if given) receives seconds per stage.
 
-    Returns the search entries of the pages Material's indexer skips (profiles/search.py)."""
+    Returns the search entries of the pages Material's indexer skips (profiles/search.py), and what
+    was re-rendered."""
     laps = laps if laps is not None else {}
-    cache = cache or Cache(None)
     clock = time.perf_counter()
 
     def lap(name: str) -> None:
         nonlocal clock
         now = time.perf_counter()
-        laps[name] = laps.get(name, 0.0) + now - clock
+        stage = STAGES.get(name, name)
+        laps[stage] = laps.get(stage, 0.0) + now - clock
         clock = now
 
-    changed = last_changed(config) if with_git else {}
-    memo = Memo(cache, dataset, config, changed)
-    ctx = BuildContext(
-        edit_base=config.edit_base,
-        last_changed=changed,
-        polygon_area={slug: geo.area_km2(g) for slug, g in boundaries.items()},
-        maps=bool(boundaries),
-        embed_names={slug: dataset.name_of(slug) for slug in boundaries},
-        site_url=embeds.site_root(config.mkdocs_file),
-        city_name=dataset.city.name.zh if dataset.city else None,
-    )
-    embeds.write_embeds(out)
-    rendered = pages.render_pages(dataset, ctx, memo)
-    for rel, text in rendered.items():
-        out.put(rel, text)
-    lap("pages")
-    dictionary, words = write_search_dictionary(dataset, config, memo)
-    entries = search.entries_for(rendered, words, dictionary, cache)
-    lap("search")
+    cache = cache or Cache(None)
+    inputs = Inputs(dataset, context(dataset, boundaries, config, cache, with_git=with_git), boundaries, cache, out)
+    lap("page")
+    embeds.write_embeds(out)  # static files, copied as they are
+    views.copy_assets(out)
     if boundaries:
-        maps.build_maps(dataset, boundaries, out, maps.MapSettings.from_env(config.maps), memo)
-        lap("maps")
-        staticmap.write_images(dataset, boundaries, out, cache, memo)
-        lap("images")
-    written = write_exports(dataset, boundaries, out, memo)
-    lap("exports")
-    write_views(dataset, out, written, memo)
-    for name, text in schema_files().items():  # published at /schema/… for editors' tools
-        out.put(f"schema/{name}", text)
-    lap("views")
-    return entries
+        maps.copy_assets(out)
+    done = run(OUTPUTS, inputs, inputs.cache, lap)
+    entries = [entry for found in inputs.results["search"].values() for entry in found]
+    return entries, done
 
 
-def search_dictionary(dataset: Dataset, memo: Memo | NoMemo = NO_MEMO) -> str:
+def search_dictionary(dataset: Dataset) -> str:
     """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
-    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset, memo))
+    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset))
 
 
-def write_search_dictionary(dataset: Dataset, config: Config, memo: Memo | NoMemo = NO_MEMO) -> tuple[Path, str]:
+def write_search_dictionary(dataset: Dataset, config: Config) -> tuple[Path, str]:
     """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads;
     returns its path and text."""
     path = config.root / "build" / "jieba_user.dict"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = search_dictionary(dataset, memo)
+    text = search_dictionary(dataset)
     if not path.exists() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")
     return path, text

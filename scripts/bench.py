@@ -2,10 +2,11 @@
 
     make bench            # or: .venv/bin/python scripts/bench.py [--sizes 100,1000] [--no-lighthouse]
 
-Prints, for the real data and for synthetic data of 100 and 1,000 districts: time per stage (validate,
+Prints, for the real data (11 districts) and synthetic data of 1,000: time per stage (validate,
 pages, search, maps, images, exports, views, MkDocs) cold (empty cache), warm in a new process (what
 `make site` costs on an unchanged tree) and warm in a resident process (what `profiles serve` does on
-each edit); the rebuild after one district file changes, both ways, and which files it rewrote; compressed bytes and request count of the home page, a
+each edit); the rebuild after one district file changes, both ways, and which files it rewrote; for the
+real data, each single edit of scripts/edits.py (seconds resident, outputs re-rendered); compressed bytes and request count of the home page, a
 district page and an embed (tiles excluded); HTML size of a district page at 11 vs 1,000 districts; and
 Lighthouse scores when npm's `lighthouse` can run with Debian's Chromium.
 """
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import synthetic  # noqa: E402
+from edits import EDITS  # noqa: E402
 
 from profiles.build import Session, Timings, build  # noqa: E402
 from profiles.config import load_config  # noqa: E402
@@ -110,7 +112,20 @@ def edit_one(project: Path, n: int) -> None:
     first.write_text(first.read_text("utf-8").replace("summary: ", f"summary: （修改{n}）", 1), "utf-8")
 
 
-def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
+def edit_table(project: Path, session: Session, label: str) -> None:
+    """Each single edit of scripts/edits.py, one after another, as `profiles serve` regenerates:
+    seconds resident (generation, no MkDocs) and which outputs were re-rendered."""
+    config = load_config(project)
+    slug = sorted(p.stem for p in (config.data_dir / "districts").glob("*.yaml"))[0]
+    print(f"{label} single edits (district {slug}), resident: seconds | outputs re-rendered")
+    for name, edit in EDITS.items():
+        edit(config.data_dir, slug)
+        seconds, timings = run_build(project, session, mkdocs=False)
+        shown = "; ".join(f"{output}: {', '.join(keys)}" for output, keys in timings.rendered.items())
+        print(f"  {name:<24} {seconds:5.3f} s | {shown}")
+
+
+def bench_dataset(label: str, data: Path, workdir: Path, n: int, single_edits: bool = False) -> Path:
     project = project_around(data, workdir / label.split()[0] / str(n))
     session = Session(load_config(project))  # what a resident process (serve) holds between builds
     total, timings = run_build(project, session)
@@ -136,6 +151,8 @@ def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
         f"{label} one file changed, resident: generation {gen * 1000:.0f} ms, rewrote {len(timings.written)} "
         "file(s): " + ", ".join(timings.written[:12]) + (" …" if len(timings.written) > 12 else "")
     )
+    if single_edits:
+        edit_table(project, session, label)
     return project
 
 
@@ -260,12 +277,12 @@ def lighthouse(base: str, paths: dict[str, str], workdir: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="100,1000", help="synthetic district counts, comma-separated")
+    parser.add_argument("--sizes", default="1000", help="synthetic district counts, comma-separated")
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gz-bench-") as tmp:
         work = Path(tmp)
-        real = bench_dataset("real", ROOT / "data", work, 11)
+        real = bench_dataset("real", ROOT / "data", work, 11, single_edits=True)
         page_html = {}
         page_html[11] = (real / "site" / "districts" / "haizhu" / "index.html").stat().st_size
         for n in [int(x) for x in args.sizes.split(",") if x]:

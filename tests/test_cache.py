@@ -49,50 +49,24 @@ def test_warnings_of_a_cached_district_are_still_reported_with_their_line(projec
     assert validate(config, session)[1].render() == first  # now from the session's memory
 
 
-def test_editing_one_district_recomputes_only_that_districts_results(project, monkeypatch):
-    from profiles import pages
-
+def test_editing_one_district_re_renders_only_that_districts_results(project):
     (project / "data" / "districts" / "tianhe.yaml").write_text(
         'slug: tianhe\nname: {zh: 天河区, en: Tianhe District}\ncode: "440106"\nsummary: 天河区。\n'
         "summary_sources: [src-a]\n",
         "utf-8",
     )
     assert build(load_config(project), run_mkdocs=False).ok
-    rendered: list[str] = []
-    real = pages.render_district
-    monkeypatch.setattr(pages, "render_district", lambda d, *a: rendered.append(d.slug) or real(d, *a))
     path = project / "data" / "districts" / "haizhu.yaml"
     path.write_text(
         path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8"
     )
     timings = Timings()
     build(load_config(project), timings=timings, run_mkdocs=False)
-    assert rendered == ["haizhu"]
+    assert timings.rendered["page"] == ["districts/haizhu.md"] and timings.rendered["export-part"] == ["haizhu"]
     assert "districts/haizhu.md" in timings.written and "data/districts/haizhu.json" in timings.written
-    rendered.clear()
     build(load_config(project), timings=timings, run_mkdocs=False)
-    assert rendered == [] and timings.written == []
+    assert timings.rendered == {} and timings.written == []
 
 
 def test_the_project_fixture_caches_in_its_own_build_folder(project):
     assert load_config(project).cache().folder == Path(project) / "build" / "cache"
-
-
-def test_a_reworded_summary_leaves_the_aggregates_that_do_not_print_it_cached(project, monkeypatch):
-    from profiles import pages, views
-
-    assert build(load_config(project), run_mkdocs=False).ok
-    calls: list[str] = []
-    for module, name in ((pages, "render_home"), (pages, "render_district_index"), (views, "render_compare")):
-        real = getattr(module, name)
-        monkeypatch.setattr(module, name, lambda *a, real=real, name=name: calls.append(name) or real(*a))
-    path = project / "data" / "districts" / "haizhu.yaml"
-    path.write_text(
-        path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8"
-    )
-    build(load_config(project), run_mkdocs=False)
-    assert calls == ["render_district_index"]  # the index prints the summary; home and /compare/ do not
-    calls.clear()
-    path.write_text(path.read_text("utf-8").replace("theme: 经济增长", "theme: 经济", 1), "utf-8")
-    build(load_config(project), run_mkdocs=False)
-    assert sorted(calls) == ["render_compare", "render_district_index", "render_home"]

@@ -369,9 +369,8 @@ def test_png_draws_the_title_where_the_svg_puts_it():
 
 
 def test_many_images_drawn_by_worker_processes_are_the_ones_one_atlas_draws(monkeypatch):
-    import os
 
-    if (os.cpu_count() or 1) < 2:
+    if drawing._cpus() < 2:
         pytest.skip("one core: draw_all never starts workers")
     jobs = every_map() * 2
     serial = [(Atlas(FIXTURE, NAMES).svg(*j), Atlas(FIXTURE, NAMES).png(*j)) for j in jobs]
@@ -388,7 +387,7 @@ def test_images_are_drawn_here_when_workers_cannot_start(monkeypatch):
         raise OSError("no worker processes here")
 
     monkeypatch.setattr(drawing, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(drawing.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(drawing, "_cpus", lambda: 2)
     monkeypatch.setattr(drawing, "ProcessPoolExecutor", refuse)
     jobs = every_map()
     atlas = Atlas(FIXTURE, NAMES)

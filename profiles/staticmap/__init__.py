@@ -4,8 +4,7 @@ Why: the interactive maps need JavaScript and a tile server; these images are wh
 without either (feeds, print, social cards, blocked CDNs) see, and what the pages show in
 <noscript>. One entry point for the build:
 
-    from profiles import staticmap
-    staticmap.write_images(dataset, boundaries, out, cache, memo)   # embed/<slug>/map.svg, map.png
+    from profiles.staticmap import IMAGES   # the build's output (profiles.rendering): embed/<slug>/map.svg, .png
 
 The stages inside, each a module:
 - points.py — what an image shows before geometry: points, title, alt text (light; pages use it);
@@ -17,42 +16,66 @@ The stages inside, each a module:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
-from ..cache import Cache
-from ..dataset import Dataset
-from ..memo import PROSE
-from ..output import Outputs
 from ..registry import CITY_SLUG
+from ..rendering import Inputs, Output
 from .points import MapPoint, alt_text, image_title, points_for
 
-__all__ = ["MapPoint", "alt_text", "image_title", "points_for", "write_images"]
+__all__ = ["IMAGES", "MapPoint", "alt_text", "image_title", "points_for"]
 
 
-def write_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cache, memo) -> None:
-    """SVG and PNG of each map, cached by their inputs (drawing is the slowest per-district step)."""
-    names = {slug: dataset.name_of(slug) for slug in boundaries}
-    # (path slug, cache kind, key or None, job) per image; a job is what atlas draws.
-    wanted: list[tuple[str, str, bytes | None, Callable[[], tuple]]] = []
+@dataclass(frozen=True)
+class Image:
+    """What one image shows: its title, the district in focus (None: the city), its points, and every
+    boundary's label; the shapes are the build's boundaries, named by their digest."""
+
+    slug: str
+    title: str
+    highlight: str | None
+    points: tuple[MapPoint, ...]
+    names: tuple[tuple[str, str], ...]  # (slug, label) of every boundary drawn
+    boundaries_digest: str
+
+
+def image_views(inputs: Inputs):
+    """(slug, view) of every image: each district's, then the city's; none without boundaries."""
+    if not inputs.boundaries:
+        return
+    dataset = inputs.dataset
+    names = tuple((slug, dataset.name_of(slug)) for slug in inputs.boundaries)
+    digest = inputs.ctx.boundaries_digest
     for slug, d in dataset.districts.items():
-        title = image_title(d.name.zh, None, 1)
-        # Keyed by what is drawn (the boundaries and names are in memo.base), so an edit that moves no
-        # point redraws nothing; that key itself is kept per district file.
-        key = memo("staticmap-key", slug, lambda d=d, title=title: memo.base + repr((title, points_for(d))).encode())
-        wanted.append((slug, "staticmap", key, lambda d=d, title=title, slug=slug: (title, slug, list(points_for(d)))))
+        yield slug, Image(slug, image_title(d.name.zh, None, 1), slug, points_for(d), names, digest)
     title = image_title(None, dataset.city.name.zh if dataset.city else None, len(dataset.districts))
-    every = lambda: (title, None, [p for d in dataset.districts.values() for p in points_for(d)])  # noqa: E731
-    wanted.append((CITY_SLUG, "staticmap-city", memo.whole_key("staticmap-city", PROSE), every))
+    every = tuple(p for d in dataset.districts.values() for p in points_for(d))
+    yield CITY_SLUG, Image(CITY_SLUG, title, None, every, names, digest)
 
-    images = {slug: cache.get(kind, key) if key is not None else None for slug, kind, key, _ in wanted}
-    missing = [(slug, kind, key, job()) for slug, kind, key, job in wanted if images[slug] is None]
-    if missing:
-        from .atlas import draw_all  # deferred: shapely and Pillow, only when an image must be drawn
 
-        for (slug, kind, key, _), drawn in zip(missing, draw_all(boundaries, names, [m[3] for m in missing])):
-            images[slug] = drawn
-            if key is not None:
-                cache.put(kind, key, drawn)
-    for slug, _, _, _ in wanted:
-        svg, png = images[slug]
-        out.put(f"embed/{slug}/map.svg", svg)
-        out.put(f"embed/{slug}/map.png", png)
+def draw(images: list[Image], inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
+    """Start drawing the SVG and PNG files of each image (in worker processes when there are many,
+    while the build goes on); the returned function waits for them."""
+    from .atlas import Atlas, start_drawing  # deferred: shapely and Pillow, only when an image must be drawn
+
+    if not images:
+        return list
+    names = dict(images[0].names)
+    key = repr((images[0].boundaries_digest, images[0].names)).encode()
+    atlas = lambda: inputs.cache.keep("atlas", key, lambda: Atlas(dict(inputs.boundaries), names))  # noqa: E731
+    jobs = [(i.title, i.highlight, list(i.points)) for i in images]
+    drawing = start_drawing(dict(inputs.boundaries), names, jobs, atlas)
+
+    def files() -> list[dict[str, bytes]]:
+        return [{f"embed/{i.slug}/map.svg": s, f"embed/{i.slug}/map.png": p} for i, (s, p) in zip(images, drawing())]
+
+    return files
+
+
+IMAGES = Output(
+    "image",
+    collect=image_views,
+    render=lambda view, inputs: draw([view], inputs)()[0],
+    render_many=draw,
+    sources=(Path(__file__).resolve().parent,),
+)

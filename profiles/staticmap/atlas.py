@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Callable
 
 from ..geo import Geometry
 from .layout import (
@@ -58,25 +59,64 @@ CJK_FONT_CANDIDATES: tuple[str, ...] = (
 PARALLEL_FROM = 48
 
 
-def draw_all(
-    boundaries: dict, names: dict[str, str], jobs: list[tuple[str, str | None, list[MapPoint]]]
-) -> list[tuple[bytes, bytes]]:
-    """(SVG, PNG) of each (title, highlight, points) job, in order. Each image depends only on its
-    job and the atlas, never on what was drawn before, so the split among processes cannot show."""
-    workers = min(len(jobs) // PARALLEL_FROM, os.cpu_count() or 1, 4)
-    if workers >= 2:
-        # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
-        # process can inherit a held lock.
-        context = multiprocessing.get_context("forkserver")
+def _cpus() -> int:
+    """The cores this process may run on (os.process_cpu_count from Python 3.13)."""
+    counted = getattr(os, "process_cpu_count", None)
+    if counted is not None:
+        return counted() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def start_drawing(
+    boundaries: dict,
+    names: dict[str, str],
+    jobs: list[tuple[str, str | None, list[MapPoint]]],
+    atlas: Callable[[], Atlas] | None = None,
+) -> Callable[[], list[tuple[bytes, bytes]]]:
+    """Start drawing (SVG, PNG) of each (title, highlight, points) job; the returned function waits
+    and gives them in order. Many jobs are drawn by worker processes while the caller goes on with
+    other work; few are drawn here, when the result is asked for. Each image depends only on its job
+    and the atlas, never on what was drawn before, so the split among processes cannot show.
+    `atlas`: where this process gets its atlas when it draws itself (a resident process keeps one)."""
+
+    def here() -> list[tuple[bytes, bytes]]:
+        drawer = atlas() if atlas is not None else Atlas(boundaries, names)
+        return [(drawer.svg(*job), drawer.png(*job)) for job in jobs]
+
+    workers = min(len(jobs) // PARALLEL_FROM, _cpus(), 4)
+    if workers < 2:
+        return here
+    # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
+    # process can inherit a held lock.
+    context = multiprocessing.get_context("forkserver")
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names))
+        drawn = pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    except (OSError, BrokenProcessPool):
+        return here  # workers could not start (say, a script read from stdin): draw them here instead
+
+    def collect() -> list[tuple[bytes, bytes]]:
         try:
-            with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names)
-            ) as pool:
-                return list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+            return list(drawn)
         except (OSError, BrokenProcessPool):
-            pass  # workers could not start (say, a script read from stdin): draw them here instead
-    atlas = Atlas(boundaries, names)
-    return [(atlas.svg(*job), atlas.png(*job)) for job in jobs]
+            return here()
+        finally:
+            pool.shutdown()
+
+    return collect
+
+
+def draw_all(
+    boundaries: dict,
+    names: dict[str, str],
+    jobs: list[tuple[str, str | None, list[MapPoint]]],
+    atlas: Callable[[], Atlas] | None = None,
+) -> list[tuple[bytes, bytes]]:
+    """(SVG, PNG) of each job, in order (`start_drawing`, waited for)."""
+    return start_drawing(boundaries, names, jobs, atlas)()
 
 
 _worker_atlas: "Atlas | None" = None
