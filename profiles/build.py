@@ -41,14 +41,16 @@ def validate(config: Config, session: Session | None = None) -> tuple[Dataset, R
     if config.boundaries_file.exists():
         raw = config.boundaries_file.read_bytes()
         boundaries, digest = geo.load_boundaries(config.boundaries_file, raw), hashlib.sha256(raw).hexdigest()
+    cache = session.cache if session else config.cache()
     dataset, report = load_dataset(
         config.data_dir,
         base=config.root,
         boundaries=boundaries,
-        cache=session.cache if session else config.cache(),
+        cache=cache,
         boundaries_digest=digest,
         archive_dir=config.archive_dir,
     )
+    cache.flush()
     return dataset, report, boundaries
 
 
@@ -88,6 +90,7 @@ def sync(
     """
     written, removed = [], []
     known = {} if known is None else known
+    folders: set[Path] = set()  # made by this sync
     root = str(docs)
     for rel in sorted(out.files):
         data, name = out.files[rel], os.path.join(root, rel)  # strings: 5,000 Path objects cost ~0.1 s
@@ -104,7 +107,9 @@ def sync(
         except OSError:
             pass  # not there yet
         dst = docs / rel
-        dst.parent.mkdir(parents=True, exist_ok=True)
+        if dst.parent not in folders:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(dst.parent)
         tmp = dst.with_name(dst.name + ".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, dst)  # readers (mkdocs serve) never see a half-written file
@@ -132,6 +137,7 @@ def generate_docs(
         timings.stages[name] = timings.stages.get(name, 0.0) + seconds
     start = time.perf_counter()
     timings.written, timings.removed = sync(out, config.docs_dir, known=session.synced)
+    session.cache.flush()  # the cache's entries on disk before the build returns
     timings.lap("sync", start)
     return entries
 

@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -42,6 +43,8 @@ class Cache:
         self._memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
         self._kept: OrderedDict[str, Any] = OrderedDict()  # see `keep`
         self._folders: set[Path] = set()  # made by `put`
+        self._writer: ThreadPoolExecutor | None = None
+        self._writes: list[Future] = []
 
     def _remember(self, digest: str, value: Any) -> None:
         self._memory[digest] = value
@@ -81,19 +84,31 @@ class Cache:
         if self.folder is None:
             return
         digest = self._digest(kind, key)
-        path = self._path(digest)
-        if path.parent not in self._folders:  # one mkdir per folder, not per entry (a cold build puts ~6,000)
+        self._remember(digest, value)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        # Written by a thread while the build goes on (file system calls release the GIL): a cold build
+        # puts ~6,000 entries. `flush` waits for them.
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="cache-writer")
+        self._writes.append(self._writer.submit(self._write, self._path(digest), data))
+
+    def _write(self, path: Path, data: bytes) -> None:
+        if path.parent not in self._folders:  # one mkdir per folder, not per entry
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             tmp.write_bytes(data)
         except FileNotFoundError:  # the folder was removed behind a resident process's back
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(data)
         os.replace(tmp, path)  # concurrent builds never read half a file
-        self._remember(digest, value)
+
+    def flush(self) -> None:
+        """Wait until every entry put so far is on disk (raises what a write raised)."""
+        writes, self._writes = self._writes, []
+        for write in writes:
+            write.result()
 
     KEPT_ENTRIES = 8
 

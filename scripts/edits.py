@@ -38,24 +38,24 @@ def reword_summary(data: Path, slug: str) -> None:
     _edit(_district(data, slug), change)
 
 
-def change_goal_number(data: Path, slug: str) -> None:
+def _bump(data: Path, slug: str, section: str, field: str, step: float) -> None:
+    """Add `step` to the first `field:` number inside a top-level `section`."""
+
     def change(lines):
-        start, end = _section(lines, "goals")
-        i = next(i for i in range(start, end) if lines[i].strip().startswith("value:"))
-        value = float(lines[i].split(":", 1)[1])
-        lines[i] = lines[i].split(":", 1)[0] + f": {value + 1:g}\n"
+        start, end = _section(lines, section)
+        i = next(i for i in range(start, end) if lines[i].strip().startswith(f"{field}:"))
+        key, value = lines[i].split(":", 1)
+        lines[i] = f"{key}: {round(float(value) + step, 6):g}\n"
 
     _edit(_district(data, slug), change)
+
+
+def change_goal_number(data: Path, slug: str) -> None:
+    _bump(data, slug, "goals", "value", 1)
 
 
 def move_park(data: Path, slug: str) -> None:
-    def change(lines):
-        start, end = _section(lines, "parks")
-        i = next(i for i in range(start, end) if lines[i].strip().startswith("lat:"))
-        value = float(lines[i].split(":", 1)[1])
-        lines[i] = lines[i].split(":", 1)[0] + f": {value + 0.002:.4f}\n"
-
-    _edit(_district(data, slug), change)
+    _bump(data, slug, "parks", "lat", 0.002)
 
 
 def add_project(data: Path, slug: str) -> None:

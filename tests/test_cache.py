@@ -13,6 +13,7 @@ from profiles.config import load_config
 def test_a_value_put_is_read_back_from_memory_without_the_disk(tmp_path):
     cache = Cache(tmp_path / "c")
     cache.put("kind", b"key", {"a": 1})
+    cache.flush()
     files = [p for p in (tmp_path / "c").rglob("*") if p.is_file()]
     assert files  # written to disk as well
     for path in files:
@@ -21,7 +22,9 @@ def test_a_value_put_is_read_back_from_memory_without_the_disk(tmp_path):
 
 
 def test_the_disk_copy_is_read_by_another_cache_as_a_new_process_would(tmp_path):
-    Cache(tmp_path / "c").put("kind", b"key", [1, 2])
+    first = Cache(tmp_path / "c")
+    first.put("kind", b"key", [1, 2])
+    first.flush()  # written by a thread: on disk once flushed
     assert Cache(tmp_path / "c").get("kind", b"key") == [1, 2]
 
 

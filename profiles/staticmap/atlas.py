@@ -173,13 +173,6 @@ def render_svg(
     return svg(Layout(boundaries, names).scene(title, highlight, points, width))
 
 
-def render_png(
-    title: str,
-    boundaries: dict[str, Geometry],
-    highlight: str | None,
-    points: list[MapPoint],
-    width: int = 800,
-    names: dict[str, str] | None = None,  # slug -> label for boundaries (defaults to the slug)
-) -> bytes:
-    """The same drawing as render_svg, as PNG with no metadata; text only if a CJK font exists."""
+def render_png(title, boundaries, highlight, points, width=800, names=None) -> bytes:
+    """The same drawing as render_svg (same arguments), as PNG with no metadata; text only if a CJK font exists."""
     return Atlas(boundaries, names).png(title, highlight, points, width)
