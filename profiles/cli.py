@@ -76,6 +76,8 @@ def build_cmd(root: Path, data_dir: Path | None, no_mkdocs: bool, show_timings: 
         for name, seconds in timings.stages.items():
             click.echo(f"{name:>10}: {seconds * 1000:8.1f} ms")
         click.echo(f"rewritten: {len(timings.written)} file(s), removed: {len(timings.removed)}")
+        counts = ", ".join(f"{name} {len(keys)}" for name, keys in timings.rendered.items())
+        click.echo(f"re-rendered: {counts or 'nothing (every output from the cache)'}")
 
 
 @main.command("serve")

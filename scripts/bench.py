@@ -116,7 +116,8 @@ def edit_table(project: Path, session: Session, label: str) -> None:
     """Each single edit of scripts/edits.py, one after another, as `profiles serve` regenerates:
     seconds resident (generation, no MkDocs) and which outputs were re-rendered."""
     config = load_config(project)
-    slug = sorted(p.stem for p in (config.data_dir / "districts").glob("*.yaml"))[0]
+    slugs = sorted(p.stem for p in (config.data_dir / "districts").glob("*.yaml"))
+    slug = "haizhu" if "haizhu" in slugs else slugs[0]  # haizhu has goals, parks and projects to edit
     print(f"{label} single edits (district {slug}), resident: seconds | outputs re-rendered")
     for name, edit in EDITS.items():
         edit(config.data_dir, slug)
