@@ -9,6 +9,7 @@ they are.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -94,12 +95,20 @@ def context(dataset: Dataset, boundaries: dict, config: Config, cache: Cache, *,
         ),
         maps=bool(boundaries),
         embed_names={slug: dataset.name_of(slug) for slug in boundaries},
-        site_url=embeds.site_root(config.mkdocs_file),
+        site_url=_site_url(config, cache),
         city_name=dataset.city.name.zh if dataset.city else None,
         map_settings=maps.MapSettings.from_env(config.maps),
         boundaries_digest=digest,
         search_dictionary=str(write_search_dictionary(dataset, config)[0]),
     )
+
+
+def _site_url(config: Config, cache: Cache) -> str | None:
+    """embeds.site_root, kept by the bytes of mkdocs.yml and the environment (parsing YAML on every
+    rebuild was a sixth of a small one)."""
+    raw = config.mkdocs_file.read_bytes() if config.mkdocs_file.is_file() else b""
+    key = hashlib.sha256(raw + repr(os.environ.get("PROFILES_SITE_URL")).encode()).digest()
+    return cache.memo("site-url", key, lambda: (embeds.site_root(config.mkdocs_file),))[0]
 
 
 def generate(
