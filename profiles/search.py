@@ -151,7 +151,8 @@ class PageText:
     """What a page's search entries are made of: its Markdown, and the dictionary jieba cuts it with."""
 
     location: str  # e.g. "districts/haizhu/"
-    markdown: str
+    page: str  # the page's path under docs/ (its Markdown is read from the build's outputs)
+    markdown: str  # SHA-256 of the page's Markdown
     dictionary: str  # SHA-256 of the user dictionary's text
 
 
@@ -160,7 +161,8 @@ def search_views(pages: Mapping[str, str], dictionary_text: str):
     salt = hashlib.sha256(dictionary_text.encode("utf-8")).hexdigest()
     for rel, markdown in pages.items():
         if "\nsearch:\n  exclude: true\n" in markdown.split("\n---\n", 1)[0] + "\n":
-            yield rel, PageText(rel[: -len(".md")] + "/", markdown, salt)
+            digest = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+            yield rel, PageText(rel[: -len(".md")] + "/", rel, digest, salt)
 
 
 def _collect(inputs: Inputs):
@@ -172,7 +174,7 @@ def _collect(inputs: Inputs):
 def _render(view: PageText, inputs: Inputs) -> list[dict]:
     dictionary = Path(inputs.ctx.search_dictionary) if inputs.ctx.search_dictionary else None
     segment = inputs.resource("segmenter", lambda: Segmenter(dictionary))
-    return page_entries(view.location, view.markdown, segment)
+    return page_entries(view.location, inputs.out[view.page].decode("utf-8"), segment)
 
 
 PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown pages are indexed here
@@ -188,6 +190,8 @@ def entries_for(pages: dict[str, str], dictionary_text: str, dictionary: Path | 
     output = dataclasses.replace(SEARCH, collect=lambda inputs: views.items())
     ctx = BuildContext(search_dictionary=str(dictionary) if dictionary is not None else "")
     inputs = Inputs(Dataset(Path("."), {}, None, {}), ctx, cache=cache)
+    for rel, markdown in pages.items():
+        inputs.out.put(rel, markdown)
     run([output], inputs, cache)
     return [entry for entries in inputs.results["search"].values() for entry in entries]
 

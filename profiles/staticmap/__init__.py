@@ -15,6 +15,8 @@ The stages inside, each a module:
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +37,8 @@ class Image:
     title: str
     highlight: str | None
     points: tuple[MapPoint, ...]
-    names: tuple[tuple[str, str], ...]  # (slug, label) of every boundary drawn
-    boundaries_digest: str
+    boundaries_digest: str  # the shapes: the build's boundaries
+    names_digest: str  # the labels of the boundaries: `label_names`, by their digest (a thousand per image otherwise)
 
 
 def image_views(inputs: Inputs):
@@ -44,13 +46,18 @@ def image_views(inputs: Inputs):
     if not inputs.boundaries:
         return
     dataset = inputs.dataset
-    names = tuple((slug, dataset.name_of(slug)) for slug in inputs.boundaries)
     digest = inputs.ctx.boundaries_digest
+    names = hashlib.sha256(json.dumps(label_names(inputs), ensure_ascii=False).encode()).hexdigest()
     for slug, d in dataset.districts.items():
-        yield slug, Image(slug, image_title(d.name.zh, None, 1), slug, points_for(d), names, digest)
+        yield slug, Image(slug, image_title(d.name.zh, None, 1), slug, points_for(d), digest, names)
     title = image_title(None, dataset.city.name.zh if dataset.city else None, len(dataset.districts))
     every = tuple(p for d in dataset.districts.values() for p in points_for(d))
-    yield CITY_SLUG, Image(CITY_SLUG, title, None, every, names, digest)
+    yield CITY_SLUG, Image(CITY_SLUG, title, None, every, digest, names)
+
+
+def label_names(inputs: Inputs) -> dict[str, str]:
+    """slug -> the label drawn on each boundary."""
+    return {slug: inputs.dataset.name_of(slug) for slug in inputs.boundaries}
 
 
 def draw(images: list[Image], inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
@@ -60,8 +67,8 @@ def draw(images: list[Image], inputs: Inputs) -> Callable[[], list[dict[str, byt
 
     if not images:
         return list
-    names = dict(images[0].names)
-    key = repr((images[0].boundaries_digest, images[0].names)).encode()
+    names = label_names(inputs)
+    key = repr((images[0].boundaries_digest, images[0].names_digest)).encode()
     atlas = lambda: inputs.cache.keep("atlas", key, lambda: Atlas(dict(inputs.boundaries), names))  # noqa: E731
     jobs = [(i.title, i.highlight, list(i.points)) for i in images]
     drawing = start_drawing(dict(inputs.boundaries), names, jobs, atlas)
