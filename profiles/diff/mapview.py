@@ -63,7 +63,7 @@ def _arrow(a: tuple[float, float], b: tuple[float, float]) -> list[list[tuple[fl
     return [[(round(x0 + ux * 7, 1), round(y0 + uy * 7, 1)), tip], [wing(1), tip, wing(-1)]]
 
 
-POINT_LABEL_SIZE = 11  # the size staticmap_layout gives point labels
+POINT_LABEL_SIZE = 11  # the size staticmap/layout.py gives point labels
 
 
 def _crosses(t, arrows: list[list[tuple[float, float]]]) -> bool:

@@ -142,8 +142,10 @@ class PageRenderer:
     def __init__(
         self, boundaries: Mapping[str, dict], settings: MapSettings, prefix: str = "../../", cache=None, digest=""
     ):
+        self.raw_boundaries = boundaries
         self.settings = settings
         self.prefix = prefix
+        self.to_map = F.projector(settings)
         self.shell = _shell(settings, prefix, cache)
         converted = lambda: F.BoundaryCache(boundaries, F.projector(settings))  # noqa: E731
         # Converting every vertex to the basemap's datum is most of a small rebuild: kept while it fits.
@@ -168,7 +170,14 @@ class PageRenderer:
             for slug, name, href in view.boundaries
         ]
         page = {"title": view.title, "profile_href": view.profile_href, "profile_text": view.profile_text}
-        data = {"kind": view.kind, "title": view.title, "boundaries": boundaries, "features": features}
+        badges = F.badges(features, self.raw_boundaries, self.to_map)
+        data = {
+            "kind": view.kind,
+            "title": view.title,
+            "boundaries": boundaries,
+            "features": features,
+            "badges": badges,
+        }
         return self.template.render(
             **self._common,
             page=page,
@@ -176,6 +185,7 @@ class PageRenderer:
             districts=list(view.districts) if view.districts is not None else None,
             show_district=view.kind == "city",
             legend=F.legend(features, bool(boundaries)),
+            badges=badges,
             n_sources=view.n_sources,
             data_json=Markup(F.script_json(data)),
         )
