@@ -107,7 +107,8 @@ def run(outputs: Iterable[Output], inputs: Inputs, cache: Cache, lap: Callable[[
     An output whose `render_many` returns a function instead of a list is still rendering (images, in
     worker processes): the next outputs go on meanwhile, and its results are stored at the end."""
     done = Run()
-    digests = Digests()
+    # Kept by a resident process's cache: unchanged data is the same model objects from build to build.
+    digests = cache.keep("view-digests", b"", Digests)
     pending = []
     for output in outputs:
         views = list(output.collect(inputs))
@@ -171,6 +172,8 @@ class Digests:
     models (the data) by the digest of their JSON, remembered by identity for the run, so a district
     shown by five outputs is dumped once."""
 
+    MODELS = 50_000  # models remembered at most (a resident process meets new ones at every edit)
+
     def __init__(self) -> None:
         self._models: dict[int, tuple[Any, str]] = {}
 
@@ -183,6 +186,8 @@ class Digests:
         if isinstance(obj, BaseModel):
             known = self._models.get(id(obj))
             if known is None or known[0] is not obj:
+                if len(self._models) >= self.MODELS:
+                    self._models.clear()
                 dump = type(obj).__name__ + obj.model_dump_json()
                 known = (obj, hashlib.sha256(dump.encode("utf-8", "surrogatepass")).hexdigest())
                 self._models[id(obj)] = known
