@@ -7,70 +7,38 @@ front matter) use the `md` and `yaml_str` filters.
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
 
 from .. import headline
 from ..checks import items
+from ..context import BuildContext
 from ..dataset import Dataset
-from ..memo import NO_MEMO, PROSE
-from ..models import LABELS_ZH, City, District, Quantity, Target
+from ..embeds import Panel, panel
+from ..models import City, District, Goal, Source
 from ..registry import CITY_SLUG
+from ..rendering import Output
+from ..templating import environment, label, md, num, quantity_text, target_text, yaml_str
 from . import around, profile
 
-num = headline.num  # one number format for pages, cards and views
+__all__ = [
+    "BuildContext",
+    "PageContext",
+    "label",
+    "md",
+    "num",
+    "quantity_text",
+    "render_pages",
+    "search_words",
+    "target_text",
+    "yaml_str",
+]
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """What pages need besides the data: links and facts computed by other stages."""
-
-    edit_base: str = ""  # e.g. https://github.com/org/repo/edit/main/ ; empty: no edit link
-    last_changed: dict[str, str] = field(default_factory=dict)  # slug -> YYYY-MM-DD from git
-    polygon_area: dict[str, float] = field(default_factory=dict)  # slug -> km² of our boundary
-    maps: bool = True  # embed pages exist under /embed/
-    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> touching slugs (around.py)
-    outlines: tuple[str, dict[str, str]] = ("0 0 0 0", {})  # viewBox, slug -> SVG path (around.outlines)
-
-
-def md(text: object) -> Markup:
-    """Escape text for a Markdown paragraph or heading: HTML first, then Markdown punctuation."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(text)))))
-
-
-def yaml_str(text: object) -> Markup:
-    """A front-matter string, HTML-escaped: MkDocs renders its theme without autoescape, and Material
-    prints `title` and `description` into <title>, <meta content="…">, the header and the search index
-    as HTML (as it does a title taken from a heading). JSON is valid YAML, and json.dumps quotes the rest."""
-    return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
-
-
-def target_text(t: Target | None) -> str:
-    if t is None:
-        return "—"
-    text = f"{t.comparator.symbol} {num(t.value)}{t.unit}"
-    return text + ("（增速）" if t.measure.value == "growth" else "")
-
-
-def quantity_text(q: Quantity | None, comparator=None) -> str:
-    if q is None:
-        return ""
-    sym = "" if comparator is None or comparator.value == "exactly" else comparator.symbol + " "
-    return f"{sym}{num(q.value)} {q.unit}"
-
-
-def label(value) -> str:
-    key = getattr(value, "value", value)
-    return LABELS_ZH.get(key, str(key)) if key is not None else "—"
+PageContext = BuildContext  # the name pages used before the context was build-wide
 
 
 def citation_numbers(profile: District | City) -> dict[str, int]:
@@ -84,77 +52,121 @@ def citation_numbers(profile: District | City) -> dict[str, int]:
     return order
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(md=md, yaml_str=yaml_str, num=num, target=target_text, qty=quantity_text, label=label)
-    return env
+@dataclass(frozen=True)
+class DistrictPage:
+    """What a district's page shows: the district, the sources it cites, the build's facts about it, and
+    what it says of the others (names for the switcher and neighbours, the city-wide goals of a thin page)."""
+
+    d: District
+    cited: tuple[Source, ...]
+    edit_base: str
+    maps: bool
+    polygon_area: float | None
+    last_changed: str | None
+    panel: Panel | None
+    as_of: headline.AsOf | None
+    city_name: str
+    city_goals: tuple[Goal, ...]  # a thin page shows the city's goals, which apply to every district
+    order: tuple[tuple[str, str], ...]  # (slug, name) of every district, in display order
+    neighbours: tuple[tuple[str, str], ...]
+    locator: tuple[str, tuple[tuple[str, str], ...]] | None  # viewBox, (slug, SVG path) of every district
 
 
-_ENV = _environment()
-
-
-def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
-    city = dataset.city
-    gaps = auto_gaps(d)
-    shown = profile.sections(d, city, gaps, ctx.maps)
-    city_goals = list(city.goals) if city is not None and "city-goals" in shown else []
+def _numbers(d: District, city_goals: tuple[Goal, ...]) -> dict[str, int]:
     numbers = citation_numbers(d)
     for g in city_goals:  # a thin page's city-wide goals cite their sources on this page too
         for sid in g.sources:
             numbers.setdefault(sid, len(numbers) + 1)
+    return numbers
+
+
+def _around(inputs) -> tuple[dict, tuple]:
+    """Neighbours and outlines, once per build (from the boundaries the build read)."""
+    b = inputs.boundaries
+    return inputs.resource("around", lambda: (around.neighbours(b) if b else {}, around.outlines(b)))
+
+
+def district_page(
+    d: District, dataset: Dataset, ctx: BuildContext, near: tuple[dict, tuple] = ({}, ("", {}))
+) -> DistrictPage:
+    neighbours, (viewbox, paths) = near
+    thin = headline.coverage(d).thin
+    city_goals = tuple(dataset.city.goals) if thin and dataset.city is not None else ()
+    numbers = _numbers(d, city_goals)
     order = dataset.order()
-    prev, next_ = around.prev_next(order, d.slug) if d.slug in order else (None, None)
-    coverage = headline.coverage(d)
-    viewbox, paths = ctx.outlines
-    return _ENV.get_template("district.md.j2").render(
+    return DistrictPage(
         d=d,
-        numbers=numbers,
-        cited=[dataset.sources[s] for s in numbers if s in dataset.sources],
-        ctx=ctx,
+        cited=tuple(dataset.sources[s] for s in numbers if s in dataset.sources),
+        edit_base=ctx.edit_base,
+        maps=ctx.maps,
         polygon_area=ctx.polygon_area.get(d.slug),
         last_changed=ctx.last_changed.get(d.slug),
-        gaps=gaps,
-        invitations=profile.invitations(d, gaps, ctx.edit_base),
-        guide=profile.repo_file(ctx.edit_base, "CONTRIBUTING.md") if ctx.edit_base else "",
-        park_names={p.id: p.name for p in d.parks},
-        features=map_features(d),
-        cards=headline.cards(d),
-        coverage=coverage,
+        panel=panel(ctx, d.slug, [d]) if profile.has_points(d) else None,
         as_of=headline.facts_as_of(d, dataset.sources),
-        role_line=headline.role_line(d),
-        role_sources=headline.role_sources(d),
-        sentences=[
-            s
-            for s in (
-                headline.goals_sentence(d.name.zh, d.goals),
-                headline.status_sentence(d.goals),
-                headline.indicators_sentence(d.name.zh, d.indicators),
-            )
-            if s
-        ],
-        missing=headline.missing_sentence(d.name.zh, coverage),
-        themes=profile.goal_themes(d.goals),
-        show_status=profile.any_status(d.goals),
-        shown=shown,
-        title=profile.title(d),
-        description=profile.description(d),
-        city=city,
-        city_name=city.name.zh if city is not None else "",
+        city_name=dataset.city.name.zh if dataset.city is not None else "",
         city_goals=city_goals,
-        district_count=len(order),
-        switcher=[(s, dataset.name_of(s)) for s in order] if len(order) <= around.SWITCHER_MAX else [],
-        prev=(prev, dataset.name_of(prev)) if prev else None,
-        next=(next_, dataset.name_of(next_)) if next_ else None,
-        neighbours=[(s, dataset.name_of(s)) for s in ctx.neighbours.get(d.slug, ())],
-        locator=(viewbox, paths) if d.slug in paths else None,
+        order=tuple((s, dataset.name_of(s)) for s in order),
+        neighbours=tuple((s, dataset.name_of(s)) for s in neighbours.get(d.slug, ())),
+        locator=(viewbox, tuple(paths.items())) if d.slug in paths and not profile.has_points(d) else None,
     )
+
+
+def render_district_page(view: DistrictPage, inputs=None) -> str:
+    d = view.d
+    city_goals = list(view.city_goals)
+    gaps = auto_gaps(d)
+    coverage = headline.coverage(d)
+    slugs = [s for s, _ in view.order]
+    prev, next_ = around.prev_next(slugs, d.slug) if d.slug in slugs else (None, None)
+    names = dict(view.order)
+    shown = profile.sections(d, bool(city_goals), gaps, view.maps)
+    sentences = (
+        headline.goals_sentence(d.name.zh, d.goals),
+        headline.status_sentence(d.goals),
+        headline.indicators_sentence(d.name.zh, d.indicators),
+    )
+    return (
+        environment(TEMPLATES)
+        .get_template("district.md.j2")
+        .render(
+            d=d,
+            numbers=_numbers(d, view.city_goals),
+            cited=view.cited,
+            ctx=BuildContext(edit_base=view.edit_base, maps=view.maps),
+            polygon_area=view.polygon_area,
+            last_changed=view.last_changed,
+            gaps=gaps,
+            invitations=profile.invitations(d, gaps, view.edit_base),
+            guide=profile.repo_file(view.edit_base, "CONTRIBUTING.md") if view.edit_base else "",
+            park_names={p.id: p.name for p in d.parks},
+            features=map_features(d),
+            cards=headline.cards(d),
+            coverage=coverage,
+            as_of=view.as_of,
+            role_line=headline.role_line(d),
+            role_sources=headline.role_sources(d),
+            sentences=[s for s in sentences if s],
+            missing=headline.missing_sentence(d.name.zh, coverage),
+            themes=profile.goal_themes(d.goals),
+            show_status=profile.any_status(d.goals),
+            shown=shown,
+            title=profile.title(d),
+            description=profile.description(d),
+            city_name=view.city_name,
+            city_goals=city_goals,
+            district_count=len(view.order),
+            switcher=list(view.order) if len(view.order) <= around.SWITCHER_MAX else [],
+            prev=(prev, names[prev]) if prev else None,
+            next=(next_, names[next_]) if next_ else None,
+            neighbours=list(view.neighbours),
+            locator=view.locator,
+            panel=view.panel,
+        )
+    )
+
+
+def render_district(d: District, dataset: Dataset, ctx: BuildContext) -> str:
+    return render_district_page(district_page(d, dataset, ctx))
 
 
 def map_features(d: District) -> list[dict]:
@@ -186,76 +198,113 @@ def auto_gaps(d: District) -> list[str]:
 
 @dataclass(frozen=True)
 class DistrictCard:
-    """A district on the home page: who it is, its first headline figure, what the sources cover."""
+    """A district on the home page and the index: who it is, its first headline figure, what the sources cover."""
 
     slug: str
     name: str
     role: str
     figure: headline.Card | None
-    counts: list[str]
+    counts: tuple[str, ...]
     as_of: str
     thin: bool
 
 
-def district_cards(dataset: Dataset) -> list[DistrictCard]:
-    out = []
-    for slug, d in dataset.districts.items():
-        c = headline.coverage(d)
-        cards = headline.cards(d, limit=1)
-        as_of = headline.facts_as_of(d, dataset.sources)
-        out.append(
-            DistrictCard(
-                slug=slug,
-                name=d.name.zh,
-                role=headline.role_line(d),
-                figure=cards[0] if cards else None,
-                counts=headline.coverage_parts(c),
-                as_of=as_of.text if as_of else "",
-                thin=c.thin,
-            )
-        )
-    return out
+def district_card(d: District, sources: dict[str, Source]) -> DistrictCard:
+    c = headline.coverage(d)
+    cards = headline.cards(d, limit=1)
+    as_of = headline.facts_as_of(d, sources)
+    return DistrictCard(
+        slug=d.slug,
+        name=d.name.zh,
+        role=headline.role_line(d),
+        figure=cards[0] if cards else None,
+        counts=tuple(headline.coverage_parts(c)),
+        as_of=as_of.text if as_of else "",
+        thin=c.thin,
+    )
 
 
 def site_sentence(dataset: Dataset) -> str:
     """What the site is, with the totals every page agrees on (zero counts left out)."""
     total = [headline.coverage(d) for d in dataset.districts.values()]
-    sums = headline.Coverage(*(sum(getattr(c, f) for c in total) for f in headline.Coverage.__dataclass_fields__))
+    sums = headline.Coverage(*(sum(getattr(c, f.name) for c in total) for f in dataclasses.fields(headline.Coverage)))
     city = dataset.city.name.zh if dataset.city else "广州市"
     held = "、".join(headline.coverage_parts(sums))
     return f"{city} {len(dataset.districts)} 个区{'公布的 ' + held if held else '的区情'}，每条都注明出处。"
 
 
-def render_home(dataset: Dataset, ctx: PageContext) -> str:
+@dataclass(frozen=True)
+class HomePage:
+    city: City | None
+    cited: tuple[Source, ...]
+    cards: tuple[DistrictCard, ...]
+    sentence: str
+    maps: bool
+    panel: Panel | None
+
+
+def home_page(dataset: Dataset, ctx: BuildContext) -> HomePage:
     city = dataset.city
-    numbers = citation_numbers(city) if city else {}
-    return _ENV.get_template("index.md.j2").render(
-        city=city,
-        numbers=numbers,
-        cited=[dataset.sources[s] for s in numbers if s in dataset.sources],
-        districts=list(dataset.districts.values()),
-        cards=district_cards(dataset),
-        sentence=site_sentence(dataset),
-        ctx=ctx,
-        city_slug=CITY_SLUG,
+    cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
+    cards = tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
+    return HomePage(
+        city, cited, cards, site_sentence(dataset), ctx.maps, panel(ctx, CITY_SLUG, dataset.districts.values())
     )
 
 
-def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
-    return _ENV.get_template("districts.md.j2").render(districts=list(dataset.districts.values()), ctx=ctx)
+def render_home_page(view: HomePage, inputs=None) -> str:
+    return (
+        environment(TEMPLATES)
+        .get_template("index.md.j2")
+        .render(
+            city=view.city,
+            numbers=citation_numbers(view.city) if view.city else {},
+            cited=view.cited,
+            cards=view.cards,
+            sentence=view.sentence,
+            ctx=BuildContext(maps=view.maps),
+            city_slug=CITY_SLUG,
+            panel=view.panel,
+        )
+    )
 
 
-def render_pages(dataset: Dataset, ctx: PageContext, memo=NO_MEMO) -> dict[str, str]:
-    """Relative path under docs/ -> Markdown text. `memo` (memo.Memo) caches each district's page, and
-    the home page and index by what they show of every district."""
-    out = {
-        # The district cards date the facts, summary_sources included; they never print the summary or gaps.
-        "index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE - {"summary_sources"}),
-        "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx)),
-    }
+def render_home(dataset: Dataset, ctx: BuildContext) -> str:
+    return render_home_page(home_page(dataset, ctx))
+
+
+def index_page(dataset: Dataset) -> tuple[DistrictCard, ...]:
+    return tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
+
+
+def render_index_page(view: tuple[DistrictCard, ...], inputs=None) -> str:
+    return environment(TEMPLATES).get_template("districts.md.j2").render(cards=view)
+
+
+def render_district_index(dataset: Dataset, ctx: BuildContext) -> str:
+    return render_index_page(index_page(dataset))
+
+
+def render_pages(dataset: Dataset, ctx: BuildContext) -> dict[str, str]:
+    """Relative path under docs/ -> Markdown text, every page rendered (tests, one-off scripts)."""
+    out = {"index.md": render_home(dataset, ctx), "districts/index.md": render_district_index(dataset, ctx)}
     for slug, d in dataset.districts.items():
-        out[f"districts/{slug}.md"] = memo("page", slug, lambda d=d: render_district(d, dataset, ctx))
+        out[f"districts/{slug}.md"] = render_district(d, dataset, ctx)
     return out
+
+
+SOURCES = tuple(Path(__file__).resolve().parent.parent / f for f in ("pages", "templating.py", "headline.py"))
+PAGES = Output(
+    "page",
+    collect=lambda i: (
+        (f"districts/{slug}.md", district_page(d, i.dataset, i.ctx, _around(i)))
+        for slug, d in i.dataset.districts.items()
+    ),
+    render=render_district_page,
+    sources=SOURCES,
+)
+HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx))], render_home_page, SOURCES)
+INDEX = Output("district-index", lambda i: [("districts/index.md", index_page(i.dataset))], render_index_page, SOURCES)
 
 
 def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
@@ -275,7 +324,7 @@ def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
     return sorted(terms), names
 
 
-def search_words(dataset: Dataset, memo=NO_MEMO) -> list[str]:
+def search_words(dataset: Dataset) -> list[str]:
     """The jieba user dictionary's words: short words that must start a token wherever they occur.
 
     Material's search segments page text with jieba at build time, and the browser matches a query
@@ -293,7 +342,7 @@ def search_words(dataset: Dataset, memo=NO_MEMO) -> list[str]:
     han = re.compile(r"^[\u4e00-\u9fff]+$")
     terms: set[str] = set()
     names: list[str] = []
-    parts = [memo("words", slug, lambda d=d: _terms_and_names(d)) for slug, d in dataset.districts.items()]
+    parts = [_terms_and_names(d) for d in dataset.districts.values()]
     if dataset.city:
         parts.append(_terms_and_names(dataset.city))
     for some_terms, some_names in parts:

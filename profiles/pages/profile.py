@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import headline
-from ..models import City, District, Goal
+from ..models import District, Goal
 
 GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
 
@@ -90,7 +90,7 @@ def has_points(d: District) -> bool:
     return bool(d.parks or d.projects)
 
 
-def sections(d: District, city: City | None, gaps: list[str], maps: bool) -> dict[str, str]:
+def sections(d: District, city_goals: bool, gaps: list[str], maps: bool) -> dict[str, str]:
     """The sections this page shows (anchor -> heading, in page order): a section with nothing in it
     is left out; a page without points shows no map frame (概况 holds its locator instead)."""
     c = headline.coverage(d)
@@ -103,7 +103,7 @@ def sections(d: District, city: City | None, gaps: list[str], maps: bool) -> dic
         "enterprises": bool(d.enterprises),
         "parks": bool(d.parks),
         "projects": bool(d.projects),
-        "city-goals": c.thin and city is not None and bool(city.goals),
+        "city-goals": c.thin and city_goals,
         "about": True,
         "wanted": bool(gaps),
         "sources": True,

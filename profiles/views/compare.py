@@ -9,7 +9,8 @@ from typing import Any
 
 from .. import headline
 from ..dataset import Dataset
-from ..models import District, Quantity
+from ..models import IndustrialSystem, Statement
+from ..templating import sort_key
 
 CITY_NAME = "广州市（全市）"
 
@@ -100,32 +101,36 @@ def city_enterprises(dataset: Dataset) -> list[Any]:
     return list(dataset.city.enterprises) if dataset.city else []
 
 
-# Money units we can put on one scale for sorting; anything else sorts as text.
-TO_YI_YUAN = {"亿元": 1.0, "万元": 1e-4, "元": 1e-8}
-
-
-def sort_key(q: Quantity | None) -> str:
-    """The value a table cell sorts by: investment in 亿元, or "" (sorted last) when not comparable."""
-    if q is None or q.unit not in TO_YI_YUAN:
-        return ""
-    return f"{q.value * TO_YI_YUAN[q.unit]:g}"
-
-
 @dataclass(frozen=True)
 class DistrictRow:
-    """One district in the comparisons that lead /compare/ (its system, its roles) and in /data/'s coverage."""
+    """One district in the comparisons that lead /compare/: its industrial system and its roles."""
 
     slug: str
     name: str
     href: str
-    district: District
-    coverage: headline.Coverage
+    system: IndustrialSystem | None
+    roles: tuple[Statement, ...]
 
 
 def district_rows(dataset: Dataset) -> list[DistrictRow]:
     return [
-        DistrictRow(slug, d.name.zh, f"../districts/{slug}/", d, headline.coverage(d))
+        DistrictRow(slug, d.name.zh, f"../districts/{slug}/", d.industrial_system, tuple(d.roles))
         for slug, d in dataset.districts.items()
+    ]
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One district's coverage on /data/ (profiles.headline computes it, for every page alike)."""
+
+    name: str
+    href: str
+    coverage: headline.Coverage
+
+
+def coverage_rows(dataset: Dataset) -> list[CoverageRow]:
+    return [
+        CoverageRow(d.name.zh, f"../districts/{slug}/", headline.coverage(d)) for slug, d in dataset.districts.items()
     ]
 
 
