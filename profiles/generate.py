@@ -32,6 +32,7 @@ MANAGED = (
     "assets/maps",
     "assets/views",
     "assets/embeds",
+    "assets/pages",
 )
 
 
@@ -93,6 +94,8 @@ def generate(
     rendered = pages.render_pages(dataset, ctx, memo)
     for rel, text in rendered.items():
         out.put(rel, text)
+    for rel, data in pages.static_files().items():
+        out.put(rel, data)
     lap("pages")
     dictionary, words = write_search_dictionary(dataset, config, memo)
     entries = search.entries_for(rendered, words, dictionary, cache)

@@ -26,6 +26,9 @@ from ..registry import CITY_SLUG
 num = headline.num  # one number format for pages, cards and views
 
 TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+# The citation popover (templates/_cite.html.j2), under docs/; mkdocs.yml loads both on every page.
+ASSETS = {"assets/pages/cite.js": "cite.js", "assets/pages/cite.css": "cite.css"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 
@@ -154,6 +157,11 @@ def render_home(dataset: Dataset, ctx: PageContext) -> str:
 
 def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
     return _ENV.get_template("districts.md.j2").render(districts=list(dataset.districts.values()), ctx=ctx)
+
+
+def static_files() -> dict[str, bytes]:
+    """The pages' own script and style, by their path under docs/."""
+    return {rel: (STATIC / name).read_bytes() for rel, name in ASSETS.items()}
 
 
 def render_pages(dataset: Dataset, ctx: PageContext, memo=NO_MEMO) -> dict[str, str]:
