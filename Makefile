@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate bench lock clean browser lint
+.PHONY: site test serve validate bench lock clean browser lint diff
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,12 @@ site: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/python -m profiles serve
+
+# What your data change means, before you push: `profiles diff` of the working tree against origin/main when
+# there is one, else the last commit. Changes (exit 1) are not a failure here; an unreadable side (exit 2) is.
+diff: $(STAMP)
+	@base=$$(git rev-parse --verify --quiet origin/main >/dev/null && echo origin/main || echo HEAD); \
+	$(BIN)/python -m profiles diff "$$base" || [ $$? -eq 1 ]
 
 browser:
 	@bash scripts/ensure-chromium.sh

@@ -3,6 +3,7 @@ messages and exit codes; the work lives in the stage modules."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -164,3 +165,57 @@ def check_cmd(root: Path, site_dir: Path | None) -> None:
         click.echo(finding.format(), err=True)
     click.echo(f"共 {len(findings)} 个问题 / {len(findings)} problem(s)", err=bool(findings))
     sys.exit(1 if findings else 0)
+
+
+@main.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text：终端阅读；markdown：贴到 GitHub；json：给程序读（键名见 CONTRIBUTING.md）。",
+)
+@click.option(
+    "--map",
+    "map_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="把前后对比地图写到这个文件（.svg 或 .png），可写多次。",
+)
+@click.option("--site-url", default=None, help="网站地址，Markdown 里链接改动所在区的页面（默认 PROFILES_SITE_URL）。")
+@ROOT
+@DATA
+def diff_cmd(
+    base: str,
+    head: str | None,
+    fmt: str,
+    map_files: tuple[Path, ...],
+    site_url: str | None,
+    root: Path,
+    data_dir: Path | None,
+) -> None:
+    """按含义比较两版数据：BASE、HEAD 是 git 版本（如 main）或 data/ 文件夹，HEAD 默认为工作区。
+    退出码：0 没有数据改动，1 有改动，2 出错。"""
+    from .diff import SideError, render, run
+
+    bad = [str(p) for p in map_files if p.suffix not in render.MAP_SUFFIXES]
+    if bad:
+        click.echo(f"地图文件只能是 .svg 或 .png：{'、'.join(bad)}", err=True)
+        sys.exit(2)
+    config = load_config(root, data_dir)
+    try:
+        outcome = run(config.root, base, head, config.data_dir)
+    except SideError as exc:
+        click.echo(str(exc), err=True)
+        shown = render.error(exc.lines, fmt)
+        if shown is not None:
+            click.echo(shown, nl=False)
+        sys.exit(2)
+    for path in map_files:
+        path.write_bytes(render.map_image(outcome.report, path.suffix))
+    site = site_url if site_url is not None else os.environ.get("PROFILES_SITE_URL", "")
+    click.echo(render.render(outcome.report, fmt, site), nl=False)
+    sys.exit(outcome.exit_code)

@@ -47,7 +47,7 @@ SEED_NOISE = [
     "联系我们",
     "AI导读",
     "亚欧中小企业融资",
-    "法律服务中心",
+    # 法律服务中心 is no longer noise: issue 18 adds the Nansha free-trade-zone legal service centre as a fact.
     "微波暗室",
 ]
 

@@ -35,8 +35,8 @@ def uses(job: dict, action: str) -> dict:
     return found[0]
 
 
-def test_both_workflows_exist():
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml"]
+def test_the_three_workflows_exist():
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr-comment.yml", "pr.yml"]
 
 
 @pytest.mark.parametrize("schema", ["vendor.github-workflows", "custom.github-workflows-require-timeout"])
@@ -60,8 +60,8 @@ def test_pull_requests_validate_build_strictly_test_and_upload_a_preview():
     commands = runs(job)
     order = [next(i for i, c in enumerate(commands) if c == f"make {t}") for t in ("validate", "site", "test")]
     assert order == sorted(order), "validate, then the strict site build, then the tests"
-    upload = uses(job, "actions/upload-artifact")
-    assert upload["with"]["name"] == "site-preview" and upload["with"]["path"].rstrip("/") == "site"
+    upload = next(s for s in steps(job) if s.get("with", {}).get("name") == "site-preview")
+    assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["path"].rstrip("/") == "site"
     assert steps(job).index(upload) < next(
         i for i, s in enumerate(steps(job)) if s.get("run", "").strip() == "make test"
     )

@@ -1,0 +1,306 @@
+"""Stage 4 — risk flags: a reviewer's checklist of what deserves a second look, each with its reason.
+
+Only what this pull request introduced is flagged (as openstates' linter compares with the base): an entity that
+was already outside its district, or two parks that already shared a point, never block a new editor.
+Flags are advice, not a gate: the exit code says only whether the data changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+from . import places
+from .compare import Change, FieldChange
+from .entities import Entities, Entity
+from .values import fmt
+
+MASS_REMOVAL = 5  # entities removed in one pull request from which it is flagged
+SCALE = 10.0  # ×10 / ÷10 or more
+VALUE_LEAVES = frozenset({"value", "unit", "comparator", "year", "as_of", "status_as_of", "measure"})
+URL = re.compile(r"https?://([^/\s?#<>\"']+)", re.I)
+
+# code -> title, in the order the report lists them. CONTRIBUTING.md explains each (「审阅报告」一节).
+TITLES = {
+    "scale": "数字相差十倍以上",
+    "unit_only": "单位变了，数字没变",
+    "unsourced_value": "数值改了，出处没改",
+    "achieved_no_source": "标为已达成，却没有新来源",
+    "moved_far": "位置移动超过 2 公里",
+    "outside_district": "位置不在所属区内",
+    "latlon_swapped": "经纬度疑似写反",
+    "gcj02_shift": "疑似高德/腾讯坐标（GCJ-02）",
+    "shared_point": "多个条目落在同一个点",
+    "source_removed": "删除了来源",
+    "source_date_moved": "来源日期改了",
+    "mass_removal": "一次删除了很多条目",
+    "new_host": "新出现的网址域名",
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    flag: str  # a key of TITLES
+    file: str | None  # None for flags about the whole pull request (mass_removal)
+    kind: str | None
+    id: str | None
+    path: str | None  # the field, when the flag is about one
+    reason: str  # why it is flagged and what to check, in Chinese
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.flag]
+
+
+def _at(data: Any, path: str) -> Any:
+    for step in path.split(".") if path else []:
+        data = data.get(step) if isinstance(data, dict) else None
+    return data
+
+
+def _parent(path: str) -> str:
+    return path.rpartition(".")[0]
+
+
+def _sources_path(data: dict, path: str) -> str | None:
+    """The `sources` list that backs the field at `path`: the nearest enclosing sourced part."""
+    prefix = _parent(path)
+    while True:
+        holder = _at(data, prefix)
+        if isinstance(holder, dict) and "sources" in holder:
+            return f"{prefix}.sources" if prefix else "sources"
+        if not prefix:
+            return None
+        prefix = _parent(prefix)
+
+
+def _points(data: dict) -> Iterator[tuple[str, dict]]:
+    loc = data.get("location")
+    if isinstance(loc, dict) and "lon" in loc:
+        yield "location", loc
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def hosts(value: Any) -> set[str]:
+    return {m.group(1).lower().rstrip(".") for s in _strings(value) for m in URL.finditer(s)}
+
+
+def _field_flags(ch: Change, old: Entity | None, new: Entity) -> Iterator[Flag]:
+    def flag(code: str, f: FieldChange | None, reason: str) -> Flag:
+        return Flag(code, ch.file, ch.kind, ch.id, f.path if f else None, reason)
+
+    paths = {f.path for f in ch.fields}
+    unsourced: list[FieldChange] = []
+    for f in ch.fields:
+        leaf = f.path.rpartition(".")[2]
+        if f.ratio is not None and f.ratio != 0 and (abs(f.ratio) >= SCALE or abs(f.ratio) <= 1 / SCALE):
+            yield flag(
+                "scale",
+                f,
+                f"{f.label}从 {fmt(f.old)} 变为 {fmt(f.new)}（×{fmt(f.ratio)}）：是否多写或少写了一个 0，"
+                "或把万和亿弄混了？请对照来源原文核对。",
+            )
+        if leaf == "unit" and f"{_parent(f.path)}.value" not in paths and _at(new.data, _parent(f.path)) is not None:
+            number = fmt(_at(new.data, f"{_parent(f.path)}.value"))
+            yield flag(
+                "unit_only",
+                f,
+                f"单位从「{fmt(f.old)}」改为「{fmt(f.new)}」，数字 {number} 却没变：换单位通常要换算数字"
+                "（例如万元→亿元要除以 10,000），请确认来源原文就是这个数字和单位。",
+            )
+        if leaf in VALUE_LEAVES and not f.reordered and old is not None:
+            sources = _sources_path(new.data, f.path)
+            if sources is not None and sources not in paths:
+                unsourced.append(f)
+        if f.place is not None:
+            yield from _place_flags(ch, f)
+        if leaf == "polygon" and isinstance(f.new, list):
+            old_poly = f.old if isinstance(f.old, list) else []
+            swapped_now = any(places.looks_swapped(tuple(v)) for v in f.new)
+            if swapped_now and not any(places.looks_swapped(tuple(v)) for v in old_poly):
+                yield flag(
+                    "latlon_swapped",
+                    f,
+                    "范围轮廓里的点读作“纬度在前、经度在后”了：每个点应写成 [经度, 纬度]，广州约 [113.3, 23.1]。",
+                )
+        if f.path == "status" and f.new == "achieved" and f.old != "achieved" and old is not None:
+            if not set(new.data.get("sources") or []) - set(old.data.get("sources") or []):
+                yield flag(
+                    "achieved_no_source",
+                    f,
+                    f"进展从 {fmt(f.old)} 改为 achieved（已达成），但没有加入新的来源：已达成需要一篇说明已经达成的报道，"
+                    "请把它加进 sources。",
+                )
+        if ch.kind == "source" and f.path == "published":
+            yield flag(
+                "source_date_moved",
+                f,
+                f"来源的发表日期从 {fmt(f.old)} 改为 {fmt(f.new)}：引用它的目标年份、as_of 都按这个日期理解，"
+                "请确认改的是原文的发表日期，而不是转载或抓取日期。",
+            )
+    if unsourced:
+        names = "、".join(f.label for f in unsourced)
+        yield flag(
+            "unsourced_value",
+            unsourced[0],
+            f"{names}改了，但出处（sources）没有变化：新数字来自哪篇报道？请把新来源加进 sources，"
+            "或在 note 里说明为什么原来的来源支持新数字。",
+        )
+
+
+def _place_flags(ch: Change, f: FieldChange) -> Iterator[Flag]:
+    old, new, place = tuple(f.old), tuple(f.new), f.place
+    where = f"从 ({fmt(f.old[0])}, {fmt(f.old[1])}) 到 ({fmt(f.new[0])}, {fmt(f.new[1])})"
+    if places.is_gcj_twin(old, new):
+        yield Flag(
+            "gcj02_shift",
+            ch.file,
+            ch.kind,
+            ch.id,
+            f.path,
+            f"新坐标正好是旧坐标经 WGS-84→GCJ-02 换算的结果（相差 {round(place['distance_m'])} 米，{place['direction']}向）："
+            "多半是从高德或腾讯地图抄来的。本站只用 WGS-84，请在 OpenStreetMap 或天地图上重新读数。",
+        )
+    elif place["distance_m"] > places.FAR_M:
+        yield Flag(
+            "moved_far",
+            ch.file,
+            ch.kind,
+            ch.id,
+            f.path,
+            f"位置{where}，向{place['direction']}移动了 {place['distance_m'] / 1000:.1f} 公里：请确认是同一个地点，"
+            "并在 basis 里写明新坐标的依据。",
+        )
+    if places.is_swap_of(old, new) or (places.looks_swapped(new) and not places.looks_swapped(old)):
+        yield Flag(
+            "latlon_swapped", ch.file, ch.kind, ch.id, f.path, f"经纬度疑似写反（{where}）：lon 约 113，lat 约 23。"
+        )
+    if place["inside_after"] is False and place["inside_before"] is not False:
+        yield Flag(
+            "outside_district",
+            ch.file,
+            ch.kind,
+            ch.id,
+            f.path,
+            f"新位置 ({fmt(f.new[0])}, {fmt(f.new[1])}) 不在所属区的边界内：检查经纬度是否写反、"
+            "是否用了高德/百度坐标，或它是否属于别的区。",
+        )
+
+
+def _added_flags(ch: Change, new: Entity, inside: Callable) -> Iterator[Flag]:
+    for path, loc in _points(new.data):
+        point = (loc["lon"], loc["lat"])
+        if inside(new.district, "head", point) is False:
+            yield Flag(
+                "outside_district",
+                ch.file,
+                ch.kind,
+                ch.id,
+                path,
+                f"位置 ({fmt(point[0])}, {fmt(point[1])}) 不在所属区的边界内：检查经纬度是否写反、"
+                "是否用了高德/百度坐标，或它是否属于别的区。",
+            )
+        if any(places.looks_swapped(tuple(v)) for v in loc.get("polygon") or []):
+            yield Flag(
+                "latlon_swapped",
+                ch.file,
+                ch.kind,
+                ch.id,
+                f"{path}.polygon",
+                "范围轮廓里的点读作“纬度在前、经度在后”了：每个点应写成 [经度, 纬度]，广州约 [113.3, 23.1]。",
+            )
+
+
+def _shared_points(base: Entities, head: Entities) -> Iterator[Flag]:
+    def groups(side: Entities) -> dict[tuple[float, float], list[Entity]]:
+        out: dict[tuple[float, float], list[Entity]] = {}
+        for e in side.entities.values():
+            for _, loc in _points(e.data):
+                if loc.get("precision") != "district":  # stand-ins at the district's point share it by design
+                    out.setdefault((loc["lon"], loc["lat"]), []).append(e)
+        return out
+
+    before = groups(base)
+    for point, members in groups(head).items():
+        known = {e.key for e in before.get(point, [])}
+        new = [e for e in members if e.key not in known]
+        if len(members) >= 2 and new:
+            names = "、".join(f"{e.name}（{e.id}）" for e in members)
+            first = new[0]
+            yield Flag(
+                "shared_point",
+                first.file,
+                first.kind,
+                first.id,
+                "location",
+                f"{len(members)} 个条目现在都在同一点 ({fmt(point[0])}, {fmt(point[1])})：{names}。"
+                "不同地点不应共用坐标；只知道片区时请用 approximate 并写明 basis。",
+            )
+
+
+def flags(changes: list[Change], base: Entities, head: Entities, inside: Callable) -> list[Flag]:
+    """Every flag this pull request raises, in report order."""
+    out: list[Flag] = []
+    base_hosts = set().union(*(hosts(e.data) for e in base.entities.values()))
+    removed = [c for c in changes if c.change == "removed"]
+    for ch in changes:
+        key = (ch.file, ch.kind, ch.id)
+        new, old = head.entities.get(key), base.entities.get(key)
+        if ch.change == "changed" and new is not None:
+            out.extend(_field_flags(ch, old, new))
+        if ch.change == "added" and new is not None:
+            out.extend(_added_flags(ch, new, inside))
+        if ch.change == "removed" and ch.kind == "source":
+            out.append(
+                Flag(
+                    "source_removed",
+                    ch.file,
+                    ch.kind,
+                    ch.id,
+                    None,
+                    f"删除了来源「{ch.name}」：引用它的条目会失去出处（校验会报错）；若来源失效，"
+                    "请保留条目并在 notes 里说明，或换成新的来源。",
+                )
+            )
+        if ch.change in ("added", "changed") and new is not None:
+            for host in sorted(hosts(new.data) - base_hosts):
+                out.append(
+                    Flag(
+                        "new_host",
+                        ch.file,
+                        ch.kind,
+                        ch.id,
+                        None,
+                        f"出现了以前没有用过的网址域名 {host}：请确认它是来源的原发网站，不是广告、推广或跟踪链接。",
+                    )
+                )
+    out.extend(_shared_points(base, head))
+    if len(removed) >= MASS_REMOVAL:
+        counts: dict[str, int] = {}
+        for c in removed:
+            counts[c.kind_zh] = counts.get(c.kind_zh, 0) + 1
+        detail = "、".join(f"{k} {n} 个" for k, n in counts.items())
+        out.append(
+            Flag(
+                "mass_removal",
+                None,
+                None,
+                None,
+                None,
+                f"本次一共删除了 {len(removed)} 个条目（{detail}）：整段删除多半是误操作（例如粘贴时覆盖了一段），"
+                "请确认每一个都该删除。",
+            )
+        )
+    order = {code: i for i, code in enumerate(TITLES)}
+    return sorted(out, key=lambda f: (order[f.flag], f.file or "", f.kind or "", f.id or "", f.path or ""))

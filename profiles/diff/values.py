@@ -1,0 +1,43 @@
+"""Values as the report shows them: YAML-like flow style, and long texts cut to the part that changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+CONTEXT = 12  # characters kept on each side of a change inside a long text
+LONG = 60  # texts longer than this are shown as the changed part only
+
+
+def fmt(value: Any) -> str:
+    """A value as an editor would write it in YAML (flow style)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if value is None:
+        return "（无）"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(fmt(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {fmt(v)}" for k, v in value.items() if v is not None) + "}"
+    return str(value)
+
+
+def excerpts(old: Any, new: Any) -> tuple[str, str]:
+    """Both values as text; two long texts cut to what differs, with a little context and “…”."""
+    a, b = fmt(old), fmt(new)
+    if not (isinstance(old, str) and isinstance(new, str)) or max(len(a), len(b)) <= LONG:
+        return a, b
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    start = max(0, p - CONTEXT)
+
+    def cut(t: str) -> str:
+        end = min(len(t), len(t) - s + CONTEXT)
+        return ("…" if start > 0 else "") + t[start:end] + ("…" if end < len(t) else "")
+
+    return cut(a), cut(b)
