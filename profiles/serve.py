@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .build import Timings, generate_docs, validate
+from .build import Session, Timings, generate_docs, validate
 from .config import Config
 
 # Both watchers (ours on data/, MkDocs' on docs/) poll; at 0.1 s a stat of a few hundred files costs
@@ -24,37 +24,38 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file()))
 
 
-def regenerate(config: Config) -> bool:
-    dataset, report, boundaries = validate(config)
+def regenerate(config: Config, session: Session) -> bool:
+    dataset, report, boundaries = validate(config, session)
     if report.problems:
         click.echo(report.render(), err=True)
     if not report.ok:
         click.echo("数据有错误：预览继续显示上一次的正确版本。", err=True)
         return False
     timings = Timings()
-    generate_docs(dataset, boundaries, config, timings)
+    generate_docs(dataset, boundaries, config, timings, session)
     click.echo(f"已更新 {len(timings.written)} 个文件。")
     return True
 
 
-def _watch(config: Config, stop: threading.Event, interval: float = POLL_SECONDS) -> None:
+def _watch(config: Config, session: Session, stop: threading.Event, interval: float = POLL_SECONDS) -> None:
     seen = _fingerprint(config.data_dir)
     while not stop.wait(interval):
         now = _fingerprint(config.data_dir)
         if now != seen:
             seen = now
             try:
-                regenerate(config)
+                regenerate(config, session)
             except Exception as exc:  # keep serving whatever happens in one regeneration
                 click.echo(f"重新生成失败：{exc}", err=True)
 
 
 def serve(config: Config, port: int) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    regenerate(config)
+    session = Session(config)  # held between rebuilds: the cache's memory and what docs/ holds
+    regenerate(config, session)
     stop = threading.Event()
-    threading.Thread(target=_watch, args=(config, stop), daemon=True).start()
-    from mkdocs.commands import serve as mk
+    threading.Thread(target=_watch, args=(config, session, stop), daemon=True).start()
+    from mkdocs.commands import serve as mk  # deferred: MkDocs, only for the preview
 
     class _Server(mk.LiveReloadServer):
         # MkDocs' default is 0.5 s, which alone would eat a quarter of the 2 s editors are promised.
