@@ -160,3 +160,9 @@ def open_page(browser: Any) -> Iterator[Callable[..., Opened]]:
     yield opener
     for context in contexts:
         context.close()
+
+
+# How many parks and projects a map's marker pane stands for: a marker is one, a cluster or a district
+# badge shows its count. Evaluate on the pane: `frame.locator(".leaflet-marker-pane").evaluate(SHOWN)`.
+SHOWN = """pane => [...pane.querySelectorAll('.leaflet-marker-icon')].reduce((n, icon) =>
+  n + (icon.matches('.gz-cluster, .gz-badge') ? parseInt(icon.textContent, 10) : icon.matches('.gz-marker') ? 1 : 0), 0)"""

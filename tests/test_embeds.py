@@ -99,7 +99,7 @@ def test_every_profile_and_the_home_page_offer_embed_code_with_absolute_urls(bui
         assert frame["sandbox"] == "allow-scripts allow-popups allow-popups-to-escape-sandbox"
         assert frame["loading"] == "lazy" and frame["allow"] == "fullscreen"
         assert frame["data-gz-embed"] == f"gz-{slug}"
-        assert frame["style"] == "width:100%;border:0;aspect-ratio:4/3"
+        assert frame["style"] == "width:100%;border:0;aspect-ratio:3/2;min-height:760px"
         embed_page = Tags((site / "embed" / slug / "index.html").read_text("utf-8"))
         assert frame["title"] == embed_page.texts["h1"][0]
         assert img["src"] == f"{SITE_URL}embed/{slug}/map.png"

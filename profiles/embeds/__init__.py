@@ -50,6 +50,10 @@ HEIGHT_RANGE = (120, 4000)  # what maps.js accepts for ?height=
 # A fixed map height only fixes the map; title, legend and credits add about this much at article
 # widths. Used for the frame's height when resize.js cannot run; resize.js then fits it exactly.
 CHROME_PX = 150
+# The frame's height before resize.js fits it, and without resize.js: 3:2 of its width, at least
+# 760 px. The embed's own height is a function of its width that stays within this at every width
+# (tests/test_embeds_browser.py checks it), so nothing is cut off even where no script may run.
+FRAME_RATIO = "aspect-ratio:3/2;min-height:760px"
 _URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$")
 
 
@@ -97,7 +101,7 @@ class Options:
     layers: tuple[str, ...] = LAYERS
     theme: str = "light"  # the embed page's own default
     legend: bool = True
-    height: int | None = None  # the map's height in px; None: 4:3 of the width
+    height: int | None = None  # the map's height in px; None: a function of the width
 
     def query(self, embed_id: str) -> str:
         parts = [f"id={embed_id}"]
@@ -113,7 +117,7 @@ class Options:
 
     def frame_style(self) -> str:
         if self.height is None:
-            return "width:100%;border:0;aspect-ratio:4/3"
+            return f"width:100%;border:0;{FRAME_RATIO}"
         return f"width:100%;border:0;height:{self.height + CHROME_PX}px"
 
 

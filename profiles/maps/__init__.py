@@ -69,7 +69,7 @@ def embed_iframe_html(slug: str, title: str, *, prefix: str = "../../", with_scr
         f'<iframe src="{escape(src)}" id="gz-map-{escape(slug)}" data-gz-embed title="{escape(title)}" '
         'loading="lazy" allow="fullscreen" '
         'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
-        'style="display:block;width:100%;border:0;aspect-ratio:3/2;min-height:440px"></iframe>'
+        'style="display:block;width:100%;border:0;aspect-ratio:3/2;min-height:760px"></iframe>'
     )
     if with_script:
         html += f'\n<script src="{escape(prefix)}embed/resize.js" async></script>'

@@ -1,4 +1,4 @@
-"""Self-hosted files the map pages load: Leaflet and Leaflet.GestureHandling copied from
+"""Self-hosted files the map pages load: Leaflet, Leaflet.GestureHandling and Leaflet.markercluster copied from
 their xstatic packages (only the files used), and our static JS/CSS. URLs carry `?v=` with
 a content hash so a changed file is never served stale from a cache."""
 
@@ -10,12 +10,14 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as _leaflet
 import xstatic.pkg.leaflet_gesturehandling as _gesture
+import xstatic.pkg.leaflet_markercluster as _cluster
 
 from ..output import Outputs
 
 STATIC = Path(__file__).parent / "static"
 _L = Path(_leaflet.BASE_DIR)
 _G = Path(_gesture.BASE_DIR)
+_C = Path(_cluster.BASE_DIR)
 
 # key -> (source file, path under out_dir/assets/)
 ASSETS: dict[str, tuple[Path, str]] = {
@@ -31,6 +33,8 @@ ASSETS: dict[str, tuple[Path, str]] = {
         _G / "leaflet-gesture-handling.min.css",
         "vendor/leaflet-gesture-handling/leaflet-gesture-handling.min.css",
     ),
+    "cluster.js": (_C / "leaflet.markercluster.js", "vendor/leaflet-markercluster/leaflet.markercluster.js"),
+    "cluster.css": (_C / "MarkerCluster.css", "vendor/leaflet-markercluster/MarkerCluster.css"),
     "maps.js": (STATIC / "maps.js", "maps/maps.js"),
     "maps.css": (STATIC / "maps.css", "maps/maps.css"),
 }

@@ -101,6 +101,7 @@ def _feature(kind: str, item: Park | Project, district: District, dataset: Datas
         "prec": loc.precision.value,
         "precLabel": LABELS_ZH[loc.precision.value],
         "district": district.name.zh,
+        "ds": district.slug,
         "href": profile_href(district.slug, prefix, f"{kind}-{item.id}"),
         "pt": list(to_map(loc.lon, loc.lat)),
     }
@@ -114,6 +115,27 @@ def district_features(dataset: Dataset, district: District, to_map: ToMap, prefi
     return [_feature("park", p, district, dataset, to_map, prefix) for p in district.parks] + [
         _feature("project", p, district, dataset, to_map, prefix) for p in district.projects
     ]
+
+
+DISTRICT_ONLY_LABEL = "位置仅知所在区"
+
+
+def badges(features: list[dict], boundaries: Mapping[str, dict], to_map: ToMap) -> list[dict]:
+    """One badge per district for its entries whose location is only "somewhere in the district"
+    (precision: district): drawn at a point inside the district's boundary (its pole of
+    inaccessibility, in the map's datum), never at the entries' shared stand-in point, which would
+    look like a real place. `features` need their "index". Districts in order of first appearance."""
+    out: dict[str, dict] = {}
+    for f in features:
+        if f["prec"] != "district":
+            continue
+        badge = out.get(f["ds"])
+        if badge is None:
+            geometry = boundaries.get(f["ds"])
+            pt = list(to_map(*geo.representative_point(geometry))) if geometry else f["pt"]
+            badge = out[f["ds"]] = {"ds": f["ds"], "name": f["district"], "pt": pt, "items": []}
+        badge["items"].append(f["index"])
+    return list(out.values())
 
 
 def district_name(dataset: Dataset, slug: str) -> str:

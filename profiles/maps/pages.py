@@ -78,6 +78,7 @@ class PageRenderer:
         cache=None,
     ):
         self.dataset = dataset
+        self.raw_boundaries = boundaries
         self.settings = settings
         self.prefix = prefix
         self.shell = _shell(settings, prefix, cache)
@@ -100,7 +101,8 @@ class PageRenderer:
     ) -> str:
         for i, f in enumerate(features):
             f["index"] = i
-        data = {"kind": kind, "title": page["title"], "boundaries": boundaries, "features": features}
+        badges = F.badges(features, self.raw_boundaries, self.to_map)
+        data = {"kind": kind, "title": page["title"], "boundaries": boundaries, "features": features, "badges": badges}
         data_json = F.script_json(data)
         return self.template.render(
             **self._common,
@@ -109,6 +111,7 @@ class PageRenderer:
             districts=districts,
             show_district=kind == "city",
             legend=F.legend(features, bool(boundaries)),
+            badges=badges,
             n_sources=n_sources,
             data_json=Markup(data_json),
         )

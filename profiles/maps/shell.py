@@ -99,8 +99,18 @@ def _vendor(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     from .assets import asset_urls
 
     urls = asset_urls(prefix)
-    js = [("leaflet", urls["leaflet.js"]), ("gesture", urls["gesture.js"]), ("gzmaps", urls["maps.js"])]
-    css = [("leaflet_css", urls["leaflet.css"]), ("gesture_css", urls["gesture.css"]), ("gzmaps_css", urls["maps.css"])]
+    js = [
+        ("leaflet", urls["leaflet.js"]),
+        ("gesture", urls["gesture.js"]),
+        ("cluster", urls["cluster.js"]),
+        ("gzmaps", urls["maps.js"]),
+    ]
+    css = [
+        ("leaflet_css", urls["leaflet.css"]),
+        ("gesture_css", urls["gesture.css"]),
+        ("cluster_css", urls["cluster.css"]),
+        ("gzmaps_css", urls["maps.css"]),
+    ]
     return js, css
 
 

@@ -15,6 +15,7 @@
   var SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
   var LAYERS = ['boundary', 'parks', 'projects'];
   var CHROME_PX = 150;  // = CHROME_PX in Python
+  var FRAME_RATIO = 'aspect-ratio:3/2;min-height:760px';  // = FRAME_RATIO in Python
   var LAYER_NAMES = { boundary: '区界', parks: '园区', projects: '项目' };
   var THEMES = [['light', '浅色'], ['dark', '深色'], ['auto', '跟随读者系统']];  // keys = THEMES in Python
   var HEIGHT = { min: 120, max: 4000, initial: 500 };  // min, max = HEIGHT_RANGE in Python
@@ -62,7 +63,7 @@
   function buildForm() {
     return el('form', { 'class': 'gz-embed-options', 'data-gz-embed-options': true }, [
       fieldset('地图高度', [
-        choice('radio', 'height-mode', 'auto', true, '随宽度自适应（4:3）'),
+        choice('radio', 'height-mode', 'auto', true, '随宽度自适应'),
         choice('radio', 'height-mode', 'fixed', false, '固定'),
         el('label', null, [el('input', {
           type: 'number', name: 'height', value: HEIGHT.initial, min: HEIGHT.min, max: HEIGHT.max, step: 10,
@@ -113,7 +114,7 @@
   }
 
   function frameStyle(o) {
-    return o.height === null ? 'width:100%;border:0;aspect-ratio:4/3'
+    return o.height === null ? 'width:100%;border:0;' + FRAME_RATIO
       : 'width:100%;border:0;height:' + (o.height + CHROME_PX) + 'px';
   }
 
@@ -177,7 +178,7 @@
     insertAfter(textarea, [
       el('p', { 'class': 'gz-embed-actions' }, [c.copy, ' ', c.status]),
       el('p', { 'class': 'gz-embed-note' }, [
-        '嵌入框按 4:3 显示；代码里的 resize.js 会让高度随内容自动调整。' +
+        '嵌入框的高度只取决于宽度；代码里的 resize.js 会让它正好等于内容高度。' +
         '地图不会拦截页面滚动，链接都在新标签页打开。已使用 pym.js 的网站也可以：',
         c.pym, '（容器元素的 id 须与地址中的 id 相同）。']),
       c.preview

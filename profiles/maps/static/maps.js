@@ -107,75 +107,64 @@
     });
   }
 
-  // Markers closer on screen than a 24 px target (WCAG 2.5.8) are spread apart, at every zoom: each
-  // crowd (points sharing a spot, often "仅知所在区" stand-ins, or just near each other at this zoom) is
-  // fanned out on a ring around its centre. Only the drawn symbol moves; the data keeps the honest
-  // coordinate. Crowds are found on a grid of the minimum spacing, so this stays linear in markers.
-  var SPACING = 26;
-  var MAX_RING = 40;
+  // Markers stay where their things are. Those closer on screen than a 24 px target (WCAG 2.5.8) at
+  // the current zoom are drawn as one cluster (Leaflet.markercluster) with its count, opened by
+  // zooming in or, for things on one spot, by spiderfying. Icons are 24 px (markers) to 30 px
+  // (clusters, badges) squares: two of them cannot overlap when their centres are 30·√2 ≈ 43 px apart.
+  // Maps open at a half zoom level to fit their district, and markercluster clusters at the nearest
+  // whole level, up to √2 times wider apart than on screen: hence 43·√2.
+  var CLUSTER_RADIUS = 61;
+  var ZOOM_SNAP = 0.5;
 
-  // Joins (in `parent`, a union-find kept across rounds) every two points whose 24 px squares would
-  // touch (closer than SPACING on both axes);
-  // returns whether it joined anything new. A grid of SPACING-sized cells keeps this linear.
-  function joinCrowded(points, parent) {
-    function root(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
-    var grid = {}, joined = false;
-    points.forEach(function (p, i) {
-      var gx = Math.floor(p.x / SPACING), gy = Math.floor(p.y / SPACING);
-      for (var x = gx - 1; x <= gx + 1; x++) {
-        for (var y = gy - 1; y <= gy + 1; y++) {
-          (grid[x + ',' + y] || []).forEach(function (j) {
-            var q = points[j];  // square targets: they overlap unless apart by SPACING on one axis
-            if (Math.max(Math.abs(p.x - q.x), Math.abs(p.y - q.y)) < SPACING - 0.5 && root(i) !== root(j)) {
-              parent[root(i)] = root(j);
-              joined = true;
-            }
-          });
-        }
-      }
-      (grid[gx + ',' + gy] = grid[gx + ',' + gy] || []).push(i);
-    });
-    return joined;
+  // A cluster is drawn on the member nearest its centre of mass, not on the average: the average of
+  // points in a crescent-shaped district can fall outside it, a member never does.
+  if (L.MarkerCluster && !L.MarkerCluster.prototype.__gzOnMember) {
+    var recalculate = L.MarkerCluster.prototype._recalculateBounds;
+    L.MarkerCluster.prototype.__gzOnMember = true;
+    L.MarkerCluster.prototype._recalculateBounds = function () {
+      recalculate.call(this);
+      var centre = this._wLatLng;
+      if (!centre) return;
+      var best = null, bestDistance = Infinity;
+      this.getAllChildMarkers().forEach(function (m) {
+        var p = m.getLatLng(), d = (p.lat - centre.lat) * (p.lat - centre.lat) + (p.lng - centre.lng) * (p.lng - centre.lng);
+        if (d < bestDistance) { bestDistance = d; best = p; }
+      });
+      if (best) this._latlng = L.latLng(best.lat, best.lng);
+    };
   }
 
-  function declutter(map, markers) {
-    var origin = markers.map(function (m) { return map.latLngToLayerPoint(m.getLatLng()); });
-    var placed = origin.slice();
-    var parent = origin.map(function (_, i) { return i; });
-    // Each crowd goes on a ring around its centre, wide enough for its members. A ring can land on
-    // another crowd: then the two merge into one wider ring, until no symbols are too close (crowds
-    // only grow, so this ends; the cap guards against a pathological input).
-    for (var round = 0; round < 50 && joinCrowded(placed, parent); round++) {
-      var members = {};
-      origin.forEach(function (_, i) {
-        var r = i;
-        while (parent[r] !== r) r = parent[r];
-        (members[r] = members[r] || []).push(i);
-      });
-      Object.keys(members).forEach(function (key) {
-        var list = members[key];
-        // Beyond a few dozen a ring is no help (it would leave the screen): such a crowd stays put.
-        if (list.length < 2 || list.length > MAX_RING) return;
-        var cx = 0, cy = 0;
-        list.forEach(function (i) { cx += origin[i].x / list.length; cy += origin[i].y / list.length; });
-        // Neighbours on the ring keep the order they had around the centre (ties: data order).
-        list.sort(function (a, b) {
-          return Math.atan2(origin[a].y - cy, origin[a].x - cx) - Math.atan2(origin[b].y - cy, origin[b].x - cx) || a - b;
-        });
-        // Chord ≥ SPACING·√2: neighbours on the ring clear each other's square even on a diagonal.
-        var radius = SPACING * Math.SQRT2 / (2 * Math.sin(Math.PI / list.length));
-        list.forEach(function (i, k) {
-          var a = 2 * Math.PI * k / list.length - Math.PI / 2;
-          placed[i] = L.point(cx + radius * Math.cos(a), cy + radius * Math.sin(a));
-        });
-      });
+  // A divIcon whose element carries an accessible name (Leaflet gives keyboard markers role=button).
+  var NamedIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      var node = L.DivIcon.prototype.createIcon.call(this, old);
+      if (this.options.label) node.setAttribute('aria-label', this.options.label);
+      return node;
     }
-    var shift = placed.map(function (p, i) { return [Math.round(p.x - origin[i].x), Math.round(p.y - origin[i].y)]; });
-    markers.forEach(function (m, i) {
-      var node = m.getElement();  // Leaflet positions the icon by transform; the margins are ours
-      if (!node) return;
-      node.style.marginLeft = (shift[i][0] - 12) + 'px';
-      node.style.marginTop = (shift[i][1] - 12) + 'px';
+  });
+
+  function countOf(marker) { return marker.options.gzCount || 1; }
+
+  function clusterIcon(cluster) {
+    var n = 0;
+    cluster.getAllChildMarkers().forEach(function (m) { n += countOf(m); });
+    var size = 30;
+    return new NamedIcon({
+      className: 'gz-cluster',
+      html: '<span class="gz-cluster__n">' + n + '</span>',  // a number: no data reaches this markup
+      iconSize: [size, size],
+      label: n + ' 个地点挤在一起：放大查看'
+    });
+  }
+
+  function clusterGroup() {
+    return L.markerClusterGroup({
+      maxClusterRadius: CLUSTER_RADIUS,
+      iconCreateFunction: clusterIcon,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      zoomToBoundsOnClick: true,
+      spiderLegPolylineOptions: { weight: 1.5, color: '#222', opacity: 0.6 }
     });
   }
 
@@ -189,25 +178,81 @@
         interactive: false
       }).addTo(group);
     }
-    var icon = L.divIcon({
+    var label = f.name + '（' + f.type + (f.status ? '，' + f.status : '') + '）';
+    var icon = new NamedIcon({
       className: 'gz-marker gz-marker--' + t,
       html: '<span class="gz-sym gz-sym--' + t + ' gz-c-' + cls + ' gz-p-' + safeClass(f.prec) + '"></span>',
       iconSize: [24, 24],  // WCAG 2.5.8: a 24 px target, the drawn symbol stays smaller
-      iconAnchor: [12, 12],
       popupAnchor: [0, -8],
-      tooltipAnchor: [0, -10]
+      tooltipAnchor: [0, -10],
+      label: label
     });
     var marker = L.marker(latLng(f.pt), { icon: icon, title: f.name, keyboard: true, riseOnHover: true });
-    var label = f.name + '（' + f.type + (f.status ? '，' + f.status : '') + '）';
-    marker.on('add', function () {
-      var node = marker.getElement();
-      if (node) node.setAttribute('aria-label', label);
-    });
     marker.bindTooltip(el('span', null, f.name), { direction: 'top' });
     marker.bindPopup(popupContent(f), { maxWidth: 280, autoPanPadding: [16, 16] });
     marker.on('popupopen', function () { lastOpened = marker; });
-    marker.addTo(group);
+    marker.gzLayer = t === 'park' ? 'parks' : 'projects';
+    marker.gzDistrict = f.ds;
     return marker;
+  }
+
+  // "Somewhere in this district" entries: one badge per district, with their count, on a point inside
+  // the district (computed at build time); its popup lists them.
+  function badgeContent(b, features) {
+    var box = el('div', 'gz-popup');
+    box.appendChild(el('p', 'gz-popup__title', b.name + '：' + b.items.length + ' 项位置仅知所在区'));
+    box.appendChild(el('p', 'gz-popup__note', '来源只说在本区，未给出具体位置；标记放在区内，不代表实际地点。'));
+    var list = el('ul', 'gz-popup__list');
+    b.items.forEach(function (i) {
+      var f = features[i];
+      if (!f) return;
+      var li = el('li');
+      li.appendChild(newTabLink(f.href, f.name, 'gz-popup__link'));
+      li.appendChild(document.createTextNode('（' + f.type + (f.status ? '，' + f.status : '') + '）'));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function badgeIcon(b, n) {
+    return new NamedIcon({
+      className: 'gz-badge',
+      html: '<span class="gz-badge__n">' + n + '</span>',  // a number: no data reaches this markup
+      iconSize: [30, 30],
+      popupAnchor: [0, -10],
+      label: b.name + '：' + n + ' 项位置仅知所在区'
+    });
+  }
+
+  function drawBadge(b, features) {
+    var n = b.items.length;
+    var marker = L.marker(latLng(b.pt), {
+      icon: badgeIcon(b, n), title: b.name + '（位置仅知所在区）', keyboard: true, gzCount: n
+    });
+    marker.bindPopup(badgeContent(b, features), { maxWidth: 300, autoPanPadding: [16, 16] });
+    marker.on('popupopen', function () { lastOpened = marker; });
+    marker.gzLayer = 'badges';
+    marker.gzDistrict = b.ds;
+    // What the badge counts follows the layer switcher: its parks and projects, each only when shown.
+    marker.gzRecount = function (on) {
+      var shown = b.items.filter(function (i) { return features[i] && on[features[i].t === 'park' ? 'parks' : 'projects']; });
+      if (shown.length !== marker.options.gzCount) {
+        marker.options.gzCount = shown.length;
+        marker.setIcon(badgeIcon(b, shown.length));
+      }
+      return shown.length > 0;
+    };
+    return marker;
+  }
+
+  // The layer switcher's park and project groups stay the switches; their markers live in the one
+  // cluster group, so that parks and projects cluster together and never overlap each other.
+  function syncClusters(map, groups, cluster, markers) {
+    var on = { parks: map.hasLayer(groups.parks), projects: map.hasLayer(groups.projects) };
+    var wanted = markers.filter(function (m) { return m.gzRecount ? m.gzRecount(on) : on[m.gzLayer]; });
+    cluster.clearLayers();
+    cluster.addLayers(wanted);
   }
 
   function drawBoundaries(map, group, data) {
@@ -298,7 +343,8 @@
     }
   });
 
-  function wireList(map, groups, markers) {
+  // "定位" in the list: shows the marker (zooming into or spiderfying its cluster) and opens its popup.
+  function wireList(map, groups, cluster, markers) {
     var buttons = document.querySelectorAll('[data-gz-index]');
     Array.prototype.forEach.call(buttons, function (button) {
       var marker = markers[parseInt(button.getAttribute('data-gz-index'), 10)];
@@ -307,42 +353,56 @@
         var group = button.getAttribute('data-gz-layer') === 'park' ? groups.parks : groups.projects;
         if (!map.hasLayer(group)) map.addLayer(group);
         map.getContainer().scrollIntoView({ block: 'nearest' });
-        map.setView(marker.getLatLng(), Math.max(map.getZoom(), 13));
-        marker.openPopup();
-        var link = marker.getPopup().getElement();
-        link = link && link.querySelector('.gz-popup__link');
-        if (link) link.focus();
+        cluster.zoomToShowLayer(marker, function () {
+          marker.openPopup();
+          var link = marker.getPopup().getElement();
+          link = link && link.querySelector('.gz-popup__link');
+          if (link) link.focus();
+        });
       });
     });
   }
 
+  // The page's height is a function of its width only (no vh: inside an iframe that is the frame's
+  // own height, a feedback loop). The parent hears it once per real change, after layout settles.
   var lastHeight = 0;
-  function postHeight() {
+  var heightTimer = 0;
+  // `reply`: an answer to the host's ask, sent even when unchanged (the host may have missed it).
+  function postHeight(reply) {
     if (window.parent === window) return;
     var box = document.getElementById('gz-embed');
     if (!box) return;
     var height = Math.ceil(box.getBoundingClientRect().height);
-    if (!height || height === lastHeight) return;
+    if (!height || (height === lastHeight && !reply)) return;
     lastHeight = height;
+    var message = { type: 'gz-profiles:height', id: embedId, height: height };
+    if (reply) message.reply = true;
     try {
-      window.parent.postMessage({ type: 'gz-profiles:height', id: embedId, height: height }, '*');
+      window.parent.postMessage(message, '*');
       if (embedId) window.parent.postMessage('pymxPYMx' + embedId + 'xPYMx' + 'height' + 'xPYMx' + height, '*');
     } catch (e) { /* a parent that refuses messages is fine */ }
   }
 
+  function soon() {
+    clearTimeout(heightTimer);
+    heightTimer = setTimeout(function () { postHeight(false); }, 60);
+  }
+
   function watchHeight() {
-    postHeight();
+    if (window.parent === window) return;
+    postHeight(false);
     // The host's resize.js may start after our first message (it loads async): it asks, we answer.
     window.addEventListener('message', function (event) {
       if (event.source !== window.parent || !event.data || event.data.type !== 'gz-profiles:ask') return;
-      lastHeight = 0;
-      postHeight();
+      postHeight(true);
     });
-    window.addEventListener('load', postHeight);
-    window.addEventListener('resize', postHeight);
+    window.addEventListener('load', soon);
+    // A resize of the frame (its width) and of the content (fonts, list): both end in one message.
+    // Chromium runs no ResizeObserver in an off-screen cross-origin frame, but it does fire resize.
+    window.addEventListener('resize', soon);
     if (window.ResizeObserver) {
       var box = document.getElementById('gz-embed');
-      if (box) new ResizeObserver(postHeight).observe(box);
+      if (box) new ResizeObserver(soon).observe(box);
     }
   }
 
@@ -356,25 +416,36 @@
   }
 
   function init(map, groups, options) {
-    var data = readData() || { kind: 'district', boundaries: [], features: [] };
+    var data = readData() || { kind: 'district', boundaries: [], features: [], badges: [] };
+    var features = data.features || [];
     map.createPane('gzBoundary').style.zIndex = 350;
     map.getContainer().setAttribute('aria-label', (data.title || '地图') + '（方向键平移，加减号缩放）');
     drawBoundaries(map, groups.boundary, data);
-    var markers = (data.features || []).map(function (f) { return drawFeature(f, groups); });
-
-    var bounds = L.latLngBounds([]);
-    [groups.boundary, groups.parks, groups.projects].forEach(function (g) {
-      if (g.getLayers().length) bounds.extend(g.getBounds());
+    var markers = features.map(function (f) { return f.prec === 'district' ? null : drawFeature(f, groups); });
+    var badges = (data.badges || []).map(function (b) {
+      var badge = drawBadge(b, features);
+      b.items.forEach(function (i) { markers[i] = badge; });
+      return badge;
     });
-    // Room at the bottom for the scale and credits: a marker under them would be hidden and could
-    // not be tapped (WCAG 2.5.8 counts a covered target as too small).
+    var all = markers.filter(function (m) { return m && m.gzLayer !== 'badges'; }).concat(badges);
+
+    // A district's map opens fitted to its district; the city's to the city. Room at the bottom for
+    // the scale and credits: a marker under them could not be tapped.
+    map.options.zoomSnap = ZOOM_SNAP;
+    var bounds = L.latLngBounds([]);
+    if (groups.boundary.getLayers().length) bounds.extend(groups.boundary.getBounds());
+    else all.forEach(function (m) { bounds.extend(m.getLatLng()); });
     if (bounds.isValid()) {
-      map.fitBounds(bounds, { paddingTopLeft: [24, 24], paddingBottomRight: [24, 64], maxZoom: 15, animate: false });
+      map.fitBounds(bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [12, 40], maxZoom: 15, animate: false });
     }
 
+    var cluster = clusterGroup();
+    cluster.addTo(map);
     applyLayersParam(map, groups);
-    declutter(map, markers);
-    map.on('zoomend overlayadd', function () { declutter(map, markers); });
+    syncClusters(map, groups, cluster, all);
+    [groups.parks, groups.projects].forEach(function (g) {
+      g.on('add remove', function () { syncClusters(map, groups, cluster, all); });
+    });
     // Leaflet's own credit link has no target: in a sandboxed embed a click would replace the map
     // with leafletjs.com. Every link in an embed opens a new tab.
     if (map.attributionControl) {
@@ -382,10 +453,11 @@
     }
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
     new Fullscreen().addTo(map);
-    wireList(map, groups, markers);
+    wireList(map, groups, cluster, markers);
     escapeClosesPopup(map);
     window.gzMaps.map = map;  // for tests and for hosts that script the page
     window.gzMaps.groups = groups;
+    window.gzMaps.cluster = cluster;
     root.setAttribute('data-map-ready', options && options.basemap ? options.basemap : '1');
     watchHeight();
   }

@@ -6,8 +6,9 @@
  *           allow="fullscreen"></iframe>
  *   <script src="…/embed/resize.js" async></script>
  *
- * Each embed posts {type: "gz-profiles:height", id, height} to its parent; this sets the
- * height of the matching iframe (matched by the message's source window, else by id). An embed
+ * Each embed posts {type: "gz-profiles:height", id, height} to its parent, once per change of its
+ * height (which depends on its width only); this sets the height of the iframe whose window sent it,
+ * and ignores messages from any window that is not one of our frames. An embed
  * that loaded before this script (it is async) said its height to nobody: so this script asks
  * every embed once, with {type: "gz-profiles:ask"}, and each answers with its height.
  * Without this script the iframe keeps its aspect-ratio and still shows the whole map.
@@ -26,17 +27,16 @@
     if (!data || typeof data !== 'object' || data.type !== 'gz-profiles:height') return;
     var height = Number(data.height);
     if (!isFinite(height) || height < 50 || height > 20000) return;
+    // Only a frame of ours (data-gz-embed) whose own window sent this: never another frame's message,
+    // nor one naming an id (anyone can claim an id).
     var list = frames();
     var match = null;
     for (var i = 0; i < list.length; i++) {
       if (list[i].contentWindow === event.source) { match = list[i]; break; }
     }
-    if (!match && typeof data.id === 'string' && data.id) {
-      for (var j = 0; j < list.length; j++) {
-        if (list[j].id === data.id || list[j].getAttribute('data-gz-embed') === data.id) { match = list[j]; break; }
-      }
-    }
     if (!match) return;
+    var px = Math.ceil(height) + 'px';
+    if (match.style.height === px) return;
     match.style.aspectRatio = 'auto';
     match.style.minHeight = '0';
     match.style.height = Math.ceil(height) + 'px';
