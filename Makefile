@@ -6,6 +6,8 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Which Chromium the browser tests use (make test CHROMIUM=/path/to/chromium); default: found on PATH.
+export CHROMIUM
 
 .PHONY: site test serve validate bench lock clean browser lint diff
 

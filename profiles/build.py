@@ -20,11 +20,7 @@ from .dataset import Dataset
 from .generate import MANAGED, generate
 from .load import load_dataset
 from .output import Outputs
-from .problems import Report
-
-
-class BuildError(Exception):
-    """A known failure with a plain message for the editor (no traceback)."""
+from .problems import BuildError, Report
 
 
 @dataclass
@@ -32,6 +28,7 @@ class Timings:
     stages: dict[str, float] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # docs/ files rewritten by the last sync
     removed: list[str] = field(default_factory=list)
+    rendered: dict[str, list[str]] = field(default_factory=dict)  # output name -> keys re-rendered (not cached)
 
     def lap(self, name: str, start: float) -> float:
         now = time.perf_counter()
@@ -39,19 +36,21 @@ class Timings:
         return now
 
 
-def validate(config: Config) -> tuple[Dataset, Report, dict]:
+def validate(config: Config, session: Session | None = None) -> tuple[Dataset, Report, dict]:
     boundaries, digest = {}, None
     if config.boundaries_file.exists():
         raw = config.boundaries_file.read_bytes()
         boundaries, digest = geo.load_boundaries(config.boundaries_file, raw), hashlib.sha256(raw).hexdigest()
+    cache = session.cache if session else config.cache()
     dataset, report = load_dataset(
         config.data_dir,
         base=config.root,
         boundaries=boundaries,
-        cache=config.cache(),
+        cache=cache,
         boundaries_digest=digest,
         archive_dir=config.archive_dir,
     )
+    cache.flush()
     return dataset, report, boundaries
 
 
@@ -68,19 +67,30 @@ def _existing(docs: Path, managed) -> list[str]:
     return found
 
 
-# docs folder -> {path: (bytes, size, mtime_ns)} as this process last wrote or verified them: a
-# resident process (serve) then compares in memory and only stats each file, instead of reading
-# ~5,000 files back at a thousand districts. A file changed behind our back has another mtime.
-_SYNCED: dict[Path, dict[str, tuple[bytes, int, int]]] = {}
+class Session:
+    """What a resident process (`profiles serve`, the benchmark) keeps between rebuilds of one project:
+    the cache with its in-memory entries, and what it last wrote into docs/. A one-off build makes a
+    fresh one and drops it."""
+
+    def __init__(self, config: Config):
+        self.cache = config.cache()
+        # path under docs/ -> (bytes, size, mtime_ns) as this session last wrote or verified it: a
+        # rebuild then compares in memory and only stats each file, instead of reading ~5,000 files
+        # back at a thousand districts. A file changed behind our back has another mtime.
+        self.synced: dict[str, tuple[bytes, int, int]] = {}
 
 
-def sync(out: Outputs, docs: Path, managed=MANAGED) -> tuple[list[str], list[str]]:
+def sync(
+    out: Outputs, docs: Path, managed=MANAGED, known: dict[str, tuple[bytes, int, int]] | None = None
+) -> tuple[list[str], list[str]]:
     """Write the files whose bytes differ into docs/, and delete managed files no longer produced.
+    `known` (a session's `synced`) remembers what was written, and is updated.
 
     Unchanged files keep their mtime, so MkDocs' live reload and rsync-style deploys see only real edits.
     """
     written, removed = [], []
-    known = _SYNCED.setdefault(docs.resolve(), {})
+    known = {} if known is None else known
+    folders: set[Path] = set()  # made by this sync
     root = str(docs)
     for rel in sorted(out.files):
         data, name = out.files[rel], os.path.join(root, rel)  # strings: 5,000 Path objects cost ~0.1 s
@@ -97,7 +107,9 @@ def sync(out: Outputs, docs: Path, managed=MANAGED) -> tuple[list[str], list[str
         except OSError:
             pass  # not there yet
         dst = docs / rel
-        dst.parent.mkdir(parents=True, exist_ok=True)
+        if dst.parent not in folders:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(dst.parent)
         tmp = dst.with_name(dst.name + ".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, dst)  # readers (mkdocs serve) never see a half-written file
@@ -112,15 +124,20 @@ def sync(out: Outputs, docs: Path, managed=MANAGED) -> tuple[list[str], list[str
     return written, removed
 
 
-def generate_docs(dataset: Dataset, boundaries: dict, config: Config, timings: Timings) -> list[dict]:
+def generate_docs(
+    dataset: Dataset, boundaries: dict, config: Config, timings: Timings, session: Session | None = None
+) -> list[dict]:
     """Generate in memory, then sync into docs/; returns the search entries for `search.merge_into`."""
+    session = session or Session(config)
     out = Outputs()
     laps: dict[str, float] = {}
-    entries = generate(dataset, boundaries, config, out, laps=laps, cache=config.cache())
+    entries, done = generate(dataset, boundaries, config, out, laps=laps, cache=session.cache)
+    timings.rendered = done.rendered
     for name, seconds in laps.items():
         timings.stages[name] = timings.stages.get(name, 0.0) + seconds
     start = time.perf_counter()
-    timings.written, timings.removed = sync(out, config.docs_dir)
+    timings.written, timings.removed = sync(out, config.docs_dir, known=session.synced)
+    session.cache.flush()  # the cache's entries on disk before the build returns
     timings.lap("sync", start)
     return entries
 
@@ -147,15 +164,15 @@ def mkdocs_build(config: Config, site_dir: Path) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(config)
-    from mkdocs.commands.build import build as mk_build
-    from mkdocs.config import load_config as mk_load_config
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.commands.build import build as mk_build  # deferred: MkDocs, only when site/ is built
+    from mkdocs.config import load_config as mk_load_config  # deferred: MkDocs
+    from mkdocs.exceptions import MkDocsException  # deferred: MkDocs
 
     cwd = os.getcwd()
     os.chdir(config.root)  # mkdocs.yml paths (jieba dictionary, custom_dir) are relative to the project
     try:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
-        import jieba  # Material's search imports it; its import sets DEBUG, so quieten it afterwards
+        import jieba  # deferred: Material's search imports it; its import sets DEBUG, so quieten it afterwards
 
         jieba.setLogLevel(logging.WARNING)
         mk_config = mk_load_config(str(config.mkdocs_file), site_dir=str(site_dir), strict=True)
@@ -186,14 +203,18 @@ def swap_in(new_site: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(config: Config, *, timings: Timings | None = None, run_mkdocs: bool = True) -> Report:
+def build(
+    config: Config, *, timings: Timings | None = None, run_mkdocs: bool = True, session: Session | None = None
+) -> Report:
+    """One build. `session`: what a resident caller keeps between builds (none: a fresh one)."""
     timings = timings or Timings()
+    session = session or Session(config)
     start = time.perf_counter()
-    dataset, report, boundaries = validate(config)
+    dataset, report, boundaries = validate(config, session)
     timings.lap("validate", start)
     if not report.ok:
         return report
-    entries = generate_docs(dataset, boundaries, config, timings)
+    entries = generate_docs(dataset, boundaries, config, timings, session)
     if run_mkdocs:
         start = time.perf_counter()
         tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))

@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -29,16 +30,21 @@ def code_salt() -> str:
 
 
 class Cache:
-    # Entries this process has read or written, shared by every Cache with a folder: a resident
-    # process (`profiles serve`, the benchmark) rebuilds without unpickling a thousand files again.
-    # Keys are content hashes, so sharing between projects is safe; values must not be mutated.
+    """The folder on disk, plus the entries this cache has read or written, kept in memory: a resident
+    process (`profiles serve`, the benchmark) holds one Cache between rebuilds, so a rebuild does not
+    unpickle a thousand files again. Values must not be mutated."""
+
     MEMORY_ENTRIES = 50_000
-    _memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
 
     def __init__(self, folder: Path | None):
         self.folder = folder  # None: caching off (tests, one-off runs)
         self.hits = 0
         self.misses = 0
+        self._memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
+        self._kept: OrderedDict[str, Any] = OrderedDict()  # see `keep`
+        self._folders: set[Path] = set()  # made by `put`
+        self._writer: ThreadPoolExecutor | None = None
+        self._writes: list[Future] = []
 
     def _remember(self, digest: str, value: Any) -> None:
         self._memory[digest] = value
@@ -78,12 +84,45 @@ class Cache:
         if self.folder is None:
             return
         digest = self._digest(kind, key)
-        path = self._path(digest)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)  # concurrent builds never read half a file
         self._remember(digest, value)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        # Written by a thread while the build goes on (file system calls release the GIL): a cold build
+        # puts ~6,000 entries. `flush` waits for them.
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="cache-writer")
+        self._writes.append(self._writer.submit(self._write, self._path(digest), data))
+
+    def _write(self, path: Path, data: bytes) -> None:
+        if path.parent not in self._folders:  # one mkdir per folder, not per entry
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(data)
+        except FileNotFoundError:  # the folder was removed behind a resident process's back
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+        os.replace(tmp, path)  # concurrent builds never read half a file
+
+    def flush(self) -> None:
+        """Wait until every entry put so far is on disk (raises what a write raised)."""
+        writes, self._writes = self._writes, []
+        for write in writes:
+            write.result()
+
+    KEPT_ENTRIES = 8
+
+    def keep(self, kind: str, key: bytes, make: Callable[[], Any]) -> Any:
+        """A value kept in memory only, never pickled (an image atlas, converted shapes): a resident
+        process makes it once per distinct key; a new process makes it again when it needs it."""
+        if self.folder is None:
+            return make()
+        digest = self._digest(kind, key)
+        if digest not in self._kept:
+            self._kept[digest] = make()
+            while len(self._kept) > self.KEPT_ENTRIES:
+                self._kept.popitem(last=False)
+        return self._kept[digest]
 
     def memo(self, kind: str, key: bytes, compute: Callable[[], Any]) -> Any:
         value = self.get(kind, key)

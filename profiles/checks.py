@@ -143,7 +143,7 @@ def check_district(slug: str, d: District, doc: Document, boundaries: dict | Non
 def _shape(boundaries: dict | None, slug: str):
     if not boundaries or slug not in boundaries:
         return None
-    from shapely.geometry import shape  # imported lazily: validation without boundaries needs no shapely
+    from shapely.geometry import shape  # deferred: validation without boundaries needs no shapely
 
     return shape(boundaries[slug])
 
@@ -177,7 +177,7 @@ def _check_location(doc: Document, loc: tuple, where, shape, district_zh: str) -
             )
         )
     if shape is not None:
-        from shapely.geometry import Point
+        from shapely.geometry import Point  # deferred: shapely, only with boundaries
 
         if not shape.covers(Point(where.lon, where.lat)):
             out.append(

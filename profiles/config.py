@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import Cache
+
 
 @dataclass(frozen=True)
 class Config:
@@ -22,8 +24,6 @@ class Config:
 
     def cache(self):
         """build/cache/ beside the project: parsed files and drawn images keyed by content (git-ignored)."""
-        from .cache import Cache
-
         return Cache(None if os.environ.get("PROFILES_NO_CACHE") else self.root / "build" / "cache")
 
     @property

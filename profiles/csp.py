@@ -21,6 +21,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from .problems import BuildError
+
 # Scripts and styles only from our own files; images from our files and data: URIs (Material's icons
 # are data: SVGs in its CSS). Map tiles load inside the embed iframe, under the embed's own policy.
 # No 'unsafe-inline' anywhere: an event-handler attribute or javascript: URL never runs.
@@ -111,8 +113,6 @@ def apply_csp(site_dir: Path) -> list[Path]:
         try:
             new = with_policy(html, path.relative_to(site_dir).as_posix())
         except UnknownInlineScript as exc:
-            from .build import BuildError  # here, not at the top: build.py imports this module
-
             raise BuildError(str(exc)) from None
         if new != html:
             changes.append((path, new))

@@ -16,8 +16,8 @@ class Dataset:
     city: City | None
     districts: dict[str, District]  # slug -> district, in registry order
     registry: dict[str, Entry] = field(default_factory=dict)  # slug -> entry, in display order
-    # slug (or ":sources", ":city", ":registry", ":boundaries") -> SHA-256 of the file's bytes: what per-district results
-    # are cached by (memo.Memo). Empty for datasets built in code: nothing is then cached.
+    # slug (or ":sources", ":city", ":registry", ":boundaries") -> SHA-256 of the file's bytes: what parsed
+    # files are cached by (load.py), and the boundaries' name in views. Empty for datasets built in code.
     digests: dict[str, str] = field(default_factory=dict)
 
     def name_of(self, slug: str) -> str:

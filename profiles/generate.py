@@ -1,24 +1,27 @@
-"""Run every generating stage and return the files they produce, without touching docs/ yet.
+"""Render every output of a build into one in-memory `Outputs`, without touching docs/ yet.
 
-Stages: pages → search entries → maps (embeds) → static map images → exports → views (compare,
-downloads page). Each stage puts its files into one in-memory `Outputs`; `build.sync` then writes
-only what changed into docs/.
+`OUTPUTS` lists them (pages, search entries, map pages, map images, downloads, compare and data pages,
+schemas); `rendering.run` collects each one's views, renders what the cache lacks, and puts the files;
+`build.sync` then writes only what changed into docs/. Static files (scripts, styles) are copied as
+they are.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import time
 from pathlib import Path
-from typing import Callable
 
-from . import embeds, geo, pages, search
+from . import embeds, exports, geo, maps, pages, search, staticmap, views
 from .cache import Cache
 from .config import Config
+from .context import BuildContext
 from .dataset import Dataset
-from .memo import NO_MEMO, PROSE, Memo, NoMemo
 from .output import Outputs
-from .registry import CITY_SLUG
+from .rendering import Inputs, Output, Run, run
+from .schema import SCHEMAS
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
 MANAGED = (
@@ -58,6 +61,56 @@ def last_changed(config: Config) -> dict[str, str]:
     return result
 
 
+# Every output of a build, in the order they are rendered: an output may read the results of those
+# before it (search reads the pages; the downloads join the parts; the data page measures the downloads).
+# To add an output, define an `Output` (profiles/rendering.py) beside the code that renders it and list
+# it here.
+OUTPUTS: tuple[Output, ...] = (
+    staticmap.IMAGES,  # first: many images are drawn by worker processes while the rest renders
+    pages.HOME,
+    pages.INDEX,
+    pages.PAGES,
+    search.SEARCH,
+    maps.MAP_PAGES,
+    exports.PARTS,
+    exports.DOWNLOADS,
+    views.COMPARE,
+    views.DATA_PAGE,
+    SCHEMAS,
+)
+# The stage each output's time is reported under (`build --timings`, the benchmark).
+STAGES = {"home": "pages", "district-index": "pages", "page": "pages", "search": "search", "map": "maps"}
+STAGES |= {"image": "images", "export-part": "exports", "download": "exports"}
+STAGES |= {"compare": "views", "data-page": "views", "schema": "views"}
+
+
+def context(dataset: Dataset, boundaries: dict, config: Config, cache: Cache, *, with_git: bool = True) -> BuildContext:
+    """The build-wide facts every output may show besides the data."""
+    digest = dataset.digests.get(":boundaries") or hashlib.sha256(repr(sorted(boundaries.items())).encode()).hexdigest()
+    return BuildContext(
+        edit_base=config.edit_base,
+        last_changed=last_changed(config) if with_git else {},
+        polygon_area=cache.memo(
+            "polygon-area", digest.encode(), lambda: {s: geo.area_km2(g) for s, g in boundaries.items()}
+        ),
+        maps=bool(boundaries),
+        embed_names={slug: dataset.name_of(slug) for slug in boundaries},
+        site_url=_site_url(config, cache),
+        city_name=dataset.city.name.zh if dataset.city else None,
+        map_settings=maps.MapSettings.from_env(config.maps),
+        boundaries_digest=digest,
+        search_dictionary=str(write_search_dictionary(dataset, config)[0]),
+    )
+
+
+def _site_url(config: Config, cache: Cache) -> str | None:
+    """embeds.site_root, kept by the bytes of mkdocs.yml and the environment (parsing YAML on every
+    rebuild was a sixth of a small one)."""
+    raw = config.mkdocs_file.read_bytes() if config.mkdocs_file.is_file() else b""
+    key = hashlib.sha256(raw + repr(os.environ.get("PROFILES_SITE_URL")).encode()).digest()
+    return cache.memo("site-url", key, lambda: (embeds.site_root(config.mkdocs_file),))[0]
+
+
 def generate(
     dataset: Dataset,
     boundaries: dict,
@@ -67,103 +120,44 @@ def generate(
     with_git: bool = True,
     laps: dict[str, float] | None = None,
     cache: Cache | None = None,
-) -> list[dict]:
-    """Run every stage into `out`; `laps` (if given) receives seconds per stage for the benchmark.
+) -> tuple[list[dict], Run]:
+    """Render every output into `out` (through `cache`); `laps` (if given) receives seconds per stage.
 
-    Returns the search entries of the pages Material's indexer skips (profiles/search.py)."""
+    Returns the search entries of the pages Material's indexer skips (profiles/search.py), and what
+    was re-rendered."""
     laps = laps if laps is not None else {}
-    cache = cache or Cache(None)
     clock = time.perf_counter()
 
     def lap(name: str) -> None:
         nonlocal clock
         now = time.perf_counter()
-        laps[name] = laps.get(name, 0.0) + now - clock
+        stage = STAGES.get(name, name)
+        laps[stage] = laps.get(stage, 0.0) + now - clock
         clock = now
 
-    changed = last_changed(config) if with_git else {}
-    memo = Memo(cache, dataset, config, changed)
-    ctx = pages.PageContext(
-        edit_base=config.edit_base,
-        last_changed=changed,
-        polygon_area={slug: geo.area_km2(g) for slug, g in boundaries.items()},
-        maps=bool(boundaries),
-    )
-    embeds.build_embeds(dataset, boundaries, config, out)  # first: the pages' embed panels need it
-    rendered = pages.render_pages(dataset, ctx, memo)
-    for rel, text in rendered.items():
-        out.put(rel, text)
-    lap("pages")
-    dictionary, words = write_search_dictionary(dataset, config, memo)
-    entries = search.entries_for(rendered, words, dictionary, cache)
-    lap("search")
+    cache = cache or Cache(None)
+    inputs = Inputs(dataset, context(dataset, boundaries, config, cache, with_git=with_git), boundaries, cache, out)
+    lap("page")
+    embeds.write_embeds(out)  # static files, copied as they are
+    views.copy_assets(out)
     if boundaries:
-        from .maps import MapSettings, build_maps
-
-        build_maps(dataset, boundaries, out, MapSettings.from_env(config.maps), memo)
-        lap("maps")
-        _static_images(dataset, boundaries, out, cache, memo)
-        lap("images")
-    from .exports import write_exports
-    from .views import write_views
-
-    written = write_exports(dataset, boundaries, out, memo)
-    lap("exports")
-    write_views(dataset, out, written, memo)
-    from .schema import rendered as schema_files
-
-    for name, text in schema_files().items():  # published at /schema/… for editors' tools
-        out.put(f"schema/{name}", text)
-    lap("views")
-    return entries
+        maps.copy_assets(out)
+    done = run(OUTPUTS, inputs, inputs.cache, lap)
+    entries = [entry for found in inputs.results["search"].values() for entry in found]
+    return entries, done
 
 
-def _static_images(dataset: Dataset, boundaries: dict, out: Outputs, cache: Cache, memo: Memo) -> None:
-    """SVG and PNG of each map, cached by their inputs (drawing is the slowest per-district step)."""
-    from . import staticmap
-
-    names = {slug: dataset.name_of(slug) for slug in boundaries}
-    # (path slug, cache kind, key or None, job) per image; a job is what staticmap draws.
-    wanted: list[tuple[str, str, bytes | None, Callable[[], tuple]]] = []
-    for slug, d in dataset.districts.items():
-        title = f"{d.name.zh}产业园区与重大项目"
-        # Keyed by what is drawn (the boundaries and names are in memo.base), so an edit that moves no
-        # point redraws nothing; that key itself is kept per district file.
-        key = memo(
-            "staticmap-key", slug, lambda d=d, title=title: memo.base + repr((title, staticmap.points_for(d))).encode()
-        )
-        wanted.append(
-            (slug, "staticmap", key, lambda d=d, title=title, slug=slug: (title, slug, staticmap.points_for(d)))
-        )
-    city = dataset.city.name.zh if dataset.city else "全市"
-    title = f"{city}{len(dataset.districts)}个区的产业园区与重大项目"
-    every = lambda: (title, None, [p for d in dataset.districts.values() for p in staticmap.points_for(d)])  # noqa: E731
-    wanted.append((CITY_SLUG, "staticmap-city", memo.whole_key("staticmap-city", PROSE), every))
-
-    images = {slug: cache.get(kind, key) if key is not None else None for slug, kind, key, _ in wanted}
-    missing = [(slug, kind, key, job()) for slug, kind, key, job in wanted if images[slug] is None]
-    if missing:
-        for (slug, kind, key, _), drawn in zip(missing, staticmap.draw_all(boundaries, names, [m[3] for m in missing])):
-            images[slug] = drawn
-            if key is not None:
-                cache.put(kind, key, drawn)
-    for slug, _, _, _ in wanted:
-        svg, png = images[slug]
-        out.put(f"embed/{slug}/map.svg", svg)
-        out.put(f"embed/{slug}/map.png", png)
-
-
-def search_dictionary(dataset: Dataset, memo: Memo | NoMemo = NO_MEMO) -> str:
+def search_dictionary(dataset: Dataset) -> str:
     """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
-    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset, memo))
+    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset))
 
 
-def write_search_dictionary(dataset: Dataset, config: Config, memo: Memo | NoMemo = NO_MEMO) -> tuple[Path, str]:
+def write_search_dictionary(dataset: Dataset, config: Config) -> tuple[Path, str]:
     """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads;
     returns its path and text."""
     path = config.root / "build" / "jieba_user.dict"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = search_dictionary(dataset, memo)
+    text = search_dictionary(dataset)
     if not path.exists() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")
     return path, text

@@ -17,11 +17,10 @@ import json
 import math
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import shapely
-from shapely.geometry import shape
-from shapely.ops import polylabel
+if TYPE_CHECKING:
+    import shapely
 
 LonLat = tuple[float, float]
 Geometry = dict[str, Any]
@@ -204,6 +203,9 @@ def load_boundaries(path: Path, raw: bytes | None = None) -> dict[str, Geometry]
 
 def boundary_shapes(boundaries: dict[str, Geometry]) -> dict[str, shapely.Geometry]:
     """slug → shapely geometry, prepared so repeated point-in-polygon tests are fast."""
+    import shapely  # deferred: shapely and numpy (~0.3 s), only when points are checked against shapes
+    from shapely.geometry import shape  # deferred: as above
+
     shapes = {slug: shape(g) for slug, g in boundaries.items()}
     for geom in shapes.values():
         shapely.prepare(geom)
@@ -215,8 +217,10 @@ def district_of(lon: float, lat: float, shapes: dict[str, shapely.Geometry]) -> 
 
     A point exactly on a shared border belongs to both; the first in `shapes` order
     (registry order) wins, so the answer is still deterministic."""
+    from shapely import intersects_xy  # deferred: loaded already by boundary_shapes
+
     for slug, geom in shapes.items():
-        if shapely.intersects_xy(geom, lon, lat):
+        if intersects_xy(geom, lon, lat):
             return slug
     return None
 
@@ -226,6 +230,9 @@ def representative_point(geometry: Geometry) -> LonLat:
     (polylabel) of its largest part. Unlike the centroid it never falls outside a
     crescent-shaped district, and unlike point_on_surface it sits visually centred.
     Rounded to 5 decimals (~1 m) so pages built from it are byte-stable."""
+    from shapely.geometry import shape  # deferred: shapely, only when an image is laid out
+    from shapely.ops import polylabel  # deferred: as above
+
     geom = shape(geometry)
     parts = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
     largest = max(parts, key=lambda p: p.area)

@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .yamlload import load
+
 # What each kind of reference is called in a message, by element and attribute.
 KINDS = {
     ("a", "href"): "链接",
@@ -155,8 +157,6 @@ def check_page(site: Path, file: Path, shown: str) -> list[Finding]:
 
 def check_sources(sources_file: Path, shown: str) -> list[Finding]:
     """Every `url` in data/sources.yaml is well-formed http(s) (the model checks the scheme only)."""
-    from .yamlload import load
-
     doc, _ = load(sources_file, shown)
     if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("sources"), list):
         return []  # unreadable: `python -m profiles validate` reports why

@@ -11,16 +11,20 @@ if __package__ in (None, ""):  # loaded by path by a bare `mkdocs build`: make t
 
 from profiles import rawblocks  # noqa: E402
 
-_blocks: dict[str, list[str]] = {}  # page source path -> its stashed blocks, between the two events
+BLOCKS = "_gz_stashed_blocks"  # the page's stashed blocks ride on the page object between the two events
 
 
 def on_page_markdown(markdown, page, **kwargs):
     if not page.meta.get(rawblocks.FLAG):
         return markdown
-    markdown, _blocks[page.file.src_uri] = rawblocks.stash(markdown)
+    markdown, blocks = rawblocks.stash(markdown)
+    setattr(page, BLOCKS, blocks)
     return markdown
 
 
 def on_page_content(html, page, **kwargs):
-    blocks = _blocks.pop(page.file.src_uri, None)
-    return html if blocks is None else rawblocks.restore(html, blocks)
+    blocks = getattr(page, BLOCKS, None)
+    if blocks is None:
+        return html
+    delattr(page, BLOCKS)
+    return rawblocks.restore(html, blocks)

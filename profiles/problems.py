@@ -33,6 +33,10 @@ class Problem:
         return Problem(self.file, self.line, self.col, self.field, self.message, self.hint, self.english, "warning")
 
 
+class BuildError(Exception):
+    """A known failure with a plain message for the editor (no traceback), raised by any stage."""
+
+
 class DataError(Exception):
     """Raised by a stage when the data has errors; carries the full report."""
 

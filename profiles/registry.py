@@ -11,7 +11,9 @@ from typing import NamedTuple
 
 from pydantic import Field
 
+from .messages import validate
 from .models import ID_PATTERN, Strict
+from .yamlload import load
 
 CITY_SLUG = "guangzhou"
 
@@ -41,9 +43,6 @@ class Registry(Strict):
 
 def read(path) -> dict[str, Entry]:
     """Read a registry file outside a full load (tests, scripts); raises ValueError on any problem."""
-    from .messages import validate
-    from .yamlload import load
-
     doc, problems = load(path, str(path))
     parsed = None
     if doc is not None and not problems:

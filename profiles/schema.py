@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from . import models
 from .models import City, District, Sources
 from .registry import Registry
+from .rendering import Output
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ROOT_MODELS: dict[str, type[BaseModel]] = {"district": District, "city": City, "sources": Sources, "registry": Registry}
@@ -100,6 +101,14 @@ def dumps(schema: dict) -> str:
 def rendered() -> dict[str, str]:
     """file name -> text, for `schema/` in the repository and `/schema/` on the site."""
     return {f"{name}.schema.json": dumps(schema) for name, schema in schemas().items()}
+
+
+SCHEMAS = Output(
+    "schema",
+    collect=lambda inputs: [("schema", ())],  # nothing from the data: the models are the renderer's code
+    render=lambda view, inputs: {f"schema/{name}": text for name, text in rendered().items()},
+    sources=tuple(Path(__file__).resolve().parent / name for name in ("schema.py", "models.py", "registry.py")),
+)
 
 
 def write_schemas(folder: Path) -> list[str]:

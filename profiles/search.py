@@ -14,14 +14,21 @@ The search UI shows `title` and `text` as HTML: everything here is escaped text 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import json
+import logging
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import Cache
+from .context import BuildContext
+from .dataset import Dataset
 from .rawblocks import TAG, VOID
+from .rendering import Inputs, Output, run
 
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 SKIP = frozenset({"script", "style", "object"})
@@ -33,7 +40,7 @@ _MD_ESCAPE = re.compile(r"\\(.)")
 
 def _han():
     # Material's own pattern (backrefs ships with Material): the same runs are cut the same way.
-    from backrefs import bre
+    from backrefs import bre  # deferred: only when a page is segmented
 
     return bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
 
@@ -108,9 +115,7 @@ class Segmenter:
 
     def __call__(self, text: str) -> str:
         if self._cut is None:
-            import logging
-
-            import jieba
+            import jieba  # deferred: jieba's import (~1 s with its dictionary), only on a cache miss
 
             jieba.setLogLevel(logging.WARNING)
             if self.dictionary is not None and self.dictionary.exists():
@@ -141,22 +146,54 @@ def page_entries(location: str, markdown: str, segment: Segmenter) -> list[dict]
     return entries
 
 
-def entries_for(pages: dict[str, str], dictionary_text: str, dictionary: Path | None, cache: Cache) -> list[dict]:
-    """Entries of every generated page that opted out of Material's indexer; cached per page."""
-    segment = Segmenter(dictionary)
-    salt = hashlib.sha256(dictionary_text.encode("utf-8")).digest()
-    entries: list[dict] = []
+@dataclass(frozen=True)
+class PageText:
+    """What a page's search entries are made of: its Markdown, and the dictionary jieba cuts it with."""
+
+    location: str  # e.g. "districts/haizhu/"
+    page: str  # the page's path under docs/ (its Markdown is read from the build's outputs)
+    markdown: str  # SHA-256 of the page's Markdown
+    dictionary: str  # SHA-256 of the user dictionary's text
+
+
+def search_views(pages: Mapping[str, str], dictionary_text: str):
+    """(path, view) of every generated page that opted out of Material's indexer."""
+    salt = hashlib.sha256(dictionary_text.encode("utf-8")).hexdigest()
     for rel, markdown in pages.items():
-        if "\nsearch:\n  exclude: true\n" not in markdown.split("\n---\n", 1)[0] + "\n":
-            continue
-        location = rel[: -len(".md")] + "/"
-        key = salt + location.encode() + markdown.encode("utf-8")
-        entries.extend(
-            cache.memo(
-                "search", key, lambda location=location, markdown=markdown: page_entries(location, markdown, segment)
-            )
-        )
-    return entries
+        if "\nsearch:\n  exclude: true\n" in markdown.split("\n---\n", 1)[0] + "\n":
+            digest = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+            yield rel, PageText(rel[: -len(".md")] + "/", rel, digest, salt)
+
+
+def _collect(inputs: Inputs):
+    pages = {rel: inputs.out[rel].decode("utf-8") for name in PAGE_OUTPUTS for rel in inputs.results.get(name, {})}
+    path = Path(inputs.ctx.search_dictionary) if inputs.ctx.search_dictionary else None
+    return search_views(pages, path.read_text("utf-8") if path is not None and path.exists() else "")
+
+
+def _render(view: PageText, inputs: Inputs) -> list[dict]:
+    dictionary = Path(inputs.ctx.search_dictionary) if inputs.ctx.search_dictionary else None
+    segment = inputs.resource("segmenter", lambda: Segmenter(dictionary))
+    return page_entries(view.location, inputs.out[view.page].decode("utf-8"), segment)
+
+
+PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown pages are indexed here
+SEARCH = Output(
+    "search", _collect, _render, (Path(__file__).resolve(), Path(__file__).parent / "rawblocks.py"), files=False
+)
+
+
+def entries_for(pages: dict[str, str], dictionary_text: str, dictionary: Path | None, cache: Cache) -> list[dict]:
+    """Entries of every page that opted out of Material's indexer, through `SEARCH` and `cache` (tests,
+    one-off scripts: a build renders SEARCH after the pages)."""
+    views = dict(search_views(pages, dictionary_text))
+    output = dataclasses.replace(SEARCH, collect=lambda inputs: views.items())
+    ctx = BuildContext(search_dictionary=str(dictionary) if dictionary is not None else "")
+    inputs = Inputs(Dataset(Path("."), {}, None, {}), ctx, cache=cache)
+    for rel, markdown in pages.items():
+        inputs.out.put(rel, markdown)
+    run([output], inputs, cache)
+    return [entry for entries in inputs.results["search"].values() for entry in entries]
 
 
 def merge_into(site: Path, entries: list[dict]) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import search
-from .build import Timings, generate_docs, validate
+from .build import Session, Timings, generate_docs, validate
 from .config import Config
 
 # Both watchers (ours on data/, MkDocs' on docs/) poll; at 0.1 s a stat of a few hundred files costs
@@ -34,15 +34,15 @@ class SearchEntries:
         self.entries: list[dict] = []
 
 
-def regenerate(config: Config, found: SearchEntries | None = None) -> bool:
-    dataset, report, boundaries = validate(config)
+def regenerate(config: Config, session: Session, found: SearchEntries | None = None) -> bool:
+    dataset, report, boundaries = validate(config, session)
     if report.problems:
         click.echo(report.render(), err=True)
     if not report.ok:
         click.echo("数据有错误：预览继续显示上一次的正确版本。", err=True)
         return False
     timings = Timings()
-    entries = generate_docs(dataset, boundaries, config, timings)
+    entries = generate_docs(dataset, boundaries, config, timings, session)
     if found is not None:
         # Set a few ms after docs/ changed: MkDocs notices the change, then builds for far longer than that, and
         # reads these only when its build is done.
@@ -51,25 +51,28 @@ def regenerate(config: Config, found: SearchEntries | None = None) -> bool:
     return True
 
 
-def _watch(config: Config, stop: threading.Event, found: SearchEntries, interval: float = POLL_SECONDS) -> None:
+def _watch(
+    config: Config, session: Session, stop: threading.Event, found: SearchEntries, interval: float = POLL_SECONDS
+) -> None:
     seen = _fingerprint(config.data_dir)
     while not stop.wait(interval):
         now = _fingerprint(config.data_dir)
         if now != seen:
             seen = now
             try:
-                regenerate(config, found)
+                regenerate(config, session, found)
             except Exception as exc:  # keep serving whatever happens in one regeneration
                 click.echo(f"重新生成失败：{exc}", err=True)
 
 
 def serve(config: Config, port: int) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    session = Session(config)  # held between rebuilds: the cache's memory and what docs/ holds
     found = SearchEntries()
-    regenerate(config, found)
+    regenerate(config, session, found)
     stop = threading.Event()
-    threading.Thread(target=_watch, args=(config, stop, found), daemon=True).start()
-    from mkdocs.commands import serve as mk
+    threading.Thread(target=_watch, args=(config, session, stop, found), daemon=True).start()
+    from mkdocs.commands import serve as mk  # deferred: MkDocs, only for the preview
 
     class _Server(mk.LiveReloadServer):
         # MkDocs' default is 0.5 s, which alone would eat a quarter of the 2 s editors are promised.

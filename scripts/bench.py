@@ -2,10 +2,11 @@
 
     make bench            # or: .venv/bin/python scripts/bench.py [--sizes 100,1000] [--no-lighthouse]
 
-Prints, for the real data and for synthetic data of 100 and 1,000 districts: time per stage (validate,
+Prints, for the real data (11 districts) and synthetic data of 1,000: time per stage (validate,
 pages, search, maps, images, exports, views, MkDocs) cold (empty cache), warm in a new process (what
 `make site` costs on an unchanged tree) and warm in a resident process (what `profiles serve` does on
-each edit); the rebuild after one district file changes, both ways, and which files it rewrote; compressed bytes and request count of the home page, a
+each edit); the rebuild after one district file changes, both ways, and which files it rewrote; for the
+real data, each single edit of scripts/edits.py (seconds resident, outputs re-rendered); compressed bytes and request count of the home page, a
 district page and an embed (tiles excluded); HTML size of a district page at 11 vs 1,000 districts; and
 Lighthouse scores when npm's `lighthouse` can run with Debian's Chromium.
 """
@@ -32,8 +33,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import synthetic  # noqa: E402
+from edits import EDITS  # noqa: E402
 
-from profiles.build import Timings, build  # noqa: E402
+from profiles.build import Session, Timings, build  # noqa: E402
 from profiles.config import load_config  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -68,11 +70,12 @@ def project_around(data: Path, target: Path) -> Path:
     return target
 
 
-def run_build(project: Path, *, mkdocs: bool = True) -> tuple[float, Timings]:
-    """A build in this process: what `profiles serve` does on every edit (its cache stays in memory)."""
+def run_build(project: Path, session: Session, *, mkdocs: bool = True) -> tuple[float, Timings]:
+    """A build in this process: what `profiles serve` does on every edit (`session` keeps its cache in
+    memory between builds)."""
     timings = Timings()
     start = time.perf_counter()
-    report = build(load_config(project), timings=timings, run_mkdocs=mkdocs)
+    report = build(load_config(project), timings=timings, run_mkdocs=mkdocs, session=session)
     if not report.ok:
         raise SystemExit(report.render())
     return time.perf_counter() - start, timings
@@ -109,14 +112,29 @@ def edit_one(project: Path, n: int) -> None:
     first.write_text(first.read_text("utf-8").replace("summary: ", f"summary: （修改{n}）", 1), "utf-8")
 
 
-def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
+def edit_table(project: Path, session: Session, label: str) -> None:
+    """Each single edit of scripts/edits.py, one after another, as `profiles serve` regenerates:
+    seconds resident (generation, no MkDocs) and which outputs were re-rendered."""
+    config = load_config(project)
+    slugs = sorted(p.stem for p in (config.data_dir / "districts").glob("*.yaml"))
+    slug = "haizhu" if "haizhu" in slugs else slugs[0]  # haizhu has goals, parks and projects to edit
+    print(f"{label} single edits (district {slug}), resident: seconds | outputs re-rendered")
+    for name, edit in EDITS.items():
+        edit(config.data_dir, slug)
+        seconds, timings = run_build(project, session, mkdocs=False)
+        shown = "; ".join(f"{output}: {', '.join(keys)}" for output, keys in timings.rendered.items())
+        print(f"  {name:<24} {seconds:5.3f} s | {shown}")
+
+
+def bench_dataset(label: str, data: Path, workdir: Path, n: int, single_edits: bool = False) -> Path:
     project = project_around(data, workdir / label.split()[0] / str(n))
-    total, timings = run_build(project)
+    session = Session(load_config(project))  # what a resident process (serve) holds between builds
+    total, timings = run_build(project, session)
     print(stage_line(f"{label} cold", total, timings, n))
     shutil.rmtree(project / "site")
     total, timings = run_cli(project)
     print(stage_line(f"{label} warm, new process", total, timings, n))
-    total, timings = run_build(project)
+    total, timings = run_build(project, session)
     print(stage_line(f"{label} warm, resident", total, timings, n))
     # One district file changes: only its outputs and the aggregates should be rewritten.
     edit_one(project, 1)
@@ -125,15 +143,17 @@ def bench_dataset(label: str, data: Path, workdir: Path, n: int) -> Path:
         f"{label} one file changed, new process: {sum(timings.stages.get(s, 0) for s in GENERATOR) * 1000:.0f} ms "
         f"generation ({gen:.2f} s with start-up), {len(timings.written)} file(s) rewritten"
     )
-    run_build(project, mkdocs=False)  # the resident process catches up (as serve would have)
+    run_build(project, session, mkdocs=False)  # the resident process catches up (as serve would have)
     edit_one(project, 2)
     start = time.perf_counter()
-    _, timings = run_build(project, mkdocs=False)
+    _, timings = run_build(project, session, mkdocs=False)
     gen = time.perf_counter() - start
     print(
         f"{label} one file changed, resident: generation {gen * 1000:.0f} ms, rewrote {len(timings.written)} "
         "file(s): " + ", ".join(timings.written[:12]) + (" …" if len(timings.written) > 12 else "")
     )
+    if single_edits:
+        edit_table(project, session, label)
     return project
 
 
@@ -258,12 +278,12 @@ def lighthouse(base: str, paths: dict[str, str], workdir: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="100,1000", help="synthetic district counts, comma-separated")
+    parser.add_argument("--sizes", default="1000", help="synthetic district counts, comma-separated")
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gz-bench-") as tmp:
         work = Path(tmp)
-        real = bench_dataset("real", ROOT / "data", work, 11)
+        real = bench_dataset("real", ROOT / "data", work, 11, single_edits=True)
         page_html = {}
         page_html[11] = (real / "site" / "districts" / "haizhu" / "index.html").stat().st_size
         for n in [int(x) for x in args.sizes.split(",") if x]:

@@ -1,13 +1,34 @@
 #!/usr/bin/env bash
-# The browser tests need Debian's Chromium (the only browser this network can install) and a CJK font
-# so screenshots of Chinese pages are readable. Installs them when missing; needs root (CI runs as root).
+# The browser tests need a Chromium and, for readable screenshots of Chinese pages, a CJK font.
+# A Chromium is found as tests/browser.py finds it: $CHROMIUM, else `chromium` or `chromium-browser` on
+# PATH, else /usr/bin/chromium. When one is there, nothing is installed and no root is needed. When
+# none is, root (CI) installs Debian's; anyone else is told plainly what to install.
 set -euo pipefail
-need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
-[ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ] || need+=(fonts-noto-cjk)
-[ ${#need[@]} -eq 0 ] && exit 0
+if [ -n "${CHROMIUM:-}" ]; then
+  if [ ! -x "$CHROMIUM" ]; then
+    echo "CHROMIUM=$CHROMIUM is not an executable file: point it at a Chromium binary, or unset it." >&2
+    exit 1
+  fi
+  found="$CHROMIUM"
+else
+  found="$(command -v chromium || command -v chromium-browser || true)"
+  [ -z "$found" ] && [ -x /usr/bin/chromium ] && found=/usr/bin/chromium
+fi
+font="$(fc-list :lang=zh 2>/dev/null | head -1 || true)"
+if [ -n "$found" ]; then
+  [ -n "$font" ] || echo "Note: no CJK font found (fonts-noto-cjk): Chinese text in screenshots will show as boxes." >&2
+  exit 0
+fi
+need=(chromium)
+[ -n "$font" ] || need+=(fonts-noto-cjk)
 if [ "$(id -u)" != 0 ]; then
-  echo "Chromium missing: run as root or 'sudo apt-get install ${need[*]}'" >&2
+  cat >&2 <<MSG
+The browser tests need Chromium, and none was found (looked at \$CHROMIUM, chromium and chromium-browser
+on PATH, /usr/bin/chromium). Install it, then run make test again:
+    sudo apt-get install ${need[*]}          # Debian/Ubuntu
+or, if you have a Chromium elsewhere:
+    make test CHROMIUM=/path/to/chromium
+MSG
   exit 1
 fi
 echo "Installing ${need[*]} from Debian …" >&2

@@ -2,8 +2,10 @@
 
 Register once in tests/conftest.py:  pytest_plugins = ["tests.browser"]
 
-- `browser`: one Chromium per session. Skipped with a clear message when /usr/bin/chromium
-  (or playwright) is missing on a developer machine; under CI (env CI set) that FAILS.
+- `browser`: one Chromium per session: env CHROMIUM (a path), else `chromium` or `chromium-browser`
+  on PATH, else /usr/bin/chromium (`chromium_path`). Skipped with a message saying what to install
+  when none is found (or playwright is missing) on a developer machine; under CI (env CI set) that
+  FAILS. Every test that uses it must carry the `browser` marker (checked at collection).
 - `static_server(directory) -> base_url`: a threaded http.server on 127.0.0.1 (port 0),
   quiet, shut down at teardown. Base URL ends with "/".
 - `open_page(url, **context_options) -> Opened`: a fresh context and page in which every
@@ -16,6 +18,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +29,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"  # Debian's, where CI installs it
+INSTALL_HINT = (
+    "install Chromium (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk) or set CHROMIUM=/path/to/chromium"
+)
 # The default basemap's tile servers (AMap): the only outside requests our pages make.
 TILE_HOST = re.compile(r"^webrd0[1-4]\.is\.autonavi\.com$")
 CHROMIUM_ARGS = [
@@ -51,16 +57,38 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"{reason}: browser tests skipped (they fail instead when CI is set)")
 
 
+def chromium_path() -> str | None:
+    """The Chromium to test with: env CHROMIUM, else one on PATH, else Debian's; None when none exists."""
+    named = os.environ.get("CHROMIUM", "").strip()
+    if named:
+        return named if os.access(named, os.X_OK) else None
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    return found or (CHROMIUM if os.access(CHROMIUM, os.X_OK) else None)
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    """A test that starts Chromium without the `browser` marker would escape `-m "not browser"`."""
+    unmarked = [
+        i.nodeid for i in items if "browser" in getattr(i, "fixturenames", ()) and not i.get_closest_marker("browser")
+    ]
+    if unmarked:
+        raise pytest.UsageError("these tests use Chromium but lack @pytest.mark.browser:\n  " + "\n  ".join(unmarked))
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"{CHROMIUM} not found")
+    executable = chromium_path()
+    if executable is None:
+        named = os.environ.get("CHROMIUM", "").strip()
+        _unavailable(
+            f"{'CHROMIUM=' + named + ' is not an executable' if named else 'no Chromium found'}; {INSTALL_HINT}"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - playwright is in requirements.lock
         _unavailable("the playwright package is not installed")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             yield b
         finally:

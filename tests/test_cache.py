@@ -5,23 +5,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from profiles.build import Timings, build, validate
+from profiles.build import Session, Timings, build, validate
 from profiles.cache import Cache
 from profiles.config import load_config
 
 
-def test_a_value_put_by_one_cache_is_read_from_memory_by_another(tmp_path):
+def test_a_value_put_is_read_back_from_memory_without_the_disk(tmp_path):
+    cache = Cache(tmp_path / "c")
+    cache.put("kind", b"key", {"a": 1})
+    cache.flush()
+    files = [p for p in (tmp_path / "c").rglob("*") if p.is_file()]
+    assert files  # written to disk as well
+    for path in files:
+        path.unlink()
+    assert cache.get("kind", b"key") == {"a": 1} and cache.hits == 1
+
+
+def test_the_disk_copy_is_read_by_another_cache_as_a_new_process_would(tmp_path):
     first = Cache(tmp_path / "c")
-    first.put("kind", b"key", {"a": 1})
-    assert any(p.is_file() for p in (tmp_path / "c").rglob("*"))  # written to disk as well
-    second = Cache(tmp_path / "c")
-    assert second.get("kind", b"key") == {"a": 1} and second.hits == 1
-
-
-def test_the_disk_copy_survives_a_new_process(tmp_path):
-    Cache(tmp_path / "c").put("kind", b"key", [1, 2])
-    Cache._memory.clear()  # as a new process would start
+    first.put("kind", b"key", [1, 2])
+    first.flush()  # written by a thread: on disk once flushed
     assert Cache(tmp_path / "c").get("kind", b"key") == [1, 2]
+
+
+def test_two_caches_share_no_memory(tmp_path):
+    Cache(None).put("kind", b"key", 1)
+    first = Cache(tmp_path / "a")
+    first.put("kind", b"key", 1)
+    assert Cache(tmp_path / "b").get("kind", b"key") is None
 
 
 def test_no_folder_means_no_caching_even_in_memory(tmp_path):
@@ -34,57 +45,31 @@ def test_warnings_of_a_cached_district_are_still_reported_with_their_line(projec
     path = project / "data" / "districts" / "haizhu.yaml"
     path.write_text(path.read_text("utf-8").replace("    status: unknown\n", "", 1), "utf-8")
     config = load_config(project)
-    first = validate(config)[1].render()
+    session = Session(config)
+    first = validate(config, session)[1].render()
     assert "haizhu.yaml:12:" in first and "已过" in first
-    Cache._memory.clear()
-    assert validate(config)[1].render() == first  # now from the cache
-    assert validate(config)[1].render() == first  # now from memory
+    assert validate(config)[1].render() == first  # now from the cache on disk
+    assert validate(config, session)[1].render() == first  # now from the session's memory
 
 
-def test_editing_one_district_recomputes_only_that_districts_results(project, monkeypatch):
-    from profiles import pages
-
+def test_editing_one_district_re_renders_only_that_districts_results(project):
     (project / "data" / "districts" / "tianhe.yaml").write_text(
         'slug: tianhe\nname: {zh: 天河区, en: Tianhe District}\ncode: "440106"\nsummary: 天河区。\n'
         "summary_sources: [src-a]\n",
         "utf-8",
     )
     assert build(load_config(project), run_mkdocs=False).ok
-    rendered: list[str] = []
-    real = pages.render_district
-    monkeypatch.setattr(pages, "render_district", lambda d, *a: rendered.append(d.slug) or real(d, *a))
     path = project / "data" / "districts" / "haizhu.yaml"
     path.write_text(
         path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8"
     )
     timings = Timings()
     build(load_config(project), timings=timings, run_mkdocs=False)
-    assert rendered == ["haizhu"]
+    assert timings.rendered["page"] == ["districts/haizhu.md"] and timings.rendered["export-part"] == ["haizhu"]
     assert "districts/haizhu.md" in timings.written and "data/districts/haizhu.json" in timings.written
-    rendered.clear()
     build(load_config(project), timings=timings, run_mkdocs=False)
-    assert rendered == [] and timings.written == []
+    assert timings.rendered == {} and timings.written == []
 
 
 def test_the_project_fixture_caches_in_its_own_build_folder(project):
     assert load_config(project).cache().folder == Path(project) / "build" / "cache"
-
-
-def test_a_reworded_summary_leaves_the_aggregates_that_do_not_print_it_cached(project, monkeypatch):
-    from profiles import pages, views
-
-    assert build(load_config(project), run_mkdocs=False).ok
-    calls: list[str] = []
-    for module, name in ((pages, "render_home"), (pages, "render_district_index"), (views, "render_compare")):
-        real = getattr(module, name)
-        monkeypatch.setattr(module, name, lambda *a, real=real, name=name: calls.append(name) or real(*a))
-    path = project / "data" / "districts" / "haizhu.yaml"
-    path.write_text(
-        path.read_text("utf-8").replace("海珠区以数智产业为主线。", "海珠区以数智产业为主线（改）。"), "utf-8"
-    )
-    build(load_config(project), run_mkdocs=False)
-    assert calls == ["render_district_index"]  # the index prints the summary; home and /compare/ do not
-    calls.clear()
-    path.write_text(path.read_text("utf-8").replace("theme: 经济增长", "theme: 经济", 1), "utf-8")
-    build(load_config(project), run_mkdocs=False)
-    assert sorted(calls) == ["render_compare", "render_district_index", "render_home"]

@@ -13,11 +13,14 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
-from profiles import embeds, pages, staticmap
+from profiles import embeds, pages
 from profiles.build import build, validate
 from profiles.config import load_config
-from profiles.embeds import PLACEHOLDER, Embeds, Options, embed_code, site_root
+from profiles.context import BuildContext
+from profiles.embeds import PLACEHOLDER, Options, embed_code, panel, site_root
 from profiles.registry import CITY_SLUG
+from profiles.staticmap.layout import PARK_COLOUR, PROJECT_COLOUR
+from profiles.templating import environment
 from tests.conftest import ROOT, make_project
 
 pytestmark = pytest.mark.slow
@@ -122,9 +125,9 @@ def test_the_panel_markup_without_js_holds_only_the_code_and_the_image_links(bui
 
 def test_the_panel_without_a_site_url_stays_within_fifteen_tags_with_its_warning():
     district = SimpleNamespace(name=SimpleNamespace(zh="天河区"), parks=[1], projects=[])
-    partial = pages._ENV.get_template("_embed_panel.html.j2")
-    unset = Embeds(site=None, names={}, city_name=None)
-    text = partial.render(gz_embed=unset, slug="tianhe", prefix="", profiles=[district])
+    partial = environment(pages.TEMPLATES).get_template("_embed_panel.html.j2")
+    unset = BuildContext(site_url=None, embed_names={})
+    text = partial.render(panel=panel(unset, "tianhe", [district]), slug="tianhe", prefix="")
     tags = [t for t, _ in Tags(text).tags]
     assert tags == PANEL_TAGS[:4] + ["p"] + PANEL_TAGS[4:] and len(tags) <= 15
 
@@ -224,7 +227,7 @@ def _hidden_points(built: Path, slug: str) -> list[str]:
                 else (float(e.get("x")) + 4.5, float(e.get("y")) + 4.5)
             )
             around = [png.getpixel((round(x) + dx, round(y) + dy)) for dx in range(-5, 6) for dy in range(-5, 6)]
-            if not any(_near(p, c) for p in around for c in (staticmap.PARK_COLOUR, staticmap.PROJECT_COLOUR)):
+            if not any(_near(p, c) for p in around for c in (PARK_COLOUR, PROJECT_COLOUR)):
                 hidden.append(e.find(f"{SVG}title").text)
     return hidden
 
@@ -250,10 +253,10 @@ def test_the_site_url_comes_from_mkdocs_yml_then_the_environment(tmp_path):
 
 def test_without_a_site_url_the_code_uses_a_placeholder_and_says_so():
     district = SimpleNamespace(name=SimpleNamespace(zh="天河区"), parks=[1, 2], projects=[3])
-    partial = pages._ENV.get_template("_embed_panel.html.j2")
+    partial = environment(pages.TEMPLATES).get_template("_embed_panel.html.j2")
     for site, warned in ((None, True), (SITE_URL, False)):
-        embeds_ = Embeds(site=site, names={"tianhe": "天河区"}, city_name=None)
-        text = partial.render(gz_embed=embeds_, slug="tianhe", prefix="../../", profiles=[district])
+        ctx = BuildContext(site_url=site, embed_names={"tianhe": "天河区"})
+        text = partial.render(panel=panel(ctx, "tianhe", [district]), slug="tianhe", prefix="../../")
         code = Tags(Tags(text).texts["textarea"][0]).first("iframe")
         assert code["src"] == f"{site or PLACEHOLDER}embed/tianhe/?id=gz-tianhe"
         assert ("data-gz-embed-placeholder" in text) is warned

@@ -15,6 +15,8 @@ from profiles.output import Outputs
 from tests.browser import SHOWN, TILE_HOST  # noqa: E402
 from tests.fixtures.maps.sample import HOSTILE, sample_boundaries, sample_dataset
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:

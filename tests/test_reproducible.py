@@ -129,15 +129,15 @@ def assert_untouched(project: Path, site: dict, docs: dict, tmp: Path) -> None:
 
 
 def test_an_exception_in_the_middle_of_generating_leaves_site_and_docs_as_they_were(good, private_tmp, monkeypatch):
-    import profiles.maps
+    from profiles.maps.pages import PageRenderer
 
     site, docs = digest(good / "site"), digest(good / "docs")
 
-    def half_then_fail(dataset, boundaries, out, settings=None, memo=None):
-        out.put("embed/haizhu/index.html", "half written")
+    def fail(self, view):
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(profiles.maps, "build_maps", half_then_fail)
+    monkeypatch.setattr(PageRenderer, "render", fail)  # after the pages, before the images and downloads
+    monkeypatch.setenv("PROFILES_NO_CACHE", "1")  # so the map pages are rendered, not read from the cache
     with pytest.raises(RuntimeError, match="injected"):
         build(load_config(good))
     assert_untouched(good, site, docs, private_tmp)

@@ -23,7 +23,7 @@ import pytest
 
 from tests.conftest import ROOT, copy_valid_data, make_project
 
-LIVE_SECONDS = 2.0  # what CONTRIBUTING.md promises editors: "一两秒内自动刷新"
+DEADLINE = 30.0  # seconds a condition may take to hold before a test gives up (a busy machine is slow)
 SUMMARY = "summary: 海珠区以数智产业为主线。"
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only, whatever the env says
 
@@ -44,14 +44,14 @@ def fetch(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def wait_for(condition: Callable[[], bool], timeout: float, interval: float = 0.05) -> float | None:
-    """Seconds until `condition()` held, or None if it never did within `timeout`."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
+def wait_for(condition: Callable[[], bool], timeout: float = DEADLINE, interval: float = 0.05) -> bool:
+    """Poll `condition()` until it holds (True) or the deadline passes (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         if condition():
-            return time.monotonic() - start
+            return True
         time.sleep(interval)
-    return None
+    return condition()
 
 
 @dataclass
@@ -61,6 +61,10 @@ class Preview:
     url: str  # the district's page
     stderr: Path
     original: str
+
+    def generated_page(self) -> str:
+        """The district's Markdown as the generator last wrote it into docs/."""
+        return (self.district_file.parents[2] / "docs" / "districts" / "haizhu.md").read_text("utf-8")
 
     def page(self) -> str:
         status, body = fetch(self.url)
@@ -78,11 +82,11 @@ class Preview:
         tmp.write_text(text, "utf-8")
         os.replace(tmp, self.district_file)
 
-    def show(self, marker: str) -> float | None:
-        """Write a valid file whose summary is `marker`; seconds until the served page shows it."""
+    def show(self, marker: str) -> bool:
+        """Write a valid file whose summary is `marker`; whether the served page comes to show it."""
         assert self.process.poll() is None, self.stderr.read_text("utf-8", "replace")
         self.write(self.original.replace(SUMMARY, f"summary: {marker}"))
-        return wait_for(lambda: marker in self.page(), timeout=15)
+        return wait_for(lambda: marker in self.page())
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +109,7 @@ def preview(tmp_path_factory) -> Preview:
         original = district_file.read_text("utf-8")
         assert SUMMARY in original
         started = wait_for(lambda: process.poll() is not None or fetch(url)[0] == 200, timeout=120, interval=0.2)
-        assert started is not None and process.poll() is None, stderr.read_text("utf-8", "replace")
+        assert started and process.poll() is None, stderr.read_text("utf-8", "replace")
         yield Preview(process, district_file, url, stderr, original)
     finally:
         process.terminate()
@@ -120,15 +124,10 @@ def test_the_preview_serves_the_district_page_on_loopback(preview):
     assert "海珠区" in preview.page()
 
 
-def test_an_edit_to_the_district_file_shows_in_the_served_page_within_two_seconds(preview):
-    assert preview.show("预览标记。") is not None
-    times = [preview.show(f"预览标记{n}。") for n in "甲乙丙"]
-    assert None not in times, f"an edit never reached the served page: {times}"
-    # The median, so one stall of a busy test machine does not fail the run; a slow preview still does.
-    median = sorted(times)[1]
-    assert median <= LIVE_SECONDS, (
-        f"edits took {', '.join(f'{t:.2f}' for t in times)} s to show (limit {LIVE_SECONDS} s)"
-    )
+def test_every_edit_to_the_district_file_shows_in_the_served_page(preview):
+    # How fast is measured by the benchmark (make bench), not asserted here: a test asserts states.
+    for marker in ("预览标记。", "预览标记甲。", "预览标记乙。"):
+        assert preview.show(marker), f"the edit {marker} never reached the served page"
 
 
 @pytest.mark.parametrize(
@@ -139,57 +138,54 @@ def test_an_edit_to_the_district_file_shows_in_the_served_page_within_two_second
     ],
 )
 def test_an_invalid_edit_prints_the_error_at_file_line_and_keeps_the_last_good_page(preview, breakage, words):
-    assert preview.show("最后一次正确的版本。") is not None
+    assert preview.show("最后一次正确的版本。")
     good = preview.original.replace(SUMMARY, "summary: 最后一次正确的版本。")
     broken = breakage(good.replace("最后一次正确的版本。", "这个版本有错误。"))
     assert broken != good
     offset = preview.stderr_mark()
     preview.write(broken)
-    printed = wait_for(lambda: "预览继续显示上一次的正确版本" in preview.errors_since(offset), timeout=10)
+    # The message is printed once the rebuild has refused the edit: nothing can change after it.
+    printed = wait_for(lambda: "预览继续显示上一次的正确版本" in preview.errors_since(offset))
     report = preview.errors_since(offset)
-    assert printed is not None, report
+    assert printed, report
     located = [ln for ln in report.splitlines() if re.search(r"data/districts/haizhu\.yaml:\d+:\d+:", ln)]
     assert any(words in ln for ln in located), report
     assert "Traceback" not in report
-    time.sleep(1.0)  # long enough for a wrongful rebuild to land, were there one
     assert preview.process.poll() is None, "the preview must survive a bad edit"
+    assert "这个版本有错误" not in preview.generated_page()  # docs/ kept the last good version
     page = preview.page()
     assert "最后一次正确的版本。" in page and "这个版本有错误" not in page
 
 
 def test_the_error_names_the_line_the_editor_broke(preview):
-    assert preview.show("行号检查。") is not None
+    assert preview.show("行号检查。")
     good = preview.original.replace(SUMMARY, "summary: 行号检查。")
     lines = good.splitlines(keepends=True)
     line = next(i for i, ln in enumerate(lines, 1) if ln.strip() == "year: 2025")
     lines[line - 1] = lines[line - 1].replace("2025", "明年")
     offset = preview.stderr_mark()
     preview.write("".join(lines))
-    assert wait_for(lambda: "预览继续显示" in preview.errors_since(offset), timeout=10) is not None
+    assert wait_for(lambda: "预览继续显示" in preview.errors_since(offset))
     assert f"data/districts/haizhu.yaml:{line}:" in preview.errors_since(offset)
 
 
 def test_fixing_the_error_brings_the_preview_back(preview):
     offset = preview.stderr_mark()
     preview.write(preview.original.replace("    year: 2025", "    year: 二〇二五", 1))
-    assert wait_for(lambda: "预览继续显示" in preview.errors_since(offset), timeout=10) is not None
-    assert preview.show("改正之后。") is not None, "after a fix the preview must follow edits again"
+    assert wait_for(lambda: "预览继续显示" in preview.errors_since(offset))
+    assert preview.show("改正之后。"), "after a fix the preview must follow edits again"
 
 
 @pytest.mark.browser
 def test_an_open_browser_tab_reloads_by_itself_after_an_edit(preview, open_page):
-    assert preview.show("浏览器里的旧版本。") is not None
+    assert preview.show("浏览器里的旧版本。")
     opened = open_page(preview.url)
     assert "浏览器里的旧版本。" in opened.page.inner_text("body")
-    start = time.monotonic()
     preview.write(preview.original.replace(SUMMARY, "summary: 浏览器里的新版本。"))
-    # No reload from the test: MkDocs' live-reload script in the page must fetch the new version. The
-    # server-side delay is measured above; here a generous bound only proves the tab follows by itself.
+    # No reload from the test: MkDocs' live-reload script in the page must fetch the new version.
     opened.page.wait_for_function(
-        "document.body !== null && document.body.innerText.includes('浏览器里的新版本。')", timeout=10_000
+        "document.body !== null && document.body.innerText.includes('浏览器里的新版本。')", timeout=DEADLINE * 1000
     )
-    took = time.monotonic() - start
-    assert took <= 3 * LIVE_SECONDS, f"the open tab took {took:.2f} s to show the edit"
     assert not opened.page_errors, opened.page_errors
 
 

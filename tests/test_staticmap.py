@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from profiles import staticmap, staticmap_layout, staticmap_render
-from profiles.staticmap import Atlas, MapPoint, alt_text, points_for, render_png, render_svg
+from profiles.staticmap import MapPoint, alt_text, points_for
+from profiles.staticmap import atlas as drawing
+from profiles.staticmap import layout as scene_layout
+from profiles.staticmap import render as painting
+from profiles.staticmap.atlas import Atlas, render_png, render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 BOUNDARIES_FILE = Path(__file__).resolve().parent.parent / "data" / "boundaries" / "guangzhou.geojson"
@@ -148,7 +151,7 @@ def test_png_decodes_with_expected_size():
 
 
 def test_png_without_cjk_font(monkeypatch):
-    monkeypatch.setattr(staticmap, "CJK_FONT_CANDIDATES", ())
+    monkeypatch.setattr(drawing, "CJK_FONT_CANDIDATES", ())
     data = render_png("天河区", FIXTURE, "tianhe", POINTS)
     image = Image.open(io.BytesIO(data))
     image.load()
@@ -188,7 +191,7 @@ def test_corner_points_land_inside_image(highlight):
     for e in found:
         x, y = xy(e)
         # inside the image with the symbol (r=5) fully visible, and clear of title and legend bands
-        assert 5 <= x <= width - 5 and staticmap.TOP - 5 <= y <= height - staticmap.BOTTOM + 5, (x, y)
+        assert 5 <= x <= width - 5 and drawing.TOP - 5 <= y <= height - drawing.BOTTOM + 5, (x, y)
 
 
 def test_shapes_not_stretched():
@@ -251,10 +254,10 @@ def test_points_for_district():
             ],
         }
     )
-    assert points_for(d) == [
+    assert points_for(d) == (
         MapPoint(113.3, 23.1, "park", "园", "exact"),
         MapPoint(113.4, 23.2, "project", "项", "district"),
-    ]
+    )
 
 
 def test_district_precision_points_hollow_and_stacked_label():
@@ -262,7 +265,7 @@ def test_district_precision_points_hollow_and_stacked_label():
     root = parse(render_svg("天河区", FIXTURE, "tianhe", stand_ins + [MapPoint(113.33, 23.13, "park", "园", "exact")]))
     projects = point_elements(root, "project")
     assert len(projects) == 3 and all(e.get("fill") == "#ffffff" for e in projects), "hollow"
-    assert point_elements(root, "park")[0].get("fill") == staticmap.PARK_COLOUR
+    assert point_elements(root, "park")[0].get("fill") == drawing.PARK_COLOUR
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "项目0 等3项" in texts, "one label for the stack, saying how many"
     assert "空心：仅知所在区，非实际位置" in texts
@@ -308,8 +311,8 @@ def test_an_image_does_not_depend_on_what_the_atlas_drew_before():
 
 
 def test_an_atlas_measures_and_converts_each_boundary_once_per_build(monkeypatch):
-    measured = count_calls(monkeypatch, staticmap_layout, "bounds")
-    converted = count_calls(monkeypatch, staticmap_layout, "shape")
+    measured = count_calls(monkeypatch, scene_layout, "bounds")
+    converted = count_calls(monkeypatch, scene_layout, "shape")
     atlas = Atlas(FIXTURE, NAMES)
     for _ in range(2):
         for title, highlight, points in every_map():
@@ -320,13 +323,13 @@ def test_an_atlas_measures_and_converts_each_boundary_once_per_build(monkeypatch
 
 
 def test_a_district_image_converts_only_the_boundaries_near_it(monkeypatch):
-    converted = count_calls(monkeypatch, staticmap_layout, "shape")
+    converted = count_calls(monkeypatch, scene_layout, "shape")
     Atlas(FIXTURE, NAMES).svg("海珠区", "haizhu", [])
     assert set(converted) == {id(FIXTURE["haizhu"]), id(FIXTURE["tianhe"])}, "nansha is far off-frame"
 
 
 def test_the_svg_and_png_of_one_map_share_one_layout(monkeypatch):
-    layouts = count_calls(monkeypatch, staticmap_layout.Layout, "scene")
+    layouts = count_calls(monkeypatch, scene_layout.Layout, "scene")
     atlas = Atlas(FIXTURE, NAMES)
     atlas.svg("天河区", "tianhe", POINTS)
     atlas.png("天河区", "tianhe", POINTS)
@@ -338,26 +341,24 @@ def test_the_svg_and_png_of_one_map_share_one_layout(monkeypatch):
 
 def test_a_label_on_many_maps_is_rendered_once_and_one_maps_labels_are_not_kept(monkeypatch):
     rendered = Counter()
-    real = staticmap_render._label_masks
+    real = painting._label_masks
     # Counted by everything that shapes the bitmap: one name is also a title, in another size.
-    monkeypatch.setattr(
-        staticmap_render, "_label_masks", lambda font, *a: rendered.update([(font.size, *a)]) or real(font, *a)
-    )
+    monkeypatch.setattr(painting, "_label_masks", lambda font, *a: rendered.update([(font.size, *a)]) or real(font, *a))
     atlas = Atlas(FIXTURE, NAMES)
     for _ in range(2):
         for title, highlight, points in every_map():
             atlas.png(title, highlight, points)
-    if staticmap_render._font_file(staticmap.CJK_FONT_CANDIDATES) is None:
+    if painting._font_file(drawing.CJK_FONT_CANDIDATES) is None:
         assert not rendered, "no CJK font: no text"
         return
-    px = staticmap_render.SUPERSAMPLE
-    assert rendered[(11 * px, staticmap_layout.CREDIT, "ls", 0)] == 1
+    px = painting.SUPERSAMPLE
+    assert rendered[(11 * px, scene_layout.CREDIT, "ls", 0)] == 1
     neighbours = [n for (size, text, _, _), n in rendered.items() if size == 12 * px and text in NAMES.values()]
     assert neighbours and set(neighbours) == {1}
     assert rendered[(18 * px, "广州市", "ls", 0)] == 2, "a title is on one map: drawn again, not kept"
 
 
-@pytest.mark.skipif(staticmap_render._font_file(staticmap.CJK_FONT_CANDIDATES) is None, reason="no CJK font")
+@pytest.mark.skipif(painting._font_file(drawing.CJK_FONT_CANDIDATES) is None, reason="no CJK font")
 def test_png_draws_the_title_where_the_svg_puts_it():
     root = parse(render_svg("天河区", FIXTURE, "tianhe", []))
     title = next(t for t in root.iter(f"{SVG}text") if t.text == "天河区")
@@ -368,17 +369,16 @@ def test_png_draws_the_title_where_the_svg_puts_it():
 
 
 def test_many_images_drawn_by_worker_processes_are_the_ones_one_atlas_draws(monkeypatch):
-    import os
 
-    if (os.cpu_count() or 1) < 2:
+    if drawing._cpus() < 2:
         pytest.skip("one core: draw_all never starts workers")
     jobs = every_map() * 2
     serial = [(Atlas(FIXTURE, NAMES).svg(*j), Atlas(FIXTURE, NAMES).png(*j)) for j in jobs]
-    monkeypatch.setattr(staticmap, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(drawing, "PARALLEL_FROM", 2)
     started = []
-    real_pool = staticmap.ProcessPoolExecutor
-    monkeypatch.setattr(staticmap, "ProcessPoolExecutor", lambda *a, **k: started.append(a) or real_pool(*a, **k))
-    assert staticmap.draw_all(FIXTURE, NAMES, jobs) == serial
+    real_pool = drawing.ProcessPoolExecutor
+    monkeypatch.setattr(drawing, "ProcessPoolExecutor", lambda *a, **k: started.append(a) or real_pool(*a, **k))
+    assert drawing.draw_all(FIXTURE, NAMES, jobs) == serial
     assert started, "the pool was used"
 
 
@@ -386,9 +386,9 @@ def test_images_are_drawn_here_when_workers_cannot_start(monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("no worker processes here")
 
-    monkeypatch.setattr(staticmap, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(staticmap.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(staticmap, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(drawing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(drawing, "_cpus", lambda: 2)
+    monkeypatch.setattr(drawing, "ProcessPoolExecutor", refuse)
     jobs = every_map()
     atlas = Atlas(FIXTURE, NAMES)
-    assert staticmap.draw_all(FIXTURE, NAMES, jobs) == [(atlas.svg(*j), atlas.png(*j)) for j in jobs]
+    assert drawing.draw_all(FIXTURE, NAMES, jobs) == [(atlas.svg(*j), atlas.png(*j)) for j in jobs]

@@ -97,14 +97,15 @@ def test_with_many_districts_the_compare_page_stays_bounded_and_says_what_it_lef
 
 
 def test_chart_bars_are_proportional_and_every_label_is_escaped():
-    from profiles.views import _ENV
+    from profiles.templating import environment
+    from profiles.views import TEMPLATES
 
     chart = stacked_bars("c", HOSTILE, HOSTILE, [(HOSTILE, [3, 1], ""), ("乙", [2, 0], "x/")], ["甲类", HOSTILE], "条")
     first, second = chart.bars
     assert first.segments[0].width == pytest.approx(1.5 * second.segments[0].width)
     assert [s.series for s in second.segments] == [0]  # a zero value draws no segment …
     assert second.values == [2, 0]  # … but keeps its cell in the table
-    svg = _ENV.from_string('{% from "_chart.j2" import chart %}{{ chart(c) }}').render(c=chart)
+    svg = environment(TEMPLATES).from_string('{% from "_chart.j2" import chart %}{{ chart(c) }}').render(c=chart)
     assert 'viewBox="0 0 480 ' in svg and 'role="img"' in svg
     assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
     assert "{{ 7*7 }}" in svg  # data is text, never a template

@@ -63,12 +63,12 @@ def _arrow(a: tuple[float, float], b: tuple[float, float]) -> list[list[tuple[fl
     return [[(round(x0 + ux * 7, 1), round(y0 + uy * 7, 1)), tip], [wing(1), tip, wing(-1)]]
 
 
-POINT_LABEL_SIZE = 11  # the size staticmap_layout gives point labels
+POINT_LABEL_SIZE = 11  # the size staticmap/layout.py gives point labels
 
 
 def _crosses(t, arrows: list[list[tuple[float, float]]]) -> bool:
     """Whether an arrow passes under a label's box (width estimated as the layout does: CJK 1 em, Latin 0.6)."""
-    from shapely.geometry import LineString, box  # deferred with the rest of the drawing
+    from shapely.geometry import LineString, box  # deferred: shapely, with the rest of the drawing
 
     width = sum(t.size if ord(c) > 0x2E7F else t.size * 0.6 for c in t.text)
     x0 = {"start": t.x, "middle": t.x - width / 2, "end": t.x - width}[t.anchor]
@@ -79,7 +79,7 @@ def _crosses(t, arrows: list[list[tuple[float, float]]]) -> bool:
 def scene(report: DiffReport, boundaries: dict, width: int = 800):
     """The laid-out picture (staticmap's Scene): old hollow, new filled, arrows, a legend of our own."""
     from ..staticmap import MapPoint  # deferred: shapely and the layout are only needed when a map is drawn
-    from ..staticmap_layout import BOTTOM, MARGIN, Layout, Text
+    from ..staticmap.layout import BOTTOM, MARGIN, Layout, Text  # deferred: shapely, with the layout
 
     points: list[MapPoint] = []
     hollow: list[bool] = []
@@ -118,13 +118,13 @@ def scene(report: DiffReport, boundaries: dict, width: int = 800):
 
 
 def svg(report: DiffReport, boundaries: dict) -> bytes:
-    from ..staticmap_render import svg as draw  # deferred with the layout
+    from ..staticmap.render import svg as draw  # deferred: Pillow, with the layout
 
     return draw(scene(report, boundaries)).encode("utf-8")
 
 
 def png(report: DiffReport, boundaries: dict) -> bytes:
-    from ..staticmap import CJK_FONT_CANDIDATES
-    from ..staticmap_render import Painter
+    from ..staticmap.atlas import CJK_FONT_CANDIDATES  # deferred: Pillow and shapely
+    from ..staticmap.render import Painter  # deferred: Pillow
 
     return Painter(CJK_FONT_CANDIDATES).png(scene(report, boundaries))

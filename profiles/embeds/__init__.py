@@ -1,11 +1,12 @@
 """The "嵌入地图" panel on every profile: embed code for newsrooms, options, preview, image downloads.
 
     from profiles import embeds
-    embeds.build_embeds(dataset, boundaries, config, out)   # before the pages are rendered
+    embeds.write_embeds(out)                  # static/panel.js and panel.css at assets/embeds/
+    embeds.panel(ctx, slug, profiles)         # what pages/templates/_embed_panel.html.j2 renders
 
-puts static/panel.js and static/panel.css at assets/embeds/ and gives the page templates
-a Jinja global `gz_embed`, whose `panel(slug, profiles)` the partial
-pages/templates/_embed_panel.html.j2 renders. Without this stage the partial renders nothing.
+The build-wide facts a panel needs (site URL, the names drawn on the images, the city's name) come in
+the build's context (`profiles.context.BuildContext`); without them (`ctx.embed_names` is None) the
+partial renders nothing.
 
 Where the code points (absolute URLs, because a newsroom pastes it on another site):
 - at build time, to the site's public URL: mkdocs.yml `site_url`, else env PROFILES_SITE_URL, else
@@ -31,13 +32,16 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from markupsafe import escape
 
+from ..context import BuildContext
 from ..output import Outputs
 from ..registry import CITY_SLUG
+from ..staticmap import alt_text, image_title
 
 STATIC = Path(__file__).parent / "static"
 ASSET_DIR = "assets/embeds"
@@ -155,66 +159,50 @@ class Panel:
     versions: Mapping[str, str] = field(default_factory=dict)
 
 
-def _version(name: str) -> str:
-    return hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:10]
+@lru_cache(maxsize=1)
+def _versions() -> Mapping[str, str]:
+    """A short digest of each static file, for cache-busting query strings (read once per process)."""
+    return {name: hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:10] for name in ASSETS}
 
 
-@dataclass(frozen=True)
-class Embeds:
-    """The build's facts a panel needs besides the page's own data (which the template passes in,
-    so a panel always matches the page it is on)."""
-
-    site: str | None
-    names: Mapping[str, str]  # slug -> name, for every district with a boundary (drawn on the images)
-    city_name: str | None
-
-    def panel(self, slug: str, profiles: Iterable) -> Panel:
-        """`profiles`: the district on a profile page; every district for the city map."""
-        from ..staticmap import alt_text
-
-        profiles = list(profiles)
-        n_parks = sum(len(p.parks) for p in profiles)
-        n_projects = sum(len(p.projects) for p in profiles)
-        # Same titles as the embed page (maps/pages.py) and the images (generate._static_images);
-        # tests/test_embeds.py compares them on the built site, so a drift fails there.
-        if slug == CITY_SLUG:
-            title = f"{self.city_name or '广州市'}各区园区与重大项目地图"
-            image_title = f"{self.city_name or '全市'}{len(profiles)}个区的产业园区与重大项目"
-            names = list(self.names.values())
-        else:
-            name = self.names.get(slug, profiles[0].name.zh)
-            title = f"{name}园区与重大项目地图"
-            image_title = f"{name}产业园区与重大项目"
-            names = [name]
-        alt = alt_text(image_title, n_parks, n_projects, names)
-        site = self.site or PLACEHOLDER
-        return Panel(
-            slug=slug,
-            embed_id=embed_id(slug),
-            title=title,
-            alt=alt,
-            site=site,
-            configured=self.site is not None,
-            code=embed_code(site, slug, title, alt),
-            versions={name: _version(name) for name in ASSETS},
-        )
+def panel(ctx: BuildContext, slug: str, profiles: Iterable) -> Panel | None:
+    """The panel under a map: `profiles` is the district on a profile page, every district for the city
+    map. None when the context carries no embed facts (a page rendered on its own)."""
+    if ctx.embed_names is None:
+        return None
+    profiles = list(profiles)
+    n_parks = sum(len(p.parks) for p in profiles)
+    n_projects = sum(len(p.projects) for p in profiles)
+    # Same titles as the embed page (maps/pages.py) and the images (staticmap.image_title);
+    # tests/test_embeds.py compares them on the built site, so a drift fails there.
+    if slug == CITY_SLUG:
+        title = f"{ctx.city_name or '广州市'}各区园区与重大项目地图"
+        image = image_title(None, ctx.city_name, len(profiles))
+        names = list(ctx.embed_names.values())
+    else:
+        name = ctx.embed_names.get(slug, profiles[0].name.zh)
+        title = f"{name}园区与重大项目地图"
+        image = image_title(name, ctx.city_name, 1)
+        names = [name]
+    alt = alt_text(image, n_parks, n_projects, names)
+    site = ctx.site_url or PLACEHOLDER
+    return Panel(
+        slug=slug,
+        embed_id=embed_id(slug),
+        title=title,
+        alt=alt,
+        site=site,
+        configured=ctx.site_url is not None,
+        code=embed_code(site, slug, title, alt),
+        versions=_versions(),
+    )
 
 
 def copy_assets(out: Outputs) -> list[str]:
     return [out.put(f"{ASSET_DIR}/{name}", (STATIC / name).read_bytes()) for name in ASSETS]
 
 
-def build_embeds(dataset, boundaries: Mapping[str, dict], config, out: Outputs) -> list[str]:
-    """Copy the panel's files and hand the page templates their `gz_embed` global.
-
-    A global on pages' Jinja environment, because the panel is one include in pages' templates and
-    pages/ is not ours to change; it is replaced on every build, and holds only build-wide facts."""
-    from .. import pages
-
-    embeds = Embeds(
-        site=site_root(getattr(config, "mkdocs_file", None)),
-        names={slug: dataset.name_of(slug) for slug in boundaries},
-        city_name=dataset.city.name.zh if dataset.city else None,
-    )
-    pages._ENV.globals["gz_embed"] = embeds
+def write_embeds(out: Outputs) -> list[str]:
+    """The stage's entry point: the panel's static files under assets/embeds/. The panels themselves
+    are rendered by the pages that show them (`panel`, from the build's context)."""
     return copy_assets(out)

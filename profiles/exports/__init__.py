@@ -20,19 +20,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterable, Iterator
 
 from ..dataset import Dataset
 from ..geo import Geometry
-from ..memo import NO_MEMO
+from ..models import City, District, Source
 from ..output import Outputs
 from ..registry import CITY_SLUG
+from ..rendering import Output
 from .manifest import describe_exports
-from .tables import LIST_SEPARATOR, TABLES, Row, geo_columns, ordered_districts, owner_rows, source_ids
+from .tables import LIST_SEPARATOR, TABLES, Row, district_name, geo_columns, ordered_districts, source_ids
 
-__all__ = ["SCHEMA_VERSION", "cell", "describe_exports", "export_counts", "write_exports"]
+__all__ = ["DOWNLOADS", "PARTS", "SCHEMA_VERSION", "cell", "describe_exports", "export_counts", "write_exports"]
 
 # Bump when a consumer's parser would break (a key renamed or removed, a type changed);
 # adding a key is not a break.
@@ -156,13 +160,26 @@ def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
     return counts
 
 
-def _part(dataset: Dataset, slug: str) -> dict:
-    """Everything the downloads hold of one district (or the city), as text: its JSON, the cited
-    source ids, its CSV rows and GeoJSON lines. Cached per district; the files are joins of these,
-    byte for byte what dumping the whole dataset at once would give."""
+@dataclass(frozen=True)
+class Owner:
+    """One district (or the city) as the downloads hold it: its model and the name its rows carry."""
+
+    slug: str
+    name: str
+    model: District | City
+
+
+def owner_view(dataset: Dataset, slug: str) -> Owner:
     model = dataset.city if slug == CITY_SLUG else dataset.districts[slug]
-    dump = model.model_dump(mode="json")
-    owned = lambda table: list(owner_rows(dataset, slug, table))  # noqa: E731
+    return Owner(slug, district_name(dataset, slug), model)
+
+
+def _part(owner: Owner, inputs=None) -> dict:
+    """Everything the downloads hold of one district (or the city), as text: its JSON, the cited
+    source ids, its CSV rows and GeoJSON lines. The files are joins of these, byte for byte what
+    dumping the whole dataset at once would give."""
+    dump = owner.model.model_dump(mode="json")
+    owned = lambda table: [Row(owner.slug, owner.name, item) for item in getattr(owner.model, table, None) or []]  # noqa: E731
     return {
         "json": _json_text(dump),
         "cited": list(dict.fromkeys(source_ids(dump))),
@@ -171,60 +188,107 @@ def _part(dataset: Dataset, slug: str) -> dict:
     }
 
 
-def _sources_rows(dataset: Dataset, cited: dict[str, list[str]]) -> Iterator[Row]:
-    # A source has no single district: `district` carries the citing slugs, which `cited_by` reads.
-    for source in dataset.sources.values():
-        yield Row(LIST_SEPARATOR.join(cited.get(source.id, [])), "", source)
+def _owners(dataset: Dataset) -> list[str]:
+    """City first, then registry order: the order of every table."""
+    return ([CITY_SLUG] if dataset.city is not None else []) + ordered_districts(dataset)
 
 
-def _sources_json(dataset: Dataset, ids: set[str] | None = None) -> str:
-    return ",".join(
-        _json_text(s.model_dump(mode="json")) for sid, s in dataset.sources.items() if ids is None or sid in ids
-    )
+PARTS = Output(
+    "export-part",
+    collect=lambda i: ((slug, owner_view(i.dataset, slug)) for slug in _owners(i.dataset)),
+    render=_part,
+    sources=(Path(__file__).resolve().parent,),
+    files=False,
+)
 
 
-def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs, memo=NO_MEMO) -> list[str]:
-    """Put every download under data/ into `out` and return the paths in page order:
-    all.json, the CSV tables, the GeoJSON layers, then one JSON per district.
-    `memo` (memo.Memo) caches each district's part."""
-    slugs = ordered_districts(dataset)
-    parts = {}
-    if dataset.city is not None:
-        parts[CITY_SLUG] = _part(dataset, CITY_SLUG)
-    for slug in slugs:
-        parts[slug] = memo("export", slug, lambda slug=slug: _part(dataset, slug))
-    owners = list(parts.values())  # city first, then registry order: the order of every table
+def _sources_json(sources: tuple[Source, ...]) -> str:
+    return ",".join(_json_text(s.model_dump(mode="json")) for s in sources)
 
+
+@dataclass(frozen=True)
+class Download:
+    """What one download file holds: its kind and the texts (and sources) it joins."""
+
+    kind: str  # "all" | "csv" | "sources" | "geojson" | "boundaries" | "district"
+    parts: tuple = ()
+    sources: tuple[Source, ...] = ()
+    extra: Any = None
+
+
+_HEADER = lambda table: ",".join(c.name for c in TABLES[table]) + "\r\n"  # noqa: E731 (plain names: no quoting)
+
+
+def download_views(
+    dataset: Dataset, parts: dict[str, dict], boundaries_digest: str = ""
+) -> Iterator[tuple[str, Download]]:
+    """(path, view) of every download, in page order: all.json, the CSV tables, the GeoJSON layers,
+    boundaries, then one JSON per district. `parts`: `PARTS`' results, city first."""
+    slugs = [s for s in parts if s != CITY_SLUG]
+    owners = list(parts.values())
+    sources = tuple(dataset.sources.values())
     city = parts[CITY_SLUG]["json"] if CITY_SLUG in parts else "null"
-    files: dict[str, bytes] = {
-        "all.json": (
-            f'{{"schema_version":{SCHEMA_VERSION},"city":{city},"districts":['
-            + ",".join(parts[s]["json"] for s in slugs)
-            + '],"sources":['
-            + _sources_json(dataset)
-            + "]}\n"
-        ).encode("utf-8")
-    }
-    header = lambda table: ",".join(c.name for c in TABLES[table]) + "\r\n"  # noqa: E731 (plain names: no quoting)
+    yield "data/all.json", Download("all", (city, tuple(parts[s]["json"] for s in slugs)), sources)
     for table in TABLES:
         if table == "sources":
             cited: dict[str, list[str]] = {}
             for slug, part in parts.items():
                 for sid in part["cited"]:
                     cited.setdefault(sid, []).append(slug)
-            files["sources.csv"] = _csv_bytes([header(table), _csv_text(_sources_rows(dataset, cited), table)])
+            yield "data/sources.csv", Download("sources", (), sources, tuple((k, tuple(v)) for k, v in cited.items()))
         else:
-            files[f"{table}.csv"] = _csv_bytes([header(table)] + [part["csv"][table] for part in owners])
+            yield f"data/{table}.csv", Download("csv", tuple(part["csv"][table] for part in owners), extra=table)
     for table in POINT_TABLES:
-        files[f"{table}.geojson"] = _feature_collection([line for part in owners for line in part["geo"][table]])
-    files["boundaries.geojson"] = _boundaries(boundaries, dataset.registry)
+        yield (
+            f"data/{table}.geojson",
+            Download("geojson", tuple(line for part in owners for line in part["geo"][table])),
+        )
+    yield "data/boundaries.geojson", Download("boundaries", tuple(dataset.registry.values()), extra=boundaries_digest)
     for slug in slugs:
         # Self-contained: the district plus exactly the sources it cites, in sources.yaml order.
-        files[f"districts/{slug}.json"] = (
-            f'{{"schema_version":{SCHEMA_VERSION},"district":{parts[slug]["json"]},"sources":['
-            + _sources_json(dataset, set(parts[slug]["cited"]))
+        cited_ids = set(parts[slug]["cited"])
+        own = tuple(s for sid, s in dataset.sources.items() if sid in cited_ids)
+        yield f"data/districts/{slug}.json", Download("district", (parts[slug]["json"],), own)
+
+
+def render_download(view: Download, inputs=None) -> bytes:
+    if view.kind == "all":
+        city, districts = view.parts
+        return (
+            f'{{"schema_version":{SCHEMA_VERSION},"city":{city},"districts":['
+            + ",".join(districts)
+            + '],"sources":['
+            + _sources_json(view.sources)
             + "]}\n"
         ).encode("utf-8")
+    if view.kind == "sources":
+        cited = {sid: list(slugs) for sid, slugs in view.extra}
+        rows = (Row(LIST_SEPARATOR.join(cited.get(s.id, [])), "", s) for s in view.sources)
+        return _csv_bytes([_HEADER("sources"), _csv_text(rows, "sources")])
+    if view.kind == "csv":
+        return _csv_bytes([_HEADER(view.extra), *view.parts])
+    if view.kind == "geojson":
+        return _feature_collection(list(view.parts))
+    if view.kind == "boundaries":
+        return _boundaries(inputs.boundaries, {e.slug: e for e in view.parts})
+    return (
+        f'{{"schema_version":{SCHEMA_VERSION},"district":{view.parts[0]},"sources":['
+        + _sources_json(view.sources)
+        + "]}\n"
+    ).encode("utf-8")
 
-    # A district dropped from the data does not linger: build.sync deletes what no stage produced.
-    return [out.put(f"data/{rel}", data) for rel, data in files.items()]
+
+DOWNLOADS = Output(
+    "download",
+    collect=lambda i: download_views(i.dataset, i.results["export-part"], i.ctx.boundaries_digest),
+    render=render_download,
+    sources=(Path(__file__).resolve().parent,),
+)
+
+
+def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs) -> list[str]:
+    """Put every download under data/ into `out` and return the paths in page order, all rendered
+    (tests, one-off scripts; a build renders `PARTS` and `DOWNLOADS` through the cache)."""
+    inputs = SimpleNamespace(boundaries=boundaries)
+    parts = {slug: _part(owner_view(dataset, slug)) for slug in _owners(dataset)}
+    return [out.put(path, render_download(view, inputs)) for path, view in download_views(dataset, parts)]

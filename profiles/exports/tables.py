@@ -204,7 +204,7 @@ def geo_columns(table: str) -> list[Column]:
     return [by_name[n] for n in GEO_PROPERTIES[table]]
 
 
-def _district_name(dataset: Dataset, slug: str) -> str:
+def district_name(dataset: Dataset, slug: str) -> str:
     if slug == CITY_SLUG:
         return dataset.city.name.zh if dataset.city else "广州市"
     return dataset.name_of(slug)
@@ -227,17 +227,17 @@ def rows(dataset: Dataset, table: str) -> Iterator[Row]:
         return
     if dataset.city is not None and hasattr(dataset.city, table):
         for item in getattr(dataset.city, table):
-            yield Row(CITY_SLUG, _district_name(dataset, CITY_SLUG), item)
+            yield Row(CITY_SLUG, district_name(dataset, CITY_SLUG), item)
     for slug in ordered_districts(dataset):
         for item in getattr(dataset.districts[slug], table):
-            yield Row(slug, _district_name(dataset, slug), item)
+            yield Row(slug, district_name(dataset, slug), item)
 
 
 def owner_rows(dataset: Dataset, slug: str, table: str) -> Iterator[Row]:
     """The rows of one district's (or, for CITY_SLUG, the city's) items of a table, in file order."""
     model = dataset.city if slug == CITY_SLUG else dataset.districts[slug]
     for item in getattr(model, table, None) or []:
-        yield Row(slug, _district_name(dataset, slug), item)
+        yield Row(slug, district_name(dataset, slug), item)
 
 
 def source_ids(obj: Any) -> Iterator[str]:

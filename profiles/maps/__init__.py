@@ -1,7 +1,9 @@
 """Maps and their embed pages.
 
-    from profiles.maps import MapSettings, build_maps
-    paths = build_maps(dataset, boundaries, out_dir, MapSettings.from_env(config))
+    from profiles.maps import MAP_PAGES, MapSettings, build_maps, copy_assets
+    MAP_PAGES                                        # the build's output (profiles.rendering): map pages
+    copy_assets(out)                                 # the static files they load
+    paths = build_maps(dataset, boundaries, out, MapSettings.from_env(config))   # all, uncached
 
 writes out_dir/embed/<slug>/index.html for every district, out_dir/embed/guangzhou/index.html
 (all boundaries, each linking to its profile), out_dir/embed/resize.js (host script), and
@@ -11,37 +13,64 @@ the self-hosted assets under out_dir/assets/vendor/ and out_dir/assets/maps/.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from ..dataset import Dataset
-from ..memo import NO_MEMO, PROSE
 from ..output import Outputs
 from ..registry import CITY_SLUG
+from ..rendering import Inputs, Output
 from . import features as _features
 from .assets import copy_assets
-from .pages import NEW_TAB, PageRenderer, environment, page_path
+from .pages import NEW_TAB, PageRenderer, city_view, district_view, environment, page_path
 from .settings import BOUNDARY_CREDIT, MapSettings
 
-__all__ = ["MapSettings", "build_maps", "feature_list_html", "embed_iframe_html", "BOUNDARY_CREDIT"]
+__all__ = [
+    "MAP_PAGES",
+    "MapSettings",
+    "build_maps",
+    "copy_assets",
+    "feature_list_html",
+    "embed_iframe_html",
+    "BOUNDARY_CREDIT",
+]
+
+
+def map_views(dataset: Dataset, boundaries: Mapping[str, dict], settings: MapSettings, digest: str = ""):
+    """(path, view) of every map page: each district's, then the city's."""
+    for slug, district in dataset.districts.items():
+        yield page_path(slug), district_view(dataset, district, boundaries, settings, digest)
+    yield page_path(CITY_SLUG), city_view(dataset, boundaries, settings, digest)
+
+
+def _renderer(inputs: Inputs, settings: MapSettings) -> PageRenderer:
+    return inputs.resource(
+        f"map-pages {settings!r}",
+        lambda: PageRenderer(inputs.boundaries, settings, cache=inputs.cache, digest=inputs.ctx.boundaries_digest),
+    )
+
+
+MAP_PAGES = Output(
+    "map",
+    collect=lambda i: (
+        map_views(i.dataset, i.boundaries, i.ctx.map_settings, i.ctx.boundaries_digest) if i.boundaries else ()
+    ),
+    render=lambda view, i: _renderer(i, view.settings).render(view),
+    sources=(Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py"),
+)
 
 
 def build_maps(
-    dataset: Dataset,
-    boundaries: Mapping[str, dict],
-    out: Outputs,
-    settings: MapSettings | None = None,
-    memo=NO_MEMO,
+    dataset: Dataset, boundaries: Mapping[str, dict], out: Outputs, settings: MapSettings | None = None
 ) -> list[str]:
-    """Put every map page and its assets into `out`; return their paths.
-    `memo` (memo.Memo) caches each district's page."""
-    renderer = PageRenderer(dataset, boundaries, settings or MapSettings(), cache=memo.cache)
+    """Put every map page and its assets into `out`, all rendered; return their paths (tests, one-off
+    scripts; a build renders `MAP_PAGES` through the cache)."""
+    settings = settings or MapSettings()
+    renderer = PageRenderer(boundaries, settings)
     paths = copy_assets(out)
-    for slug, district in dataset.districts.items():
-        paths.append(
-            out.put(page_path(slug), memo("embed", slug, lambda district=district: renderer.district_page(district)))
-        )
-    paths.append(out.put(page_path(CITY_SLUG), memo.whole("embed-city", renderer.city_page, PROSE)))
+    for path, view in map_views(dataset, boundaries, settings):
+        paths.append(out.put(path, renderer.render(view)))
     return paths
 
 

@@ -8,15 +8,17 @@ one compiled template — well under a millisecond for a typical district.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from ..dataset import Dataset
 from ..models import District
 from ..registry import CITY_SLUG
+from ..templating import environment as _environment
 from . import features as F
 from .settings import BOUNDARY_CREDIT, MapSettings, Shell
 
@@ -24,20 +26,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 NEW_TAB = Markup(' target="_blank" rel="noopener"')
 
 
-@lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=StrictUndefined,
-    )
+    return _environment(TEMPLATES)
 
 
 def build_shell(settings: MapSettings, prefix: str) -> Shell:
-    from .shell import build_shell as render  # imports folium (~0.3 s): only when no cached shell fits
+    from .shell import build_shell as render  # deferred: folium (~0.3 s), only when no cached shell fits
 
     return render(settings, prefix)
 
@@ -46,8 +40,6 @@ def _shell(settings: MapSettings, prefix: str, cache) -> Shell:
     """The shell depends only on the settings, the prefix, our code and folium's version: cached."""
     if cache is None:
         return build_shell(settings, prefix)
-    from importlib.metadata import version
-
     key = repr((settings, prefix, version("folium"), version("branca"))).encode()
     return cache.memo("map-shell", key, lambda: build_shell(settings, prefix))
 
@@ -65,25 +57,100 @@ def _csp(settings: MapSettings, shell: Shell) -> str:
     )
 
 
+@dataclass(frozen=True)
+class MapPage:
+    """What one map page shows. Boundaries are named here (slug, name, link); their shapes are the
+    build's boundaries, whose digest the view holds, converted once per build by `PageRenderer`."""
+
+    kind: str  # "district" | "city"
+    title: str
+    profile_href: str
+    profile_text: str
+    features: tuple[Mapping, ...]
+    boundaries: tuple[tuple[str, str, str | None], ...]  # (slug, name, profile link)
+    districts: tuple[Mapping, ...] | None  # the city map's list of districts
+    n_sources: int
+    settings: MapSettings
+    prefix: str
+    boundaries_digest: str
+
+
+def _boundary_names(dataset: Dataset, slugs, boundaries: Mapping[str, dict], prefix: str) -> tuple:
+    return tuple(
+        (s, F.district_name(dataset, s), F.profile_href(s, prefix) if s in dataset.districts else None)
+        for s in slugs
+        if s in boundaries
+    )
+
+
+def district_view(
+    dataset: Dataset,
+    district: District,
+    boundaries: Mapping[str, dict],
+    settings: MapSettings,
+    digest: str,
+    prefix: str = "../../",
+) -> MapPage:
+    to_map = F.projector(settings)
+    return MapPage(
+        kind="district",
+        title=f"{district.name.zh}园区与重大项目地图",
+        profile_href=F.profile_href(district.slug, prefix),
+        profile_text=f"{district.name.zh}完整档案",
+        features=tuple(F.district_features(dataset, district, to_map, prefix)),
+        boundaries=_boundary_names(dataset, [district.slug], boundaries, prefix),
+        districts=None,
+        n_sources=F.source_count(dataset, [district]),
+        settings=settings,
+        prefix=prefix,
+        boundaries_digest=digest,
+    )
+
+
+def city_view(
+    dataset: Dataset, boundaries: Mapping[str, dict], settings: MapSettings, digest: str, prefix: str = "../../"
+) -> MapPage:
+    to_map = F.projector(settings)
+    features: list[dict] = []
+    for district in dataset.districts.values():
+        features.extend(F.district_features(dataset, district, to_map, prefix))
+    slugs = list(boundaries) + [s for s in dataset.districts if s not in boundaries]
+    districts = tuple(
+        {"name": d.name.zh, "href": F.profile_href(d.slug, prefix), "parks": len(d.parks), "projects": len(d.projects)}
+        for d in dataset.districts.values()
+    )
+    city_name = dataset.city.name.zh if dataset.city else "广州市"
+    return MapPage(
+        kind="city",
+        title=f"{city_name}各区园区与重大项目地图",
+        profile_href=prefix,
+        profile_text="各区档案",
+        features=tuple(features),
+        boundaries=_boundary_names(dataset, slugs, boundaries, prefix),
+        districts=districts,
+        n_sources=F.source_count(dataset, dataset.districts.values()),
+        settings=settings,
+        prefix=prefix,
+        boundaries_digest=digest,
+    )
+
+
 class PageRenderer:
-    """Renders the pages of one build: shares the shell, the converted boundaries and
-    the compiled template between pages."""
+    """What every map page of one build shares: the shell, the converted boundaries and the compiled
+    template. Made on the first page a build must render (none when every page is cached)."""
 
     def __init__(
-        self,
-        dataset: Dataset,
-        boundaries: Mapping[str, dict],
-        settings: MapSettings,
-        prefix: str = "../../",
-        cache=None,
+        self, boundaries: Mapping[str, dict], settings: MapSettings, prefix: str = "../../", cache=None, digest=""
     ):
-        self.dataset = dataset
         self.raw_boundaries = boundaries
         self.settings = settings
         self.prefix = prefix
-        self.shell = _shell(settings, prefix, cache)
         self.to_map = F.projector(settings)
-        self.boundaries = F.BoundaryCache(boundaries, self.to_map)
+        self.shell = _shell(settings, prefix, cache)
+        converted = lambda: F.BoundaryCache(boundaries, F.projector(settings))  # noqa: E731
+        # Converting every vertex to the basemap's datum is most of a small rebuild: kept while it fits.
+        key = repr((digest, settings)).encode()
+        self.boundaries = cache.keep("map-boundaries", key, converted) if cache is not None and digest else converted()
         self.template = environment().get_template("embed.html")
         self._common = {
             "shell": Shell(
@@ -96,60 +163,32 @@ class PageRenderer:
             "link_attrs": NEW_TAB,
         }
 
-    def _render(
-        self, page: dict, kind: str, features: list[dict], boundaries: list[dict], districts, n_sources: int
-    ) -> str:
-        for i, f in enumerate(features):
-            f["index"] = i
+    def render(self, view: MapPage) -> str:
+        features = [dict(f, index=i) for i, f in enumerate(view.features)]
+        boundaries = [
+            {"slug": slug, "name": name, "href": href, "geometry": self.boundaries.get(slug)}
+            for slug, name, href in view.boundaries
+        ]
+        page = {"title": view.title, "profile_href": view.profile_href, "profile_text": view.profile_text}
         badges = F.badges(features, self.raw_boundaries, self.to_map)
-        data = {"kind": kind, "title": page["title"], "boundaries": boundaries, "features": features, "badges": badges}
-        data_json = F.script_json(data)
+        data = {
+            "kind": view.kind,
+            "title": view.title,
+            "boundaries": boundaries,
+            "features": features,
+            "badges": badges,
+        }
         return self.template.render(
             **self._common,
             page=page,
             features=features,
-            districts=districts,
-            show_district=kind == "city",
+            districts=list(view.districts) if view.districts is not None else None,
+            show_district=view.kind == "city",
             legend=F.legend(features, bool(boundaries)),
             badges=badges,
-            n_sources=n_sources,
-            data_json=Markup(data_json),
+            n_sources=view.n_sources,
+            data_json=Markup(F.script_json(data)),
         )
-
-    def district_page(self, district: District) -> str:
-        features = F.district_features(self.dataset, district, self.to_map, self.prefix)
-        boundary = F.boundary_entry(self.dataset, district.slug, self.boundaries, self.prefix)
-        page = {
-            "title": f"{district.name.zh}园区与重大项目地图",
-            "profile_href": F.profile_href(district.slug, self.prefix),
-            "profile_text": f"{district.name.zh}完整档案",
-        }
-        n = F.source_count(self.dataset, [district])
-        return self._render(page, "district", features, [boundary] if boundary else [], None, n)
-
-    def city_page(self) -> str:
-        ds = self.dataset
-        features: list[dict] = []
-        for district in ds.districts.values():
-            features.extend(F.district_features(ds, district, self.to_map, self.prefix))
-        slugs = list(self.boundaries) + [s for s in ds.districts if s not in self.boundaries]
-        boundaries = [b for b in (F.boundary_entry(ds, s, self.boundaries, self.prefix) for s in slugs) if b]
-        districts = [
-            {
-                "name": d.name.zh,
-                "href": F.profile_href(d.slug, self.prefix),
-                "parks": len(d.parks),
-                "projects": len(d.projects),
-            }
-            for d in ds.districts.values()
-        ]
-        city_name = ds.city.name.zh if ds.city else "广州市"
-        page = {
-            "title": f"{city_name}各区园区与重大项目地图",
-            "profile_href": self.prefix,
-            "profile_text": "各区档案",
-        }
-        return self._render(page, "city", features, boundaries, districts, F.source_count(ds, ds.districts.values()))
 
 
 def page_path(slug: str) -> str:

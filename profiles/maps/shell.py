@@ -19,7 +19,8 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from .features import BOUNDARY_LABEL, PARKS_LABEL, PROJECTS_LABEL
+from .assets import asset_urls
+from .features import BOUNDARY_LABEL, PARKS_LABEL, PROJECTS_LABEL, projector
 from .settings import BOUNDARY_CREDIT, MapSettings, Shell
 
 # Guangzhou's centre (WGS-84) before fitBounds takes over.
@@ -96,8 +97,6 @@ def _tidy(text: str) -> str:
 
 
 def _vendor(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    from .assets import asset_urls
-
     urls = asset_urls(prefix)
     js = [
         ("leaflet", urls["leaflet.js"]),
@@ -116,8 +115,6 @@ def _vendor(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
 def build_shell(settings: MapSettings, prefix: str = "../../") -> Shell:
     """Render the shared map shell once. `prefix` leads from a page to the site root."""
-    from .features import projector
-
     base = settings.base
     lon, lat = projector(settings)(CENTER_LON, CENTER_LAT)
     m = ShellMap(

@@ -7,67 +7,36 @@ front matter) use the `md` and `yaml_str` filters.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
 
 from .. import headline
 from ..checks import items
+from ..context import BuildContext
 from ..dataset import Dataset
-from ..memo import NO_MEMO, PROSE
-from ..models import LABELS_ZH, City, District, Quantity, Target
+from ..embeds import Panel, panel
+from ..models import City, District, Source
 from ..registry import CITY_SLUG
+from ..rendering import Output
+from ..templating import environment, label, md, num, quantity_text, target_text, yaml_str
 
-num = headline.num  # one number format for pages, cards and views
+__all__ = [
+    "BuildContext",
+    "PageContext",
+    "label",
+    "md",
+    "num",
+    "quantity_text",
+    "render_pages",
+    "search_words",
+    "target_text",
+    "yaml_str",
+]
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """What pages need besides the data: links and facts computed by other stages."""
-
-    edit_base: str = ""  # e.g. https://github.com/org/repo/edit/main/ ; empty: no edit link
-    last_changed: dict[str, str] = field(default_factory=dict)  # slug -> YYYY-MM-DD from git
-    polygon_area: dict[str, float] = field(default_factory=dict)  # slug -> km² of our boundary
-    maps: bool = True  # embed pages exist under /embed/
-
-
-def md(text: object) -> Markup:
-    """Escape text for a Markdown paragraph or heading: HTML first, then Markdown punctuation."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(text)))))
-
-
-def yaml_str(text: object) -> Markup:
-    """A front-matter string, HTML-escaped: MkDocs renders its theme without autoescape, and Material
-    prints `title` and `description` into <title>, <meta content="…">, the header and the search index
-    as HTML (as it does a title taken from a heading). JSON is valid YAML, and json.dumps quotes the rest."""
-    return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
-
-
-def target_text(t: Target | None) -> str:
-    if t is None:
-        return "—"
-    text = f"{t.comparator.symbol} {num(t.value)}{t.unit}"
-    return text + ("（增速）" if t.measure.value == "growth" else "")
-
-
-def quantity_text(q: Quantity | None, comparator=None) -> str:
-    if q is None:
-        return ""
-    sym = "" if comparator is None or comparator.value == "exactly" else comparator.symbol + " "
-    return f"{sym}{num(q.value)} {q.unit}"
-
-
-def label(value) -> str:
-    key = getattr(value, "value", value)
-    return LABELS_ZH.get(key, str(key)) if key is not None else "—"
+PageContext = BuildContext  # the name pages used before the context was build-wide
 
 
 def citation_numbers(profile: District | City) -> dict[str, int]:
@@ -81,36 +50,55 @@ def citation_numbers(profile: District | City) -> dict[str, int]:
     return order
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(md=md, yaml_str=yaml_str, num=num, target=target_text, qty=quantity_text, label=label)
-    return env
+@dataclass(frozen=True)
+class DistrictPage:
+    """What a district's page shows: the district, the sources it cites, and the build's facts about it."""
+
+    d: District
+    cited: tuple[Source, ...]
+    edit_base: str
+    maps: bool
+    polygon_area: float | None
+    last_changed: str | None
+    panel: Panel | None
 
 
-_ENV = _environment()
-
-
-def render_district(d: District, dataset: Dataset, ctx: PageContext) -> str:
+def district_page(d: District, dataset: Dataset, ctx: BuildContext) -> DistrictPage:
     numbers = citation_numbers(d)
-    return _ENV.get_template("district.md.j2").render(
+    return DistrictPage(
         d=d,
-        numbers=numbers,
-        cited=[dataset.sources[s] for s in numbers if s in dataset.sources],
-        ctx=ctx,
+        cited=tuple(dataset.sources[s] for s in numbers if s in dataset.sources),
+        edit_base=ctx.edit_base,
+        maps=ctx.maps,
         polygon_area=ctx.polygon_area.get(d.slug),
         last_changed=ctx.last_changed.get(d.slug),
-        gaps=auto_gaps(d),
-        park_names={p.id: p.name for p in d.parks},
-        features=map_features(d),
-        cards=headline.cards(d),
+        panel=panel(ctx, d.slug, [d]),
     )
+
+
+def render_district_page(view: DistrictPage, inputs=None) -> str:
+    d = view.d
+    return (
+        environment(TEMPLATES)
+        .get_template("district.md.j2")
+        .render(
+            d=d,
+            numbers=citation_numbers(d),
+            cited=view.cited,
+            ctx=BuildContext(edit_base=view.edit_base, maps=view.maps),
+            polygon_area=view.polygon_area,
+            last_changed=view.last_changed,
+            gaps=auto_gaps(d),
+            park_names={p.id: p.name for p in d.parks},
+            features=map_features(d),
+            cards=headline.cards(d),
+            panel=view.panel,
+        )
+    )
+
+
+def render_district(d: District, dataset: Dataset, ctx: BuildContext) -> str:
+    return render_district_page(district_page(d, dataset, ctx))
 
 
 def map_features(d: District) -> list[dict]:
@@ -140,32 +128,100 @@ def auto_gaps(d: District) -> list[str]:
     return missing
 
 
-def render_home(dataset: Dataset, ctx: PageContext) -> str:
+@dataclass(frozen=True)
+class DistrictRow:
+    """One district as the home page and the district index list it."""
+
+    slug: str
+    zh: str
+    en: str
+    code: str
+    system: str | None  # the 产业体系's label
+    goals: int
+    enterprises: int
+    parks: int
+    projects: int
+
+
+def district_row(d: District) -> DistrictRow:
+    system = d.industrial_system.label if d.industrial_system else None
+    counts = (len(d.goals), len(d.enterprises), len(d.parks), len(d.projects))
+    return DistrictRow(d.slug, d.name.zh, d.name.en, d.code, system, *counts)
+
+
+@dataclass(frozen=True)
+class HomePage:
+    city: City | None
+    cited: tuple[Source, ...]
+    districts: tuple[DistrictRow, ...]
+    maps: bool
+    panel: Panel | None
+
+
+def home_page(dataset: Dataset, ctx: BuildContext) -> HomePage:
     city = dataset.city
-    return _ENV.get_template("index.md.j2").render(
-        city=city,
-        numbers=citation_numbers(city) if city else {},
-        cited=[dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources] if city else [],
-        districts=list(dataset.districts.values()),
-        ctx=ctx,
-        city_slug=CITY_SLUG,
+    cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
+    rows = tuple(district_row(d) for d in dataset.districts.values())
+    return HomePage(city, cited, rows, ctx.maps, panel(ctx, CITY_SLUG, dataset.districts.values()))
+
+
+def render_home_page(view: HomePage, inputs=None) -> str:
+    return (
+        environment(TEMPLATES)
+        .get_template("index.md.j2")
+        .render(
+            city=view.city,
+            numbers=citation_numbers(view.city) if view.city else {},
+            cited=view.cited,
+            districts=view.districts,
+            ctx=BuildContext(maps=view.maps),
+            city_slug=CITY_SLUG,
+            panel=view.panel,
+        )
     )
 
 
-def render_district_index(dataset: Dataset, ctx: PageContext) -> str:
-    return _ENV.get_template("districts.md.j2").render(districts=list(dataset.districts.values()), ctx=ctx)
+def render_home(dataset: Dataset, ctx: BuildContext) -> str:
+    return render_home_page(home_page(dataset, ctx))
 
 
-def render_pages(dataset: Dataset, ctx: PageContext, memo=NO_MEMO) -> dict[str, str]:
-    """Relative path under docs/ -> Markdown text. `memo` (memo.Memo) caches each district's page, and
-    the home page and index by what they show of every district."""
-    out = {
-        "index.md": memo.whole("home", lambda: render_home(dataset, ctx), PROSE),
-        "districts/index.md": memo.whole("district-index", lambda: render_district_index(dataset, ctx)),
-    }
+@dataclass(frozen=True)
+class IndexEntry:
+    row: DistrictRow
+    summary: str
+
+
+def index_page(dataset: Dataset) -> tuple[IndexEntry, ...]:
+    return tuple(IndexEntry(district_row(d), d.summary) for d in dataset.districts.values())
+
+
+def render_index_page(view: tuple[IndexEntry, ...], inputs=None) -> str:
+    return environment(TEMPLATES).get_template("districts.md.j2").render(districts=view)
+
+
+def render_district_index(dataset: Dataset, ctx: BuildContext) -> str:
+    return render_index_page(index_page(dataset))
+
+
+def render_pages(dataset: Dataset, ctx: BuildContext) -> dict[str, str]:
+    """Relative path under docs/ -> Markdown text, every page rendered (tests, one-off scripts)."""
+    out = {"index.md": render_home(dataset, ctx), "districts/index.md": render_district_index(dataset, ctx)}
     for slug, d in dataset.districts.items():
-        out[f"districts/{slug}.md"] = memo("page", slug, lambda d=d: render_district(d, dataset, ctx))
+        out[f"districts/{slug}.md"] = render_district(d, dataset, ctx)
     return out
+
+
+SOURCES = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py")
+PAGES = Output(
+    "page",
+    collect=lambda i: (
+        (f"districts/{slug}.md", district_page(d, i.dataset, i.ctx)) for slug, d in i.dataset.districts.items()
+    ),
+    render=render_district_page,
+    sources=SOURCES,
+)
+HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx))], render_home_page, SOURCES)
+INDEX = Output("district-index", lambda i: [("districts/index.md", index_page(i.dataset))], render_index_page, SOURCES)
 
 
 def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
@@ -185,7 +241,7 @@ def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
     return sorted(terms), names
 
 
-def search_words(dataset: Dataset, memo=NO_MEMO) -> list[str]:
+def search_words(dataset: Dataset) -> list[str]:
     """The jieba user dictionary's words: short words that must start a token wherever they occur.
 
     Material's search segments page text with jieba at build time, and the browser matches a query
@@ -203,7 +259,7 @@ def search_words(dataset: Dataset, memo=NO_MEMO) -> list[str]:
     han = re.compile(r"^[\u4e00-\u9fff]+$")
     terms: set[str] = set()
     names: list[str] = []
-    parts = [memo("words", slug, lambda d=d: _terms_and_names(d)) for slug, d in dataset.districts.items()]
+    parts = [_terms_and_names(d) for d in dataset.districts.values()]
     if dataset.city:
         parts.append(_terms_and_names(dataset.city))
     for some_terms, some_names in parts:

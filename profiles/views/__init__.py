@@ -8,79 +8,82 @@ assets/views/ (the generator owns that folder, see generate.MANAGED); pages are 
 
 from __future__ import annotations
 
-import re
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
 
 from ..dataset import Dataset
 from ..exports import export_counts
-from ..memo import NO_MEMO, PROSE
 from ..output import Outputs
-from ..pages import label, md, num, quantity_text, target_text, yaml_str
 from ..registry import CITY_SLUG
+from ..rendering import Inputs, Output
+from ..templating import environment
 from . import compare, figures, matrix
-from .charts import fmt
-from .downloads import data_page, human_size
+from .downloads import DataPage, data_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "assets/views/tables.js"  # under docs/; mkdocs.yml loads it through extra_javascript
 
 
-def codespans(text: str) -> Markup:
-    """Field descriptions use Markdown `code`; inside an HTML block we render it ourselves, after escaping."""
-    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
+@dataclass(frozen=True)
+class ComparePage:
+    """What /compare/ shows: the tables and charts, computed from the data (rows carry the items)."""
+
+    goals: compare.Shown
+    matrix: matrix.Matrix
+    enterprises: compare.Shown
+    parks: compare.Shown
+    projects: compare.Shown
+    city_enterprises: tuple
+    charts: dict
+    city_parts: tuple[str, ...]
+    city_name: str
+    district_count: int
 
 
-_ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_ENV.filters.update(
-    md=md,
-    yaml_str=yaml_str,
-    num=num,
-    target=target_text,
-    qty=quantity_text,
-    label=label,
-    chartnum=fmt,
-    sortkey=compare.sort_key,
-    filesize=human_size,
-    codespans=codespans,
-)
-
-
-def render_compare(dataset: Dataset) -> str:
+def compare_page(dataset: Dataset) -> ComparePage:
     themes = compare.goal_groups(dataset)
-    return _ENV.get_template("compare.md.j2").render(
+    return ComparePage(
         goals=compare.cap([r for g in themes for r in g.rows]),
         matrix=matrix.build_matrix(dataset),
-        kinds=matrix.KINDS,
         enterprises=compare.cap(compare.directory(dataset, "enterprises")),
         parks=compare.cap(compare.directory(dataset, "parks")),
         projects=compare.cap(compare.directory(dataset, "projects")),
-        city_enterprises=compare.city_enterprises(dataset),
+        city_enterprises=tuple(compare.city_enterprises(dataset)),
         charts=figures.compare_charts(dataset, themes),
-        city_parts=dataset.city.industrial_system.parts if dataset.city else [],
+        city_parts=tuple(dataset.city.industrial_system.parts) if dataset.city else (),
         city_name=dataset.city.name.zh if dataset.city else "",
         district_count=len(dataset.districts),
-        city_slug=CITY_SLUG,
     )
 
 
-def render_data_page(dataset: Dataset, paths: list[str], out: Outputs) -> str:
-    return _ENV.get_template("data.md.j2").render(page=data_page(paths, out, dataset.root, export_counts(dataset)))
+def render_compare_page(view: ComparePage, inputs=None) -> str:
+    fields = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
+    fields["city_enterprises"] = list(view.city_enterprises)
+    fields["city_parts"] = list(view.city_parts)
+    template = environment(TEMPLATES).get_template("compare.md.j2")
+    return template.render(**fields, kinds=matrix.KINDS, city_slug=CITY_SLUG)
 
 
-def write_views(dataset: Dataset, out: Outputs, export_paths: list[str], memo=NO_MEMO) -> None:
-    """Put compare/index.md, data/index.md (beside the downloads) and the table script into `out`.
-    `memo` (memo.Memo) keeps /compare/ while no district changes what it shows."""
-    out.put("compare/index.md", memo.whole("compare", lambda: render_compare(dataset), PROSE))
-    out.put("data/index.md", render_data_page(dataset, export_paths, out))
-    out.put(SCRIPT, (STATIC / "tables.js").read_bytes())
+def render_compare(dataset: Dataset) -> str:
+    return render_compare_page(compare_page(dataset))
+
+
+def render_data_page(page: DataPage, inputs=None) -> str:
+    return environment(TEMPLATES).get_template("data.md.j2").render(page=page)
+
+
+def _data_page(inputs: Inputs) -> DataPage:
+    paths = list(inputs.results["download"])
+    return data_page(paths, inputs.out, inputs.dataset.root, export_counts(inputs.dataset))
+
+
+SOURCES = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py")
+COMPARE = Output("compare", lambda i: [("compare/index.md", compare_page(i.dataset))], render_compare_page, SOURCES)
+DATA_PAGE = Output("data-page", lambda i: [("data/index.md", _data_page(i))], render_data_page, SOURCES)
+
+
+def copy_assets(out: Outputs) -> list[str]:
+    """The sorting/filtering script, copied as it is."""
+    return [out.put(SCRIPT, (STATIC / "tables.js").read_bytes())]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..templating import chart_number
+
 # viewBox units. Narrow on purpose: the SVG is drawn 100% wide (max ~560 px), so on a 360 px phone
 # it shrinks by ~0.7 and 14-unit text stays ~10 px, which is still legible.
 WIDTH = 480
@@ -107,10 +109,6 @@ def legend_layout(series: list[str]) -> tuple[list[tuple[float, float, str, str]
     return out, (y + LEGEND_LINE + 8 if series else 0)
 
 
-def fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-
 def stacked_bars(
     id: str,
     title: str,
@@ -144,7 +142,7 @@ def stacked_bars(
         short = label if len(label) <= fits else label[: fits - 1] + "…"
         y = _n(top_room + i * (BAR + GAP))
         bars.append(Bar(label, short, href, list(values), y, sum(values), _n(x), segments))
-    ticks = [(_n(label_width + k * step * per_unit), fmt(k * step)) for k in range(int(scale_max / step) + 1)]
+    ticks = [(_n(label_width + k * step * per_unit), chart_number(k * step)) for k in range(int(scale_max / step) + 1)]
     height = top_room + len(rows) * (BAR + GAP) + AXIS
     return Chart(
         id=id,

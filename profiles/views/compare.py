@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dataset import Dataset
-from ..models import Quantity
+from ..templating import sort_key
 
 CITY_NAME = "广州市（全市）"
 
@@ -97,17 +97,6 @@ def directory(dataset: Dataset, kind: str) -> list[Row]:
 
 def city_enterprises(dataset: Dataset) -> list[Any]:
     return list(dataset.city.enterprises) if dataset.city else []
-
-
-# Money units we can put on one scale for sorting; anything else sorts as text.
-TO_YI_YUAN = {"亿元": 1.0, "万元": 1e-4, "元": 1e-8}
-
-
-def sort_key(q: Quantity | None) -> str:
-    """The value a table cell sorts by: investment in 亿元, or "" (sorted last) when not comparable."""
-    if q is None or q.unit not in TO_YI_YUAN:
-        return ""
-    return f"{q.value * TO_YI_YUAN[q.unit]:g}"
 
 
 @dataclass(frozen=True)

