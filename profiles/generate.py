@@ -35,6 +35,7 @@ MANAGED = (
     "assets/maps",
     "assets/views",
     "assets/embeds",
+    "assets/pages",
 )
 
 
@@ -140,6 +141,7 @@ def generate(
     lap("page")
     embeds.write_embeds(out)  # static files, copied as they are
     views.copy_assets(out)
+    pages.copy_assets(out)  # the citation popover's script and style
     if boundaries:
         maps.copy_assets(out)
     done = run(OUTPUTS, inputs, inputs.cache, lap)

@@ -2,6 +2,8 @@
 
 An invalid edit prints the report and leaves docs/ as it was, so the browser keeps the last good site.
 No MkDocs hook is involved, so the generator stays usable on its own (Zensical ignores hooks).
+District pages opt out of Material's search indexer (profiles/search.py): after each of the server's builds their
+entries are merged into its index, as `profiles build` does, so the preview's search finds them too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from . import search
 from .build import Session, Timings, generate_docs, validate
 from .config import Config
 
@@ -24,7 +27,14 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file()))
 
 
-def regenerate(config: Config, session: Session) -> bool:
+class SearchEntries:
+    """The generated pages' latest search entries, handed from the data watcher to the server's builder."""
+
+    def __init__(self) -> None:
+        self.entries: list[dict] = []
+
+
+def regenerate(config: Config, session: Session, found: SearchEntries | None = None) -> bool:
     dataset, report, boundaries = validate(config, session)
     if report.problems:
         click.echo(report.render(), err=True)
@@ -32,19 +42,25 @@ def regenerate(config: Config, session: Session) -> bool:
         click.echo("数据有错误：预览继续显示上一次的正确版本。", err=True)
         return False
     timings = Timings()
-    generate_docs(dataset, boundaries, config, timings, session)
+    entries = generate_docs(dataset, boundaries, config, timings, session)
+    if found is not None:
+        # Set a few ms after docs/ changed: MkDocs notices the change, then builds for far longer than that, and
+        # reads these only when its build is done.
+        found.entries = entries
     click.echo(f"已更新 {len(timings.written)} 个文件。")
     return True
 
 
-def _watch(config: Config, session: Session, stop: threading.Event, interval: float = POLL_SECONDS) -> None:
+def _watch(
+    config: Config, session: Session, stop: threading.Event, found: SearchEntries, interval: float = POLL_SECONDS
+) -> None:
     seen = _fingerprint(config.data_dir)
     while not stop.wait(interval):
         now = _fingerprint(config.data_dir)
         if now != seen:
             seen = now
             try:
-                regenerate(config, session)
+                regenerate(config, session, found)
             except Exception as exc:  # keep serving whatever happens in one regeneration
                 click.echo(f"重新生成失败：{exc}", err=True)
 
@@ -55,9 +71,10 @@ def serve(config: Config, port: int) -> None:
     # site_url (/gz-profiles/). An empty PROFILES_SITE_URL is "no public address" (its !ENV default unused).
     os.environ.setdefault("PROFILES_SITE_URL", "")
     session = Session(config)  # held between rebuilds: the cache's memory and what docs/ holds
-    regenerate(config, session)
+    found = SearchEntries()
+    regenerate(config, session, found)
     stop = threading.Event()
-    threading.Thread(target=_watch, args=(config, session, stop), daemon=True).start()
+    threading.Thread(target=_watch, args=(config, session, stop, found), daemon=True).start()
     from mkdocs.commands import serve as mk  # deferred: MkDocs, only for the preview
 
     class _Server(mk.LiveReloadServer):
@@ -66,6 +83,13 @@ def serve(config: Config, port: int) -> None:
             super().__init__(*args, **{"polling_interval": POLL_SECONDS, **kwargs})
 
     mk.LiveReloadServer = _Server  # mkdocs==1.6.1 is pinned; serve() has no option for the interval
+    mk_build = mk.build
+
+    def build_and_index(mk_config, **kwargs):
+        mk_build(mk_config, **kwargs)
+        search.merge_into(Path(mk_config.site_dir), found.entries)
+
+    mk.build = build_and_index  # the server's builder calls serve's module-level `build`
     mk_serve = mk.serve
     os.chdir(config.root)
     try:

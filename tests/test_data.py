@@ -74,14 +74,20 @@ def data_files():
     return sorted(DATA.rglob("*.yaml"))
 
 
-# #18: the data editors are still adding a quote to every fact and an error to every approximate point. The lead
-# empties this once they are done (then test_every_fact_in_data_has_a_quote joins this file).
-STILL_BEING_FILLED = {quotes.NO_QUOTE, "approximate point without error_m"}
-
-
 def test_real_data_validates_without_errors_or_warnings(real):
     _, report, _ = real
-    assert [p for p in report.problems if p.english not in STILL_BEING_FILLED] == [], report.render()
+    assert report.problems == [], report.render()
+
+
+def test_every_fact_in_data_has_a_quote(real):
+    dataset, _, _ = real
+    missing = [
+        f"{slug}: {'.'.join(map(str, loc))}"
+        for slug, profile in [("city", dataset.city), *dataset.districts.items()]
+        for loc, item in items(profile)
+        if item.sources and not item.quote
+    ]
+    assert missing == [], f"{len(missing)} fact(s) without a quote: {missing}"
 
 
 def seeds_or_skip() -> Path:

@@ -137,3 +137,28 @@ def test_make_diff_prints_the_text_report_against_head_and_does_not_fail_on_chan
 def test_make_diff_compares_with_origin_main_when_there_is_one(repo):
     git(repo, "update-ref", "refs/remotes/origin/main", "main")
     assert make_diff(repo).stdout.startswith("数据改动：origin/main → 工作区\n")
+
+
+def contributing_section() -> str:
+    text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    start = text.index("### 审阅报告（`profiles diff`）")
+    return text[start : text.index("\n## ", start)]
+
+
+def test_contributing_shows_this_pull_requests_report_exactly(repo):
+    section = contributing_section()
+    example = section.split("```text\n", 1)[1].split("```", 1)[0]
+    assert example == diff(repo).stdout
+
+
+def test_contributing_explains_every_flag_and_documents_every_json_key(repo):
+    from profiles.diff.flags import TITLES
+
+    section = contributing_section()
+    for code, title in TITLES.items():
+        assert f"| {title} | `{code}` |" in section, f"{code} is not explained"
+    report = json.loads(diff(repo, "--format", "json").stdout)
+    change = report["changes"][0]
+    keys = set(report) | set(change) | set(change["fields"][0]) | set(report["flags"][0]) | set(report["counts"])
+    keys |= {"distance_m", "bearing_deg", "direction", "inside_before", "inside_after"}
+    assert [k for k in sorted(keys) if f"`{k}`" not in section] == []

@@ -96,6 +96,8 @@ def make_dataset() -> Dataset:
                 "role": "总部",
                 "park": "cbd",
                 "sources": ["src-a"],
+                "quote": "=天河区总部企业…营收超百亿",
+                "editorial": "@行业“互联网”为编者补充",
             }
         ],
         parks=[
@@ -253,6 +255,15 @@ def test_formula_cells_neutralised(exported):
         for row in read_csv(path):
             for value in row.values():
                 assert not value.startswith(("=", "+", "@", "\t", "\r")), (path.name, value)
+
+
+def test_the_quote_and_editorial_note_are_columns_defused_like_every_cell(exported):
+    out, _ = exported
+    [row] = read_csv(out / "data/enterprises.csv")
+    assert list(row)[-5:] == ["sources", "unverified", "note", "quote", "editorial"]
+    assert (row["quote"], row["editorial"]) == ("'=天河区总部企业…营收超百亿", "'@行业“互联网”为编者补充")
+    tianhe = json.loads((out / "data/districts/tianhe.json").read_text(encoding="utf-8"))["district"]
+    assert tianhe["enterprises"][0]["quote"] == "=天河区总部企业…营收超百亿"  # JSON carries it as written
 
 
 def test_negative_numbers_stay_numeric(exported):

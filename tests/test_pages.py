@@ -87,3 +87,26 @@ def test_a_district_with_numbers_leads_with_headline_cards_that_cite_their_sourc
     card = html.split('id="card-goal-gdp-growth-2025"')[1].split("</div>")[0]
     assert 'class="gz-card-value"' in card and "5.5" in card and 'class="gz-card-label"' in card
     assert 'class="gz-cite" href="#source-src-a"' in card
+
+
+def test_the_quote_rides_escaped_on_the_first_citation_mark_and_the_editorial_note_reads_as_the_editors(data_dir):
+    rewrite(
+        data_dir,
+        "    sources: [src-a]\n    quote: 腾讯微信启用新总部大楼\n",
+        "    sources: [src-a, src-b]\n    quote: '\"><b>x</b>'\n    editorial: 行业是编者补充的\n",
+    )
+    dataset = load(data_dir)
+    html = to_html(render_district(dataset.districts["haizhu"], dataset, PageContext()))
+    fact = html.split('id="enterprise-tencent-wechat"', 1)[1].split("</li>", 1)[0]
+    first = '<a class="gz-cite" href="#source-src-a" aria-label="出处 1" data-gz-quote="&#34;&gt;&lt;b&gt;x&lt;/b&gt;">[1]</a>'
+    assert first in fact and "<b>x" not in fact
+    assert fact.count("data-gz-quote") == 1 and 'href="#source-src-b" aria-label="出处 2">[2]' in fact
+    assert '<div class="gz-note gz-editorial">编者补充：行业是编者补充的</div>' in fact
+
+
+def test_the_source_list_gives_the_popover_its_title_publisher_and_date(data_dir):
+    dataset = load(data_dir)
+    page = render_district(dataset.districts["haizhu"], dataset, PageContext())
+    entry = page.split('<li id="source-src-a">', 1)[1].split("</li>", 1)[0]
+    assert '<span class="gz-source-title">海珠区委书记谈2025年目标</span>' in entry
+    assert '<span class="gz-source-publisher">羊城晚报</span>' in entry and '<time datetime="2025-02-15">' in entry

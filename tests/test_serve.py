@@ -6,6 +6,7 @@ its own marker and waits for it, so no test depends on what an earlier one left 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -186,3 +187,17 @@ def test_an_open_browser_tab_reloads_by_itself_after_an_edit(preview, open_page)
         "document.body !== null && document.body.innerText.includes('浏览器里的新版本。')", timeout=DEADLINE * 1000
     )
     assert not opened.page_errors, opened.page_errors
+
+
+def test_the_preview_indexes_district_pages_for_search_like_the_full_build(preview):
+    index = preview.url.replace("districts/haizhu/", "search/search_index.json")
+
+    def indexed(marker: str) -> bool:
+        status, body = fetch(index)
+        docs = json.loads(body)["docs"] if status == 200 and body else []
+        return any(d["location"].startswith("districts/haizhu/") and marker in d["text"] for d in docs)
+
+    assert preview.show("previewsearchone。") is not None
+    assert wait_for(lambda: indexed("previewsearchone"), timeout=15) is not None
+    assert preview.show("previewsearchtwo。") is not None
+    assert wait_for(lambda: indexed("previewsearchtwo"), timeout=15) is not None, "an edit is indexed again"

@@ -18,7 +18,7 @@ import re
 from .compare import Change, FieldChange
 from .report import DiffReport
 from .text import CHANGE_ZH, counts_line, number_text, place_text
-from .values import excerpts, fmt
+from .values import excerpts, fmt, short
 
 MARKER = "<!-- profiles-diff-report -->"  # the comment workflow finds and updates its one comment by this
 ZW = "\u200b"
@@ -78,7 +78,7 @@ def _field_row(c: Change, f: FieldChange, report: DiffReport) -> str:
 def _entity(c: Change) -> str:
     if c.change == "reordered":
         return f"{c.kind_zh} {code(c.id)}"
-    return f"{c.kind_zh} {code(c.id)} {inert(c.name)}".rstrip()
+    return f"{c.kind_zh} {code(c.id)} {inert(short(c.name))}".rstrip()
 
 
 def _rows(c: Change, report: DiffReport) -> list[str]:

@@ -10,7 +10,7 @@ import re
 
 from .compare import Change, FieldChange
 from .report import DiffReport
-from .values import excerpts, fmt
+from .values import excerpts, fmt, short
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 SIGN = {"added": "+", "removed": "-", "changed": "~", "renamed": ">", "reordered": "↕"}
@@ -65,7 +65,7 @@ def field_line(f: FieldChange, district_zh: str | None) -> str:
 def entity_text(c: Change) -> str:
     if c.change == "reordered":
         return f"{c.id}（{c.kind_zh}）"
-    name = f"「{clean(c.name)}」" if c.name else ""
+    name = f"「{short(clean(c.name))}」" if c.name else ""
     return f"{c.kind_zh} {c.id}{name}"
 
 

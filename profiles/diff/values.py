@@ -6,6 +6,11 @@ from typing import Any
 
 CONTEXT = 12  # characters kept on each side of a change inside a long text
 LONG = 60  # texts longer than this are shown as the changed part only
+NAME = 30  # an entity's name in a report line (a role's "name" is its whole sentence)
+
+
+def short(text: str, n: int = NAME) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def fmt(value: Any) -> str:

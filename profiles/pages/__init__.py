@@ -38,6 +38,9 @@ __all__ = [
 ]
 
 TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+# The citation popover (templates/_cite.html.j2), under docs/; mkdocs.yml loads both on every page.
+ASSETS = {"assets/pages/cite.js": "cite.js", "assets/pages/cite.css": "cite.css"}
 PageContext = BuildContext  # the name pages used before the context was build-wide
 
 
@@ -352,3 +355,8 @@ def search_words(dataset: Dataset) -> list[str]:
     words = {t for t in terms if 2 <= len(t) <= 3 and han.match(t)}
     words.update(s for s, n in Counter(stems).items() if n >= 2)
     return sorted(words)
+
+
+def copy_assets(out) -> list[str]:
+    """The citation popover's script and style (static/), copied as they are."""
+    return [out.put(rel, (STATIC / name).read_bytes()) for rel, name in ASSETS.items()]

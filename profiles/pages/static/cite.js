@@ -1,0 +1,134 @@
+// Citation marks (a.gz-cite, profiles/pages/templates/_cite.html.j2) open a popover with the source's title,
+// publisher and date — read from the page's own source list — and the fact's quote (the mark's data-gz-quote),
+// on mouse hover, keyboard focus or a tap. A first tap opens the popover; a second tap (or a click, or Enter)
+// follows the link to the source list. Escape or a tap elsewhere closes it.
+// A static file: the site's Content-Security-Policy runs no inline script. Text from the data is only ever
+// set with textContent, never parsed as HTML. The popover is absolutely placed over the page, so opening it
+// moves nothing. A no-op on pages without citation marks.
+(function () {
+  "use strict";
+  var marks = document.querySelectorAll('a.gz-cite[href^="#source-"]');
+  if (!marks.length) return;
+
+  var pop = document.createElement("div");
+  pop.id = "gz-cite-pop";
+  pop.className = "gz-cite-pop";
+  pop.setAttribute("role", "tooltip");
+  pop.hidden = true;
+  document.body.appendChild(pop);
+
+  var current = null; // the mark whose popover is open
+  var closing = 0; // timer: the pointer may travel from the mark into the popover
+  var pressed = null; // {mark, touch, wasOpen} from the pointerdown that precedes a click
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function text(root, selector) {
+    var node = root && root.querySelector(selector);
+    return node ? node.textContent.trim() : "";
+  }
+
+  function fill(mark) {
+    var id = decodeURIComponent(mark.getAttribute("href").slice(1));
+    var entry = document.getElementById(id);
+    var title = text(entry, ".gz-source-title");
+    var meta = [text(entry, ".gz-source-publisher"), text(entry, "time")].filter(Boolean).join(" · ");
+    var quote = mark.getAttribute("data-gz-quote");
+    pop.textContent = "";
+    var head = el("p", "gz-cite-pop-source");
+    head.appendChild(el("span", "gz-cite-pop-n", "出处 " + mark.textContent.trim() + " "));
+    head.appendChild(el("cite", "", title || "（见页末出处）"));
+    pop.appendChild(head);
+    if (meta) pop.appendChild(el("p", "gz-cite-pop-meta", meta));
+    if (quote) {
+      var block = el("blockquote", "gz-cite-pop-quote");
+      block.appendChild(el("span", "gz-cite-pop-label", "原文："));
+      block.appendChild(el("q", "", quote));
+      pop.appendChild(block);
+    }
+  }
+
+  function place(mark) {
+    pop.style.left = "0px";
+    pop.style.top = "0px";
+    pop.hidden = false;
+    var r = mark.getBoundingClientRect();
+    var width = pop.offsetWidth;
+    var height = pop.offsetHeight;
+    var viewport = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(r.left + r.width / 2 - width / 2, viewport - width - 8));
+    var top = r.bottom + 6;
+    if (top + height > window.innerHeight - 8 && r.top - height - 6 >= 8) top = r.top - height - 6;
+    pop.style.left = Math.round(left + window.scrollX) + "px";
+    pop.style.top = Math.round(top + window.scrollY) + "px";
+  }
+
+  function open(mark) {
+    clearTimeout(closing);
+    if (current === mark && !pop.hidden) return;
+    if (current) current.removeAttribute("aria-describedby");
+    current = mark;
+    fill(mark);
+    place(mark);
+    mark.setAttribute("aria-describedby", pop.id);
+  }
+
+  function close() {
+    clearTimeout(closing);
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    pop.hidden = true;
+  }
+
+  function closeSoon() {
+    clearTimeout(closing);
+    closing = setTimeout(close, 300);
+  }
+
+  Array.prototype.forEach.call(marks, function (mark) {
+    mark.addEventListener("pointerenter", function (e) {
+      if (e.pointerType === "mouse") open(mark);
+    });
+    mark.addEventListener("pointerleave", function (e) {
+      if (e.pointerType === "mouse" && current === mark) closeSoon();
+    });
+    mark.addEventListener("focus", function () {
+      open(mark);
+    });
+    mark.addEventListener("blur", function () {
+      if (current === mark) close();
+    });
+    mark.addEventListener("pointerdown", function (e) {
+      pressed = { mark: mark, touch: e.pointerType !== "mouse", wasOpen: current === mark && !pop.hidden };
+    });
+    mark.addEventListener("click", function (e) {
+      var press = pressed;
+      pressed = null;
+      // A first tap shows the popover instead of jumping away; keyboard and mouse clicks follow the link.
+      if (press && press.mark === mark && press.touch && !press.wasOpen) {
+        e.preventDefault();
+        open(mark);
+      }
+    });
+  });
+  pop.addEventListener("pointerenter", function () {
+    clearTimeout(closing);
+  });
+  pop.addEventListener("pointerleave", function (e) {
+    if (e.pointerType === "mouse") closeSoon();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && current) close();
+  });
+  document.addEventListener("pointerdown", function (e) {
+    if (current && !current.contains(e.target) && !pop.contains(e.target)) close();
+  });
+  window.addEventListener("resize", function () {
+    if (current) place(current);
+  });
+})();
