@@ -38,7 +38,7 @@ class Card:
     sources: tuple[str, ...]
     quote: str | None
     statement: str  # the full sentence, hedges and all
-    hedge: str  # "力争", "推动", … when the statement hedges; "" otherwise
+    hedge: str  # a goal's "力争", "推动", … when its statement hedges; "" otherwise
     anchor: str  # the entry's id on the profile page: "goal-<id>" / "indicator-<id>"
 
     @property
@@ -81,7 +81,7 @@ def indicator_card(i: Indicator) -> Card:
         sources=tuple(i.sources),
         quote=i.quote,
         statement=i.statement,
-        hedge=_hedge(i.statement),
+        hedge="",  # a reported figure is not hedged ("推动…突破千亿" reports what happened)
         anchor=f"indicator-{i.id}",
     )
 

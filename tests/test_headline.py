@@ -58,6 +58,11 @@ def test_a_growth_target_is_labelled_as_a_rate_and_keeps_the_sources_hedge():
     assert (card.value_text, card.label, card.hedge) == ("≥ 10%", "固定资产投资增速", "力争")
 
 
+def test_a_reported_figure_carries_no_hedge_even_when_its_sentence_says_how_it_came_about():
+    (card,) = headline.cards(district(indicators=[indicator("it", statement="推动营收突破千亿元。")]))
+    assert card.hedge == ""
+
+
 def test_goals_without_a_number_or_without_a_source_never_headline():
     d = district(goals=[goal("words", target=False), goal("unsourced", sources=[], unverified=True)])
     assert headline.cards(d) == ()
