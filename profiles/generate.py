@@ -19,6 +19,7 @@ from .cache import Cache
 from .config import Config
 from .context import BuildContext
 from .dataset import Dataset
+from .embeds import card_image, cards, oembed
 from .output import Outputs
 from .rendering import Inputs, Output, Run, run
 from .schema import SCHEMAS
@@ -73,6 +74,9 @@ OUTPUTS: tuple[Output, ...] = (
     pages.PAGES,
     search.SEARCH,
     maps.MAP_PAGES,
+    cards.CARD_PAGES,
+    card_image.CARD_IMAGES,
+    oembed.OEMBED,  # finishes after the map images (it reads their sizes)
     exports.PARTS,
     exports.DOWNLOADS,
     views.COMPARE,
@@ -81,6 +85,7 @@ OUTPUTS: tuple[Output, ...] = (
 )
 # The stage each output's time is reported under (`build --timings`, the benchmark).
 STAGES = {"home": "pages", "district-index": "pages", "page": "pages", "search": "search", "map": "maps"}
+STAGES |= {"card": "embeds", "card-image": "embeds", "oembed": "embeds"}
 STAGES |= {"image": "images", "export-part": "exports", "download": "exports"}
 STAGES |= {"compare": "views", "data-page": "views", "schema": "views"}
 

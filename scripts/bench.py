@@ -7,7 +7,7 @@ pages, search, maps, images, exports, views, MkDocs) cold (empty cache), warm in
 `make site` costs on an unchanged tree) and warm in a resident process (what `profiles serve` does on
 each edit); the rebuild after one district file changes, both ways, and which files it rewrote; for the
 real data, each single edit of scripts/edits.py (seconds resident, outputs re-rendered); compressed bytes and request count of the home page, a
-district page and an embed (tiles excluded); HTML size of a district page at 11 vs 1,000 districts; and
+district page, a map embed and a fact card embed (tiles excluded); HTML size of a district page at 11 vs 1,000 districts; and
 Lighthouse scores when npm's `lighthouse` can run with Debian's Chromium.
 """
 
@@ -48,8 +48,8 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-STAGES = ("validate", "pages", "search", "maps", "images", "exports", "views", "sync", "mkdocs")
-GENERATOR = ("validate", "pages", "search", "maps", "images", "exports", "views")
+STAGES = ("validate", "pages", "search", "maps", "embeds", "images", "exports", "views", "sync", "mkdocs")
+GENERATOR = ("validate", "pages", "search", "maps", "embeds", "images", "exports", "views")
 
 
 def project_around(data: Path, target: Path) -> Path:
@@ -293,7 +293,12 @@ def main() -> None:
         sizes = ", ".join(f"{n} districts: {b / 1024:.1f} KB" for n, b in page_html.items())
         print(f"district page HTML size: {sizes}")
         server, base = serve(real / "site")
-        paths = {"home": "/", "district": "/districts/haizhu/", "embed": "/embed/haizhu/"}
+        paths = {
+            "home": "/",
+            "district": "/districts/haizhu/",
+            "embed": "/embed/haizhu/",
+            "card": "/embed/haizhu/card/goal-gdp-growth-2025/",  # a fact card embed (profiles/embeds/cards.py)
+        }
         try:
             page_weight(real / "site", base, paths)
             if not args.no_lighthouse:

@@ -187,6 +187,16 @@ def test_every_embed_stays_under_120_kb_compressed_without_tiles(built, dataset)
         assert total <= 120 * 1024, (slug, total)
 
 
+def test_every_fact_card_embed_stays_under_30_kb_compressed(built):
+    pages = sorted((built / "site" / "embed").glob("*/card/*/index.html"))
+    assert len(pages) > 30
+    for page in pages:
+        total = len(gzip.compress(page.read_bytes(), 9))
+        for url in re.findall(r'(?:src|href)="((?:\.\./)+assets/[^"?]+)', page.read_text("utf-8")):
+            total += len(gzip.compress((page.parent / url).read_bytes(), 9))
+        assert total <= 30 * 1024, (page, total)
+
+
 def _near(pixel, colour: str, tolerance: int = 60) -> bool:
     return sum(abs(a - b) for a, b in zip(pixel, Image.new("RGB", (1, 1), colour).getpixel((0, 0)))) < tolerance
 
@@ -277,7 +287,8 @@ def test_the_options_become_parameters_the_embed_page_reads():
     options = Options(layers=("projects", "boundary"), theme="dark", legend=False, height=400)
     assert options.query("gz-x") == "?id=gz-x&layers=boundary,projects&theme=dark&legend=0&height=400"
     assert Options().query("gz-x") == "?id=gz-x"
-    maps_js = (ROOT / "profiles" / "maps" / "static" / "maps.js").read_text("utf-8")
+    static = ROOT / "profiles" / "maps" / "static"
+    maps_js = (static / "maps.js").read_text("utf-8") + (static / "frame.js").read_text("utf-8")  # frame.js: id, theme
     for name in ("id", "layers", "theme", "legend", "height"):
         assert f"params.get('{name}')" in maps_js, name
     assert "height:550px" in Options(height=400).frame_style()  # the map plus room for title and legend

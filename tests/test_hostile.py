@@ -33,7 +33,8 @@ URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "xlink:hre
 BAD_SCHEME = re.compile(r"^(javascript|data|vbscript|file):", re.I)
 # Elements neither our templates nor Material ever write into a page; each one would have come from data.
 NEVER = {"base", "object", "embed", "applet", "frame", "frameset", "style", "textarea", "title"}
-ALLOWED = {("textarea", "data-gz-embed-code")}  # the embed panel's code box, and nothing else
+# The embed panels' code boxes (the map's, the cards'), and nothing else.
+ALLOWED = {("textarea", "data-gz-embed-code"), ("textarea", "data-gz-card-code")}
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +72,10 @@ class Scan(HTMLParser):
         if tag == "meta" and a.get("http-equiv", "").lower() not in ("", "content-security-policy"):
             self.findings.append(f"<meta http-equiv={a['http-equiv']!r}>")
         canonical = a.get("rel") == "canonical" and a.get("href", "").startswith(SITE_URL)  # mkdocs.yml's site_url
-        if tag == "link" and re.match(r"^([a-z]+:)?//", a.get("href", ""), re.I) and not canonical:
+        oembed = a.get("type") == "application/json+oembed" and re.fullmatch(
+            re.escape(SITE_URL) + r"embed/[a-z0-9-]+/(card/[a-z0-9-]+/)?oembed\.json", a.get("href", "")
+        )
+        if tag == "link" and re.match(r"^([a-z]+:)?//", a.get("href", ""), re.I) and not (canonical or oembed):
             self.findings.append(f"<link href={a['href']!r}>")  # every stylesheet and icon is ours
         if tag == "iframe" and not re.fullmatch(r"(\.\./)*embed/[a-z0-9-]+/", a.get("src", "")):
             self.findings.append(f"<iframe src={a.get('src')!r}>")

@@ -74,7 +74,38 @@ def test_two_outputs_showing_the_same_view_are_rendered_once(tmp_path):
 # --- the single edits at 11 districts ------------------------------------------------------------------
 
 DISTRICT = "haizhu"
-MAPS = {"map": ["embed/haizhu/index.html", "embed/guangzhou/index.html"], "image": ["haizhu", "guangzhou"]}
+# A map's oEmbed JSON holds its image's view (it gives the thumbnail's size): it follows the image.
+MAPS = {
+    "map": ["embed/haizhu/index.html", "embed/guangzhou/index.html"],
+    "image": ["haizhu", "guangzhou"],
+    "oembed": ["embed/haizhu/oembed.json", "embed/guangzhou/oembed.json"],
+}
+
+
+def cards(*ids: str) -> dict[str, list[str]]:
+    """A fact card's page, images and oEmbed JSON (profiles/embeds/)."""
+    base = [f"embed/{DISTRICT}/card/{i}/" for i in ids]
+    return {
+        "card": [f"{b}index.html" for b in base],
+        "card-image": [f"{b}card" for b in base],
+        "oembed": [f"{b}oembed.json" for b in base],
+    }
+
+
+def citing_first_source() -> list[str]:
+    """The cards of DISTRICT that name the first source of sources.yaml (the summary names its goals')."""
+    from profiles.build import validate
+    from profiles.embeds.cards import district_cards
+
+    dataset = validate(load_config(ROOT))[0]
+    first = next(iter(dataset.sources.values()))
+    return [
+        c.id
+        for c in district_cards(dataset.districts[DISTRICT], dataset.sources, BuildContext())
+        if any(s.title == first.title for s in c.sources)
+    ]
+
+
 OWN = {"page": ["districts/haizhu.md"], "export-part": ["haizhu"]}
 SEARCHED = {"search": ["districts/haizhu.md"]}
 RE_RENDERED = {
@@ -88,7 +119,8 @@ RE_RENDERED = {
     # Maps and images show parks and projects, never goals.
     "change a goal's number": OWN
     | SEARCHED
-    | {"download": ["data/all.json", "data/goals.csv", "data/districts/haizhu.json"], "compare": ["compare/index.md"]},
+    | {"download": ["data/all.json", "data/goals.csv", "data/districts/haizhu.json"], "compare": ["compare/index.md"]}
+    | cards("goal-gdp-growth-2025"),  # the first goal's card; the summary counts goals, not their numbers
     "move a park": OWN
     | MAPS
     | {
@@ -110,6 +142,7 @@ RE_RENDERED = {
     "edit sources.yaml": {"page": ["districts/haizhu.md"]}
     | SEARCHED
     | {"map": MAPS["map"]}
+    | cards(*citing_first_source())
     | {
         "home": ["index.md"],
         "download": ["data/all.json", "data/sources.csv", "data/districts/haizhu.json"],

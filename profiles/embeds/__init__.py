@@ -3,6 +3,11 @@
     from profiles import embeds
     embeds.write_embeds(out)                  # static/panel.js and panel.css at assets/embeds/
     embeds.panel(ctx, slug, profiles)         # what pages/templates/_embed_panel.html.j2 renders
+    embeds.card_panel(ctx, district, sources) # what pages/templates/_card_panel.html.j2 renders
+
+Beside it: cards.py (each headline figure and the goals summary as its own embed page, CARD_PAGES),
+card_image.py (their PNG and SVG twins, CARD_IMAGES) and oembed.py (a static oEmbed JSON beside every
+embed page, OEMBED); `card_code` is a card's embed code as `embed_code` is a map's.
 
 The build-wide facts a panel needs (site URL, the names drawn on the images, the city's name) come in
 the build's context (`profiles.context.BuildContext`); without them (`ctx.embed_names` is None) the
@@ -39,13 +44,16 @@ import yaml
 from markupsafe import escape
 
 from ..context import BuildContext
+from ..models import District, Source
 from ..output import Outputs
 from ..registry import CITY_SLUG
 from ..staticmap import alt_text, image_title
+from .cards import district_cards
 
 STATIC = Path(__file__).parent / "static"
 ASSET_DIR = "assets/embeds"
-ASSETS = ("panel.js", "panel.css")
+ASSETS = ("panel.js", "panel.css")  # what the profile pages load
+CARD_ASSETS = ("card.css",)  # what the card embeds load (besides the maps' frame.js and favicon)
 PLACEHOLDER = "https://site-url-not-configured.invalid/"
 SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 LAYERS = ("boundary", "parks", "projects")
@@ -164,6 +172,33 @@ def embed_code(site: str, slug: str, title: str, alt: str, options: Options = Op
     )
 
 
+# A card's frame before resize.js fits it, and without resize.js: tall enough for the longest card at a
+# phone's width (tests/test_embeds_cards_browser.py measures every card at 320 px), at most 640 px wide
+# like its image.
+CARD_FRAME_PX = 480
+CARD_WIDTH_PX = 640
+CARD_STYLE = f"width:100%;max-width:{CARD_WIDTH_PX}px;border:0;height:{CARD_FRAME_PX}px"
+
+
+def card_embed_id(slug: str, card_id: str) -> str:
+    return f"gz-{slug}-{card_id}"
+
+
+def card_code(site: str, slug: str, card_id: str, title: str, alt: str, theme: str = "light") -> str:
+    """The HTML that embeds one fact card (profiles/embeds/cards.py): the same frame, fallback image and
+    host script as a map's; its only option is the theme. panel.js `cardCode()` mirrors it byte for byte."""
+    e = lambda s: str(escape(s))  # noqa: E731 - markupsafe's escaping, which panel.js mirrors
+    eid = card_embed_id(slug, card_id)
+    base = f"{site}embed/{slug}/card/{card_id}/"
+    src = f"{base}?id={eid}" + (f"&theme={theme}" if theme != "light" else "")
+    return (
+        f'<iframe src="{e(src)}" title="{e(title)}" loading="lazy" style="{CARD_STYLE}" '
+        f'sandbox="{SANDBOX}" data-gz-embed="{eid}"></iframe>\n'
+        f'<noscript><img src="{e(base)}card.png" alt="{e(alt)}" style="max-width:100%;height:auto"></noscript>\n'
+        f'<script src="{e(site)}embed/resize.js" async></script>'
+    )
+
+
 # --- what the partial renders ---------------------------------------------------------------------------
 
 
@@ -218,8 +253,39 @@ def panel(ctx: BuildContext, slug: str, profiles: Iterable) -> Panel | None:
     )
 
 
+@dataclass(frozen=True)
+class CardPanel:
+    """The "嵌入数字卡片" panel on a district's profile: every card, the first one's code for readers
+    without JS; panel.js offers the others (from `cards`, JSON in a data-* attribute) with a preview."""
+
+    slug: str
+    site: str
+    configured: bool
+    cards: tuple[Mapping[str, str], ...]  # {"id", "title", "alt"} of each card, in page order
+    code: str  # the first card's, default options
+    versions: Mapping[str, str] = field(default_factory=dict)
+
+
+def card_panel(ctx: BuildContext, d: District, sources: Mapping[str, Source]) -> CardPanel | None:
+    """None when the district has no card, or when the context carries no embed facts."""
+    if ctx.embed_names is None:
+        return None
+    found = district_cards(d, dict(sources), ctx)
+    if not found:
+        return None
+    site = ctx.site_url or PLACEHOLDER
+    return CardPanel(
+        slug=d.slug,
+        site=site,
+        configured=ctx.site_url is not None,
+        cards=tuple({"id": c.id, "title": c.title, "alt": c.alt} for c in found),
+        code=card_code(site, d.slug, found[0].id, found[0].title, found[0].alt),
+        versions=_versions(),
+    )
+
+
 def copy_assets(out: Outputs) -> list[str]:
-    return [out.put(f"{ASSET_DIR}/{name}", (STATIC / name).read_bytes()) for name in ASSETS]
+    return [out.put(f"{ASSET_DIR}/{name}", (STATIC / name).read_bytes()) for name in ASSETS + CARD_ASSETS]
 
 
 def write_embeds(out: Outputs) -> list[str]:

@@ -12,6 +12,7 @@ the self-hosted assets under out_dir/assets/vendor/ and out_dir/assets/maps/.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -37,11 +38,20 @@ __all__ = [
 ]
 
 
-def map_views(dataset: Dataset, boundaries: Mapping[str, dict], settings: MapSettings, digest: str = ""):
-    """(path, view) of every map page: each district's, then the city's."""
+def map_views(
+    dataset: Dataset, boundaries: Mapping[str, dict], settings: MapSettings, digest: str = "", site: str | None = None
+):
+    """(path, view) of every map page: each district's, then the city's. With the site's public URL
+    (`site`), each page links its oEmbed JSON (profiles/embeds/oembed.py)."""
     for slug, district in dataset.districts.items():
-        yield page_path(slug), district_view(dataset, district, boundaries, settings, digest)
-    yield page_path(CITY_SLUG), city_view(dataset, boundaries, settings, digest)
+        view = district_view(dataset, district, boundaries, settings, digest)
+        yield page_path(slug), dataclasses.replace(view, oembed=_oembed(site, slug))
+    view = city_view(dataset, boundaries, settings, digest)
+    yield page_path(CITY_SLUG), dataclasses.replace(view, oembed=_oembed(site, CITY_SLUG))
+
+
+def _oembed(site: str | None, slug: str) -> str | None:
+    return f"{site}embed/{slug}/oembed.json" if site else None
 
 
 def _renderer(inputs: Inputs, settings: MapSettings) -> PageRenderer:
@@ -54,7 +64,9 @@ def _renderer(inputs: Inputs, settings: MapSettings) -> PageRenderer:
 MAP_PAGES = Output(
     "map",
     collect=lambda i: (
-        map_views(i.dataset, i.boundaries, i.ctx.map_settings, i.ctx.boundaries_digest) if i.boundaries else ()
+        map_views(i.dataset, i.boundaries, i.ctx.map_settings, i.ctx.boundaries_digest, i.ctx.site_url)
+        if i.boundaries
+        else ()
     ),
     render=lambda view, i: _renderer(i, view.settings).render(view),
     sources=(Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py"),

@@ -35,8 +35,11 @@ ASSETS: dict[str, tuple[Path, str]] = {
     ),
     "cluster.js": (_C / "leaflet.markercluster.js", "vendor/leaflet-markercluster/leaflet.markercluster.js"),
     "cluster.css": (_C / "MarkerCluster.css", "vendor/leaflet-markercluster/MarkerCluster.css"),
+    "frame.js": (STATIC / "frame.js", "maps/frame.js"),  # every embed's: theme, id, height (cards too)
     "maps.js": (STATIC / "maps.js", "maps/maps.js"),
     "maps.css": (STATIC / "maps.css", "maps/maps.css"),
+    # Every embed page names it: without an icon the browser asks for /favicon.ico (a 404 in the console).
+    "favicon.svg": (STATIC / "favicon.svg", "maps/favicon.svg"),
 }
 # The host-page script keeps one stable, unversioned URL: other sites paste it.
 RESIZE_JS = (STATIC / "resize.js", "embed/resize.js")

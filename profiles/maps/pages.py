@@ -20,6 +20,7 @@ from ..models import District
 from ..registry import CITY_SLUG
 from ..templating import environment as _environment
 from . import features as F
+from .assets import asset_urls
 from .settings import BOUNDARY_CREDIT, MapSettings, Shell
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -73,6 +74,7 @@ class MapPage:
     settings: MapSettings
     prefix: str
     boundaries_digest: str
+    oembed: str | None = None  # the absolute URL of this page's oEmbed JSON (profiles/embeds/oembed.py)
 
 
 def _boundary_names(dataset: Dataset, slugs, boundaries: Mapping[str, dict], prefix: str) -> tuple:
@@ -161,6 +163,7 @@ class PageRenderer:
             "basemap_label": settings.base.label,
             "boundary_credit": BOUNDARY_CREDIT,
             "link_attrs": NEW_TAB,
+            "favicon": asset_urls(prefix)["favicon.svg"],
         }
 
     def render(self, view: MapPage) -> str:
@@ -187,6 +190,7 @@ class PageRenderer:
             legend=F.legend(features, bool(boundaries)),
             badges=badges,
             n_sources=view.n_sources,
+            oembed=view.oembed,
             data_json=Markup(F.script_json(data)),
         )
 

@@ -102,6 +102,7 @@ def _vendor(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         ("leaflet", urls["leaflet.js"]),
         ("gesture", urls["gesture.js"]),
         ("cluster", urls["cluster.js"]),
+        ("gzframe", urls["frame.js"]),
         ("gzmaps", urls["maps.js"]),
     ]
     css = [

@@ -17,7 +17,7 @@ from .. import headline
 from ..checks import items
 from ..context import BuildContext
 from ..dataset import Dataset
-from ..embeds import Panel, panel
+from ..embeds import CardPanel, Panel, card_panel, panel
 from ..models import City, District, Goal, Source
 from ..registry import CITY_SLUG
 from ..rendering import Output
@@ -67,6 +67,8 @@ class DistrictPage:
     polygon_area: float | None
     last_changed: str | None
     panel: Panel | None
+    card_panel: CardPanel | None  # the "嵌入数字卡片" panel: None when the district has no card
+    oembed: tuple[tuple[str, str], ...]  # (URL, title) of the oEmbed JSON of each embed the page offers
     as_of: headline.AsOf | None
     city_name: str
     city_goals: tuple[Goal, ...]  # a thin page shows the city's goals, which apply to every district
@@ -97,6 +99,8 @@ def district_page(
     city_goals = tuple(dataset.city.goals) if thin and dataset.city is not None else ()
     numbers = _numbers(d, city_goals)
     order = dataset.order()
+    map_panel = panel(ctx, d.slug, [d]) if profile.has_points(d) else None
+    cards = card_panel(ctx, d, dataset.sources)
     return DistrictPage(
         d=d,
         cited=tuple(dataset.sources[s] for s in numbers if s in dataset.sources),
@@ -104,7 +108,9 @@ def district_page(
         maps=ctx.maps,
         polygon_area=ctx.polygon_area.get(d.slug),
         last_changed=ctx.last_changed.get(d.slug),
-        panel=panel(ctx, d.slug, [d]) if profile.has_points(d) else None,
+        panel=map_panel,
+        card_panel=cards,
+        oembed=_oembed(ctx, map_panel, cards),
         as_of=headline.facts_as_of(d, dataset.sources),
         city_name=dataset.city.name.zh if dataset.city is not None else "",
         city_goals=city_goals,
@@ -112,6 +118,20 @@ def district_page(
         neighbours=tuple((s, dataset.name_of(s)) for s in neighbours.get(d.slug, ())),
         locator=(viewbox, tuple(paths.items())) if d.slug in paths and not profile.has_points(d) else None,
     )
+
+
+def _oembed(ctx: BuildContext, map_panel: Panel | None, cards: CardPanel | None) -> tuple[tuple[str, str], ...]:
+    """The oEmbed JSON of the map and of the first card the page offers (profiles/embeds/oembed.py);
+    none without the site's public URL."""
+    if not ctx.site_url:
+        return ()
+    out = []
+    if map_panel is not None:
+        out.append((f"{ctx.site_url}embed/{map_panel.slug}/oembed.json", map_panel.title))
+    if cards is not None:
+        first = cards.cards[0]
+        out.append((f"{ctx.site_url}embed/{cards.slug}/card/{first['id']}/oembed.json", first["title"]))
+    return tuple(out)
 
 
 def render_district_page(view: DistrictPage, inputs=None) -> str:
@@ -164,6 +184,8 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
             neighbours=list(view.neighbours),
             locator=view.locator,
             panel=view.panel,
+            card_panel=view.card_panel,
+            oembed=view.oembed,
         )
     )
 
@@ -244,14 +266,22 @@ class HomePage:
     sentence: str
     maps: bool
     panel: Panel | None
+    oembed: tuple[tuple[str, str], ...] = ()  # (URL, title) of the city map's oEmbed JSON
 
 
 def home_page(dataset: Dataset, ctx: BuildContext) -> HomePage:
     city = dataset.city
     cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
     cards = tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
+    city_panel = panel(ctx, CITY_SLUG, dataset.districts.values())
     return HomePage(
-        city, cited, cards, site_sentence(dataset), ctx.maps, panel(ctx, CITY_SLUG, dataset.districts.values())
+        city,
+        cited,
+        cards,
+        site_sentence(dataset),
+        ctx.maps,
+        city_panel,
+        _oembed(ctx, city_panel if ctx.maps else None, None),
     )
 
 
@@ -268,6 +298,7 @@ def render_home_page(view: HomePage, inputs=None) -> str:
             ctx=BuildContext(maps=view.maps),
             city_slug=CITY_SLUG,
             panel=view.panel,
+            oembed=view.oembed,
         )
     )
 

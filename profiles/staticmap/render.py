@@ -106,6 +106,11 @@ def _font(size: int, candidates: tuple[str, ...]) -> ImageFont.FreeTypeFont | No
     return ImageFont.truetype(found[0], size, index=found[1]) if found else None
 
 
+def font(size: int, candidates: tuple[str, ...]) -> ImageFont.FreeTypeFont | None:
+    """The CJK face the maps draw with at `size` px (None when no candidate exists): the card images too."""
+    return _font(size, candidates)
+
+
 @dataclass(frozen=True)
 class _Label:
     """A text's coverage masks, placed relative to its anchor point."""

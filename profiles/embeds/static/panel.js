@@ -261,6 +261,128 @@
     update(false);
   }
 
+  // --- Fact cards (data-gz-card-panel): one code per card, chosen from the panel's data-cards. ----------
+
+  var CARD_STYLE = 'width:100%;max-width:640px;border:0;height:480px';  // = CARD_STYLE in Python
+
+  function cardInfo(panel) {
+    var cards = [];
+    try { cards = JSON.parse(panel.getAttribute('data-cards') || '[]'); } catch (e) { cards = []; }
+    return { root: pageRoot(panel) || panel.getAttribute('data-site'), slug: panel.getAttribute('data-slug'), cards: cards };
+  }
+
+  function cardBase(info, card) { return info.root + 'embed/' + info.slug + '/card/' + card.id + '/'; }
+
+  // The iframe's attributes, in the code's order (card_code() in Python): the preview uses the same list.
+  function cardAttributes(info, card, theme) {
+    var id = 'gz-' + info.slug + '-' + card.id;
+    return [
+      ['src', cardBase(info, card) + '?id=' + id + (theme !== 'light' ? '&theme=' + theme : '')],
+      ['title', card.title],
+      ['loading', 'lazy'],
+      ['style', CARD_STYLE],
+      ['sandbox', SANDBOX],
+      ['data-gz-embed', id]
+    ];
+  }
+
+  function cardCode(info, card, theme) {
+    var attrs = cardAttributes(info, card, theme).map(function (a) {
+      return a[0] + '="' + (a[0] === 'style' ? a[1] : esc(a[1])) + '"';
+    });
+    return '<iframe ' + attrs.join(' ') + '></iframe>\n' +
+      '<noscript><img src="' + esc(cardBase(info, card)) + 'card.png" alt="' + esc(card.alt) +
+      '" style="max-width:100%;height:auto"></noscript>\n' +
+      '<script src="' + esc(info.root) + 'embed/resize.js" async></' + 'script>';
+  }
+
+  function setupCards(panel) {
+    var textarea = panel.querySelector('[data-gz-card-code]');
+    var info = cardInfo(panel);
+    if (!textarea || !info.cards.length) return;
+    var uid = panel.id || 'gz-cards';
+    var select = el('select', { id: uid + '-choice', name: 'card' }, info.cards.map(function (c, i) {
+      return el('option', { value: String(i) }, [c.title]);
+    }));
+    var form = el('form', { 'class': 'gz-embed-options', 'data-gz-card-options': true }, [
+      el('p', null, [el('label', { 'for': uid + '-choice' }, ['卡片 ']), select]),
+      fieldset('配色', THEMES.map(function (t, i) { return choice('radio', 'theme', t[0], i === 0, t[1]); }))
+    ]);
+    var copy = el('button', { type: 'button', 'class': 'md-button gz-embed-copy', 'data-gz-card-copy': true }, ['复制代码']);
+    var status = el('span', { 'class': 'gz-embed-status', role: 'status', 'aria-live': 'polite' });
+    var preview = el('div', { 'class': 'gz-embed-preview', 'data-gz-card-preview': true },
+      [el('p', { 'class': 'gz-embed-label' }, ['预览'])]);
+    var label = (textarea.labels && textarea.labels[0]) || textarea;
+    label.parentNode.insertBefore(form, label);
+    insertAfter(textarea, [el('p', { 'class': 'gz-embed-actions' }, [copy, ' ', status]), preview]);
+    var alt = el('p', { 'class': 'gz-embed-note' });
+    var downloads = panel.querySelector('[data-gz-card-downloads]');
+    insertAfter(downloads || textarea, [alt]);
+    var frame = null;
+
+    function update() {
+      var card = info.cards[parseInt(select.value, 10)] || info.cards[0];
+      var theme = form.querySelector('input[name="theme"]:checked');
+      theme = theme ? theme.value : 'light';
+      textarea.value = cardCode(info, card, theme);
+      if (label !== textarea) label.textContent = '嵌入代码：' + card.title;
+      if (downloads) {
+        Array.prototype.forEach.call(downloads.querySelectorAll('a'), function (a) {
+          a.setAttribute('href', panel.getAttribute('data-prefix') + 'embed/' + info.slug + '/card/' + card.id + '/card.' +
+            (a.textContent === 'SVG' ? 'svg' : 'png'));
+        });
+      }
+      alt.textContent = '图片说明（可作替代文字）：' + card.alt;
+      var fresh = document.createElement('iframe');
+      cardAttributes(info, card, theme).forEach(function (a) {
+        if (a[0] === 'style') fresh.style.cssText = a[1];  // CSSOM: allowed where style="" is not
+        else fresh.setAttribute(a[0], a[1]);
+      });
+      if (frame && frame.getAttribute('src') === fresh.getAttribute('src')) return;
+      ensureResizeScript(info.root);
+      if (frame) preview.replaceChild(fresh, frame);
+      else preview.appendChild(fresh);
+      frame = fresh;
+    }
+
+    form.addEventListener('change', update);
+    form.addEventListener('submit', function (event) { event.preventDefault(); });
+    textarea.addEventListener('focus', function () { textarea.select(); });
+    copy.addEventListener('click', function () {
+      var text = textarea.value;
+      var fallback = function () {
+        textarea.focus();
+        textarea.select();
+        var copied = false;
+        try { copied = document.execCommand('copy'); } catch (e) { copied = false; }
+        status.textContent = copied ? '已复制到剪贴板' : '代码已选中，请按 Ctrl+C（Mac：⌘C）复制';
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { status.textContent = '已复制到剪贴板'; }, fallback);
+      } else {
+        fallback();
+      }
+    });
+    update();
+  }
+
+  function startCards(panel) {
+    var textarea = panel.querySelector('[data-gz-card-code]');
+    var info = cardInfo(panel);
+    if (textarea && info.cards.length && pageRoot(panel)) {
+      textarea.value = cardCode(info, info.cards[0], 'light');
+      var placeholderNote = panel.querySelector('[data-gz-card-placeholder]');
+      if (placeholderNote) placeholderNote.hidden = true;  // the code names this page's own site now
+    }
+    if (panel.open) { setupCards(panel); return; }
+    var once = function () {
+      if (!panel.open) return;
+      panel.removeEventListener('toggle', once);
+      setupCards(panel);
+    };
+    panel.addEventListener('toggle', once);
+  }
+
   function panelInfo(panel) {
     return {
       root: pageRoot(panel) || panel.getAttribute('data-site'),
@@ -288,6 +410,11 @@
         setup(panel);
       };
       panel.addEventListener('toggle', once);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-gz-card-panel]'), function (panel) {
+      if (panel.hasAttribute('data-gz-embed-started')) return;
+      panel.setAttribute('data-gz-embed-started', '');
+      startCards(panel);
     });
   }
 

@@ -3,35 +3,23 @@
  * Data arrives only as JSON (<script type="application/json" id="gz-map-data">), and every
  * string from it reaches the DOM through textContent or an attribute, never innerHTML.
  * Works in a sandboxed iframe (no storage, no cookies, no top navigation): links open in
- * a new tab. URL parameters: layers=boundary,parks,projects  theme=light|dark|auto
- * legend=0|1  height=<px>  id=<echoed in the height message to the parent>.
+ * a new tab. URL parameters: layers=boundary,parks,projects  legend=0|1  height=<px>; theme and id
+ * are read, and the height told to the host page, by static/frame.js (shared with the card embeds).
  */
 (function () {
   'use strict';
 
   var root = document.documentElement;
-  var params;
-  try { params = new URLSearchParams(window.location.search); } catch (e) { params = new URLSearchParams(''); }
+  // Theme, id and the height contract are every embed's (static/frame.js, loaded just before this).
+  var params = window.gzFrame.params;
 
   // Page options are applied while <head> is parsed, before anything paints.
-  root.classList.add('gz-js');
-  var theme = params.get('theme');
-  if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
-  if (theme === 'auto' && window.matchMedia) {
-    // "auto" follows the reader's system setting, now and when it changes; CSS knows only light/dark.
-    var dark = window.matchMedia('(prefers-color-scheme: dark)');
-    var follow = function () { root.setAttribute('data-theme', dark.matches ? 'dark' : 'light'); };
-    follow();
-    if (dark.addEventListener) dark.addEventListener('change', follow);
-  }
   if (params.get('legend') === '0') root.setAttribute('data-legend', '0');
   var fixedHeight = parseInt(params.get('height') || '', 10);
   if (fixedHeight >= 120 && fixedHeight <= 4000) {
     root.style.setProperty('--gz-map-height', fixedHeight + 'px');
     root.setAttribute('data-fixed-height', '1');
   }
-  var embedId = params.get('id');
-  if (embedId !== null && !/^[A-Za-z0-9_.:-]{1,80}$/.test(embedId)) embedId = null;
 
   var LAYER_KEYS = { boundary: 'boundary', boundaries: 'boundary', parks: 'parks', park: 'parks', projects: 'projects', project: 'projects' };
 
@@ -363,49 +351,6 @@
     });
   }
 
-  // The page's height is a function of its width only (no vh: inside an iframe that is the frame's
-  // own height, a feedback loop). The parent hears it once per real change, after layout settles.
-  var lastHeight = 0;
-  var heightTimer = 0;
-  // `reply`: an answer to the host's ask, sent even when unchanged (the host may have missed it).
-  function postHeight(reply) {
-    if (window.parent === window) return;
-    var box = document.getElementById('gz-embed');
-    if (!box) return;
-    var height = Math.ceil(box.getBoundingClientRect().height);
-    if (!height || (height === lastHeight && !reply)) return;
-    lastHeight = height;
-    var message = { type: 'gz-profiles:height', id: embedId, height: height };
-    if (reply) message.reply = true;
-    try {
-      window.parent.postMessage(message, '*');
-      if (embedId) window.parent.postMessage('pymxPYMx' + embedId + 'xPYMx' + 'height' + 'xPYMx' + height, '*');
-    } catch (e) { /* a parent that refuses messages is fine */ }
-  }
-
-  function soon() {
-    clearTimeout(heightTimer);
-    heightTimer = setTimeout(function () { postHeight(false); }, 60);
-  }
-
-  function watchHeight() {
-    if (window.parent === window) return;
-    postHeight(false);
-    // The host's resize.js may start after our first message (it loads async): it asks, we answer.
-    window.addEventListener('message', function (event) {
-      if (event.source !== window.parent || !event.data || event.data.type !== 'gz-profiles:ask') return;
-      postHeight(true);
-    });
-    window.addEventListener('load', soon);
-    // A resize of the frame (its width) and of the content (fonts, list): both end in one message.
-    // Chromium runs no ResizeObserver in an off-screen cross-origin frame, but it does fire resize.
-    window.addEventListener('resize', soon);
-    if (window.ResizeObserver) {
-      var box = document.getElementById('gz-embed');
-      if (box) new ResizeObserver(soon).observe(box);
-    }
-  }
-
   function readData() {
     var node = document.getElementById('gz-map-data');
     try {
@@ -459,7 +404,7 @@
     window.gzMaps.groups = groups;
     window.gzMaps.cluster = cluster;
     root.setAttribute('data-map-ready', options && options.basemap ? options.basemap : '1');
-    watchHeight();
+    window.gzFrame.watch();
   }
 
   window.gzMaps = { init: init };

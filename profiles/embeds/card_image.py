@@ -1,0 +1,155 @@
+"""A fact card's image twin: embed/<slug>/card/<id>/card.svg and card.png, for hosts without iframes (the
+embed code's <noscript>, WeChat articles) and as its oEmbed thumbnail.
+
+One layout (lines of text at pixel positions), drawn twice: as SVG text (title and desc carry the alt
+text) and as PNG with Pillow, through the same CJK font lookup as the static maps. Lines are broken by
+an estimate of glyph widths, not by a font's metrics, so the SVG is the same on every machine; the
+estimate errs wide, so the PNG's text never runs past the edge. Cards are small: drawn in-process.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..rendering import Output
+from .cards import CardPage, card_views, embed_path
+
+WIDTH = 640
+PAD = 28
+BAR = 6  # the accent bar on the left, as on the page
+INK, MUTED, ACCENT, LINE = "#1f2933", "#4f5764", "#3949ab", "#d5d9e0"
+FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    x: int
+    y: int  # baseline
+    size: int
+    fill: str
+
+
+def _width(text: str, size: int) -> float:
+    """An overestimate of the drawn width: CJK glyphs 1 em, others 0.62 em."""
+    return sum(size if ord(ch) > 0x2E7F else size * 0.62 for ch in text)
+
+
+def wrap(text: str, size: int, width: float) -> list[str]:
+    """Greedy line breaks by estimated width (any character may end a line: CJK text has no spaces)."""
+    text = " ".join(text.split())
+    lines, line = [], ""
+    for ch in text:
+        if line and _width(line + ch, size) > width:
+            lines.append(line.rstrip())
+            line = ch.lstrip()
+        else:
+            line += ch
+    if line:
+        lines.append(line)
+    return lines
+
+
+def layout(c: CardPage) -> tuple[int, list[Line]]:
+    """(height, lines) of the card's image."""
+    inner = WIDTH - 2 * PAD - BAR
+    x = PAD + BAR
+    y = PAD
+    lines: list[Line] = []
+
+    def block(text: str, size: int, fill: str, gap: int = 8, leading: float = 1.45) -> None:
+        nonlocal y
+        for part in wrap(text, size, inner):
+            y += round(size * leading)
+            lines.append(Line(part, x, y - round(size * (leading - 1) / 2) - round(size * 0.2), size, fill))
+        y += gap
+
+    block(c.title, 22, INK, gap=4)
+    block(c.value_text, 52, ACCENT, gap=4, leading=1.2)
+    block(c.meta, 17, MUTED, gap=12)
+    block(c.statement, 19, INK, gap=10)
+    if c.quote:
+        block(f"原文：“{c.quote}”", 17, MUTED, gap=10)
+    block(f"来源：{c.source_text}", 16, MUTED, gap=14)
+    block(f"{c.site_name} · {c.district}完整档案：{c.profile_url}", 14, MUTED, gap=0)
+    return y + PAD, lines
+
+
+def _esc(text: str) -> str:
+    return escape(_XML_BAD.sub("", text), {'"': "&quot;"})
+
+
+def svg(c: CardPage) -> bytes:
+    height, lines = layout(c)
+    tid, did = f"card-{c.slug}-{c.id}-title", f"card-{c.slug}-{c.id}-desc"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'role="img" aria-labelledby="{_esc(tid)} {_esc(did)}" font-family=\'{FONT_FAMILY}\'>',
+        f'<title id="{_esc(tid)}">{_esc(c.title)}</title>',
+        f'<desc id="{_esc(did)}">{_esc(c.alt)}</desc>',
+        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+        f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{height - 1}" fill="none" stroke="{LINE}"/>',
+        f'<rect width="{BAR}" height="{height}" fill="{ACCENT}"/>',
+    ]
+    for line in lines:
+        weight = ' font-weight="bold"' if line.size >= 22 else ""
+        out.append(
+            f'<text x="{line.x}" y="{line.y}" font-size="{line.size}" fill="{line.fill}"{weight}>{_esc(line.text)}</text>'
+        )
+    out.append("</svg>")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def png(c: CardPage) -> bytes:
+    """The same drawing as `svg(c)`; text only if a CJK font exists (never tofu boxes)."""
+    from PIL import Image, ImageDraw  # deferred: Pillow, only when a card's image must be drawn
+
+    from ..staticmap.atlas import CJK_FONT_CANDIDATES  # deferred: shapely (via the map layout)
+    from ..staticmap.render import font  # deferred: Pillow and shapely, as above
+
+    height, lines = layout(c)
+    img = Image.new("RGB", (WIDTH, height), "#ffffff")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 0, WIDTH - 1, height - 1), outline=LINE)
+    draw.rectangle((0, 0, BAR - 1, height - 1), fill=ACCENT)
+    for line in lines:
+        face = font(line.size, CJK_FONT_CANDIDATES)
+        if face is None:
+            break
+        bold = 1 if line.size >= 22 else 0
+        draw.text(
+            (line.x, line.y),
+            line.text,
+            font=face,
+            fill=line.fill,
+            anchor="ls",
+            stroke_width=bold,
+            stroke_fill=line.fill,
+        )
+    img = img.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", optimize=False, compress_level=6)  # no pnginfo: no timestamps
+    return buf.getvalue()
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) from a PNG's header."""
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def draw(c: CardPage, inputs=None) -> dict[str, bytes]:
+    base = embed_path(c.slug, c.id)
+    return {f"{base}card.svg": svg(c), f"{base}card.png": png(c)}
+
+
+CARD_IMAGES = Output(
+    "card-image",
+    collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in card_views(i.dataset, i.ctx)),
+    render=draw,
+    sources=(Path(__file__).resolve(), Path(__file__).resolve().parent / "cards.py"),
+)

@@ -1,0 +1,222 @@
+"""Fact cards as embeds: each headline figure of a district (`headline.all_cards`) and its goals summary,
+each a small static page a newsroom can paste on its own.
+
+    embed/<slug>/card/<id>/index.html     the card (CARD_PAGES); <id> is Card.id, or "goals" for the summary
+    embed/<slug>/card/<id>/card.png|.svg  its image twin (card_image.CARD_IMAGES)
+
+A card shows the figure (comparator, value, unit), what it measures, its year, a goal's status and the
+hedge its statement uses (力争, 推动 …: headline keeps the first one), the source (title, publisher, date,
+and the quote where there is one) and a link to the profile. Nothing is added to what the data says.
+
+The page follows the map embeds' contract (static/frame.js, shared with them): ?theme=light|dark|auto,
+?id= echoed in its height messages, a height that is a function of its width, told to the host's
+resize.js once per real change. No inline script or style (its own CSP allows neither), no request
+to another host, no web font.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import headline
+from ..context import BuildContext
+from ..dataset import Dataset
+from ..maps.assets import STATIC as MAP_STATIC
+from ..maps.assets import asset_urls
+from ..models import District, Source
+from ..rendering import Inputs, Output
+from ..templating import environment
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+PREFIX = "../../../../"  # from embed/<slug>/card/<id>/ to the site root
+SUMMARY_ID = "goals"
+SITE_NAME = "广州区情"
+MAX_SOURCES = 3  # the summary card names this many sources, then counts the rest
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+)
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    title: str
+    publisher: str
+    date: str  # YYYY-MM-DD
+    url: str | None
+
+    @property
+    def text(self) -> str:
+        return f"{self.publisher}《{self.title}》，{self.date}"
+
+
+@dataclass(frozen=True)
+class CardPage:
+    """What one card embed shows (page and images alike)."""
+
+    slug: str
+    id: str
+    district: str
+    kind: str  # "indicator" | "goal" | "summary"
+    kind_label: str  # 已公布 / 目标 / 发展目标
+    comparator: str
+    value: str
+    unit: str
+    label: str
+    year: str  # "" for the summary
+    status_label: str
+    hedge: str
+    statement: str
+    quote: str | None
+    sources: tuple[SourceLine, ...]
+    more_sources: int  # sources not named (the summary's)
+    profile_url: str
+    site_name: str = SITE_NAME
+    oembed: str | None = None  # the absolute URL of its oEmbed JSON, when the site's URL is known
+
+    @property
+    def title(self) -> str:
+        """The card's heading, the iframe's title and the image's title."""
+        return f"{self.district} · {self.label}"
+
+    @property
+    def value_text(self) -> str:
+        return f"{self.comparator} {self.value}{self.unit}".strip()
+
+    @property
+    def meta(self) -> str:
+        """E.g. "目标（力争） · 2025 年 · 进行中"."""
+        parts = [self.kind_label + (f"（{self.hedge}）" if self.hedge else "")]
+        if self.year:
+            parts.append(f"{self.year} 年" if self.kind == "goal" else f"截至 {self.year}")
+        if self.status_label:
+            parts.append(self.status_label)
+        return " · ".join(parts)
+
+    @property
+    def source_text(self) -> str:
+        named = "；".join(s.text for s in self.sources)
+        return named + (f"等 {len(self.sources) + self.more_sources} 个来源" if self.more_sources else "")
+
+    @property
+    def alt(self) -> str:
+        """The image's alt text (SVG <desc>, the embed code's <noscript><img alt>): everything it shows."""
+        quote = f"原文：“{self.quote}”。" if self.quote else ""
+        return f"{self.title}：{self.value_text}（{self.meta}）。{self.statement}{quote}来源：{self.source_text}。"
+
+
+def embed_path(slug: str, card_id: str) -> str:
+    return f"embed/{slug}/card/{card_id}/"
+
+
+def _sources(ids, sources: dict[str, Source]) -> tuple[SourceLine, ...]:
+    return tuple(
+        SourceLine(s.title, s.publisher, s.published.isoformat(), s.url)
+        for s in (sources[i] for i in dict.fromkeys(ids) if i in sources)
+    )
+
+
+def _profile(ctx: BuildContext, slug: str, anchor: str) -> str:
+    return f"{ctx.site_url or PREFIX}districts/{slug}/#{anchor}"
+
+
+def _oembed(ctx: BuildContext, slug: str, card_id: str) -> str | None:
+    return f"{ctx.site_url}{embed_path(slug, card_id)}oembed.json" if ctx.site_url else None
+
+
+def card_page(d: District, c: headline.Card, sources: dict[str, Source], ctx: BuildContext) -> CardPage:
+    return CardPage(
+        slug=d.slug,
+        id=c.id,
+        district=d.name.zh,
+        kind=c.kind,
+        kind_label=c.kind_label,
+        comparator=c.comparator,
+        value=c.value,
+        unit=c.unit,
+        label=c.label,
+        year=c.year,
+        status_label=c.status_label,
+        hedge=c.hedge,
+        statement=c.statement,
+        quote=c.quote,
+        sources=_sources(c.sources, sources),
+        more_sources=0,
+        profile_url=_profile(ctx, d.slug, c.anchor),
+        oembed=_oembed(ctx, d.slug, c.id),
+    )
+
+
+def summary_page(d: District, sources: dict[str, Source], ctx: BuildContext) -> CardPage | None:
+    """The goals summary: how many goals, the generated sentences, the sources they cite. None without goals."""
+    if not d.goals:
+        return None
+    cited = _sources([s for g in d.goals for s in g.sources], sources)
+    return CardPage(
+        slug=d.slug,
+        id=SUMMARY_ID,
+        district=d.name.zh,
+        kind="summary",
+        kind_label="目标汇总",
+        comparator="",
+        value=headline.num(len(d.goals)),
+        unit="项",
+        label="发展目标",
+        year="",
+        status_label="",
+        hedge="",
+        statement=headline.goals_sentence(d.name.zh, d.goals) + headline.status_sentence(d.goals),
+        quote=None,
+        sources=cited[:MAX_SOURCES],
+        more_sources=max(0, len(cited) - MAX_SOURCES),
+        profile_url=_profile(ctx, d.slug, "goals"),
+        oembed=_oembed(ctx, d.slug, SUMMARY_ID),
+    )
+
+
+def district_cards(d: District, sources: dict[str, Source], ctx: BuildContext) -> tuple[CardPage, ...]:
+    """Every card of a district, in page order: the goals summary first, then each figure."""
+    summary = summary_page(d, sources, ctx)
+    return ((summary,) if summary else ()) + tuple(card_page(d, c, sources, ctx) for c in headline.all_cards(d))
+
+
+def card_views(dataset: Dataset, ctx: BuildContext):
+    """(path, view) of every card page."""
+    for slug, d in dataset.districts.items():
+        for view in district_cards(d, dataset.sources, ctx):
+            yield f"{embed_path(slug, view.id)}index.html", view
+
+
+def render_card(view: CardPage, inputs: Inputs | None = None) -> str:
+    urls = asset_urls(PREFIX)
+    return (
+        environment(TEMPLATES)
+        .get_template("card.html.j2")
+        .render(
+            c=view,
+            csp=CSP,
+            css=f"{PREFIX}assets/embeds/card.css?v={css_version()}",
+            frame_js=urls["frame.js"],
+            favicon=urls["favicon.svg"],
+        )
+    )
+
+
+def css_version() -> str:
+    return hashlib.sha256((STATIC / "card.css").read_bytes()).hexdigest()[:10]
+
+
+CARD_PAGES = Output(
+    "card",
+    collect=lambda i: card_views(i.dataset, i.ctx),
+    render=render_card,
+    sources=(
+        Path(__file__).resolve(),
+        TEMPLATES,
+        STATIC / "card.css",
+        MAP_STATIC / "frame.js",
+        Path(__file__).resolve().parent.parent / "templating.py",
+    ),
+)

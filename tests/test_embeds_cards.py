@@ -1,0 +1,177 @@
+"""Fact cards as embeds (profiles/embeds/cards.py, card_image.py): each card page and its two images, from
+the one-district fixture rendered in-process, and the hostile site's card pages read statically."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+from PIL import Image
+
+from profiles.build import validate
+from profiles.config import load_config
+from profiles.context import BuildContext
+from profiles.embeds import card_image, cards
+from profiles.headline import all_cards
+from profiles.models import GoalStatus
+from tests.conftest import SITE_URL
+from tests.fixtures.hostile import PWN
+from tests.fixtures.hostile.sites import hostile_site
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory):
+    from tests.conftest import copy_valid_data, make_project
+
+    root = tmp_path_factory.mktemp("cards")
+    project = make_project(root / "project", copy_valid_data(root / "data"))
+    return validate(load_config(project))[0]
+
+
+@pytest.fixture(scope="module")
+def views(dataset) -> dict[str, cards.CardPage]:
+    return dict(cards.card_views(dataset, BuildContext(site_url=SITE_URL)))
+
+
+class Text(HTMLParser):
+    """The page's visible text by class of its element, and its start tags."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.by_class: dict[str, str] = {}
+        self._classes: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        self._classes.append(a.get("class", "") or "")
+
+    def handle_endtag(self, tag):
+        if self._classes:
+            self._classes.pop()
+
+    def handle_data(self, data):
+        for cls in self._classes:
+            for name in cls.split():
+                self.by_class[name] = self.by_class.get(name, "") + data
+
+
+def test_every_card_of_a_district_and_its_goals_summary_has_a_page(dataset, views):
+    d = dataset.districts["haizhu"]
+    expected = ["goals"] + [c.id for c in all_cards(d)]
+    assert list(views) == [f"embed/haizhu/card/{i}/index.html" for i in expected]
+    assert len(expected) >= 3
+
+
+def test_every_card_page_shows_its_number_label_year_source_and_profile_link(dataset, views):
+    for path, view in views.items():
+        page = Text(cards.render_card(view))
+        assert page.by_class["gz-fact-value"] == view.value_text and view.value and view.unit, path
+        assert view.label in page.by_class["gz-fact-title"] and view.district in page.by_class["gz-fact-title"]
+        assert all(s.title in page.by_class["gz-fact-source"] for s in view.sources) and view.sources, path
+        assert all(s.publisher in page.by_class["gz-fact-source"] for s in view.sources)
+        assert all(s.date in page.by_class["gz-fact-source"] for s in view.sources)
+        if view.year:
+            assert view.year in page.by_class["gz-fact-meta"]
+        if view.quote:
+            assert view.quote in page.by_class["gz-fact-quote"]
+        link = next(a for t, a in page.tags if t == "a" and a["href"].startswith(SITE_URL + "districts/haizhu/#"))
+        assert link["target"] == "_blank" and link["rel"] == "noopener"
+
+
+def test_a_goal_card_keeps_its_statements_hedge_and_its_status(dataset):
+    d = dataset.districts["haizhu"]
+    goal = d.goals[1].model_copy(
+        update={"statement": "力争全年引育大模型企业超100个", "status": GoalStatus.in_progress}
+    )
+    view = cards.card_page(d, all_cards(d.model_copy(update={"goals": [goal]}))[-1], dataset.sources, BuildContext())
+    page = Text(cards.render_card(view))
+    assert page.by_class["gz-fact-meta"] == "目标（力争） · 2025 年 · 推进中"
+    assert view.profile_url == "../../../../districts/haizhu/#goal-llm-firms-2025"  # no site URL: relative
+
+
+def test_the_summary_card_counts_the_goals_in_the_profiles_own_sentence(dataset, views):
+    summary = views["embed/haizhu/card/goals/index.html"]
+    d = dataset.districts["haizhu"]
+    assert (summary.value, summary.unit) == (str(len(d.goals)), "项")
+    assert summary.statement.startswith(f"海珠区公布了 {len(d.goals)} 项")
+    assert summary.profile_url == f"{SITE_URL}districts/haizhu/#goals"
+
+
+def test_a_district_without_goals_or_figures_has_no_card(dataset):
+    d = dataset.districts["haizhu"].model_copy(update={"goals": [], "indicators": []})
+    assert cards.district_cards(d, dataset.sources, BuildContext()) == ()
+
+
+def test_a_card_page_is_made_for_an_iframe_loads_only_our_files_and_is_small(views):
+    for view in views.values():
+        text = cards.render_card(view)
+        page = Text(text)
+        html = next(a for t, a in page.tags if t == "html")
+        assert html["lang"] == "zh-CN" and "data-gz-watch" in html
+        assert [t for t, _ in page.tags].count("main") == 1 and [t for t, _ in page.tags].count("h1") == 1
+        policy = next(a for t, a in page.tags if t == "meta" and a.get("http-equiv"))["content"]
+        assert policy.startswith("default-src 'none'") and "unsafe-inline" not in policy
+        scripts = [a for t, a in page.tags if t == "script"]
+        assert scripts and all("defer" in a and a["src"].startswith("../../../../assets/") for a in scripts)
+        assert "<script>" not in text and " style=" not in text  # nothing inline: the CSP allows neither
+        icon = next(a for t, a in page.tags if t == "link" and a.get("rel") == "icon")
+        assert icon["href"].startswith("../../../../assets/maps/favicon.svg?v=")
+        loads = [a.get("src") or a.get("href") for t, a in page.tags if t in ("script", "link", "img")]
+        assert all(u.startswith("../../../../assets/") or u.startswith(SITE_URL) for u in loads), loads
+        assert len(gzip.compress(text.encode(), 9)) < 4 * 1024
+
+
+def test_each_card_has_a_png_and_an_svg_twin_with_its_alt_text(views):
+    for view in views.values():
+        files = card_image.draw(view)
+        base = cards.embed_path(view.slug, view.id)
+        assert set(files) == {f"{base}card.svg", f"{base}card.png"}
+        svg = ET.fromstring(files[f"{base}card.svg"])
+        assert svg.find(f"{SVG}title").text == view.title
+        assert svg.find(f"{SVG}desc").text == view.alt
+        assert view.value_text in view.alt and all(s.title in view.alt for s in view.sources)
+        png = Image.open(io.BytesIO(files[f"{base}card.png"]))
+        png.load()
+        assert (
+            png.size == (int(svg.get("width")), int(svg.get("height"))) == card_image.png_size(files[f"{base}card.png"])
+        )
+        assert len(png.getcolors(4096) or ()) > 2  # text was drawn, not only the frame
+
+
+def test_card_pages_and_images_are_the_same_bytes_every_time(views):
+    for view in views.values():
+        assert cards.render_card(view) == cards.render_card(view)
+        assert card_image.draw(view) == card_image.draw(view)
+
+
+def test_image_lines_stay_inside_the_card():
+    for text in ("一" * 200, "a" * 300, "数字 1,234.5 亿元" * 20):
+        for size in (14, 19, 52):
+            for line in card_image.wrap(text, size, 500):
+                assert card_image._width(line, size) <= 500 or len(line) == 1
+
+
+@pytest.mark.slow
+def test_hostile_text_on_a_card_stays_text(tmp_path_factory):
+    built = hostile_site(tmp_path_factory)
+    assert built.report.ok, built.report.render()
+    pages = sorted(built.site.glob("embed/*/card/*/index.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text("utf-8")
+        tags = Text(text).tags
+        assert [t for t, _ in tags if t in ("script", "img", "iframe", "svg", "object")] == ["script"], page
+        assert not [a for _, a in tags if any(k.startswith("on") for k in a)], page
+        assert [a["src"].split("?")[0] for t, a in tags if t == "script"] == ["../../../../assets/maps/frame.js"]
+        assert len(re.findall(r"<script\b", text)) == 1, page
+    shown = " ".join(" ".join(Text(p.read_text("utf-8")).by_class.get("gz-fact", "").split()) for p in pages)
+    assert f"<script>{PWN}</script>" in shown or f'<img src=x onerror="{PWN}">' in shown
