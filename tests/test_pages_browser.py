@@ -292,7 +292,9 @@ def test_a_profile_prints_as_a_short_brief(tabs, base):
     page.emulate_media(media="print")
     try:
         assert page.locator(".gz-card").first.is_visible()
-        assert page.locator(".gz-map-static").is_visible() and page.locator(".gz-map-frame").is_hidden()
+        # Waited for (to a deadline), not sampled once: under a loaded machine the print layout can lag the switch.
+        page.locator(".gz-map-static").wait_for(state="visible")
+        page.locator(".gz-map-frame").wait_for(state="hidden")
         assert page.locator("#goals").is_visible() and page.locator("#sources").is_visible()
         assert page.locator(".gz-switcher").is_hidden() and page.locator("#enterprises").is_hidden()
         page.locator(".gz-map-static").evaluate("i => i.decode()")
