@@ -271,9 +271,22 @@ def lighthouse(base: str, paths: dict[str, str], workdir: Path) -> None:
         ]
         print(
             f"lighthouse {label:<10} perf {scores.get('performance')} / a11y {scores.get('accessibility')} / "
-            f"best {scores.get('best-practices')} / seo {scores.get('seo')}"
+            f"best {scores.get('best-practices')} / seo {scores.get('seo')} | {metrics_line(report['audits'])}"
             + (f"  (below 90: {', '.join(weak)})" if weak else "")
         )
+
+
+def metrics_line(audits: dict) -> str:
+    """The measured values behind the performance score, CLS first (the issue's budget is on it: ≤ 0.02)."""
+
+    def value(audit: str) -> float:
+        return (audits.get(audit) or {}).get("numericValue") or 0.0
+
+    return (
+        f"CLS {value('cumulative-layout-shift'):.3f}, FCP {value('first-contentful-paint') / 1000:.1f} s, "
+        f"LCP {value('largest-contentful-paint') / 1000:.1f} s, TBT {value('total-blocking-time'):.0f} ms, "
+        f"SI {value('speed-index') / 1000:.1f} s"
+    )
 
 
 def main() -> None:

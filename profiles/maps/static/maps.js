@@ -4,7 +4,8 @@
  * string from it reaches the DOM through textContent or an attribute, never innerHTML.
  * Works in a sandboxed iframe (no storage, no cookies, no top navigation): links open in
  * a new tab. URL parameters: layers=boundary,parks,projects  theme=light|dark|auto
- * legend=0|1  height=<px>  id=<echoed in the height message to the parent>.
+ * legend=0|1  height=<px>  id=<echoed in the height message to the parent>  fit=1 (the host sets the
+ * frame's height, as the site's own pages do: the page fills the frame and sends no height).
  */
 (function () {
   'use strict';
@@ -30,6 +31,11 @@
     root.style.setProperty('--gz-map-height', fixedHeight + 'px');
     root.setAttribute('data-fixed-height', '1');
   }
+  // fit=1: the frame's height is the host's (our profile pages set it from the frame's width, before it
+  // loads); the page fills it exactly (maps.css), the map taking what the rest leaves. Nothing changes
+  // size after the host's first layout, so the host page never shifts.
+  var fit = params.get('fit') === '1';
+  if (fit) root.setAttribute('data-fit', '1');
   var embedId = params.get('id');
   if (embedId !== null && !/^[A-Za-z0-9_.:-]{1,80}$/.test(embedId)) embedId = null;
 
@@ -389,7 +395,7 @@
   }
 
   function watchHeight() {
-    if (window.parent === window) return;
+    if (window.parent === window || fit) return;
     postHeight(false);
     // The host's resize.js may start after our first message (it loads async): it asks, we answer.
     window.addEventListener('message', function (event) {
