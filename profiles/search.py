@@ -107,11 +107,18 @@ def page_sections(markdown: str) -> list[tuple[str, str | None, str]]:
 
 
 class Segmenter:
-    """jieba with our user dictionary, loaded once, the way Material's plugin loads it."""
+    """jieba with our user dictionary, loaded once, the way Material's plugin loads it.
+
+    Each run of Han characters is cut once: jieba cuts a run the same way wherever it stands (the
+    regular expression hands it over whole), and pages repeat most of theirs (headings, labels, the
+    sentences of a page an edit left alone). A resident process keeps one per dictionary text."""
+
+    RUNS = 500_000  # distinct runs remembered at most
 
     def __init__(self, dictionary: Path | None):
         self.dictionary = dictionary
         self._cut = None
+        self._runs: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
         if self._cut is None:
@@ -121,11 +128,18 @@ class Segmenter:
             if self.dictionary is not None and self.dictionary.exists():
                 jieba.load_userdict(str(self.dictionary))
             han = _han()
+            runs = self._runs
+
+            def one(m) -> str:
+                run = m.group(0)
+                done = runs.get(run)
+                if done is None:
+                    if len(runs) >= self.RUNS:
+                        runs.clear()
+                    done = runs[run] = "\u200b" + "\u200b".join(jieba.cut(run.encode("utf-8"))) + "\u200b"
+                return done
 
             def cut(value: str) -> str:
-                def one(m) -> str:
-                    return "\u200b" + "\u200b".join(jieba.cut(m.group(0).encode("utf-8"))) + "\u200b"
-
                 return han.sub(one, value).strip("\u200b")
 
             self._cut = cut
@@ -173,8 +187,14 @@ def _collect(inputs: Inputs):
 
 def _render(view: PageText, inputs: Inputs) -> list[dict]:
     dictionary = Path(inputs.ctx.search_dictionary) if inputs.ctx.search_dictionary else None
-    segment = inputs.resource("segmenter", lambda: Segmenter(dictionary))
+    segment = inputs.resource("segmenter", lambda: _segmenter(dictionary, inputs.cache))
     return page_entries(view.location, inputs.out[view.page].decode("utf-8"), segment)
+
+
+def _segmenter(dictionary: Path | None, cache: Cache) -> Segmenter:
+    """One per dictionary text (a resident process keeps it, with the runs it has cut)."""
+    text = dictionary.read_bytes() if dictionary is not None and dictionary.exists() else b""
+    return cache.keep("segmenter", str(dictionary).encode() + b"\0" + text, lambda: Segmenter(dictionary))
 
 
 PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown pages are indexed here

@@ -382,6 +382,24 @@ def test_many_images_drawn_by_worker_processes_are_the_ones_one_atlas_draws(monk
     assert started, "the pool was used"
 
 
+def test_kept_workers_draw_even_two_images_and_serve_the_next_build_too(monkeypatch):
+    if drawing._cpus() < 2:
+        pytest.skip("one core: no workers are kept")
+    jobs = every_map()[:2]
+    atlas = Atlas(FIXTURE, NAMES)
+    serial = [(atlas.svg(*j), atlas.png(*j)) for j in jobs]
+    started = []
+    real_pool = drawing.ProcessPoolExecutor
+    monkeypatch.setattr(drawing, "ProcessPoolExecutor", lambda *a, **k: started.append(a) or real_pool(*a, **k))
+    kept = drawing.Workers(FIXTURE, NAMES)
+    try:
+        assert drawing.draw_all(FIXTURE, NAMES, jobs, workers=lambda: kept) == serial
+        assert drawing.draw_all(FIXTURE, NAMES, jobs[::-1], workers=lambda: kept) == serial[::-1]
+    finally:
+        kept.pool.shutdown()
+    assert len(started) == 1, "one pool, kept between the two builds"
+
+
 def test_images_are_drawn_here_when_workers_cannot_start(monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("no worker processes here")
