@@ -22,8 +22,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .enums import LABELS_ZH
 from .headline import num  # one number format for pages, cards and views
-from .models import LABELS_ZH, Quantity, Target
+from .models import Quantity, Target
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 # Money units we can put on one scale for sorting; anything else sorts as text.

@@ -4,6 +4,7 @@ PyYAML alone is not safe for editors' files: it follows YAML 1.1 (`0571` is octa
 become objects), expands aliases (a "billion laughs" file eats memory) and accepts duplicate keys silently.
 So we only *compose* nodes (which carry marks), refuse aliases, tags and duplicates, and resolve plain
 scalars ourselves with a small, predictable rule set. Every refusal is a `Problem` with file:line:col.
+The file's bytes are checked first (size, encoding, tabs, control characters: yamltext.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from yaml.events import (
 )
 
 from .problems import Problem
+from .yamltext import checked_text
 
 Path_ = tuple  # a path into the document: ("goals", 2, "year")
 
@@ -43,14 +45,9 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
-# What YAML forbids in a stream (and what often rides along from web pages and Word).
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]"
-)  # +NEL, U+2028/9: line breaks to YAML only
 # In a value written as an escape inside quotes, line and paragraph separators are just text (and a
 # classic JavaScript-breaking test string); C0/C1 control characters are not.
 _CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-MAX_BYTES = 2_000_000  # a profile is a few KB; anything this large is a mistake, not data
 MAX_DEPTH = 40
 
 
@@ -239,48 +236,6 @@ def field_path(loc: Path_) -> str:
     return out
 
 
-def _line_col(buffer: str | bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column of `offset` in a text or its bytes."""
-    newline = b"\n" if isinstance(buffer, bytes) else "\n"
-    before = buffer[:offset]
-    return before.count(newline) + 1, offset - (before.rfind(newline) + 1) + 1
-
-
-def _check_text(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return None, Problem(
-            path,
-            1,
-            1,
-            "",
-            "文件开头有 BOM（字节顺序标记）",
-            "请在编辑器里另存为“UTF-8（无 BOM）”",
-            "file starts with a BOM",
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(raw, exc.start)
-        return None, Problem(
-            path, line, col, "", "文件不是 UTF-8 编码", "请在编辑器里另存为 UTF-8 编码", "file is not valid UTF-8"
-        )
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return None, Problem(path, 1, 1, "", "文件是空的", "请按字段说明填写内容，或删除这个文件", "file is empty")
-    for n, ln in enumerate(re.split(r"\r\n|\r|\n", text), 1):  # not splitlines(): U+2028 is no line to an editor
-        indent = ln[: len(ln) - len(ln.lstrip(" \t"))]
-        if "\t" in indent:
-            return None, Problem(
-                path,
-                n,
-                indent.index("\t") + 1,
-                "",
-                "缩进里有制表符（Tab）",
-                "YAML 只能用空格缩进，请把 Tab 换成两个空格",
-                "tab used for indentation",
-            )
-    return text, None
-
-
 def load(path: Path, display: str, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
     """Load `path`; `display` is the name shown in messages (relative to the project). `raw`: its
     bytes when the caller has already read them (the cache key), so the file is not read twice."""
@@ -288,27 +243,9 @@ def load(path: Path, display: str, raw: bytes | None = None) -> tuple[Document |
         raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         return None, [Problem(display, 1, 1, "", f"无法读取文件：{exc.strerror}", "请检查文件是否存在、是否有读取权限")]
-    if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(display, 1, 1, "", "文件太大（超过 2 MB）", "一个区的资料应只有几 KB，请检查是否粘贴了整篇文章")
-        ]
-    text, problem = _check_text(display, raw)
+    text, problem = checked_text(display, raw)
     if problem:
         return None, [problem]
-    bad = _CONTROL.search(text)
-    if bad:  # checked here so the message is the same whichever YAML parser is installed
-        line, col = _line_col(text, bad.start())
-        return None, [
-            Problem(
-                display,
-                line,
-                col,
-                "",
-                f"有不可见的控制字符（#x{ord(bad.group()):04X}）",
-                "请删除它（常见于从网页或 Word 复制的文字）",
-                "control character",
-            )
-        ]
     parser = _Parser(text)
     doc = Document(display, None)
     problems: list[Problem] = []
