@@ -52,16 +52,18 @@ def section_text(fragment: str) -> str:
     skipping = 0
     pos = 0
     for m in TAG.finditer(fragment):
-        if not skipping:
-            _data(out, fragment[pos : m.start()])
+        start = m.start()
+        if not skipping and start > pos:
+            _data(out, fragment[pos:start])
         pos = m.end()
-        closing, tag = m.group(1), (m.group(2) or "").lower()
+        closing, tag, attrs = m.group(1, 2, 3)
         if not tag:  # a comment
             continue
+        tag = tag.lower()
         if not closing:
             if tag in VOID:
                 continue
-            skip = tag in SKIP or "data-search-exclude" in (m.group(3) or "")
+            skip = tag in SKIP or (attrs is not None and "data-search-exclude" in attrs)
             skipping += skip
             if not skipping and tag in KEEP:
                 stack.append((tag, skip, len(out)))
@@ -73,7 +75,9 @@ def section_text(fragment: str) -> str:
                 continue  # stray end tag: ignored, as Material's parser does
             _, skip, index = stack.pop()
             if index >= 0:
-                if all(s.isspace() for s in out[index + 1 :]):
+                # Every piece in out is non-empty: whitespace pieces only (or none) join to whitespace (or "").
+                inner = "".join(out[index + 1 :])
+                if not inner or inner.isspace():
                     del out[index:]  # an empty kept element leaves nothing, as in Material
                 else:
                     out.append(f"</{tag}>")
@@ -86,11 +90,13 @@ def section_text(fragment: str) -> str:
 def _data(out: list[str], raw: str) -> None:
     if not raw:
         return
-    text = html.unescape(raw)
-    text = " " if text.isspace() else text.replace("\n", " ")
-    if text == " " and out and out[-1].isspace():
+    text = html.unescape(raw) if "&" in raw else raw
+    if text.isspace():
+        if out and out[-1].isspace():
+            return
+        out.append(" ")
         return
-    out.append(html.escape(text, quote=False))
+    out.append(html.escape(text.replace("\n", " "), quote=False))
 
 
 def page_sections(markdown: str) -> list[tuple[str, str | None, str]]:

@@ -103,9 +103,12 @@ FILTERS = {
 
 @lru_cache(maxsize=None)
 def environment(templates: Path) -> Environment:
-    """The environment for one template folder (made once per folder; read-only afterwards)."""
+    """The environment for one template folder (made once per folder; read-only afterwards). Templates are
+    read once per process, like their digest that keys the cache (rendering.Output.version): not checked
+    for changes on every use (six partials a page)."""
     env = Environment(
         loader=FileSystemLoader(str(templates)),
+        auto_reload=False,
         autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -42,7 +42,8 @@ def _check_text(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
         )
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, Problem(path, 1, 1, "", "文件是空的", "请按字段说明填写内容，或删除这个文件", "file is empty")
-    for n, ln in enumerate(re.split(r"\r\n|\r|\n", text), 1):  # not splitlines(): U+2028 is no line to an editor
+    lines = re.split(r"\r\n|\r|\n", text) if "\t" in text else []  # no tab at all: no line to look at
+    for n, ln in enumerate(lines, 1):  # not splitlines(): U+2028 is no line to an editor
         indent = ln[: len(ln) - len(ln.lstrip(" \t"))]
         if "\t" in indent:
             return None, Problem(

@@ -280,10 +280,10 @@ class HomePage:
     panel: Panel | None
 
 
-def home_page(dataset: Dataset, ctx: BuildContext) -> HomePage:
+def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ...] | None = None) -> HomePage:
     city = dataset.city
     cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
-    cards = tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
+    cards = index_page(dataset) if cards is None else cards
     return HomePage(
         city, cited, cards, site_sentence(dataset), ctx.maps, panel(ctx, CITY_SLUG, dataset.districts.values())
     )
@@ -343,8 +343,15 @@ PAGES = Output(
     render=render_district_page,
     sources=SOURCES,
 )
-HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx))], render_home_page, SOURCES)
-INDEX = Output("district-index", lambda i: [("districts/index.md", index_page(i.dataset))], render_index_page, SOURCES)
+
+
+def _cards(inputs) -> tuple[DistrictCard, ...]:
+    """Every district's card, once per build: the home page and the index show the same."""
+    return inputs.resource("cards", lambda: index_page(inputs.dataset))
+
+
+HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx, _cards(i)))], render_home_page, SOURCES)
+INDEX = Output("district-index", lambda i: [("districts/index.md", _cards(i))], render_index_page, SOURCES)
 
 
 def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
