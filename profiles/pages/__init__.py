@@ -98,38 +98,18 @@ def _around(inputs) -> tuple[dict, tuple]:
     return inputs.resource("around", lambda: inputs.cache.keep("around", key, make) if b and key else make())
 
 
-@dataclass(frozen=True)
-class Order:
-    """Every district in display order, once per build: what each page says of the others."""
-
-    pairs: tuple[tuple[str, str], ...]  # (slug, name)
-    index: dict[str, int]  # slug -> its place in pairs
-
-    @classmethod
-    def of(cls, dataset: Dataset) -> Order:
-        pairs = tuple((s, dataset.name_of(s)) for s in dataset.order())
-        return cls(pairs, {s: i for i, (s, _) in enumerate(pairs)})
-
-    def around(self, slug: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
-        """(slug, name) of the districts before and after `slug` (none past either end, or if not listed)."""
-        i = self.index.get(slug)
-        if i is None:
-            return None, None
-        return (self.pairs[i - 1] if i > 0 else None), (self.pairs[i + 1] if i + 1 < len(self.pairs) else None)
-
-
 def district_page(
     d: District,
     dataset: Dataset,
     ctx: BuildContext,
     near: tuple[dict, tuple] = ({}, ("", {})),
-    order: Order | None = None,
+    order: around.Order | None = None,
 ) -> DistrictPage:
     neighbours, (viewbox, paths) = near
     thin = headline.coverage(d).thin
     city_goals = tuple(dataset.city.goals) if thin and dataset.city is not None else ()
     numbers = _numbers(d, city_goals)
-    order = order or Order.of(dataset)
+    order = order or around.Order.of(dataset)
     prev, next_ = order.around(d.slug)
     return DistrictPage(
         d=d,
@@ -336,7 +316,7 @@ PAGES = Output(
     collect=lambda i: (
         (
             f"districts/{slug}.md",
-            district_page(d, i.dataset, i.ctx, _around(i), i.resource("order", lambda: Order.of(i.dataset))),
+            district_page(d, i.dataset, i.ctx, _around(i), i.resource("order", lambda: around.Order.of(i.dataset))),
         )
         for slug, d in i.dataset.districts.items()
     ),
