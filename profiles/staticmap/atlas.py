@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
@@ -75,7 +77,10 @@ def _pool(boundaries: dict, names: dict[str, str], workers: int) -> ProcessPoolE
     # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
     # process can inherit a held lock.
     context = multiprocessing.get_context("forkserver")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names))
+    owner = os.getpid()
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names, owner)
+    )
 
 
 class Workers:
@@ -143,9 +148,32 @@ def draw_all(
 _worker_atlas: "Atlas | None" = None
 
 
-def _start_worker(boundaries: dict, names: dict[str, str]) -> None:
+def _start_worker(boundaries: dict, names: dict[str, str], owner: int) -> None:
     global _worker_atlas
     _worker_atlas = Atlas(boundaries, names)
+    threading.Thread(target=_exit_with, args=(owner,), name="exit-with-owner", daemon=True).start()
+
+
+def _exit_with(owner: int, every: float = 1.0) -> None:
+    """A worker waits for jobs on a queue it also holds the writing end of: if the process that owns
+    its pool is killed (a `profiles serve` stopped by SIGTERM keeps its pool to the end), no one tells it
+    to stop. So it looks every second whether its owner is still there, and exits when it is not."""
+    while True:
+        time.sleep(every)
+        if _gone(owner):
+            os._exit(0)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # PermissionError: the id names another user's process now
+        return True
+    try:  # killed but not yet waited for by its parent: a zombie (Linux says so in /proc)
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1][:3] == b" Z "
+    except (OSError, IndexError):
+        return False
 
 
 def _draw(job: tuple) -> tuple[bytes, bytes]:
