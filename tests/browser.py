@@ -137,7 +137,8 @@ def _is_loopback(url: str) -> bool:
 def open_page(browser: Any) -> Iterator[Callable[..., Opened]]:
     contexts: list[Any] = []
 
-    def opener(url: str, *, wait_until: str = "load", timeout_ms: float = 5000, **context_options: Any) -> Opened:
+    # A deadline, never a measure: a busy two-core machine can take over 5 s to load a page with its map.
+    def opener(url: str, *, wait_until: str = "load", timeout_ms: float = 20000, **context_options: Any) -> Opened:
         context = browser.new_context(**context_options)
         contexts.append(context)
         page = context.new_page()

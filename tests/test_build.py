@@ -94,3 +94,13 @@ def test_a_district_page_shows_the_districts_tab_active(built):
     active = '<li class="md-tabs__item md-tabs__item--active">\n        <a href="../" class="md-tabs__link">'
     assert "md-tabs__item--active" in page and active.split("\n")[0] in page
     assert page.count("md-tabs__item--active") == 1 and about.count("md-tabs__item--active") == 1
+
+
+def test_every_folder_the_generator_owns_is_ignored_by_git():
+    from profiles.generate import MANAGED
+
+    ignored = {
+        line.strip().strip("/")
+        for line in (Path(__file__).parent.parent / ".gitignore").read_text("utf-8").splitlines()
+    }
+    assert {f"docs/{path}" for path in MANAGED} <= ignored
