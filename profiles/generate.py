@@ -105,7 +105,7 @@ def context(dataset: Dataset, boundaries: dict, config: Config, cache: Cache, *,
         city_name=dataset.city.name.zh if dataset.city else None,
         map_settings=maps.MapSettings.from_env(config.maps),
         boundaries_digest=digest,
-        search_dictionary=str(write_search_dictionary(dataset, config)[0]),
+        search_dictionary=str(write_search_dictionary(dataset, config, cache.keep("search-words", b"", dict))[0]),
     )
 
 
@@ -126,8 +126,10 @@ def generate(
     with_git: bool = True,
     laps: dict[str, float] | None = None,
     cache: Cache | None = None,
+    resident: bool = False,
 ) -> tuple[list[dict], Run]:
-    """Render every output into `out` (through `cache`); `laps` (if given) receives seconds per stage.
+    """Render every output into `out` (through `cache`); `laps` (if given) receives seconds per stage;
+    `resident`: the caller builds again and again (serve), so workers are kept warm in `cache`.
 
     Returns the search entries of the pages Material's indexer skips (profiles/search.py), and what
     was re-rendered."""
@@ -142,7 +144,8 @@ def generate(
         clock = now
 
     cache = cache or Cache(None)
-    inputs = Inputs(dataset, context(dataset, boundaries, config, cache, with_git=with_git), boundaries, cache, out)
+    ctx = context(dataset, boundaries, config, cache, with_git=with_git)
+    inputs = Inputs(dataset, ctx, boundaries, cache, out, resident=resident)
     lap("page")
     embeds.write_embeds(out)  # static files, copied as they are
     views.copy_assets(out)
@@ -154,17 +157,17 @@ def generate(
     return entries, done
 
 
-def search_dictionary(dataset: Dataset) -> str:
+def search_dictionary(dataset: Dataset, memo: dict | None = None) -> str:
     """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
-    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset))
+    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset, memo))
 
 
-def write_search_dictionary(dataset: Dataset, config: Config) -> tuple[Path, str]:
+def write_search_dictionary(dataset: Dataset, config: Config, memo: dict | None = None) -> tuple[Path, str]:
     """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads;
-    returns its path and text."""
+    returns its path and text (`memo`: see pages.search_words)."""
     path = config.root / "build" / "jieba_user.dict"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = search_dictionary(dataset)
+    text = search_dictionary(dataset, memo)
     if not path.exists() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")
     return path, text

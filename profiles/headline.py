@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .checks import items
-from .models import LABELS_ZH, City, Comparator, District, Goal, GoalStatus, Indicator, Source
+from .enums import LABELS_ZH, Comparator, GoalStatus
+from .models import City, District, Goal, Indicator, Source
 
 MAX_CARDS = 6
 # Words that hedge a target ("力争" is not "will"); a card keeps the first one its statement uses.

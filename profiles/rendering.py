@@ -55,6 +55,7 @@ class Inputs:
     cache: Cache = field(default_factory=lambda: Cache(None))
     out: Outputs = field(default_factory=Outputs)  # files made so far (path under docs/ -> bytes)
     results: dict[str, dict[str, Any]] = field(default_factory=dict)  # output name -> key -> result
+    resident: bool = False  # a resident process (serve): worth keeping worker processes warm between builds
     _resources: dict[str, Any] = field(default_factory=dict)
 
     def resource(self, name: str, make: Callable[[], Any]) -> Any:
@@ -165,6 +166,9 @@ def _store(output: Output, views, results: dict, missing: dict, made: list, inpu
                 inputs.out.put(key, result)
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass -> its fields' names (dataclasses.fields is slow)
+
+
 class Digests:
     """SHA-256 of a view's canonical encoding: equal for equal views in any process (no `hash()`, no
     set order), different for different ones. The encoding is JSON (C-fast for the dicts, lists and
@@ -192,8 +196,11 @@ class Digests:
                 known = (obj, hashlib.sha256(dump.encode("utf-8", "surrogatepass")).hexdigest())
                 self._models[id(obj)] = known
             return {"M": known[1]}
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            return {"D": type(obj).__qualname__, "f": [getattr(obj, f.name) for f in dataclasses.fields(obj)]}
+        names = _FIELDS.get(type(obj))
+        if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+        if names is not None:
+            return {"D": type(obj).__qualname__, "f": [getattr(obj, name) for name in names]}
         if isinstance(obj, enum.Enum):
             return {"E": type(obj).__name__, "v": obj.value}
         if isinstance(obj, (set, frozenset)):

@@ -19,7 +19,8 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from .checks import ITEM_LISTS, MAX_DECIMALS
-from .models import ID_PATTERN, LABELS_ZH, Enterprise, Goal, Park, Project, Source, Sourced
+from .enums import LABELS_ZH
+from .models import ID_PATTERN, Enterprise, Goal, Park, Project, Source, Sourced
 from .yamlload import Document, load
 
 # kind -> (list key, model, what the editor adds, in Chinese)

@@ -52,16 +52,18 @@ def section_text(fragment: str) -> str:
     skipping = 0
     pos = 0
     for m in TAG.finditer(fragment):
-        if not skipping:
-            _data(out, fragment[pos : m.start()])
+        start = m.start()
+        if not skipping and start > pos:
+            _data(out, fragment[pos:start])
         pos = m.end()
-        closing, tag = m.group(1), (m.group(2) or "").lower()
+        closing, tag, attrs = m.group(1, 2, 3)
         if not tag:  # a comment
             continue
+        tag = tag.lower()
         if not closing:
             if tag in VOID:
                 continue
-            skip = tag in SKIP or "data-search-exclude" in (m.group(3) or "")
+            skip = tag in SKIP or (attrs is not None and "data-search-exclude" in attrs)
             skipping += skip
             if not skipping and tag in KEEP:
                 stack.append((tag, skip, len(out)))
@@ -73,7 +75,9 @@ def section_text(fragment: str) -> str:
                 continue  # stray end tag: ignored, as Material's parser does
             _, skip, index = stack.pop()
             if index >= 0:
-                if all(s.isspace() for s in out[index + 1 :]):
+                # Every piece in out is non-empty: whitespace pieces only (or none) join to whitespace (or "").
+                inner = "".join(out[index + 1 :])
+                if not inner or inner.isspace():
                     del out[index:]  # an empty kept element leaves nothing, as in Material
                 else:
                     out.append(f"</{tag}>")
@@ -86,11 +90,13 @@ def section_text(fragment: str) -> str:
 def _data(out: list[str], raw: str) -> None:
     if not raw:
         return
-    text = html.unescape(raw)
-    text = " " if text.isspace() else text.replace("\n", " ")
-    if text == " " and out and out[-1].isspace():
+    text = html.unescape(raw) if "&" in raw else raw
+    if text.isspace():
+        if out and out[-1].isspace():
+            return
+        out.append(" ")
         return
-    out.append(html.escape(text, quote=False))
+    out.append(html.escape(text.replace("\n", " "), quote=False))
 
 
 def page_sections(markdown: str) -> list[tuple[str, str | None, str]]:
@@ -107,11 +113,18 @@ def page_sections(markdown: str) -> list[tuple[str, str | None, str]]:
 
 
 class Segmenter:
-    """jieba with our user dictionary, loaded once, the way Material's plugin loads it."""
+    """jieba with our user dictionary, loaded once, the way Material's plugin loads it.
+
+    Each run of Han characters is cut once: jieba cuts a run the same way wherever it stands (the
+    regular expression hands it over whole), and pages repeat most of theirs (headings, labels, the
+    sentences of a page an edit left alone). A resident process keeps one per dictionary text."""
+
+    RUNS = 500_000  # distinct runs remembered at most
 
     def __init__(self, dictionary: Path | None):
         self.dictionary = dictionary
         self._cut = None
+        self._runs: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
         if self._cut is None:
@@ -121,11 +134,18 @@ class Segmenter:
             if self.dictionary is not None and self.dictionary.exists():
                 jieba.load_userdict(str(self.dictionary))
             han = _han()
+            runs = self._runs
+
+            def one(m) -> str:
+                run = m.group(0)
+                done = runs.get(run)
+                if done is None:
+                    if len(runs) >= self.RUNS:
+                        runs.clear()
+                    done = runs[run] = "\u200b" + "\u200b".join(jieba.cut(run.encode("utf-8"))) + "\u200b"
+                return done
 
             def cut(value: str) -> str:
-                def one(m) -> str:
-                    return "\u200b" + "\u200b".join(jieba.cut(m.group(0).encode("utf-8"))) + "\u200b"
-
                 return han.sub(one, value).strip("\u200b")
 
             self._cut = cut
@@ -173,8 +193,14 @@ def _collect(inputs: Inputs):
 
 def _render(view: PageText, inputs: Inputs) -> list[dict]:
     dictionary = Path(inputs.ctx.search_dictionary) if inputs.ctx.search_dictionary else None
-    segment = inputs.resource("segmenter", lambda: Segmenter(dictionary))
+    segment = inputs.resource("segmenter", lambda: _segmenter(dictionary, inputs.cache))
     return page_entries(view.location, inputs.out[view.page].decode("utf-8"), segment)
+
+
+def _segmenter(dictionary: Path | None, cache: Cache) -> Segmenter:
+    """One per dictionary text (a resident process keeps it, with the runs it has cut)."""
+    text = dictionary.read_bytes() if dictionary is not None and dictionary.exists() else b""
+    return cache.keep("segmenter", str(dictionary).encode() + b"\0" + text, lambda: Segmenter(dictionary))
 
 
 PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown pages are indexed here

@@ -70,7 +70,7 @@ def serve(config: Config, port: int) -> None:
     # The preview lives at the server's root: MkDocs would mount it under the path of mkdocs.yml's public
     # site_url (/gz-profiles/). An empty PROFILES_SITE_URL is "no public address" (its !ENV default unused).
     os.environ.setdefault("PROFILES_SITE_URL", "")
-    session = Session(config)  # held between rebuilds: the cache's memory and what docs/ holds
+    session = Session(config, resident=True)  # held between rebuilds: the cache's memory and what docs/ holds
     found = SearchEntries()
     regenerate(config, session, found)
     stop = threading.Event()

@@ -22,8 +22,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .enums import LABELS_ZH
 from .headline import num  # one number format for pages, cards and views
-from .models import LABELS_ZH, Quantity, Target
+from .models import Quantity, Target
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 # Money units we can put on one scale for sorting; anything else sorts as text.
@@ -102,9 +103,12 @@ FILTERS = {
 
 @lru_cache(maxsize=None)
 def environment(templates: Path) -> Environment:
-    """The environment for one template folder (made once per folder; read-only afterwards)."""
+    """The environment for one template folder (made once per folder; read-only afterwards). Templates are
+    read once per process, like their digest that keys the cache (rendering.Output.version): not checked
+    for changes on every use (six partials a page)."""
     env = Environment(
         loader=FileSystemLoader(str(templates)),
+        auto_reload=False,
         autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
         undefined=StrictUndefined,
         keep_trailing_newline=True,

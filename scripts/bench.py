@@ -33,21 +33,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import synthetic  # noqa: E402
+from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402  (the browser tests' Chromium and flags)
 from edits import EDITS  # noqa: E402
 
 from profiles.build import Session, Timings, build  # noqa: E402
 from profiles.config import load_config  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STAGES = ("validate", "pages", "search", "maps", "embeds", "images", "exports", "views", "sync", "mkdocs")
 GENERATOR = ("validate", "pages", "search", "maps", "embeds", "images", "exports", "views")
 
@@ -128,7 +119,7 @@ def edit_table(project: Path, session: Session, label: str) -> None:
 
 def bench_dataset(label: str, data: Path, workdir: Path, n: int, single_edits: bool = False) -> Path:
     project = project_around(data, workdir / label.split()[0] / str(n))
-    session = Session(load_config(project))  # what a resident process (serve) holds between builds
+    session = Session(load_config(project), resident=True)  # what a resident process (serve) holds between builds
     total, timings = run_build(project, session)
     print(stage_line(f"{label} cold", total, timings, n))
     shutil.rmtree(project / "site")
@@ -202,11 +193,11 @@ def _local_only(base: str, seen: list[str]):
     return route
 
 
-def page_weight(site: Path, base: str, paths: dict[str, str]) -> None:
+def page_weight(site: Path, base: str, paths: dict[str, str], chromium: str) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for label, path in paths.items():
             page = browser.new_page()
             seen: list[str] = []
@@ -225,7 +216,7 @@ def page_weight(site: Path, base: str, paths: dict[str, str]) -> None:
         browser.close()
 
 
-def lighthouse(base: str, paths: dict[str, str], workdir: Path) -> None:
+def lighthouse(base: str, paths: dict[str, str], workdir: Path, chromium: str) -> None:
     tool = ROOT / "build" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
     if not tool.exists():
         if not shutil.which("npm"):
@@ -251,12 +242,12 @@ def lighthouse(base: str, paths: dict[str, str], workdir: Path) -> None:
                 "--output=json",
                 f"--output-path={out}",
                 "--only-categories=performance,accessibility,best-practices,seo",
-                "--chrome-flags=--headless " + " ".join(FLAGS),
+                "--chrome-flags=--headless " + " ".join(CHROMIUM_ARGS),
             ],
             capture_output=True,
             text=True,
             timeout=300,
-            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            env={**os.environ, "CHROME_PATH": chromium},
         )
         if proc.returncode != 0 or not out.exists():
             print(f"lighthouse {label}: failed ({proc.stderr.strip().splitlines()[-1:] or ['?']})")
@@ -271,9 +262,22 @@ def lighthouse(base: str, paths: dict[str, str], workdir: Path) -> None:
         ]
         print(
             f"lighthouse {label:<10} perf {scores.get('performance')} / a11y {scores.get('accessibility')} / "
-            f"best {scores.get('best-practices')} / seo {scores.get('seo')}"
+            f"best {scores.get('best-practices')} / seo {scores.get('seo')} | {metrics_line(report['audits'])}"
             + (f"  (below 90: {', '.join(weak)})" if weak else "")
         )
+
+
+def metrics_line(audits: dict) -> str:
+    """The measured values behind the performance score, CLS first (the issue's budget is on it: ≤ 0.02)."""
+
+    def value(audit: str) -> float:
+        return (audits.get(audit) or {}).get("numericValue") or 0.0
+
+    return (
+        f"CLS {value('cumulative-layout-shift'):.3f}, FCP {value('first-contentful-paint') / 1000:.1f} s, "
+        f"LCP {value('largest-contentful-paint') / 1000:.1f} s, TBT {value('total-blocking-time'):.0f} ms, "
+        f"SI {value('speed-index') / 1000:.1f} s"
+    )
 
 
 def main() -> None:
@@ -299,10 +303,14 @@ def main() -> None:
             "embed": "/embed/haizhu/",
             "card": "/embed/haizhu/card/goal-gdp-growth-2025/",  # a fact card embed (profiles/embeds/cards.py)
         }
+        chromium = chromium_path()
         try:
-            page_weight(real / "site", base, paths)
-            if not args.no_lighthouse:
-                lighthouse(base, paths, work)
+            if chromium is None:
+                print("page weight and lighthouse: no Chromium found (set CHROMIUM=/path/to/chromium), skipped")
+            else:
+                page_weight(real / "site", base, paths, chromium)
+                if not args.no_lighthouse:
+                    lighthouse(base, paths, work, chromium)
         finally:
             server.shutdown()
 

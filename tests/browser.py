@@ -3,8 +3,8 @@
 Register once in tests/conftest.py:  pytest_plugins = ["tests.browser"]
 
 - `browser`: one Chromium per session: env CHROMIUM (a path), else `chromium` or `chromium-browser`
-  on PATH, else /usr/bin/chromium (`chromium_path`). Skipped with a message saying what to install
-  when none is found (or playwright is missing) on a developer machine; under CI (env CI set) that
+  on PATH, else /usr/bin/chromium (`chromium_path` and its flags: scripts/chromium.py, which the
+  benchmark uses too). Skipped with a message saying what to install when none is found (or playwright is missing) on a developer machine; under CI (env CI set) that
   FAILS. Every test that uses it must carry the `browser` marker (checked at collection).
 - `static_server(directory) -> base_url`: a threaded http.server on 127.0.0.1 (port 0),
   quiet, shut down at teardown. Base URL ends with "/".
@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -29,21 +28,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's, where CI installs it
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS, chromium_path  # shared with the benchmark
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "chromium_path"]
+
 INSTALL_HINT = (
     "install Chromium (Debian/Ubuntu: sudo apt-get install chromium fonts-noto-cjk) or set CHROMIUM=/path/to/chromium"
 )
 # The default basemap's tile servers (AMap): the only outside requests our pages make.
 TILE_HOST = re.compile(r"^webrd0[1-4]\.is\.autonavi\.com$")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -55,15 +48,6 @@ def _unavailable(reason: str) -> None:
     if _in_ci():
         pytest.fail(f"{reason} — browser tests must run under CI", pytrace=False)
     pytest.skip(f"{reason}: browser tests skipped (they fail instead when CI is set)")
-
-
-def chromium_path() -> str | None:
-    """The Chromium to test with: env CHROMIUM, else one on PATH, else Debian's; None when none exists."""
-    named = os.environ.get("CHROMIUM", "").strip()
-    if named:
-        return named if os.access(named, os.X_OK) else None
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    return found or (CHROMIUM if os.access(CHROMIUM, os.X_OK) else None)
 
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:

@@ -206,25 +206,26 @@ def test_links_in_an_embed_open_new_tabs_and_never_navigate_the_story(newsroom, 
     _assert_clean(opened)
 
 
-def test_the_profiles_own_map_grows_with_its_content_and_covers_nothing(site, open_page):
-    """resize.js sizes the profile's map iframe too, which the page places to fill a 4:3 box: the box
-    must follow, or the map would hang over the feature list and the panel and catch their clicks."""
+def test_the_profiles_own_map_fills_the_box_the_page_gave_it_and_covers_nothing(site, open_page):
+    """The profile's own map frame (?fit=1) is sized by the page's CSS from its width before the map loads,
+    and the embed fills it: the frame keeps that height once the map is ready, its content reaches its
+    bottom (no blank band), it ends above its caption, and the panel below it takes its own clicks."""
     opened = open_page(f"{site}districts/haizhu/", viewport={"width": 1100, "height": 900})
     page = opened.page
     # The map iframe is lazy: bring it into view, as a reader scrolling would. It runs sandboxed in
     # its own renderer process: allow for that process's start-up on a busy machine.
-    page.locator(".gz-map-frame iframe").scroll_into_view_if_needed()
-    page.wait_for_function("() => document.querySelector('.gz-map-frame iframe').style.height !== ''", timeout=20000)
-    # Height messages can come more than once while the map lays out: wait for the last to settle.
-    settled = (
-        "() => { const f = document.querySelector('.gz-map-frame iframe').getBoundingClientRect();"
-        " const c = document.querySelector('figure.gz-map figcaption').getBoundingClientRect();"
-        " return f.bottom <= c.top + 1; }"
-    )
-    page.wait_for_function(settled, timeout=10000)
-    frame = page.locator(".gz-map-frame iframe").bounding_box()
+    frame = page.locator(".gz-map-frame iframe")
+    frame.scroll_into_view_if_needed()
+    before = frame.bounding_box()
+    page.frame_locator(".gz-map-frame iframe").locator("html[data-map-ready]").wait_for(timeout=20000)
+    after = frame.bounding_box()
+    assert after["height"] == before["height"] and after["height"] >= 420
+    inner = frame.element_handle().content_frame()
+    content = inner.evaluate("document.getElementById('gz-embed').getBoundingClientRect().bottom")
+    assert abs(after["height"] - 2 - content) <= 1  # the frame's 1 px borders
+    assert inner.evaluate("document.querySelector('.gz-map').getBoundingClientRect().height") >= 300
     below = page.locator("figure.gz-map figcaption").bounding_box()
-    assert frame["y"] + frame["height"] <= below["y"] + 1
+    assert after["y"] + after["height"] <= below["y"] + 1
     summary = page.locator("[data-gz-embed-panel] > summary")
     summary.scroll_into_view_if_needed()
     assert summary.evaluate(

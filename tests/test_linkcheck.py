@@ -107,7 +107,7 @@ def test_the_check_on_the_real_site_would_notice_a_missing_embed(tmp_path_factor
     site = shutil.copytree(real_site(tmp_path_factory).site, tmp_path / "site")
     shutil.rmtree(site / "embed" / "haizhu")
     lines = {f.format() for f in check_site(site)}
-    assert "site/districts/haizhu/index.html: 嵌入框 ../../embed/haizhu/ 指向不存在的文件" in lines
+    assert "site/districts/haizhu/index.html: 嵌入框 ../../embed/haizhu/?fit=1 指向不存在的文件" in lines
 
 
 @pytest.mark.parametrize(

@@ -207,6 +207,42 @@ def test_goals_show_five_per_theme_and_the_rest_on_request_without_an_empty_stat
     assert "进展：" not in page.locator("#goals ~ .gz-tracker").first.inner_text()  # every status is unknown
 
 
+# ---- layout shift (issue #15: cumulative layout shift ≤ 0.02) ----
+
+# Every layout shift the page reports from its first paint (buffered: none is missed for starting late),
+# leaving out those that follow a reader's input, as cumulative layout shift does.
+LAYOUT_SHIFTS = """window.__gzShifts = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__gzShifts.push(e.value);
+}).observe({ type: 'layout-shift', buffered: true });"""
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_home_and_district_pages_do_not_shift_while_they_load(browser, base, width):
+    """The pages as Lighthouse loads them, without a scroll or a click: once the page has loaded, its map
+    (if it has one) says it is ready and the fonts are in, the shifts it reported add up to at most 0.02.
+    The map frames keep the box the page's CSS gives them; nothing above the fold changes size."""
+    context = browser.new_context(viewport=WIDTHS[width])
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+    context.add_init_script(LAYOUT_SHIFTS)
+    page = context.new_page()
+    page.set_default_timeout(20_000)  # a sandboxed map starts its own renderer process first
+    mapped = "haizhu" if "haizhu" in with_points() else with_points()[0]
+    plain = sorted(set(dataset().districts) - set(with_points()))[0]
+    try:
+        for path in ("", f"districts/{mapped}/", f"districts/{plain}/"):
+            page.goto(base + path, wait_until="load")
+            if page.locator("figure.gz-map iframe").count():
+                page.frame_locator("figure.gz-map iframe").locator("html[data-map-ready]").wait_for()
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            page.evaluate(TWO_FRAMES)  # whatever the ready map and the fonts moved has been laid out and reported
+            shifts = page.evaluate("window.__gzShifts")
+            assert sum(shifts) <= 0.02, (path or "home", shifts)
+    finally:
+        context.close()
+
+
 # ---- home ----
 
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import re
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -380,6 +384,58 @@ def test_many_images_drawn_by_worker_processes_are_the_ones_one_atlas_draws(monk
     monkeypatch.setattr(drawing, "ProcessPoolExecutor", lambda *a, **k: started.append(a) or real_pool(*a, **k))
     assert drawing.draw_all(FIXTURE, NAMES, jobs) == serial
     assert started, "the pool was used"
+
+
+def test_kept_workers_draw_even_two_images_and_serve_the_next_build_too(monkeypatch):
+    if drawing._cpus() < 2:
+        pytest.skip("one core: no workers are kept")
+    jobs = every_map()[:2]
+    atlas = Atlas(FIXTURE, NAMES)
+    serial = [(atlas.svg(*j), atlas.png(*j)) for j in jobs]
+    started = []
+    real_pool = drawing.ProcessPoolExecutor
+    monkeypatch.setattr(drawing, "ProcessPoolExecutor", lambda *a, **k: started.append(a) or real_pool(*a, **k))
+    kept = drawing.Workers(FIXTURE, NAMES)
+    try:
+        assert drawing.draw_all(FIXTURE, NAMES, jobs, workers=lambda: kept) == serial
+        assert drawing.draw_all(FIXTURE, NAMES, jobs[::-1], workers=lambda: kept) == serial[::-1]
+    finally:
+        kept.pool.shutdown()
+    assert len(started) == 1, "one pool, kept between the two builds"
+
+
+def _running(pid: int) -> bool:
+    """The process exists and is no zombie (a zombie has exited; its parent has not yet looked)."""
+    try:
+        return " Z" not in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:3]
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_kept_workers_exit_when_the_process_keeping_them_is_killed():
+    if drawing._cpus() < 2:
+        pytest.skip("one core: no workers are kept")
+    script = (
+        "import os, signal\n"
+        "from profiles.staticmap import atlas as drawing\n"
+        "from tests.test_staticmap import FIXTURE, NAMES, every_map\n"
+        "kept = drawing.Workers(FIXTURE, NAMES)\n"
+        "drawing.draw_all(FIXTURE, NAMES, every_map()[:2], workers=lambda: kept)\n"
+        "print(*kept.pool._processes, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)  # no atexit, no pool shutdown: as `serve` stopped by a signal\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=root, timeout=120
+    )
+    workers = [int(pid) for pid in done.stdout.split()]
+    assert workers, done.stderr
+    deadline = time.monotonic() + 20
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _running(pid)], "the workers outlived their owner"
 
 
 def test_images_are_drawn_here_when_workers_cannot_start(monkeypatch):

@@ -15,7 +15,8 @@ from typing import Any
 
 from .. import geo
 from ..dataset import Dataset
-from ..models import LABELS_ZH, District, Park, ParkKind, Project, ProjectStatus, Quantity
+from ..enums import LABELS_ZH, ParkKind, ProjectStatus
+from ..models import District, Park, Project, Quantity
 from .settings import MapSettings
 
 ToMap = Callable[[float, float], tuple[float, float]]

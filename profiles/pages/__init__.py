@@ -72,7 +72,10 @@ class DistrictPage:
     as_of: headline.AsOf | None
     city_name: str
     city_goals: tuple[Goal, ...]  # a thin page shows the city's goals, which apply to every district
-    order: tuple[tuple[str, str], ...]  # (slug, name) of every district, in display order
+    district_count: int
+    switcher: tuple[tuple[str, str], ...]  # (slug, name) of every district, in display order; none past SWITCHER_MAX
+    prev: tuple[str, str] | None  # (slug, name) of the districts before and after it in display order
+    next: tuple[str, str] | None
     neighbours: tuple[tuple[str, str], ...]
     locator: tuple[str, tuple[tuple[str, str], ...]] | None  # viewBox, (slug, SVG path) of every district
 
@@ -86,21 +89,32 @@ def _numbers(d: District, city_goals: tuple[Goal, ...]) -> dict[str, int]:
 
 
 def _around(inputs) -> tuple[dict, tuple]:
-    """Neighbours and outlines, once per build (from the boundaries the build read)."""
+    """Neighbours and outlines, once per build (from the boundaries the build read), and once per
+    boundaries in a resident process."""
     b = inputs.boundaries
-    return inputs.resource("around", lambda: (around.neighbours(b) if b else {}, around.outlines(b)))
+
+    def make() -> tuple[dict, tuple]:
+        return around.neighbours(b) if b else {}, around.outlines(b)
+
+    key = inputs.ctx.boundaries_digest.encode()
+    return inputs.resource("around", lambda: inputs.cache.keep("around", key, make) if b and key else make())
 
 
 def district_page(
-    d: District, dataset: Dataset, ctx: BuildContext, near: tuple[dict, tuple] = ({}, ("", {}))
+    d: District,
+    dataset: Dataset,
+    ctx: BuildContext,
+    near: tuple[dict, tuple] = ({}, ("", {})),
+    order: around.Order | None = None,
 ) -> DistrictPage:
     neighbours, (viewbox, paths) = near
     thin = headline.coverage(d).thin
     city_goals = tuple(dataset.city.goals) if thin and dataset.city is not None else ()
     numbers = _numbers(d, city_goals)
-    order = dataset.order()
+    order = order or around.Order.of(dataset)
+    prev, next_ = order.around(d.slug)
     map_panel = panel(ctx, d.slug, [d]) if profile.has_points(d) else None
-    cards = card_panel(ctx, d, dataset.sources)
+    card_embeds = card_panel(ctx, d, dataset.sources)
     return DistrictPage(
         d=d,
         cited=tuple(dataset.sources[s] for s in numbers if s in dataset.sources),
@@ -109,12 +123,15 @@ def district_page(
         polygon_area=ctx.polygon_area.get(d.slug),
         last_changed=ctx.last_changed.get(d.slug),
         panel=map_panel,
-        card_panel=cards,
-        oembed=_oembed(ctx, map_panel, cards),
+        card_panel=card_embeds,
+        oembed=_oembed(ctx, map_panel, card_embeds),
         as_of=headline.facts_as_of(d, dataset.sources),
         city_name=dataset.city.name.zh if dataset.city is not None else "",
         city_goals=city_goals,
-        order=tuple((s, dataset.name_of(s)) for s in order),
+        district_count=len(order.pairs),
+        switcher=order.pairs if len(order.pairs) <= around.SWITCHER_MAX else (),
+        prev=prev,
+        next=next_,
         neighbours=tuple((s, dataset.name_of(s)) for s in neighbours.get(d.slug, ())),
         locator=(viewbox, tuple(paths.items())) if d.slug in paths and not profile.has_points(d) else None,
     )
@@ -139,9 +156,6 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
     city_goals = list(view.city_goals)
     gaps = auto_gaps(d)
     coverage = headline.coverage(d)
-    slugs = [s for s, _ in view.order]
-    prev, next_ = around.prev_next(slugs, d.slug) if d.slug in slugs else (None, None)
-    names = dict(view.order)
     shown = profile.sections(d, bool(city_goals), gaps, view.maps)
     sentences = (
         headline.goals_sentence(d.name.zh, d.goals),
@@ -177,10 +191,10 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
             description=profile.description(d),
             city_name=view.city_name,
             city_goals=city_goals,
-            district_count=len(view.order),
-            switcher=list(view.order) if len(view.order) <= around.SWITCHER_MAX else [],
-            prev=(prev, names[prev]) if prev else None,
-            next=(next_, names[next_]) if next_ else None,
+            district_count=view.district_count,
+            switcher=list(view.switcher),
+            prev=view.prev,
+            next=view.next,
             neighbours=list(view.neighbours),
             locator=view.locator,
             panel=view.panel,
@@ -269,10 +283,10 @@ class HomePage:
     oembed: tuple[tuple[str, str], ...] = ()  # (URL, title) of the city map's oEmbed JSON
 
 
-def home_page(dataset: Dataset, ctx: BuildContext) -> HomePage:
+def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ...] | None = None) -> HomePage:
     city = dataset.city
     cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
-    cards = tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
+    cards = index_page(dataset) if cards is None else cards
     city_panel = panel(ctx, CITY_SLUG, dataset.districts.values())
     return HomePage(
         city,
@@ -331,14 +345,24 @@ SOURCES = tuple(Path(__file__).resolve().parent.parent / f for f in ("pages", "t
 PAGES = Output(
     "page",
     collect=lambda i: (
-        (f"districts/{slug}.md", district_page(d, i.dataset, i.ctx, _around(i)))
+        (
+            f"districts/{slug}.md",
+            district_page(d, i.dataset, i.ctx, _around(i), i.resource("order", lambda: around.Order.of(i.dataset))),
+        )
         for slug, d in i.dataset.districts.items()
     ),
     render=render_district_page,
     sources=SOURCES,
 )
-HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx))], render_home_page, SOURCES)
-INDEX = Output("district-index", lambda i: [("districts/index.md", index_page(i.dataset))], render_index_page, SOURCES)
+
+
+def _cards(inputs) -> tuple[DistrictCard, ...]:
+    """Every district's card, once per build: the home page and the index show the same."""
+    return inputs.resource("cards", lambda: index_page(inputs.dataset))
+
+
+HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx, _cards(i)))], render_home_page, SOURCES)
+INDEX = Output("district-index", lambda i: [("districts/index.md", _cards(i))], render_index_page, SOURCES)
 
 
 def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
@@ -358,8 +382,10 @@ def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
     return sorted(terms), names
 
 
-def search_words(dataset: Dataset) -> list[str]:
+def search_words(dataset: Dataset, memo: dict[int, tuple] | None = None) -> list[str]:
     """The jieba user dictionary's words: short words that must start a token wherever they occur.
+    `memo` (id -> (profile, its terms and names)): kept by a resident process, whose unchanged files
+    are the same (frozen) model objects from build to build.
 
     Material's search segments page text with jieba at build time, and the browser matches a query
     as the *start* of an indexed word: 琶洲 finds "琶洲|片区" but nothing inside one long token.
@@ -376,9 +402,15 @@ def search_words(dataset: Dataset) -> list[str]:
     han = re.compile(r"^[\u4e00-\u9fff]+$")
     terms: set[str] = set()
     names: list[str] = []
-    parts = [_terms_and_names(d) for d in dataset.districts.values()]
-    if dataset.city:
-        parts.append(_terms_and_names(dataset.city))
+    memo = {} if memo is None else memo
+    if len(memo) > 4 * (len(dataset.districts) + 1):  # models of earlier builds
+        memo.clear()
+    parts = []
+    for one in [*dataset.districts.values(), *([dataset.city] if dataset.city else [])]:
+        known = memo.get(id(one))
+        if known is None or known[0] is not one:
+            known = memo[id(one)] = (one, _terms_and_names(one))
+        parts.append(known[1])
     for some_terms, some_names in parts:
         terms.update(some_terms)
         names.extend(some_names)

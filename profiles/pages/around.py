@@ -1,15 +1,18 @@
 """Getting around the profiles: neighbours from the boundaries, previous/next in registry order, and a
 small locator (the district's outline within the city) for pages that have no points to map.
 
-Computed once per build from the boundaries (PageContext carries the results), never from prose.
+Computed once per build from the boundaries and the registry's order (PageContext carries the results), never
+from prose.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import shapely
 
+from ..dataset import Dataset
 from ..geo import Geometry, boundary_shapes
 
 # Borders closer than this (degrees, ≈ 50 m) touch: the boundaries are simplified together, so
@@ -38,10 +41,24 @@ def neighbours(boundaries: dict[str, Geometry]) -> dict[str, tuple[str, ...]]:
     return {s: tuple(slugs[j] for j in sorted(found[s])) for s in slugs}
 
 
-def prev_next(order: list[str], slug: str) -> tuple[str | None, str | None]:
-    """The districts before and after `slug` in display order (none past either end)."""
-    i = order.index(slug)
-    return (order[i - 1] if i > 0 else None), (order[i + 1] if i + 1 < len(order) else None)
+@dataclass(frozen=True)
+class Order:
+    """Every district in display order, once per build: what each page says of the others."""
+
+    pairs: tuple[tuple[str, str], ...]  # (slug, name)
+    index: dict[str, int]  # slug -> its place in pairs
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Order:
+        pairs = tuple((s, dataset.name_of(s)) for s in dataset.order())
+        return cls(pairs, {s: i for i, (s, _) in enumerate(pairs)})
+
+    def around(self, slug: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+        """(slug, name) of the districts before and after `slug` (none past either end, or if not listed)."""
+        i = self.index.get(slug)
+        if i is None:
+            return None, None
+        return (self.pairs[i - 1] if i > 0 else None), (self.pairs[i + 1] if i + 1 < len(self.pairs) else None)
 
 
 def _rings(geometry: Geometry) -> list[list[list[float]]]:

@@ -63,15 +63,18 @@ def label_names(inputs: Inputs) -> dict[str, str]:
 def draw(images: list[Image], inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
     """Start drawing the SVG and PNG files of each image (in worker processes when there are many,
     while the build goes on); the returned function waits for them."""
-    from .atlas import Atlas, start_drawing  # deferred: shapely and Pillow, only when an image must be drawn
+    from .atlas import Atlas, Workers, start_drawing  # deferred: shapely and Pillow, only when an image is drawn
 
     if not images:
         return list
     names = label_names(inputs)
     key = repr((images[0].boundaries_digest, images[0].names_digest)).encode()
     atlas = lambda: inputs.cache.keep("atlas", key, lambda: Atlas(dict(inputs.boundaries), names))  # noqa: E731
+    workers = None
+    if inputs.resident and inputs.cache.folder is not None:  # kept warm between builds
+        workers = lambda: inputs.cache.keep("image-workers", key, lambda: Workers(dict(inputs.boundaries), names))  # noqa: E731
     jobs = [(i.title, i.highlight, list(i.points)) for i in images]
-    drawing = start_drawing(dict(inputs.boundaries), names, jobs, atlas)
+    drawing = start_drawing(dict(inputs.boundaries), names, jobs, atlas, workers)
 
     def files() -> list[dict[str, bytes]]:
         return [{f"embed/{i.slug}/map.svg": s, f"embed/{i.slug}/map.png": p} for i, (s, p) in zip(images, drawing())]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
@@ -31,6 +33,7 @@ from .render import Painter, svg
 
 __all__ = [
     "Atlas",
+    "Workers",
     "draw_all",
     "render_png",
     "render_svg",
@@ -70,32 +73,53 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
+def _pool(boundaries: dict, names: dict[str, str], workers: int) -> ProcessPoolExecutor:
+    # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
+    # process can inherit a held lock.
+    context = multiprocessing.get_context("forkserver")
+    owner = os.getpid()
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names, owner)
+    )
+
+
+class Workers:
+    """Drawing processes kept between builds by a resident process (`profiles serve`, the benchmark),
+    each holding the atlas of one set of boundaries and labels: an edit's few images are then drawn
+    there, side by side, while the build goes on, with no start-up. Dropped (garbage-collected), the
+    pool's processes exit."""
+
+    def __init__(self, boundaries: dict, names: dict[str, str]):
+        self.count = min(_cpus(), 4)
+        self.pool = _pool(boundaries, names, self.count) if self.count >= 2 else None
+
+
 def start_drawing(
     boundaries: dict,
     names: dict[str, str],
     jobs: list[tuple[str, str | None, list[MapPoint]]],
     atlas: Callable[[], Atlas] | None = None,
+    workers: Callable[[], Workers] | None = None,
 ) -> Callable[[], list[tuple[bytes, bytes]]]:
     """Start drawing (SVG, PNG) of each (title, highlight, points) job; the returned function waits
     and gives them in order. Many jobs are drawn by worker processes while the caller goes on with
-    other work; few are drawn here, when the result is asked for. Each image depends only on its job
-    and the atlas, never on what was drawn before, so the split among processes cannot show.
+    other work; few are drawn here, when the result is asked for, unless `workers` (a resident
+    process's, kept warm) are given. Each image depends only on its job and the atlas, never on what
+    was drawn before, so the split among processes cannot show.
     `atlas`: where this process gets its atlas when it draws itself (a resident process keeps one)."""
 
     def here() -> list[tuple[bytes, bytes]]:
         drawer = atlas() if atlas is not None else Atlas(boundaries, names)
         return [(drawer.svg(*job), drawer.png(*job)) for job in jobs]
 
-    workers = min(len(jobs) // PARALLEL_FROM, _cpus(), 4)
-    if workers < 2:
+    kept = workers() if workers is not None else None
+    count = kept.count if kept is not None and kept.pool is not None else min(len(jobs) // PARALLEL_FROM, _cpus(), 4)
+    if count < 2:
         return here
-    # forkserver, not fork: `profiles serve` regenerates from a thread, and forking a threaded
-    # process can inherit a held lock.
-    context = multiprocessing.get_context("forkserver")
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(boundaries, names))
-        drawn = pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-    except (OSError, BrokenProcessPool):
+        pool = kept.pool if kept is not None and kept.pool is not None else _pool(boundaries, names, count)
+        drawn = pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (count * 8)))
+    except (OSError, BrokenProcessPool, RuntimeError):
         return here  # workers could not start (say, a script read from stdin): draw them here instead
 
     def collect() -> list[tuple[bytes, bytes]]:
@@ -104,7 +128,8 @@ def start_drawing(
         except (OSError, BrokenProcessPool):
             return here()
         finally:
-            pool.shutdown()
+            if pool is not (kept.pool if kept is not None else None):
+                pool.shutdown()
 
     return collect
 
@@ -114,17 +139,41 @@ def draw_all(
     names: dict[str, str],
     jobs: list[tuple[str, str | None, list[MapPoint]]],
     atlas: Callable[[], Atlas] | None = None,
+    workers: Callable[[], Workers] | None = None,
 ) -> list[tuple[bytes, bytes]]:
     """(SVG, PNG) of each job, in order (`start_drawing`, waited for)."""
-    return start_drawing(boundaries, names, jobs, atlas)()
+    return start_drawing(boundaries, names, jobs, atlas, workers)()
 
 
 _worker_atlas: "Atlas | None" = None
 
 
-def _start_worker(boundaries: dict, names: dict[str, str]) -> None:
+def _start_worker(boundaries: dict, names: dict[str, str], owner: int) -> None:
     global _worker_atlas
     _worker_atlas = Atlas(boundaries, names)
+    threading.Thread(target=_exit_with, args=(owner,), name="exit-with-owner", daemon=True).start()
+
+
+def _exit_with(owner: int, every: float = 1.0) -> None:
+    """A worker waits for jobs on a queue it also holds the writing end of: if the process that owns
+    its pool is killed (a `profiles serve` stopped by SIGTERM keeps its pool to the end), no one tells it
+    to stop. So it looks every second whether its owner is still there, and exits when it is not."""
+    while True:
+        time.sleep(every)
+        if _gone(owner):
+            os._exit(0)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # PermissionError: the id names another user's process now
+        return True
+    try:  # killed but not yet waited for by its parent: a zombie (Linux says so in /proc)
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1][:3] == b" Z "
+    except (OSError, IndexError):
+        return False
 
 
 def _draw(job: tuple) -> tuple[bytes, bytes]:

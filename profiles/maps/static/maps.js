@@ -3,8 +3,9 @@
  * Data arrives only as JSON (<script type="application/json" id="gz-map-data">), and every
  * string from it reaches the DOM through textContent or an attribute, never innerHTML.
  * Works in a sandboxed iframe (no storage, no cookies, no top navigation): links open in
- * a new tab. URL parameters: layers=boundary,parks,projects  legend=0|1  height=<px>; theme and id
- * are read, and the height told to the host page, by static/frame.js (shared with the card embeds).
+ * a new tab. URL parameters: layers=boundary,parks,projects  legend=0|1  height=<px>  fit=1 (the host
+ * sets the frame's height, as the site's own pages do: the page fills the frame and sends no height);
+ * theme and id are read, and the height told to the host page, by static/frame.js (cards share it).
  */
 (function () {
   'use strict';
@@ -20,6 +21,11 @@
     root.style.setProperty('--gz-map-height', fixedHeight + 'px');
     root.setAttribute('data-fixed-height', '1');
   }
+  // fit=1: the frame's height is the host's (our profile pages set it from the frame's width, before it
+  // loads); the page fills it exactly (maps.css), the map taking what the rest leaves. Nothing changes
+  // size after the host's first layout, so the host page never shifts.
+  var fit = params.get('fit') === '1';
+  if (fit) root.setAttribute('data-fit', '1');
 
   var LAYER_KEYS = { boundary: 'boundary', boundaries: 'boundary', parks: 'parks', park: 'parks', projects: 'projects', project: 'projects' };
 
@@ -404,7 +410,7 @@
     window.gzMaps.groups = groups;
     window.gzMaps.cluster = cluster;
     root.setAttribute('data-map-ready', options && options.basemap ? options.basemap : '1');
-    window.gzFrame.watch();
+    if (!fit) window.gzFrame.watch();  // fit=1: the host sets the frame's height, none is sent
   }
 
   window.gzMaps = { init: init };
