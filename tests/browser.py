@@ -19,6 +19,7 @@ import functools
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -179,3 +180,33 @@ def open_page(browser: Any) -> Iterator[Callable[..., Opened]]:
 # badge shows its count. Evaluate on the pane: `frame.locator(".leaflet-marker-pane").evaluate(SHOWN)`.
 SHOWN = """pane => [...pane.querySelectorAll('.leaflet-marker-icon')].reduce((n, icon) =>
   n + (icon.matches('.gz-cluster, .gz-badge') ? parseInt(icon.textContent, 10) : icon.matches('.gz-marker') ? 1 : 0), 0)"""
+
+
+# --- an embed's frame in a host page: its height against its content's -----------------------------
+
+
+def embed_content_height(page: Any, index: int) -> float:
+    """The height of embed `index`'s own content (#gz-embed), read inside its frame."""
+    frame = page.locator("iframe[data-gz-embed]").nth(index).element_handle().content_frame()
+    return frame.evaluate("document.getElementById('gz-embed').getBoundingClientRect().height")
+
+
+def embed_fits(page: Any, index: int) -> tuple[float, float]:
+    """Polls until frame `index` is within 2 px of its content's height; returns (frame, content)."""
+    deadline = time.monotonic() + 20
+    while True:
+        frame = page.locator("iframe[data-gz-embed]").nth(index).bounding_box()["height"]
+        content = embed_content_height(page, index)
+        if abs(frame - content) <= 2 or time.monotonic() > deadline:
+            return frame, content
+        page.wait_for_timeout(100)
+
+
+def embed_height_changes(page: Any, index: int, height: float, seconds: float = 2.0) -> list[float]:
+    """Every height other than `height` frame `index` shows, polled until a deadline `seconds` away."""
+    seen = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        seen.append(page.locator("iframe[data-gz-embed]").nth(index).bounding_box()["height"])
+        page.wait_for_timeout(100)
+    return [h for h in seen if abs(h - height) > 0.5]

@@ -5,11 +5,10 @@ were then scrolled into view, and stays so (polled to a two-second deadline)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from profiles.embeds import Options, embed_code
+from tests.browser import embed_content_height, embed_fits, embed_height_changes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -42,32 +41,6 @@ def _story(folder, site: str) -> None:
     )
 
 
-def _content_height(page, index: int) -> float:
-    frame = page.locator("iframe[data-gz-embed]").nth(index).element_handle().content_frame()
-    return frame.evaluate("document.getElementById('gz-embed').getBoundingClientRect().height")
-
-
-def _fits(page, index: int) -> tuple[float, float]:
-    """Polls until frame `index` is within 2 px of its content's height; returns (frame, content)."""
-    deadline = time.monotonic() + 20
-    while True:
-        frame = page.locator("iframe[data-gz-embed]").nth(index).bounding_box()["height"]
-        content = _content_height(page, index)
-        if abs(frame - content) <= 2 or time.monotonic() > deadline:
-            return frame, content
-        page.wait_for_timeout(100)
-
-
-def _stays(page, index: int, height: float, seconds: float = 2.0) -> list[float]:
-    """Every height frame `index` showed, polled until a deadline `seconds` away."""
-    seen = []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        seen.append(page.locator("iframe[data-gz-embed]").nth(index).bounding_box()["height"])
-        page.wait_for_timeout(100)
-    return [h for h in seen if abs(h - height) > 0.5]
-
-
 def test_each_frame_fits_its_content_at_1200_420_1200_px_and_stays(real_site, static_server, open_page, tmp_path):
     site = static_server(real_site)
     _story(tmp_path, site)
@@ -82,9 +55,9 @@ def test_each_frame_fits_its_content_at_1200_420_1200_px_and_stays(real_site, st
         for i, slug in enumerate(SLUGS):
             page.locator("iframe[data-gz-embed]").nth(i).scroll_into_view_if_needed()
             page.frame_locator("iframe[data-gz-embed]").nth(i).locator("html[data-map-ready]").wait_for()
-            frame, content = _fits(page, i)
+            frame, content = embed_fits(page, i)
             assert abs(frame - content) <= 2, (width, slug, frame, content)
-            assert _stays(page, i, frame) == [], (width, slug)
+            assert embed_height_changes(page, i, frame) == [], (width, slug)
     # One message per real change: never the same height twice in a row from one frame.
     heights = page.evaluate("window.__heights")
     assert set(heights) == {f"gz-{s}" for s in SLUGS}
@@ -109,7 +82,7 @@ def test_without_resize_js_the_inline_aspect_ratio_holds_the_whole_embed(real_si
         for i, slug in enumerate(SLUGS):
             page.frame_locator("iframe").nth(i).locator("html[data-map-ready]").wait_for()
             frame = page.locator("iframe").nth(i).bounding_box()["height"]
-            assert _content_height(page, i) <= frame, (width, slug)
+            assert embed_content_height(page, i) <= frame, (width, slug)
         opened.context.close()
 
 
@@ -131,7 +104,7 @@ def test_the_host_ignores_height_messages_from_frames_it_does_not_own(real_site,
     page.goto(f"{static_server(tmp_path)}mixed.html")
     page.frame_locator("iframe[data-gz-embed]").locator("html[data-map-ready]").wait_for()
     page.wait_for_function("window.__foreign >= 1")  # heard by the page, so by resize.js's listener too
-    frame, content = _fits(page, 0)
+    frame, content = embed_fits(page, 0)
     assert abs(frame - content) <= 2 and abs(frame - 123) > 2
 
 
@@ -144,6 +117,6 @@ def test_no_profile_page_shows_a_map_frame_taller_than_its_content(real_site, st
         for i in range(page.locator("iframe[data-gz-embed]").count()):
             page.locator("iframe[data-gz-embed]").nth(i).scroll_into_view_if_needed()
             page.frame_locator("iframe[data-gz-embed]").nth(i).locator("html[data-map-ready]").wait_for()
-            frame, content = _fits(page, i)
+            frame, content = embed_fits(page, i)
             assert frame <= content + 2, (path, frame, content)
         opened.context.close()

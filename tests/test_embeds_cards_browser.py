@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 
 import pytest
 
@@ -16,7 +15,7 @@ from profiles.config import load_config
 from profiles.context import BuildContext
 from profiles.embeds import CARD_FRAME_PX, PLACEHOLDER, card_code
 from profiles.embeds.cards import district_cards
-from tests.browser import TILE_HOST
+from tests.browser import TILE_HOST, embed_fits, embed_height_changes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -46,32 +45,6 @@ def _sample(cards) -> list:
     return picked + [next(c for c in every if c.kind == "goal" and c not in picked)]
 
 
-def _content(page, index: int) -> float:
-    frame = page.locator("iframe[data-gz-embed]").nth(index).element_handle().content_frame()
-    return frame.evaluate("document.getElementById('gz-embed').getBoundingClientRect().height")
-
-
-def _fits(page, index: int) -> tuple[float, float]:
-    """Polls until frame `index` is within 2 px of its content's height; returns (frame, content)."""
-    deadline = time.monotonic() + 20
-    while True:
-        frame = page.locator("iframe[data-gz-embed]").nth(index).bounding_box()["height"]
-        content = _content(page, index)
-        if abs(frame - content) <= 2 or time.monotonic() > deadline:
-            return frame, content
-        page.wait_for_timeout(100)
-
-
-def _changes(page, index: int, height: float, seconds: float = 2.0) -> list[float]:
-    """Every height other than `height` frame `index` shows, polled until a deadline `seconds` away."""
-    seen = []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        seen.append(page.locator("iframe[data-gz-embed]").nth(index).bounding_box()["height"])
-        page.wait_for_timeout(100)
-    return [h for h in seen if abs(h - height) > 0.5]
-
-
 def test_each_card_frame_fits_its_card_at_1200_420_1200_px_and_stays(
     cards, real_site, static_server, open_page, tmp_path
 ):
@@ -94,9 +67,9 @@ def test_each_card_frame_fits_its_card_at_1200_420_1200_px_and_stays(
         for i, card in enumerate(picked):
             page.locator("iframe[data-gz-embed]").nth(i).scroll_into_view_if_needed()
             page.frame_locator("iframe[data-gz-embed]").nth(i).locator("main#gz-embed").wait_for()
-            frame, content = _fits(page, i)
+            frame, content = embed_fits(page, i)
             assert abs(frame - content) <= 2, (width, card.id, frame, content)
-            assert _changes(page, i, frame) == [], (width, card.id)
+            assert embed_height_changes(page, i, frame) == [], (width, card.id)
     heights = page.evaluate("window.__heights")
     assert set(heights) == {f"gz-{c.slug}-{c.id}" for c in picked}
     for name, sent in heights.items():
