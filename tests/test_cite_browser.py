@@ -144,3 +144,19 @@ def test_the_editorial_note_shows_as_the_editors_words_beside_the_fact_not_in_th
     assert fact.locator(".gz-editorial").text_content() == f"编者补充：{EDITORIAL}"
     fact.locator("a.gz-cite").hover()
     assert EDITORIAL not in wait_open(page).text_content()
+
+
+def test_marks_carry_no_listeners_of_their_own_the_document_listens_once_for_all(district):
+    page = district(viewport={"width": 1366, "height": 900}).page
+    cdp = page.context.new_cdp_session(page)
+
+    def listeners(expression: str) -> list[str]:
+        handle = cdp.send("Runtime.evaluate", {"expression": expression})["result"]["objectId"]
+        return sorted(x["type"] for x in cdp.send("DOMDebugger.getEventListeners", {"objectId": handle})["listeners"])
+
+    assert page.locator("a.gz-cite").count() > 1
+    assert listeners("document.querySelector('a.gz-cite')") == []
+    on_document = listeners("document")
+    for kind in ("click", "focusin", "focusout", "pointerdown", "pointerout", "pointerover"):
+        assert kind in on_document
+    assert page.locator("#gz-cite-pop").count() == 0, "the popover is made on first use"

@@ -5,21 +5,37 @@
 // A static file: the site's Content-Security-Policy runs no inline script. Text from the data is only ever
 // set with textContent, never parsed as HTML. The popover is absolutely placed over the page, so opening it
 // moves nothing. A no-op on pages without citation marks.
+// One listener per kind of event on the document (delegation), not six per mark: a page with hundreds of
+// marks sets up in constant time, and the popover itself is made on first use.
 (function () {
   "use strict";
-  var marks = document.querySelectorAll('a.gz-cite[href^="#source-"]');
-  if (!marks.length) return;
+  var MARK = 'a.gz-cite[href^="#source-"]';
+  if (!document.querySelector(MARK)) return;
 
-  var pop = document.createElement("div");
-  pop.id = "gz-cite-pop";
-  pop.className = "gz-cite-pop";
-  pop.setAttribute("role", "tooltip");
-  pop.hidden = true;
-  document.body.appendChild(pop);
-
+  var pop = null; // made on first use
   var current = null; // the mark whose popover is open
   var closing = 0; // timer: the pointer may travel from the mark into the popover
   var pressed = null; // {mark, touch, wasOpen} from the pointerdown that precedes a click
+
+  function markOf(target) {
+    return target && target.closest ? target.closest(MARK) : null;
+  }
+
+  function inPop(target) {
+    return pop !== null && target instanceof Node && pop.contains(target);
+  }
+
+  function popover() {
+    if (pop === null) {
+      pop = document.createElement("div");
+      pop.id = "gz-cite-pop";
+      pop.className = "gz-cite-pop";
+      pop.setAttribute("role", "tooltip");
+      pop.hidden = true;
+      document.body.appendChild(pop);
+    }
+    return pop;
+  }
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -70,6 +86,7 @@
 
   function open(mark) {
     clearTimeout(closing);
+    popover();
     if (current === mark && !pop.hidden) return;
     if (current) current.removeAttribute("aria-describedby");
     current = mark;
@@ -82,7 +99,7 @@
     clearTimeout(closing);
     if (current) current.removeAttribute("aria-describedby");
     current = null;
-    pop.hidden = true;
+    if (pop !== null) pop.hidden = true;
   }
 
   function closeSoon() {
@@ -90,43 +107,46 @@
     closing = setTimeout(close, 300);
   }
 
-  Array.prototype.forEach.call(marks, function (mark) {
-    mark.addEventListener("pointerenter", function (e) {
-      if (e.pointerType === "mouse") open(mark);
-    });
-    mark.addEventListener("pointerleave", function (e) {
-      if (e.pointerType === "mouse" && current === mark) closeSoon();
-    });
-    mark.addEventListener("focus", function () {
+  // pointerover/pointerout bubble (pointerenter/leave do not): a move between a mark's own children is
+  // not an entry or a departure, so each handler looks at where the pointer came from or went to.
+  document.addEventListener("pointerover", function (e) {
+    if (e.pointerType !== "mouse") return;
+    var mark = markOf(e.target);
+    if (mark && !mark.contains(e.relatedTarget)) open(mark);
+    else if (inPop(e.target) && !inPop(e.relatedTarget)) clearTimeout(closing);
+  });
+  document.addEventListener("pointerout", function (e) {
+    if (e.pointerType !== "mouse") return;
+    var mark = markOf(e.target);
+    if (mark && current === mark && !mark.contains(e.relatedTarget)) closeSoon();
+    else if (inPop(e.target) && !inPop(e.relatedTarget)) closeSoon();
+  });
+  document.addEventListener("focusin", function (e) {
+    var mark = markOf(e.target);
+    if (mark) open(mark);
+  });
+  document.addEventListener("focusout", function (e) {
+    var mark = markOf(e.target);
+    if (mark && current === mark) close();
+  });
+  document.addEventListener("pointerdown", function (e) {
+    var mark = markOf(e.target);
+    if (mark) pressed = { mark: mark, touch: e.pointerType !== "mouse", wasOpen: current === mark && !pop.hidden };
+    if (current && !current.contains(e.target) && !inPop(e.target)) close();
+  });
+  document.addEventListener("click", function (e) {
+    var mark = markOf(e.target);
+    if (!mark) return;
+    var press = pressed;
+    pressed = null;
+    // A first tap shows the popover instead of jumping away; keyboard and mouse clicks follow the link.
+    if (press && press.mark === mark && press.touch && !press.wasOpen) {
+      e.preventDefault();
       open(mark);
-    });
-    mark.addEventListener("blur", function () {
-      if (current === mark) close();
-    });
-    mark.addEventListener("pointerdown", function (e) {
-      pressed = { mark: mark, touch: e.pointerType !== "mouse", wasOpen: current === mark && !pop.hidden };
-    });
-    mark.addEventListener("click", function (e) {
-      var press = pressed;
-      pressed = null;
-      // A first tap shows the popover instead of jumping away; keyboard and mouse clicks follow the link.
-      if (press && press.mark === mark && press.touch && !press.wasOpen) {
-        e.preventDefault();
-        open(mark);
-      }
-    });
-  });
-  pop.addEventListener("pointerenter", function () {
-    clearTimeout(closing);
-  });
-  pop.addEventListener("pointerleave", function (e) {
-    if (e.pointerType === "mouse") closeSoon();
+    }
   });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && current) close();
-  });
-  document.addEventListener("pointerdown", function (e) {
-    if (current && !current.contains(e.target) && !pop.contains(e.target)) close();
   });
   window.addEventListener("resize", function () {
     if (current) place(current);
