@@ -210,3 +210,25 @@ def embed_height_changes(page: Any, index: int, height: float, seconds: float = 
         seen.append(page.locator("iframe[data-gz-embed]").nth(index).bounding_box()["height"])
         page.wait_for_timeout(100)
     return [h for h in seen if abs(h - height) > 0.5]
+
+
+def write_story(folder: Path, body: str) -> None:
+    """A newsroom's article page, story.html in `folder`, with `body` (paragraphs and embed codes)."""
+    (folder / "story.html").write_text(
+        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>报道</title></head>"
+        f"<body><h1>一篇报道</h1>{body}</body></html>",
+        encoding="utf-8",
+    )
+
+
+def each_frame_fits_as_the_host_resizes(page: Any, labels: list[str], ready: str) -> None:
+    """At 1200, 420 and again 1200 px, each frame (`labels[i]` names frame i in messages) is scrolled to,
+    waited for until `ready` matches inside it, then fits its content within 2 px and keeps that height."""
+    for width in (1200, 420, 1200):
+        page.set_viewport_size({"width": width, "height": 800})
+        for i, label in enumerate(labels):
+            page.locator("iframe[data-gz-embed]").nth(i).scroll_into_view_if_needed()
+            page.frame_locator("iframe[data-gz-embed]").nth(i).locator(ready).wait_for()
+            frame, content = embed_fits(page, i)
+            assert abs(frame - content) <= 2, (width, label, frame, content)
+            assert embed_height_changes(page, i, frame) == [], (width, label)

@@ -14,6 +14,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
 SITE_URL = "https://gz-profiles.github.io/gz-profiles/"
 SITE_URL_LINE = f'site_url: !ENV [PROFILES_SITE_URL, "{SITE_URL}"]'
+PUBLIC_URL = "https://gz.example.org/profiles/"  # where public_project is deployed (PROFILES_SITE_URL)
 
 
 def copy_valid_data(target: Path) -> Path:
@@ -74,3 +75,18 @@ def real_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_site(real_project: Path) -> Path:
     return real_project / "site"
+
+
+@pytest.fixture(scope="session")
+def public_project(tmp_path_factory) -> Path:
+    """The real data built once per test session as deployed at PUBLIC_URL (set by PROFILES_SITE_URL,
+    which overrides mkdocs.yml's site_url). Read-only for tests."""
+    from profiles.build import build
+    from profiles.config import load_config
+
+    project = make_project(tmp_path_factory.mktemp("public") / "project", ROOT / "data")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PROFILES_SITE_URL", PUBLIC_URL)
+        report = build(load_config(project))
+    assert report.ok, report.render()
+    return project

@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from profiles.embeds import Options, embed_code
-from tests.browser import embed_content_height, embed_fits, embed_height_changes
+from tests.browser import (
+    each_frame_fits_as_the_host_resizes,
+    embed_content_height,
+    embed_fits,
+    write_story,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,12 +38,7 @@ def _story(folder, site: str) -> None:
     codes = [embed_code(site, slug, f"{slug} 地图", f"{slug} 静态图", Options()) for slug in SLUGS]
     # The first frame sits just below the fold (Chromium loads it while it is off-screen); the others
     # far below, loaded only when scrolled to.
-    body = "".join(f"{TEXT if i else ''}{code}" for i, code in enumerate(codes))
-    (folder / "story.html").write_text(
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>报道</title></head>"
-        f"<body><h1>一篇报道</h1>{TEXT}{body}{TEXT}</body></html>",
-        encoding="utf-8",
-    )
+    write_story(folder, TEXT + "".join(f"{TEXT if i else ''}{code}" for i, code in enumerate(codes)) + TEXT)
 
 
 def test_each_frame_fits_its_content_at_1200_420_1200_px_and_stays(real_site, static_server, open_page, tmp_path):
@@ -50,14 +50,7 @@ def test_each_frame_fits_its_content_at_1200_420_1200_px_and_stays(real_site, st
     opened.context.add_init_script(RECORD)
     page = opened.page
     page.goto(f"{host}story.html")
-    for width in (1200, 420, 1200):
-        page.set_viewport_size({"width": width, "height": 800})
-        for i, slug in enumerate(SLUGS):
-            page.locator("iframe[data-gz-embed]").nth(i).scroll_into_view_if_needed()
-            page.frame_locator("iframe[data-gz-embed]").nth(i).locator("html[data-map-ready]").wait_for()
-            frame, content = embed_fits(page, i)
-            assert abs(frame - content) <= 2, (width, slug, frame, content)
-            assert embed_height_changes(page, i, frame) == [], (width, slug)
+    each_frame_fits_as_the_host_resizes(page, list(SLUGS), "html[data-map-ready]")
     # One message per real change: never the same height twice in a row from one frame.
     heights = page.evaluate("window.__heights")
     assert set(heights) == {f"gz-{s}" for s in SLUGS}

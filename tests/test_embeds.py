@@ -14,18 +14,18 @@ import pytest
 from PIL import Image
 
 from profiles import embeds, pages
-from profiles.build import build, validate
+from profiles.build import validate
 from profiles.config import load_config
 from profiles.context import BuildContext
 from profiles.embeds import PLACEHOLDER, Options, embed_code, panel, site_root
 from profiles.registry import CITY_SLUG
 from profiles.staticmap.layout import PARK_COLOUR, PROJECT_COLOUR
 from profiles.templating import environment
-from tests.conftest import ROOT, make_project
+from tests.conftest import PUBLIC_URL, ROOT
 
 pytestmark = pytest.mark.slow
 
-SITE_URL = "https://gz.example.org/profiles/"
+SITE_URL = PUBLIC_URL
 SVG = "{http://www.w3.org/2000/svg}"
 WECHAT = "下载图片（适用于微信公众号等不支持 iframe 的平台）"
 # What a panel holds without JS, in order (panel.js builds the rest): every tag here is parsed twice
@@ -34,13 +34,8 @@ PANEL_TAGS = ["details", "summary", "link", "p", "label", "textarea", "p", "a", 
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("embeds") / "project", ROOT / "data")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("PROFILES_SITE_URL", SITE_URL)
-        report = build(load_config(project))
-    assert report.ok, report.render()
-    return project
+def built(public_project) -> Path:
+    return public_project
 
 
 @pytest.fixture(scope="module")

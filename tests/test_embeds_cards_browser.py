@@ -15,7 +15,7 @@ from profiles.config import load_config
 from profiles.context import BuildContext
 from profiles.embeds import CARD_FRAME_PX, PLACEHOLDER, card_code
 from profiles.embeds.cards import district_cards
-from tests.browser import TILE_HOST, embed_fits, embed_height_changes
+from tests.browser import TILE_HOST, each_frame_fits_as_the_host_resizes, write_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -51,25 +51,14 @@ def test_each_card_frame_fits_its_card_at_1200_420_1200_px_and_stays(
     site = static_server(real_site)
     picked = _sample(cards)
     codes = [card_code(site, c.slug, c.id, c.title, c.alt) for c in picked]
-    (tmp_path / "story.html").write_text(
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>报道</title></head>"
-        f"<body><h1>一篇报道</h1>{''.join(TEXT + code for code in codes)}{TEXT}</body></html>",
-        encoding="utf-8",
-    )
+    write_story(tmp_path, "".join(TEXT + code for code in codes) + TEXT)
     host = static_server(tmp_path)
     assert host != site  # another port: another origin
     opened = open_page("about:blank", viewport={"width": 1200, "height": 800})
     opened.context.add_init_script(RECORD)
     page = opened.page
     page.goto(f"{host}story.html")
-    for width in (1200, 420, 1200):
-        page.set_viewport_size({"width": width, "height": 800})
-        for i, card in enumerate(picked):
-            page.locator("iframe[data-gz-embed]").nth(i).scroll_into_view_if_needed()
-            page.frame_locator("iframe[data-gz-embed]").nth(i).locator("main#gz-embed").wait_for()
-            frame, content = embed_fits(page, i)
-            assert abs(frame - content) <= 2, (width, card.id, frame, content)
-            assert embed_height_changes(page, i, frame) == [], (width, card.id)
+    each_frame_fits_as_the_host_resizes(page, [c.id for c in picked], "main#gz-embed")
     heights = page.evaluate("window.__heights")
     assert set(heights) == {f"gz-{c.slug}-{c.id}" for c in picked}
     for name, sent in heights.items():

@@ -11,25 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from profiles.build import build, validate
+from profiles.build import validate
 from profiles.config import load_config
 from profiles.embeds import PLACEHOLDER
-from tests.conftest import ROOT, make_project
+from tests.conftest import PUBLIC_URL
 
 pytestmark = pytest.mark.slow
 
-SITE_URL = "https://gz.example.org/profiles/"
+SITE_URL = PUBLIC_URL
 LINK = re.compile(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)" title="([^"]+)">')
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("oembed") / "project", ROOT / "data")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("PROFILES_SITE_URL", SITE_URL)
-        report = build(load_config(project))
-    assert report.ok, report.render()
-    return project / "site"
+def built(public_project) -> Path:
+    return public_project / "site"
 
 
 @pytest.fixture(scope="module")
