@@ -183,6 +183,16 @@ def test_district_pages_belong_to_the_districts_tab_and_link_to_their_neighbours
     assert page.locator("a[rel=next]").get_attribute("href") == "../tianhe/"
 
 
+def test_on_a_phone_every_district_of_the_switcher_is_in_view_without_scrolling_sideways(tabs, base):
+    page = visit(tabs, base, "phone", "districts/haizhu/")
+    boxes = page.locator(".gz-switcher a").evaluate_all(
+        "as => as.map(a => { const r = a.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    assert len(boxes) == 11
+    assert all(0 <= left and right <= PHONE["width"] for left, right in boxes), boxes
+    assert page.locator(".gz-switcher ul").evaluate("ul => ul.scrollWidth <= ul.clientWidth")
+
+
 def test_on_a_phone_the_page_contents_open_from_the_top_of_the_page(tabs, base):
     page = visit(tabs, base, "phone", "districts/haizhu/")
     contents = page.locator("details.gz-contents")
