@@ -71,6 +71,26 @@ def test_every_card_of_a_district_and_its_goals_summary_has_a_page(dataset, view
     assert len(expected) >= 3
 
 
+def test_a_build_makes_each_districts_cards_once_for_its_page_card_pages_images_and_oembed(tmp_path, monkeypatch):
+    from profiles.build import build
+    from tests.conftest import copy_valid_data, make_project
+
+    project = make_project(tmp_path / "project", copy_valid_data(tmp_path / "data"))
+    made: list[str] = []
+    real = cards.district_cards
+    monkeypatch.setattr(cards, "district_cards", lambda d, *args: made.append(d.slug) or real(d, *args))
+    monkeypatch.setenv("PROFILES_SITE_URL", SITE_URL)
+    assert build(load_config(project), run_mkdocs=False).ok
+    assert made == ["haizhu"]  # once, though the profile's panel and three outputs show the cards
+    docs = project / "docs"
+    page = (docs / "districts" / "haizhu.md").read_text("utf-8")
+    shown = sorted(p.parent for p in (docs / "embed" / "haizhu" / "card").glob("*/index.html"))
+    assert len(shown) >= 3
+    for folder in shown:
+        assert {"card.png", "card.svg", "oembed.json"} <= {p.name for p in folder.iterdir()}, folder
+        assert f'"id": "{folder.name}"' in page, f"the profile's panel offers {folder.name}"
+
+
 def test_every_card_page_shows_its_number_label_year_source_and_profile_link(dataset, views):
     for path, view in views.items():
         page = Text(cards.render_card(view))

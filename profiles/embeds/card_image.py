@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..rendering import Output
-from .cards import CardPage, card_views, embed_path
+from .cards import CardPage, build_card_views, embed_path
 
 WIDTH = 640
 PAD = 28
@@ -149,7 +149,7 @@ def draw(c: CardPage, inputs=None) -> dict[str, bytes]:
 
 CARD_IMAGES = Output(
     "card-image",
-    collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in card_views(i.dataset, i.ctx)),
+    collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in build_card_views(i)),
     render=draw,
     sources=(Path(__file__).resolve(), Path(__file__).resolve().parent / "cards.py"),
 )

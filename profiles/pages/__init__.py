@@ -18,6 +18,7 @@ from ..checks import items
 from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds import CardPanel, Panel, card_panel, panel
+from ..embeds.cards import CardPage, build_cards, district_cards
 from ..models import City, District, Goal, Source
 from ..registry import CITY_SLUG
 from ..rendering import Output
@@ -106,7 +107,9 @@ def district_page(
     ctx: BuildContext,
     near: tuple[dict, tuple] = ({}, ("", {})),
     order: around.Order | None = None,
+    cards: tuple[CardPage, ...] | None = None,
 ) -> DistrictPage:
+    """`cards`: the district's fact cards, made once per build (`cards.build_cards`); made here if None."""
     neighbours, (viewbox, paths) = near
     thin = headline.coverage(d).thin
     city_goals = tuple(dataset.city.goals) if thin and dataset.city is not None else ()
@@ -114,7 +117,9 @@ def district_page(
     order = order or around.Order.of(dataset)
     prev, next_ = order.around(d.slug)
     map_panel = panel(ctx, d.slug, [d]) if profile.has_points(d) else None
-    card_embeds = card_panel(ctx, d, dataset.sources)
+    if cards is None:
+        cards = district_cards(d, dataset.sources, ctx)
+    card_embeds = card_panel(ctx, d.slug, cards)
     return DistrictPage(
         d=d,
         cited=tuple(dataset.sources[s] for s in numbers if s in dataset.sources),
@@ -347,7 +352,14 @@ PAGES = Output(
     collect=lambda i: (
         (
             f"districts/{slug}.md",
-            district_page(d, i.dataset, i.ctx, _around(i), i.resource("order", lambda: around.Order.of(i.dataset))),
+            district_page(
+                d,
+                i.dataset,
+                i.ctx,
+                _around(i),
+                i.resource("order", lambda: around.Order.of(i.dataset)),
+                build_cards(i)[slug],
+            ),
         )
         for slug, d in i.dataset.districts.items()
     ),
