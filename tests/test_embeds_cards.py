@@ -180,6 +180,31 @@ def test_image_lines_stay_inside_the_card():
                 assert card_image._width(line, size) <= 500 or len(line) == 1
 
 
+def _wrap_measuring_each_line(text: str, size: int, width: float) -> list[str]:
+    """The definition `wrap` keeps: a line ends where measuring it with one more character exceeds `width`."""
+    lines, line = [], ""
+    for ch in " ".join(text.split()):
+        if line and card_image._width(line + ch, size) > width:
+            lines.append(line.rstrip())
+            line = ch.lstrip()
+        else:
+            line += ch
+    return lines + ([line] if line else [])
+
+
+def test_wrap_breaks_lines_where_measuring_each_whole_line_would(views):
+    import random
+
+    pick = random.Random(14)
+    alphabet = "海珠区琶洲人工智能 abcdefgXYZ0123456789.,：（）“”—%·  "
+    texts = ["".join(pick.choice(alphabet) for _ in range(pick.randrange(1, 240))) for _ in range(300)]
+    texts += [t for v in views.values() for t in (v.title, v.value_text, v.meta, v.statement, v.source_text, v.alt)]
+    for text in texts:
+        for size in (14, 16, 17, 19, 22, 52):
+            for width in (100, 283.5, 578):
+                assert card_image.wrap(text, size, width) == _wrap_measuring_each_line(text, size, width), text
+
+
 @pytest.mark.slow
 def test_hostile_text_on_a_card_stays_text(tmp_path_factory):
     built = hostile_site(tmp_path_factory)

@@ -35,21 +35,30 @@ class Line:
     fill: str
 
 
+def _glyph(ch: str, size: int) -> float:
+    """An overestimate of one character's drawn width: CJK glyphs 1 em, others 0.62 em."""
+    return size if ord(ch) > 0x2E7F else size * 0.62
+
+
 def _width(text: str, size: int) -> float:
-    """An overestimate of the drawn width: CJK glyphs 1 em, others 0.62 em."""
-    return sum(size if ord(ch) > 0x2E7F else size * 0.62 for ch in text)
+    """An overestimate of the drawn width of `text`."""
+    return sum(_glyph(ch, size) for ch in text)
 
 
 def wrap(text: str, size: int, width: float) -> list[str]:
-    """Greedy line breaks by estimated width (any character may end a line: CJK text has no spaces)."""
+    """Greedy line breaks by estimated width (any character may end a line: CJK text has no spaces).
+    The line's width runs along with it, added in the order `_width` adds it: the same breaks."""
     text = " ".join(text.split())
-    lines, line = [], ""
+    lines, line, used = [], "", 0
     for ch in text:
-        if line and _width(line + ch, size) > width:
+        step = _glyph(ch, size)
+        if line and used + step > width:
             lines.append(line.rstrip())
             line = ch.lstrip()
+            used = step if line else 0
         else:
             line += ch
+            used += step
     if line:
         lines.append(line)
     return lines
@@ -84,8 +93,9 @@ def _esc(text: str) -> str:
     return escape(_XML_BAD.sub("", text), {'"': "&quot;"})
 
 
-def svg(c: CardPage) -> bytes:
-    height, lines = layout(c)
+def svg(c: CardPage, laid: tuple[int, list[Line]] | None = None) -> bytes:
+    """`laid`: the card's `layout`, when the caller has it (draw lays a card out once for both images)."""
+    height, lines = laid or layout(c)
     tid, did = f"card-{c.slug}-{c.id}-title", f"card-{c.slug}-{c.id}-desc"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
@@ -105,14 +115,14 @@ def svg(c: CardPage) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
-def png(c: CardPage) -> bytes:
+def png(c: CardPage, laid: tuple[int, list[Line]] | None = None) -> bytes:
     """The same drawing as `svg(c)`; text only if a CJK font exists (never tofu boxes)."""
     from PIL import Image, ImageDraw  # deferred: Pillow, only when a card's image must be drawn
 
     from ..staticmap.atlas import CJK_FONT_CANDIDATES  # deferred: shapely (via the map layout)
     from ..staticmap.render import font  # deferred: Pillow and shapely, as above
 
-    height, lines = layout(c)
+    height, lines = laid or layout(c)
     img = Image.new("RGB", (WIDTH, height), "#ffffff")
     draw = ImageDraw.Draw(img)
     draw.rectangle((0, 0, WIDTH - 1, height - 1), outline=LINE)
@@ -144,7 +154,8 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def draw(c: CardPage, inputs=None) -> dict[str, bytes]:
     base = embed_path(c.slug, c.id)
-    return {f"{base}card.svg": svg(c), f"{base}card.png": png(c)}
+    laid = layout(c)
+    return {f"{base}card.svg": svg(c, laid), f"{base}card.png": png(c, laid)}
 
 
 CARD_IMAGES = Output(
