@@ -173,6 +173,36 @@ def test_card_pages_and_images_are_the_same_bytes_every_time(views):
         assert card_image.draw(view) == card_image.draw(view)
 
 
+def test_a_resident_process_draws_card_images_in_its_kept_workers_and_they_are_the_bytes_drawn_here(
+    dataset, views, tmp_path
+):
+    from profiles.cache import Cache
+    from profiles.rendering import Inputs
+    from profiles.staticmap import atlas, kept_workers
+
+    if atlas._cpus() < 2:
+        pytest.skip("one core: no workers are kept")
+    inputs = Inputs(dataset, BuildContext(site_url=SITE_URL), cache=Cache(tmp_path / "cache"), resident=True)
+    jobs = list(views.values())
+    kept = kept_workers(inputs)()
+    try:
+        drawn = card_image.draw_many(jobs, inputs)
+        assert drawn() == [card_image.draw(view) for view in jobs]
+        assert kept.pool._processes, "drawn by the kept workers"
+        assert kept_workers(inputs)() is kept, "the map images' workers, kept for the next build"
+    finally:
+        kept.pool.shutdown()
+
+
+def test_a_one_off_build_draws_a_few_card_images_here(dataset, views, monkeypatch):
+    from profiles.rendering import Inputs
+    from profiles.staticmap import atlas
+
+    monkeypatch.setattr(atlas, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("no pool for a few cards"))
+    jobs = list(views.values())
+    assert card_image.draw_many(jobs, Inputs(dataset, BuildContext()))() == [card_image.draw(v) for v in jobs]
+
+
 def test_image_lines_stay_inside_the_card():
     for text in ("一" * 200, "a" * 300, "数字 1,234.5 亿元" * 20):
         for size in (14, 19, 52):

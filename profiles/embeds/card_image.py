@@ -4,18 +4,23 @@ embed code's <noscript>, WeChat articles) and as its oEmbed thumbnail.
 One layout (lines of text at pixel positions), drawn twice: as SVG text (title and desc carry the alt
 text) and as PNG with Pillow, through the same CJK font lookup as the static maps. Lines are broken by
 an estimate of glyph widths, not by a font's metrics, so the SVG is the same on every machine; the
-estimate errs wide, so the PNG's text never runs past the edge. Cards are small: drawn in-process.
+estimate errs wide, so the PNG's text never runs past the edge. A resident process (`profiles serve`)
+draws them in the worker processes it keeps warm for the map images (`staticmap.kept_workers`), so an
+edit of sources.yaml that touches thirty cards does not draw them one by one in the build's process;
+a one-off build draws many in a pool of its own, few here (`draw_many`).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..rendering import Output
+from ..rendering import Inputs, Output
+from ..staticmap import kept_workers
 from .cards import CardPage, build_card_views, embed_path
 
 WIDTH = 640
@@ -153,14 +158,27 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def draw(c: CardPage, inputs=None) -> dict[str, bytes]:
+    """The card's two files (a module-level function: worker processes call it by name)."""
     base = embed_path(c.slug, c.id)
     laid = layout(c)
     return {f"{base}card.svg": svg(c, laid), f"{base}card.png": png(c, laid)}
+
+
+def draw_many(views: list[CardPage], inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
+    """Start drawing the cards' images while the build goes on; the returned function waits for them.
+    A resident process draws them in the drawing processes it keeps warm for the map images; a one-off
+    build with many cards in a pool of its own; few cards are drawn here. The same bytes wherever drawn:
+    a card's images depend on its view alone."""
+    from ..staticmap.atlas import start_jobs  # deferred: shapely and Pillow, only when a card is drawn
+
+    jobs = list(views)
+    return start_jobs(draw, jobs, lambda: [draw(c) for c in jobs], kept_workers(inputs))
 
 
 CARD_IMAGES = Output(
     "card-image",
     collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in build_card_views(i)),
     render=draw,
+    render_many=draw_many,
     sources=(Path(__file__).resolve(), Path(__file__).resolve().parent / "cards.py"),
 )
