@@ -173,6 +173,47 @@ def test_card_pages_and_images_are_the_same_bytes_every_time(views):
         assert card_image.draw(view) == card_image.draw(view)
 
 
+def _png_drawn_by_imagedraw_text(c: cards.CardPage) -> bytes:
+    """A card's PNG as Pillow's ImageDraw.text draws each line, the definition `card_image.png` keeps."""
+    from PIL import ImageDraw
+
+    from profiles.staticmap.atlas import CJK_FONT_CANDIDATES
+    from profiles.staticmap.render import font
+
+    height, lines = card_image.layout(c)
+    img = Image.new("RGB", (card_image.WIDTH, height), "#ffffff")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 0, card_image.WIDTH - 1, height - 1), outline=card_image.LINE)
+    draw.rectangle((0, 0, card_image.BAR - 1, height - 1), fill=card_image.ACCENT)
+    for line in lines:
+        face = font(line.size, CJK_FONT_CANDIDATES)
+        if face is None:
+            break
+        bold = 1 if line.size >= 22 else 0
+        draw.text(
+            (line.x, line.y),
+            line.text,
+            font=face,
+            fill=line.fill,
+            anchor="ls",
+            stroke_width=bold,
+            stroke_fill=line.fill,
+        )
+    img = img.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", optimize=False, compress_level=6)
+    return buf.getvalue()
+
+
+def test_a_card_png_is_what_imagedraw_text_draws_whether_its_lines_were_rendered_before_or_not(views):
+    kept: dict = {}
+    for view in views.values():
+        expected = _png_drawn_by_imagedraw_text(view)
+        assert card_image.png(view) == expected, view.id
+        assert card_image.png(view, masks=kept) == card_image.png(view, masks=kept) == expected, view.id
+    assert kept, "the rendered lines were kept"
+
+
 def test_a_resident_process_draws_card_images_in_its_kept_workers_and_they_are_the_bytes_drawn_here(
     dataset, views, tmp_path
 ):
