@@ -60,7 +60,8 @@ class Inputs:
 
     def resource(self, name: str, make: Callable[[], Any]) -> Any:
         """A resource shared by the renders of this build (made on first use, so a build whose views all
-        hit the cache never makes it): the map shell, the converted boundaries, an image atlas."""
+        hit the cache never makes it): the map shell, the converted boundaries, an image atlas, the
+        fact cards that four outputs show (`embeds.cards.build_cards`)."""
         if name not in self._resources:
             self._resources[name] = make()
         return self._resources[name]

@@ -71,6 +71,26 @@ def test_every_card_of_a_district_and_its_goals_summary_has_a_page(dataset, view
     assert len(expected) >= 3
 
 
+def test_a_build_makes_each_districts_cards_once_for_its_page_card_pages_images_and_oembed(tmp_path, monkeypatch):
+    from profiles.build import build
+    from tests.conftest import copy_valid_data, make_project
+
+    project = make_project(tmp_path / "project", copy_valid_data(tmp_path / "data"))
+    made: list[str] = []
+    real = cards.district_cards
+    monkeypatch.setattr(cards, "district_cards", lambda d, *args: made.append(d.slug) or real(d, *args))
+    monkeypatch.setenv("PROFILES_SITE_URL", SITE_URL)
+    assert build(load_config(project), run_mkdocs=False).ok
+    assert made == ["haizhu"]  # once, though the profile's panel and three outputs show the cards
+    docs = project / "docs"
+    page = (docs / "districts" / "haizhu.md").read_text("utf-8")
+    shown = sorted(p.parent for p in (docs / "embed" / "haizhu" / "card").glob("*/index.html"))
+    assert len(shown) >= 3
+    for folder in shown:
+        assert {"card.png", "card.svg", "oembed.json"} <= {p.name for p in folder.iterdir()}, folder
+        assert f'"id": "{folder.name}"' in page, f"the profile's panel offers {folder.name}"
+
+
 def test_every_card_page_shows_its_number_label_year_source_and_profile_link(dataset, views):
     for path, view in views.items():
         page = Text(cards.render_card(view))
@@ -153,11 +173,107 @@ def test_card_pages_and_images_are_the_same_bytes_every_time(views):
         assert card_image.draw(view) == card_image.draw(view)
 
 
+def _png_drawn_by_imagedraw_text(c: cards.CardPage) -> bytes:
+    """A card's PNG as Pillow's ImageDraw.text draws each line, the definition `card_image.png` keeps."""
+    from PIL import ImageDraw
+
+    from profiles.staticmap.atlas import CJK_FONT_CANDIDATES
+    from profiles.staticmap.render import font
+
+    height, lines = card_image.layout(c)
+    img = Image.new("RGB", (card_image.WIDTH, height), "#ffffff")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 0, card_image.WIDTH - 1, height - 1), outline=card_image.LINE)
+    draw.rectangle((0, 0, card_image.BAR - 1, height - 1), fill=card_image.ACCENT)
+    for line in lines:
+        face = font(line.size, CJK_FONT_CANDIDATES)
+        if face is None:
+            break
+        bold = 1 if line.size >= 22 else 0
+        draw.text(
+            (line.x, line.y),
+            line.text,
+            font=face,
+            fill=line.fill,
+            anchor="ls",
+            stroke_width=bold,
+            stroke_fill=line.fill,
+        )
+    img = img.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", optimize=False, compress_level=6)
+    return buf.getvalue()
+
+
+def test_a_card_png_is_what_imagedraw_text_draws_whether_its_lines_were_rendered_before_or_not(views):
+    kept: dict = {}
+    for view in views.values():
+        expected = _png_drawn_by_imagedraw_text(view)
+        assert card_image.png(view) == expected, view.id
+        assert card_image.png(view, masks=kept) == card_image.png(view, masks=kept) == expected, view.id
+    assert kept, "the rendered lines were kept"
+
+
+def test_a_resident_process_draws_card_images_in_its_kept_workers_and_they_are_the_bytes_drawn_here(
+    dataset, views, tmp_path
+):
+    from profiles.cache import Cache
+    from profiles.rendering import Inputs
+    from profiles.staticmap import atlas, kept_workers
+
+    if atlas._cpus() < 2:
+        pytest.skip("one core: no workers are kept")
+    inputs = Inputs(dataset, BuildContext(site_url=SITE_URL), cache=Cache(tmp_path / "cache"), resident=True)
+    jobs = list(views.values())
+    kept = kept_workers(inputs)()
+    try:
+        drawn = card_image.draw_many(jobs, inputs)
+        assert drawn() == [card_image.draw(view) for view in jobs]
+        assert kept.pool._processes, "drawn by the kept workers"
+        assert kept_workers(inputs)() is kept, "the map images' workers, kept for the next build"
+    finally:
+        kept.pool.shutdown()
+
+
+def test_a_one_off_build_draws_a_few_card_images_here(dataset, views, monkeypatch):
+    from profiles.rendering import Inputs
+    from profiles.staticmap import atlas
+
+    monkeypatch.setattr(atlas, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("no pool for a few cards"))
+    jobs = list(views.values())
+    assert card_image.draw_many(jobs, Inputs(dataset, BuildContext()))() == [card_image.draw(v) for v in jobs]
+
+
 def test_image_lines_stay_inside_the_card():
     for text in ("一" * 200, "a" * 300, "数字 1,234.5 亿元" * 20):
         for size in (14, 19, 52):
             for line in card_image.wrap(text, size, 500):
                 assert card_image._width(line, size) <= 500 or len(line) == 1
+
+
+def _wrap_measuring_each_line(text: str, size: int, width: float) -> list[str]:
+    """The definition `wrap` keeps: a line ends where measuring it with one more character exceeds `width`."""
+    lines, line = [], ""
+    for ch in " ".join(text.split()):
+        if line and card_image._width(line + ch, size) > width:
+            lines.append(line.rstrip())
+            line = ch.lstrip()
+        else:
+            line += ch
+    return lines + ([line] if line else [])
+
+
+def test_wrap_breaks_lines_where_measuring_each_whole_line_would(views):
+    import random
+
+    pick = random.Random(14)
+    alphabet = "海珠区琶洲人工智能 abcdefgXYZ0123456789.,：（）“”—%·  "
+    texts = ["".join(pick.choice(alphabet) for _ in range(pick.randrange(1, 240))) for _ in range(300)]
+    texts += [t for v in views.values() for t in (v.title, v.value_text, v.meta, v.statement, v.source_text, v.alt)]
+    for text in texts:
+        for size in (14, 16, 17, 19, 22, 52):
+            for width in (100, 283.5, 578):
+                assert card_image.wrap(text, size, width) == _wrap_measuring_each_line(text, size, width), text
 
 
 @pytest.mark.slow

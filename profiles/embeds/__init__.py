@@ -3,7 +3,7 @@
     from profiles import embeds
     embeds.write_embeds(out)                  # static/panel.js and panel.css at assets/embeds/
     embeds.panel(ctx, slug, profiles)         # what pages/templates/_embed_panel.html.j2 renders
-    embeds.card_panel(ctx, district, sources) # what pages/templates/_card_panel.html.j2 renders
+    embeds.card_panel(ctx, slug, cards)       # what pages/templates/_card_panel.html.j2 renders
 
 Beside it: cards.py (each headline figure and the goals summary as its own embed page, CARD_PAGES),
 card_image.py (their PNG and SVG twins, CARD_IMAGES) and oembed.py (a static oEmbed JSON beside every
@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,11 +44,10 @@ import yaml
 from markupsafe import escape
 
 from ..context import BuildContext
-from ..models import District, Source
 from ..output import Outputs
 from ..registry import CITY_SLUG
 from ..staticmap import alt_text, image_title
-from .cards import district_cards
+from .cards import CardPage
 
 STATIC = Path(__file__).parent / "static"
 ASSET_DIR = "assets/embeds"
@@ -266,20 +265,18 @@ class CardPanel:
     versions: Mapping[str, str] = field(default_factory=dict)
 
 
-def card_panel(ctx: BuildContext, d: District, sources: Mapping[str, Source]) -> CardPanel | None:
-    """None when the district has no card, or when the context carries no embed facts."""
-    if ctx.embed_names is None:
-        return None
-    found = district_cards(d, dict(sources), ctx)
-    if not found:
+def card_panel(ctx: BuildContext, slug: str, found: Sequence[CardPage]) -> CardPanel | None:
+    """The panel offering `found`, the district's cards (`cards.district_cards`, or the build's
+    `cards.build_cards`). None when the district has no card, or when the context carries no embed facts."""
+    if ctx.embed_names is None or not found:
         return None
     site = ctx.site_url or PLACEHOLDER
     return CardPanel(
-        slug=d.slug,
+        slug=slug,
         site=site,
         configured=ctx.site_url is not None,
         cards=tuple({"id": c.id, "title": c.title, "alt": c.alt} for c in found),
-        code=card_code(site, d.slug, found[0].id, found[0].title, found[0].alt),
+        code=card_code(site, slug, found[0].id, found[0].title, found[0].alt),
         versions=_versions(),
     )
 

@@ -4,25 +4,33 @@ embed code's <noscript>, WeChat articles) and as its oEmbed thumbnail.
 One layout (lines of text at pixel positions), drawn twice: as SVG text (title and desc carry the alt
 text) and as PNG with Pillow, through the same CJK font lookup as the static maps. Lines are broken by
 an estimate of glyph widths, not by a font's metrics, so the SVG is the same on every machine; the
-estimate errs wide, so the PNG's text never runs past the edge. Cards are small: drawn in-process.
+estimate errs wide, so the PNG's text never runs past the edge. A resident process (`profiles serve`)
+draws them in the worker processes it keeps warm for the map images (`staticmap.kept_workers`), so an
+edit of sources.yaml that touches thirty cards does not draw them one by one in the build's process;
+a one-off build draws many in a pool of its own, few here (`draw_many`). Each process keeps the lines
+it rendered (`png`'s masks): an edit that changes one line of thirty cards renders that line again,
+not the others.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..rendering import Output
-from .cards import CardPage, card_views, embed_path
+from ..rendering import Inputs, Output
+from ..staticmap import kept_workers
+from .cards import CardPage, build_card_views, embed_path
 
 WIDTH = 640
 PAD = 28
 BAR = 6  # the accent bar on the left, as on the page
 INK, MUTED, ACCENT, LINE = "#1f2933", "#4f5764", "#3949ab", "#d5d9e0"
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
+MASKS = 1000  # rendered lines a process keeps at most (`png`'s masks; about 15 MB)
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 
 
@@ -35,21 +43,30 @@ class Line:
     fill: str
 
 
+def _glyph(ch: str, size: int) -> float:
+    """An overestimate of one character's drawn width: CJK glyphs 1 em, others 0.62 em."""
+    return size if ord(ch) > 0x2E7F else size * 0.62
+
+
 def _width(text: str, size: int) -> float:
-    """An overestimate of the drawn width: CJK glyphs 1 em, others 0.62 em."""
-    return sum(size if ord(ch) > 0x2E7F else size * 0.62 for ch in text)
+    """An overestimate of the drawn width of `text`."""
+    return sum(_glyph(ch, size) for ch in text)
 
 
 def wrap(text: str, size: int, width: float) -> list[str]:
-    """Greedy line breaks by estimated width (any character may end a line: CJK text has no spaces)."""
+    """Greedy line breaks by estimated width (any character may end a line: CJK text has no spaces).
+    The line's width runs along with it, added in the order `_width` adds it: the same breaks."""
     text = " ".join(text.split())
-    lines, line = [], ""
+    lines, line, used = [], "", 0
     for ch in text:
-        if line and _width(line + ch, size) > width:
+        step = _glyph(ch, size)
+        if line and used + step > width:
             lines.append(line.rstrip())
             line = ch.lstrip()
+            used = step if line else 0
         else:
             line += ch
+            used += step
     if line:
         lines.append(line)
     return lines
@@ -84,8 +101,9 @@ def _esc(text: str) -> str:
     return escape(_XML_BAD.sub("", text), {'"': "&quot;"})
 
 
-def svg(c: CardPage) -> bytes:
-    height, lines = layout(c)
+def svg(c: CardPage, laid: tuple[int, list[Line]] | None = None) -> bytes:
+    """`laid`: the card's `layout`, when the caller has it (draw lays a card out once for both images)."""
+    height, lines = laid or layout(c)
     tid, did = f"card-{c.slug}-{c.id}-title", f"card-{c.slug}-{c.id}-desc"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
@@ -105,14 +123,19 @@ def svg(c: CardPage) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
-def png(c: CardPage) -> bytes:
-    """The same drawing as `svg(c)`; text only if a CJK font exists (never tofu boxes)."""
-    from PIL import Image, ImageDraw  # deferred: Pillow, only when a card's image must be drawn
+def png(c: CardPage, laid: tuple[int, list[Line]] | None = None, masks: dict | None = None) -> bytes:
+    """The same drawing as `svg(c)`; text only if a CJK font exists (never tofu boxes).
+    `masks`: each line's rendered glyphs (Pillow's `FreeTypeFont.getmask2`, what `ImageDraw.text` draws),
+    kept by the caller between cards: a line another card showed is not rendered again."""
+    from PIL import Image, ImageColor, ImageDraw  # deferred: Pillow, only when a card's image must be drawn
 
     from ..staticmap.atlas import CJK_FONT_CANDIDATES  # deferred: shapely (via the map layout)
     from ..staticmap.render import font  # deferred: Pillow and shapely, as above
 
-    height, lines = layout(c)
+    masks = {} if masks is None else masks
+    if len(masks) > MASKS:
+        masks.clear()
+    height, lines = laid or layout(c)
     img = Image.new("RGB", (WIDTH, height), "#ffffff")
     draw = ImageDraw.Draw(img)
     draw.rectangle((0, 0, WIDTH - 1, height - 1), outline=LINE)
@@ -121,16 +144,17 @@ def png(c: CardPage) -> bytes:
         face = font(line.size, CJK_FONT_CANDIDATES)
         if face is None:
             break
-        bold = 1 if line.size >= 22 else 0
-        draw.text(
-            (line.x, line.y),
-            line.text,
-            font=face,
-            fill=line.fill,
-            anchor="ls",
-            stroke_width=bold,
-            stroke_fill=line.fill,
-        )
+        # What ImageDraw.text does for one line of text, anchor "ls", bold as a stroke of the text's own
+        # colour (drawn once): render the mask, then blend the ink through it at the mask's offset.
+        ink = draw.draw.draw_ink(ImageColor.getcolor(line.fill, "RGB"))
+        key = (face.path, face.index, line.size, line.text, ink)
+        if key not in masks:
+            bold = 1 if line.size >= 22 else 0
+            masks[key] = face.getmask2(
+                line.text, "L", None, None, None, bold, "ls", ink, (0.0, 0.0), stroke_filled=True
+            )
+        mask, (dx, dy) = masks[key]
+        draw.draw.draw_bitmap((line.x + dx, line.y + dy), mask, ink)
     img = img.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=False, compress_level=6)  # no pnginfo: no timestamps
@@ -142,14 +166,38 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def draw(c: CardPage, inputs=None) -> dict[str, bytes]:
+def draw(c: CardPage, inputs=None, masks: dict | None = None) -> dict[str, bytes]:
+    """The card's two files (`masks`: see `png`)."""
     base = embed_path(c.slug, c.id)
-    return {f"{base}card.svg": svg(c), f"{base}card.png": png(c)}
+    laid = layout(c)
+    return {f"{base}card.svg": svg(c, laid), f"{base}card.png": png(c, laid, masks)}
+
+
+def draw_kept(c: CardPage, kept: dict) -> dict[str, bytes]:
+    """`draw` in a worker process (`staticmap.atlas.start_jobs`), which keeps its rendered lines."""
+    return draw(c, masks=kept.setdefault("card-masks", {}))
+
+
+def draw_many(views: list[CardPage], inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
+    """Start drawing the cards' images while the build goes on; the returned function waits for them.
+    A resident process draws them in the drawing processes it keeps warm for the map images; a one-off
+    build with many cards in a pool of its own; few cards are drawn here. The same bytes wherever drawn:
+    a card's images depend on its view alone (the rendered lines a process keeps only save time)."""
+    from ..staticmap.atlas import start_jobs  # deferred: shapely and Pillow, only when a card is drawn
+
+    jobs = list(views)
+
+    def here() -> list[dict[str, bytes]]:
+        masks = inputs.resource("card-masks", lambda: inputs.cache.keep("card-masks", b"", dict))
+        return [draw(c, masks=masks) for c in jobs]
+
+    return start_jobs(draw_kept, jobs, here, kept_workers(inputs))
 
 
 CARD_IMAGES = Output(
     "card-image",
-    collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in card_views(i.dataset, i.ctx)),
+    collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in build_card_views(i)),
     render=draw,
+    render_many=draw_many,
     sources=(Path(__file__).resolve(), Path(__file__).resolve().parent / "cards.py"),
 )

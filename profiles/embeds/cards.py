@@ -17,6 +17,7 @@ to another host, no web font.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,11 +183,27 @@ def district_cards(d: District, sources: dict[str, Source], ctx: BuildContext) -
     return ((summary,) if summary else ()) + tuple(card_page(d, c, sources, ctx) for c in headline.all_cards(d))
 
 
-def card_views(dataset: Dataset, ctx: BuildContext):
-    """(path, view) of every card page."""
+def card_views(dataset: Dataset, ctx: BuildContext, found: Mapping[str, tuple[CardPage, ...]] | None = None):
+    """(path, view) of every card page; `found`: every district's cards, already made (`build_cards`)."""
     for slug, d in dataset.districts.items():
-        for view in district_cards(d, dataset.sources, ctx):
+        for view in found[slug] if found is not None else district_cards(d, dataset.sources, ctx):
             yield f"{embed_path(slug, view.id)}index.html", view
+
+
+def build_cards(inputs: Inputs) -> Mapping[str, tuple[CardPage, ...]]:
+    """slug -> every card of the district, made once per build: the profile pages' card panels, the card
+    pages, their images and their oEmbed JSON all show these same objects."""
+
+    def make() -> dict[str, tuple[CardPage, ...]]:
+        dataset = inputs.dataset
+        return {slug: district_cards(d, dataset.sources, inputs.ctx) for slug, d in dataset.districts.items()}
+
+    return inputs.resource("card-views", make)
+
+
+def build_card_views(inputs: Inputs):
+    """(path, view) of every card page of the build (`card_views` over `build_cards`)."""
+    return card_views(inputs.dataset, inputs.ctx, build_cards(inputs))
 
 
 def render_card(view: CardPage, inputs: Inputs | None = None) -> str:
@@ -210,7 +227,7 @@ def css_version() -> str:
 
 CARD_PAGES = Output(
     "card",
-    collect=lambda i: card_views(i.dataset, i.ctx),
+    collect=build_card_views,
     render=render_card,
     sources=(
         Path(__file__).resolve(),

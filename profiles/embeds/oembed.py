@@ -30,7 +30,7 @@ from ..rendering import Inputs, Output
 from ..staticmap import image_views
 from . import CARD_FRAME_PX, CARD_WIDTH_PX, card_code, panel
 from .card_image import png_size
-from .cards import card_views, embed_path
+from .cards import build_card_views, embed_path
 
 PROVIDER = "广州区情"
 # A map embed's frame before resize.js fits it: its width in an article, and FRAME_RATIO's minimum height.
@@ -74,7 +74,7 @@ def views(inputs: Inputs):
             oembed_path(f"embed/{slug}/"),
             OEmbed(p.title, p.code, MAP_WIDTH_PX, MAP_HEIGHT_PX, site, site + png, ("image", slug, png), image),
         )
-    for _, card in card_views(dataset, inputs.ctx):
+    for _, card in build_card_views(inputs):
         base = embed_path(card.slug, card.id)
         png = f"{base}card.png"
         yield (

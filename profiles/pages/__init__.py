@@ -1,4 +1,7 @@
-"""Render the Markdown pages MkDocs builds: one per district, the home page and the district index.
+"""Render the Markdown pages MkDocs builds: one per district (PAGES, here), the home page and the
+district index (HOME and INDEX, home.py). The package's entry point for the build: its outputs,
+`copy_assets` and `search_words`; profile.py arranges a district page for a reader, around.py places it
+among the others.
 
 Everything that comes from YAML is escaped: data sits inside HTML blocks (which Markdown leaves alone)
 and Jinja's autoescape handles HTML text and attributes; the few places in Markdown proper (the h1,
@@ -7,7 +10,6 @@ front matter) use the `md` and `yaml_str` filters.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,15 +20,22 @@ from ..checks import items
 from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds import CardPanel, Panel, card_panel, panel
+from ..embeds.cards import CardPage, build_cards, district_cards
 from ..models import City, District, Goal, Source
-from ..registry import CITY_SLUG
 from ..rendering import Output
 from ..templating import environment, label, md, num, quantity_text, target_text, yaml_str
 from . import around, profile
+from .home import HOME, INDEX, SOURCES, render_district_index, render_home
+from .profile import citation_numbers
 
 __all__ = [
+    "HOME",
+    "INDEX",
+    "PAGES",
     "BuildContext",
     "PageContext",
+    "citation_numbers",
+    "copy_assets",
     "label",
     "md",
     "num",
@@ -42,17 +51,6 @@ STATIC = Path(__file__).parent / "static"
 # The citation popover (templates/_cite.html.j2), under docs/; mkdocs.yml loads both on every page.
 ASSETS = {"assets/pages/cite.js": "cite.js", "assets/pages/cite.css": "cite.css"}
 PageContext = BuildContext  # the name pages used before the context was build-wide
-
-
-def citation_numbers(profile: District | City) -> dict[str, int]:
-    """Number sources in the order a reader meets them on the page."""
-    order: dict[str, int] = {}
-    for sid in profile.summary_sources:
-        order.setdefault(sid, len(order) + 1)
-    for _, item in items(profile):
-        for sid in item.sources:
-            order.setdefault(sid, len(order) + 1)
-    return order
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ class DistrictPage:
 
 
 def _numbers(d: District, city_goals: tuple[Goal, ...]) -> dict[str, int]:
-    numbers = citation_numbers(d)
+    numbers = profile.citation_numbers(d)
     for g in city_goals:  # a thin page's city-wide goals cite their sources on this page too
         for sid in g.sources:
             numbers.setdefault(sid, len(numbers) + 1)
@@ -106,7 +104,9 @@ def district_page(
     ctx: BuildContext,
     near: tuple[dict, tuple] = ({}, ("", {})),
     order: around.Order | None = None,
+    cards: tuple[CardPage, ...] | None = None,
 ) -> DistrictPage:
+    """`cards`: the district's fact cards, made once per build (`cards.build_cards`); made here if None."""
     neighbours, (viewbox, paths) = near
     thin = headline.coverage(d).thin
     city_goals = tuple(dataset.city.goals) if thin and dataset.city is not None else ()
@@ -114,7 +114,9 @@ def district_page(
     order = order or around.Order.of(dataset)
     prev, next_ = order.around(d.slug)
     map_panel = panel(ctx, d.slug, [d]) if profile.has_points(d) else None
-    card_embeds = card_panel(ctx, d, dataset.sources)
+    if cards is None:
+        cards = district_cards(d, dataset.sources, ctx)
+    card_embeds = card_panel(ctx, d.slug, cards)
     return DistrictPage(
         d=d,
         cited=tuple(dataset.sources[s] for s in numbers if s in dataset.sources),
@@ -124,7 +126,7 @@ def district_page(
         last_changed=ctx.last_changed.get(d.slug),
         panel=map_panel,
         card_panel=card_embeds,
-        oembed=_oembed(ctx, map_panel, card_embeds),
+        oembed=profile.oembed_links(ctx, map_panel, card_embeds),
         as_of=headline.facts_as_of(d, dataset.sources),
         city_name=dataset.city.name.zh if dataset.city is not None else "",
         city_goals=city_goals,
@@ -135,20 +137,6 @@ def district_page(
         neighbours=tuple((s, dataset.name_of(s)) for s in neighbours.get(d.slug, ())),
         locator=(viewbox, tuple(paths.items())) if d.slug in paths and not profile.has_points(d) else None,
     )
-
-
-def _oembed(ctx: BuildContext, map_panel: Panel | None, cards: CardPanel | None) -> tuple[tuple[str, str], ...]:
-    """The oEmbed JSON of the map and of the first card the page offers (profiles/embeds/oembed.py);
-    none without the site's public URL."""
-    if not ctx.site_url:
-        return ()
-    out = []
-    if map_panel is not None:
-        out.append((f"{ctx.site_url}embed/{map_panel.slug}/oembed.json", map_panel.title))
-    if cards is not None:
-        first = cards.cards[0]
-        out.append((f"{ctx.site_url}embed/{cards.slug}/card/{first['id']}/oembed.json", first["title"]))
-    return tuple(out)
 
 
 def render_district_page(view: DistrictPage, inputs=None) -> str:
@@ -235,104 +223,6 @@ def auto_gaps(d: District) -> list[str]:
     return missing
 
 
-@dataclass(frozen=True)
-class DistrictCard:
-    """A district on the home page and the index: who it is, its first headline figure, what the sources cover."""
-
-    slug: str
-    name: str
-    role: str
-    figure: headline.Card | None
-    counts: tuple[str, ...]
-    as_of: str
-    thin: bool
-
-
-def district_card(d: District, sources: dict[str, Source]) -> DistrictCard:
-    c = headline.coverage(d)
-    cards = headline.cards(d, limit=1)
-    as_of = headline.facts_as_of(d, sources)
-    return DistrictCard(
-        slug=d.slug,
-        name=d.name.zh,
-        role=headline.role_line(d),
-        figure=cards[0] if cards else None,
-        counts=tuple(headline.coverage_parts(c)),
-        as_of=as_of.text if as_of else "",
-        thin=c.thin,
-    )
-
-
-def site_sentence(dataset: Dataset) -> str:
-    """What the site is, with the totals every page agrees on (zero counts left out)."""
-    total = [headline.coverage(d) for d in dataset.districts.values()]
-    sums = headline.Coverage(*(sum(getattr(c, f.name) for c in total) for f in dataclasses.fields(headline.Coverage)))
-    city = dataset.city.name.zh if dataset.city else "广州市"
-    held = "、".join(headline.coverage_parts(sums))
-    return f"{city} {len(dataset.districts)} 个区{'公布的 ' + held if held else '的区情'}，每条都注明出处。"
-
-
-@dataclass(frozen=True)
-class HomePage:
-    city: City | None
-    cited: tuple[Source, ...]
-    cards: tuple[DistrictCard, ...]
-    sentence: str
-    maps: bool
-    panel: Panel | None
-    oembed: tuple[tuple[str, str], ...] = ()  # (URL, title) of the city map's oEmbed JSON
-
-
-def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ...] | None = None) -> HomePage:
-    city = dataset.city
-    cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
-    cards = index_page(dataset) if cards is None else cards
-    city_panel = panel(ctx, CITY_SLUG, dataset.districts.values())
-    return HomePage(
-        city,
-        cited,
-        cards,
-        site_sentence(dataset),
-        ctx.maps,
-        city_panel,
-        _oembed(ctx, city_panel if ctx.maps else None, None),
-    )
-
-
-def render_home_page(view: HomePage, inputs=None) -> str:
-    return (
-        environment(TEMPLATES)
-        .get_template("index.md.j2")
-        .render(
-            city=view.city,
-            numbers=citation_numbers(view.city) if view.city else {},
-            cited=view.cited,
-            cards=view.cards,
-            sentence=view.sentence,
-            ctx=BuildContext(maps=view.maps),
-            city_slug=CITY_SLUG,
-            panel=view.panel,
-            oembed=view.oembed,
-        )
-    )
-
-
-def render_home(dataset: Dataset, ctx: BuildContext) -> str:
-    return render_home_page(home_page(dataset, ctx))
-
-
-def index_page(dataset: Dataset) -> tuple[DistrictCard, ...]:
-    return tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
-
-
-def render_index_page(view: tuple[DistrictCard, ...], inputs=None) -> str:
-    return environment(TEMPLATES).get_template("districts.md.j2").render(cards=view)
-
-
-def render_district_index(dataset: Dataset, ctx: BuildContext) -> str:
-    return render_index_page(index_page(dataset))
-
-
 def render_pages(dataset: Dataset, ctx: BuildContext) -> dict[str, str]:
     """Relative path under docs/ -> Markdown text, every page rendered (tests, one-off scripts)."""
     out = {"index.md": render_home(dataset, ctx), "districts/index.md": render_district_index(dataset, ctx)}
@@ -341,28 +231,25 @@ def render_pages(dataset: Dataset, ctx: BuildContext) -> dict[str, str]:
     return out
 
 
-SOURCES = tuple(Path(__file__).resolve().parent.parent / f for f in ("pages", "templating.py", "headline.py"))
 PAGES = Output(
     "page",
     collect=lambda i: (
         (
             f"districts/{slug}.md",
-            district_page(d, i.dataset, i.ctx, _around(i), i.resource("order", lambda: around.Order.of(i.dataset))),
+            district_page(
+                d,
+                i.dataset,
+                i.ctx,
+                _around(i),
+                i.resource("order", lambda: around.Order.of(i.dataset)),
+                build_cards(i)[slug],
+            ),
         )
         for slug, d in i.dataset.districts.items()
     ),
     render=render_district_page,
     sources=SOURCES,
 )
-
-
-def _cards(inputs) -> tuple[DistrictCard, ...]:
-    """Every district's card, once per build: the home page and the index show the same."""
-    return inputs.resource("cards", lambda: index_page(inputs.dataset))
-
-
-HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx, _cards(i)))], render_home_page, SOURCES)
-INDEX = Output("district-index", lambda i: [("districts/index.md", _cards(i))], render_index_page, SOURCES)
 
 
 def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:

@@ -1,12 +1,17 @@
 """A district page arranged for a reader: which sections it has (none empty), its goals grouped by
-theme, its gaps as invitations to editors, its title. Plain data for district.md.j2; no HTML here."""
+theme, its gaps as invitations to editors, its title; and what any page (the home page too) numbers
+and links: its sources in reading order, the oEmbed JSON of the embeds it offers. Plain data for the
+templates; no HTML here."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .. import headline
-from ..models import District, Goal
+from ..checks import items
+from ..context import BuildContext
+from ..embeds import CardPanel, Panel
+from ..models import City, District, Goal
 
 GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
 
@@ -140,3 +145,28 @@ def description(d: District) -> str:
     if not parts:
         return f"{head}：{headline.missing_sentence(d.name.zh, c)}欢迎补充有来源的资料。"
     return f"{head}：" + "、".join(parts) + "，每条都注明出处。"
+
+
+def citation_numbers(profile: District | City) -> dict[str, int]:
+    """Number sources in the order a reader meets them on the page."""
+    order: dict[str, int] = {}
+    for sid in profile.summary_sources:
+        order.setdefault(sid, len(order) + 1)
+    for _, item in items(profile):
+        for sid in item.sources:
+            order.setdefault(sid, len(order) + 1)
+    return order
+
+
+def oembed_links(ctx: BuildContext, map_panel: Panel | None, cards: CardPanel | None) -> tuple[tuple[str, str], ...]:
+    """The oEmbed JSON of the map and of the first card the page offers (profiles/embeds/oembed.py);
+    none without the site's public URL."""
+    if not ctx.site_url:
+        return ()
+    out = []
+    if map_panel is not None:
+        out.append((f"{ctx.site_url}embed/{map_panel.slug}/oembed.json", map_panel.title))
+    if cards is not None:
+        first = cards.cards[0]
+        out.append((f"{ctx.site_url}embed/{cards.slug}/card/{first['id']}/oembed.json", first["title"]))
+    return tuple(out)

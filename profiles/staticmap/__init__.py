@@ -10,7 +10,8 @@ The stages inside, each a module:
 - points.py — what an image shows before geometry: points, title, alt text (light; pages use it);
 - layout.py — one `Scene` per image (pixel-space primitives), so SVG and PNG cannot drift (shapely);
 - render.py — a scene to SVG text or PNG bytes (Pillow);
-- atlas.py — every boundary prepared once per build (`Atlas`), and `draw_all` over worker processes.
+- atlas.py — every boundary prepared once per build (`Atlas`), and `draw_all` over worker processes;
+  a resident process keeps them warm (`kept_workers`), for the map images and the fact cards' images.
 """
 
 from __future__ import annotations
@@ -20,12 +21,16 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from .points import MapPoint, alt_text, image_title, points_for
 
-__all__ = ["IMAGES", "MapPoint", "alt_text", "image_title", "points_for"]
+if TYPE_CHECKING:
+    from .atlas import Workers
+
+__all__ = ["IMAGES", "MapPoint", "alt_text", "image_title", "kept_workers", "label_names", "points_for"]
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ def image_views(inputs: Inputs):
         return
     dataset = inputs.dataset
     digest = inputs.ctx.boundaries_digest
-    names = hashlib.sha256(json.dumps(label_names(inputs), ensure_ascii=False).encode()).hexdigest()
+    names = _digest(label_names(inputs))
     for slug, d in dataset.districts.items():
         yield slug, Image(slug, image_title(d.name.zh, None, 1), slug, points_for(d), digest, names)
     title = image_title(None, dataset.city.name.zh if dataset.city else None, len(dataset.districts))
@@ -60,21 +65,35 @@ def label_names(inputs: Inputs) -> dict[str, str]:
     return {slug: inputs.dataset.name_of(slug) for slug in inputs.boundaries}
 
 
+def _digest(names: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(names, ensure_ascii=False).encode()).hexdigest()
+
+
+def kept_workers(inputs: Inputs) -> Callable[[], Workers] | None:
+    """The drawing processes a resident process keeps warm between builds (in its cache, one pool per
+    boundaries and labels), made on first use; None in a one-off build. The map images and the fact
+    cards' images (profiles/embeds/card_image.py) share them."""
+    if not inputs.resident or inputs.cache.folder is None:
+        return None
+    from .atlas import Workers  # deferred: shapely and Pillow, only when an image is drawn
+
+    names = label_names(inputs)
+    key = repr((inputs.ctx.boundaries_digest, _digest(names))).encode()
+    return lambda: inputs.cache.keep("image-workers", key, lambda: Workers(dict(inputs.boundaries), names))
+
+
 def draw(images: list[Image], inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
     """Start drawing the SVG and PNG files of each image (in worker processes when there are many,
     while the build goes on); the returned function waits for them."""
-    from .atlas import Atlas, Workers, start_drawing  # deferred: shapely and Pillow, only when an image is drawn
+    from .atlas import Atlas, start_drawing  # deferred: shapely and Pillow, only when an image is drawn
 
     if not images:
         return list
     names = label_names(inputs)
     key = repr((images[0].boundaries_digest, images[0].names_digest)).encode()
     atlas = lambda: inputs.cache.keep("atlas", key, lambda: Atlas(dict(inputs.boundaries), names))  # noqa: E731
-    workers = None
-    if inputs.resident and inputs.cache.folder is not None:  # kept warm between builds
-        workers = lambda: inputs.cache.keep("image-workers", key, lambda: Workers(dict(inputs.boundaries), names))  # noqa: E731
     jobs = [(i.title, i.highlight, list(i.points)) for i in images]
-    drawing = start_drawing(dict(inputs.boundaries), names, jobs, atlas, workers)
+    drawing = start_drawing(dict(inputs.boundaries), names, jobs, atlas, kept_workers(inputs))
 
     def files() -> list[dict[str, bytes]]:
         return [{f"embed/{i.slug}/map.svg": s, f"embed/{i.slug}/map.png": p} for i, (s, p) in zip(images, drawing())]

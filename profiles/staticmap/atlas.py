@@ -1,5 +1,6 @@
 """Drawing: an `Atlas` holds every boundary of a build, ready to draw any number of images, and
-`draw_all` shares a batch of images among worker processes. Imports shapely and Pillow (through
+`draw_all` shares a batch of images among worker processes (`start_jobs`: any drawing, such as the
+fact cards' images, in the same processes). Imports shapely and Pillow (through
 layout.py and render.py): the package's entry point imports this module only when an image must be
 drawn.
 
@@ -8,13 +9,14 @@ Output bytes are deterministic (same input → same bytes) so a rebuild does not
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable
+from typing import Any, Callable
 
 from ..geo import Geometry
 from .layout import (
@@ -35,6 +37,8 @@ __all__ = [
     "Atlas",
     "Workers",
     "draw_all",
+    "start_drawing",
+    "start_jobs",
     "render_png",
     "render_svg",
     "BOTTOM",
@@ -112,13 +116,31 @@ def start_drawing(
         drawer = atlas() if atlas is not None else Atlas(boundaries, names)
         return [(drawer.svg(*job), drawer.png(*job)) for job in jobs]
 
+    return start_jobs(_draw, jobs, here, workers, boundaries, names)
+
+
+def start_jobs(
+    work: Callable[[Any, dict], Any],
+    jobs: list,
+    here: Callable[[], list],
+    workers: Callable[[], Workers] | None = None,
+    boundaries: dict | None = None,
+    names: dict[str, str] | None = None,
+) -> Callable[[], list]:
+    """Start `work(job, kept)` (a module-level function: a worker imports it by name) on each job, as
+    `start_drawing` does the maps: in `workers` when given (a resident process's, kept warm, whatever
+    they drew before), else in a pool of this call's own when there are many jobs, else not at all:
+    the returned function then calls `here` (the same results, made in this process). It waits and
+    gives the results in the jobs' order. `kept`: a dict the worker process keeps between jobs, for
+    what `work` may reuse (a result must not depend on it). `boundaries` and `names`: the atlas of an
+    own pool's workers (none without boundaries: `work` then must not need one)."""
     kept = workers() if workers is not None else None
     count = kept.count if kept is not None and kept.pool is not None else min(len(jobs) // PARALLEL_FROM, _cpus(), 4)
     if count < 2:
         return here
     try:
-        pool = kept.pool if kept is not None and kept.pool is not None else _pool(boundaries, names, count)
-        drawn = pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (count * 8)))
+        pool = kept.pool if kept is not None and kept.pool is not None else _pool(boundaries or {}, names or {}, count)
+        drawn = pool.map(functools.partial(_keeping, work), jobs, chunksize=max(1, len(jobs) // (count * 8)))
     except (OSError, BrokenProcessPool, RuntimeError):
         return here  # workers could not start (say, a script read from stdin): draw them here instead
 
@@ -145,12 +167,14 @@ def draw_all(
     return start_drawing(boundaries, names, jobs, atlas, workers)()
 
 
+# A worker process's own state (set by its initializer, read by its jobs; never in the build's process).
 _worker_atlas: "Atlas | None" = None
+_worker_kept: dict[str, Any] = {}  # what the jobs of a worker reuse (`start_jobs`)
 
 
 def _start_worker(boundaries: dict, names: dict[str, str], owner: int) -> None:
     global _worker_atlas
-    _worker_atlas = Atlas(boundaries, names)
+    _worker_atlas = Atlas(boundaries, names) if boundaries else None  # none: the pool draws no map
     threading.Thread(target=_exit_with, args=(owner,), name="exit-with-owner", daemon=True).start()
 
 
@@ -176,7 +200,11 @@ def _gone(pid: int) -> bool:
         return False
 
 
-def _draw(job: tuple) -> tuple[bytes, bytes]:
+def _keeping(work: Callable[[Any, dict], Any], job: Any) -> Any:
+    return work(job, _worker_kept)
+
+
+def _draw(job: tuple, kept: dict) -> tuple[bytes, bytes]:
     return _worker_atlas.svg(*job), _worker_atlas.png(*job)
 
 

@@ -1,0 +1,129 @@
+"""The home page (index.md: the city, its map panel, a card per district) and the district index
+(districts/index.md): HOME and INDEX, which show the same district cards, made once per build."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import headline
+from ..context import BuildContext
+from ..dataset import Dataset
+from ..embeds import Panel, panel
+from ..models import City, District, Source
+from ..registry import CITY_SLUG
+from ..rendering import Output
+from ..templating import environment
+from .profile import citation_numbers, oembed_links
+
+TEMPLATES = Path(__file__).parent / "templates"
+# What every page's renderer reads: a change anywhere in the package re-renders every page.
+SOURCES = tuple(Path(__file__).resolve().parent.parent / f for f in ("pages", "templating.py", "headline.py"))
+
+
+@dataclass(frozen=True)
+class DistrictCard:
+    """A district on the home page and the index: who it is, its first headline figure, what the sources cover."""
+
+    slug: str
+    name: str
+    role: str
+    figure: headline.Card | None
+    counts: tuple[str, ...]
+    as_of: str
+    thin: bool
+
+
+def district_card(d: District, sources: dict[str, Source]) -> DistrictCard:
+    c = headline.coverage(d)
+    cards = headline.cards(d, limit=1)
+    as_of = headline.facts_as_of(d, sources)
+    return DistrictCard(
+        slug=d.slug,
+        name=d.name.zh,
+        role=headline.role_line(d),
+        figure=cards[0] if cards else None,
+        counts=tuple(headline.coverage_parts(c)),
+        as_of=as_of.text if as_of else "",
+        thin=c.thin,
+    )
+
+
+def site_sentence(dataset: Dataset) -> str:
+    """What the site is, with the totals every page agrees on (zero counts left out)."""
+    total = [headline.coverage(d) for d in dataset.districts.values()]
+    sums = headline.Coverage(*(sum(getattr(c, f.name) for c in total) for f in dataclasses.fields(headline.Coverage)))
+    city = dataset.city.name.zh if dataset.city else "广州市"
+    held = "、".join(headline.coverage_parts(sums))
+    return f"{city} {len(dataset.districts)} 个区{'公布的 ' + held if held else '的区情'}，每条都注明出处。"
+
+
+@dataclass(frozen=True)
+class HomePage:
+    city: City | None
+    cited: tuple[Source, ...]
+    cards: tuple[DistrictCard, ...]
+    sentence: str
+    maps: bool
+    panel: Panel | None
+    oembed: tuple[tuple[str, str], ...] = ()  # (URL, title) of the city map's oEmbed JSON
+
+
+def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ...] | None = None) -> HomePage:
+    city = dataset.city
+    cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
+    cards = index_page(dataset) if cards is None else cards
+    city_panel = panel(ctx, CITY_SLUG, dataset.districts.values())
+    return HomePage(
+        city,
+        cited,
+        cards,
+        site_sentence(dataset),
+        ctx.maps,
+        city_panel,
+        oembed_links(ctx, city_panel if ctx.maps else None, None),
+    )
+
+
+def render_home_page(view: HomePage, inputs=None) -> str:
+    return (
+        environment(TEMPLATES)
+        .get_template("index.md.j2")
+        .render(
+            city=view.city,
+            numbers=citation_numbers(view.city) if view.city else {},
+            cited=view.cited,
+            cards=view.cards,
+            sentence=view.sentence,
+            ctx=BuildContext(maps=view.maps),
+            city_slug=CITY_SLUG,
+            panel=view.panel,
+            oembed=view.oembed,
+        )
+    )
+
+
+def render_home(dataset: Dataset, ctx: BuildContext) -> str:
+    return render_home_page(home_page(dataset, ctx))
+
+
+def index_page(dataset: Dataset) -> tuple[DistrictCard, ...]:
+    return tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
+
+
+def render_index_page(view: tuple[DistrictCard, ...], inputs=None) -> str:
+    return environment(TEMPLATES).get_template("districts.md.j2").render(cards=view)
+
+
+def render_district_index(dataset: Dataset, ctx: BuildContext) -> str:
+    return render_index_page(index_page(dataset))
+
+
+def _cards(inputs) -> tuple[DistrictCard, ...]:
+    """Every district's card, once per build: the home page and the index show the same."""
+    return inputs.resource("cards", lambda: index_page(inputs.dataset))
+
+
+HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx, _cards(i)))], render_home_page, SOURCES)
+INDEX = Output("district-index", lambda i: [("districts/index.md", _cards(i))], render_index_page, SOURCES)
