@@ -169,11 +169,12 @@ def draw_all(
 
 # A worker process's own state (set by its initializer, read by its jobs; never in the build's process).
 _worker_atlas: "Atlas | None" = None
-_worker_kept: dict[str, Any] = {}  # what the jobs of a worker reuse (`start_jobs`)
+_worker_kept: "dict[str, Any] | None" = None  # what the jobs of a worker reuse (`start_jobs`)
 
 
 def _start_worker(boundaries: dict, names: dict[str, str], owner: int) -> None:
-    global _worker_atlas
+    global _worker_atlas, _worker_kept
+    _worker_kept = {}
     _worker_atlas = Atlas(boundaries, names) if boundaries else None  # none: the pool draws no map
     threading.Thread(target=_exit_with, args=(owner,), name="exit-with-owner", daemon=True).start()
 
