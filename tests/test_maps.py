@@ -112,7 +112,7 @@ class _Refs(HTMLParser):
         a = dict(attrs)
         if tag in ("script", "img", "iframe") and a.get("src"):
             self.loads.append(a["src"])
-        if tag == "link" and a.get("href"):
+        if tag == "link" and a.get("href") and a.get("rel") != "expect":  # rel=expect names an element
             self.loads.append(a["href"])
         if tag == "a" and a.get("href"):
             self.links.append((a["href"], a))
@@ -129,6 +129,19 @@ def test_pages_load_only_relative_files_and_links_open_new_tabs(tmp_path):
                 continue
             assert href.startswith("../../"), href
             assert attrs.get("target") == "_blank" and attrs.get("rel") == "noopener", href
+
+
+def test_a_map_page_links_its_style_sheets_before_its_scripts_and_paints_only_once_main_is_parsed(tmp_path):
+    _build(tmp_path)
+    pages = sorted(tmp_path.glob("embed/*/index.html"))
+    assert pages
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        sheets = [m.start() for m in re.finditer(r'<link rel="stylesheet"', head)]
+        scripts = [m.start() for m in re.finditer(r"<script", head)]
+        assert sheets and scripts and max(sheets) < min(scripts), page
+        assert '<link rel="expect" href="#gz-embed" blocking="render">' in head
+        assert '<main class="gz-embed" id="gz-embed">' in page.read_text(encoding="utf-8")
 
 
 def test_amap_points_are_shifted_to_gcj02_and_osm_points_are_not(tmp_path):
