@@ -250,8 +250,9 @@ def test_home_and_district_pages_do_not_shift_while_they_load(browser, base, wid
             page.evaluate(TWO_FRAMES)  # whatever the ready map and the fonts moved has been laid out and reported
             shifts = page.evaluate("window.__gzShifts")
             assert sum(shifts) <= 0.02, (path or "home", shifts)
-            for frame in (f for f in page.frames if "/embed/" in f.url):  # Lighthouse counts the frames' shifts too
-                frame.evaluate(TWO_FRAMES)
+            # Lighthouse counts the frames' shifts too. Read, not waited for: Chromium gives a frame out of
+            # view no animation frames, and what the ready map laid out was reported before it said so.
+            for frame in (f for f in page.frames if "/embed/" in f.url):
                 inside = frame.evaluate("window.__gzShifts")
                 assert sum(inside) <= 0.02, (path or "home", frame.url, inside)
     finally:
