@@ -21,6 +21,7 @@ from .generate import MANAGED, generate
 from .load import load_dataset
 from .output import Outputs
 from .problems import BuildError, Report
+from .selfhost import self_host
 
 
 @dataclass
@@ -228,6 +229,7 @@ def build(
         try:
             mkdocs_build(config, tmp_site)
             search.merge_into(tmp_site, entries)
+            self_host(tmp_site)  # Material's on-demand scripts from our own site, not unpkg.com
             apply_csp(tmp_site)  # checks every page first, then writes; a BuildError keeps site/ as it was
             swap_in(tmp_site, config.site_dir)
         finally:
