@@ -28,6 +28,7 @@ KINDS = {
     ("a", "href"): "链接",
     ("area", "href"): "链接",
     ("iframe", "src"): "嵌入框",
+    ("iframe", "data-gz-src"): "嵌入框",  # our map frames: mapframe.js sets src from it after load
     ("script", "src"): "脚本",
     ("link", "href"): "资源",
     ("img", "src"): "图片",
@@ -85,7 +86,7 @@ class _Page(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and "name" in a:
             self.ids.add(a["name"])
-        for attr in ("href", "src"):
+        for attr in ("href", "src", "data-gz-src"):
             kind = KINDS.get((tag, attr))
             if kind and attr in a:
                 self.refs.append((kind, a[attr].strip()))

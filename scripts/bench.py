@@ -205,7 +205,12 @@ def page_weight(site: Path, base: str, paths: dict[str, str], chromium: str) -> 
             seen: list[str] = []
             page.route("**/*", _local_only(base, seen))
             page.goto(base + path, wait_until="load")
-            page.wait_for_timeout(300)
+            # Our map frames start after the page's load (mapframe.js): count them once their maps are
+            # drawn, and whatever else the page fetches (the search index) once the network is quiet.
+            for i in range(page.locator("iframe[data-gz-embed]").count()):
+                page.locator("iframe[data-gz-embed]").nth(i).scroll_into_view_if_needed()
+                page.frame_locator("iframe[data-gz-embed]").nth(i).locator("html[data-map-ready]").wait_for()
+            page.wait_for_load_state("networkidle")
             total = 0
             for url in seen:
                 rel = url[len(base) :].split("?", 1)[0].split("#", 1)[0]

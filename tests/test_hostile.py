@@ -78,8 +78,10 @@ class Scan(HTMLParser):
         if tag == "link" and re.match(r"^([a-z]+:)?//", a.get("href", ""), re.I) and not (canonical or oembed):
             self.findings.append(f"<link href={a['href']!r}>")  # every stylesheet and icon is ours
         # Our map frames only, with the one parameter our pages set (?fit=1: the page sizes the frame).
-        if tag == "iframe" and not re.fullmatch(r"(\.\./)*embed/[a-z0-9-]+/(\?fit=1)?", a.get("src", "")):
-            self.findings.append(f"<iframe src={a.get('src')!r}>")
+        # (Its address is in data-gz-src: mapframe.js moves it to src once the page has loaded.)
+        frame = a.get("src", a.get("data-gz-src", ""))
+        if tag == "iframe" and not re.fullmatch(r"(\.\./)*embed/[a-z0-9-]+/(\?fit=1)?", frame):
+            self.findings.append(f"<iframe src={frame!r}>")
         if tag == "img" and not a.get("src", "").endswith((".svg", ".png")):
             self.findings.append(f"<img src={a.get('src')!r}>")
         if tag == "script":

@@ -112,8 +112,8 @@ def test_no_map_frame_is_taller_than_its_content(tabs, base, width):
         page = visit(tabs, base, width, path)
         frame = page.locator("figure.gz-map iframe")
         frame.scroll_into_view_if_needed()
+        page.frame_locator("figure.gz-map iframe").locator("html[data-map-ready]").wait_for()
         inner = frame.element_handle().content_frame()
-        inner.wait_for_load_state()
 
         def excess(frame=frame, inner=inner) -> float:
             return frame.bounding_box()["height"] - inner.evaluate(CONTENT_BOTTOM)
@@ -122,6 +122,47 @@ def test_no_map_frame_is_taller_than_its_content(tabs, base, width):
         while excess() > 8 and time.monotonic() < deadline:
             page.wait_for_timeout(100)
         assert excess() <= 8, (path, excess())
+
+
+def test_a_map_frame_starts_once_the_page_has_loaded(browser, base):
+    """The page's own load comes first: when its load event fires no frame has an address yet (the map's
+    start-up does not compete with the page's); afterwards each map frame gets its own and its map is drawn."""
+    context = browser.new_context(viewport=PHONE)
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+    context.add_init_script(
+        "addEventListener('load', () => { window.__gzFramesAtLoad ="
+        " [...document.querySelectorAll('iframe')].map(f => f.getAttribute('src')); });"
+    )
+    page = context.new_page()
+    page.set_default_timeout(20_000)  # a sandboxed map starts its own renderer process first
+    try:
+        for path in ("", f"districts/{with_points()[0]}/"):
+            page.goto(base + path, wait_until="load")
+            assert page.evaluate("window.__gzFramesAtLoad") == [None], path
+            frame = page.locator("figure.gz-map iframe")
+            frame.scroll_into_view_if_needed()
+            page.frame_locator("figure.gz-map iframe").locator("html[data-map-ready]").wait_for()
+            assert re.fullmatch(r"(\.\./)*embed/[a-z0-9-]+/\?fit=1", frame.get_attribute("src")), path
+            assert frame.get_attribute("data-gz-src") is None
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_map_box_shows_the_static_map(browser, base):
+    """A reader without JS gets no map frame started; the box the page keeps for it shows the static map."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+    page = context.new_page()
+    try:
+        page.goto(base + f"districts/{with_points()[0]}/", wait_until="load")
+        assert page.locator("figure.gz-map iframe").get_attribute("src") is None
+        image = page.locator(".gz-map-frame .gz-map-noscript")
+        image.scroll_into_view_if_needed()
+        assert image.evaluate("i => i.complete && i.naturalWidth > 0")
+        box, inside = page.locator(".gz-map-frame").bounding_box(), image.bounding_box()
+        assert inside == pytest.approx(box, abs=1)
+    finally:
+        context.close()
 
 
 def test_a_district_without_points_shows_its_locator_and_no_map_frame(tabs, base, real_site):

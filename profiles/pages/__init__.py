@@ -49,7 +49,11 @@ __all__ = [
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 # The citation popover (templates/_cite.html.j2), under docs/; mkdocs.yml loads both on every page.
-ASSETS = {"assets/pages/cite.js": "cite.js", "assets/pages/cite.css": "cite.css"}
+ASSETS = {
+    "assets/pages/cite.js": "cite.js",
+    "assets/pages/cite.css": "cite.css",
+    "assets/pages/mapframe.js": "mapframe.js",
+}
 PageContext = BuildContext  # the name pages used before the context was build-wide
 
 
