@@ -167,9 +167,6 @@ def _store(output: Output, views, results: dict, missing: dict, made: list, inpu
                 inputs.out.put(key, result)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass -> its fields' names (dataclasses.fields is slow)
-
-
 class Digests:
     """SHA-256 of a view's canonical encoding: equal for equal views in any process (no `hash()`, no
     set order), different for different ones. The encoding is JSON (C-fast for the dicts, lists and
@@ -181,6 +178,7 @@ class Digests:
 
     def __init__(self) -> None:
         self._models: dict[int, tuple[Any, str]] = {}
+        self._fields: dict[type, tuple[str, ...]] = {}  # dataclass -> its fields' names (dataclasses.fields is slow)
 
     def of(self, view: View) -> bytes:
         text = json.dumps(view, ensure_ascii=False, separators=(",", ":"), default=self._plain)
@@ -197,9 +195,9 @@ class Digests:
                 known = (obj, hashlib.sha256(dump.encode("utf-8", "surrogatepass")).hexdigest())
                 self._models[id(obj)] = known
             return {"M": known[1]}
-        names = _FIELDS.get(type(obj))
+        names = self._fields.get(type(obj))
         if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+            names = self._fields[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
         if names is not None:
             return {"D": type(obj).__qualname__, "f": [getattr(obj, name) for name in names]}
         if isinstance(obj, enum.Enum):

@@ -52,7 +52,7 @@ def image_views(inputs: Inputs):
         return
     dataset = inputs.dataset
     digest = inputs.ctx.boundaries_digest
-    names = _digest(label_names(inputs))
+    names = _labels(inputs)[1]
     for slug, d in dataset.districts.items():
         yield slug, Image(slug, image_title(d.name.zh, None, 1), slug, points_for(d), digest, names)
     title = image_title(None, dataset.city.name.zh if dataset.city else None, len(dataset.districts))
@@ -62,11 +62,18 @@ def image_views(inputs: Inputs):
 
 def label_names(inputs: Inputs) -> dict[str, str]:
     """slug -> the label drawn on each boundary."""
-    return {slug: inputs.dataset.name_of(slug) for slug in inputs.boundaries}
+    return _labels(inputs)[0]
 
 
-def _digest(names: dict[str, str]) -> str:
-    return hashlib.sha256(json.dumps(names, ensure_ascii=False).encode()).hexdigest()
+def _labels(inputs: Inputs) -> tuple[dict[str, str], str]:
+    """The boundaries' labels and their digest, made once per build (the views, the workers and the
+    drawing all need them)."""
+
+    def make() -> tuple[dict[str, str], str]:
+        names = {slug: inputs.dataset.name_of(slug) for slug in inputs.boundaries}
+        return names, hashlib.sha256(json.dumps(names, ensure_ascii=False).encode()).hexdigest()
+
+    return inputs.resource("boundary-labels", make)
 
 
 def kept_workers(inputs: Inputs) -> Callable[[], Workers] | None:
@@ -77,8 +84,8 @@ def kept_workers(inputs: Inputs) -> Callable[[], Workers] | None:
         return None
     from .atlas import Workers  # deferred: shapely and Pillow, only when an image is drawn
 
-    names = label_names(inputs)
-    key = repr((inputs.ctx.boundaries_digest, _digest(names))).encode()
+    names, names_digest = _labels(inputs)
+    key = repr((inputs.ctx.boundaries_digest, names_digest)).encode()
     return lambda: inputs.cache.keep("image-workers", key, lambda: Workers(dict(inputs.boundaries), names))
 
 
