@@ -350,6 +350,18 @@ def test_data_page_names_districts_in_chinese_and_its_counts_agree_with_the_file
     assert files.locator("td").last.inner_text() == f"{total} 条"
 
 
+def test_on_a_laptop_the_coverage_table_shows_every_column(tabs, base):
+    page = visit(tabs, base, "desktop", "data/")
+    box = page.locator(".gz-coverage .md-typeset__scrollwrap")
+    assert box.evaluate("b => b.scrollWidth - b.clientWidth") == 0
+
+
+def test_a_section_of_one_page_gives_the_empty_left_sidebar_to_its_content(tabs, base):
+    for path in ("compare/", "data/", "about/"):
+        page = visit(tabs, base, "desktop", path)
+        assert page.locator(".md-sidebar--primary").is_hidden(), path
+
+
 # ---- every page ----
 
 
@@ -363,6 +375,9 @@ def test_no_page_scrolls_sideways_and_tables_scroll_only_inside_their_own_box(ta
             "ts => ts.map(t => (t.closest('.gz-table-wrap') || t).getBoundingClientRect().width)"
         )
         assert all(b <= column + 1 for b in boxes), (path, boxes, column)
+        # The scrolling is done by the table's own box (Material's), never by our wrapper around it.
+        wrappers = page.locator(".gz-table-wrap").evaluate_all("ws => ws.map(w => w.scrollWidth - w.clientWidth)")
+        assert set(wrappers) <= {0}, (path, wrappers)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
