@@ -357,7 +357,7 @@ def test_on_a_laptop_the_coverage_table_shows_every_column(tabs, base):
 
 
 def test_a_section_of_one_page_gives_the_empty_left_sidebar_to_its_content(tabs, base):
-    for path in ("compare/", "data/", "about/"):
+    for path in ("districts/", "compare/", "data/", "about/"):
         page = visit(tabs, base, "desktop", path)
         assert page.locator(".md-sidebar--primary").is_hidden(), path
 
