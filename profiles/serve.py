@@ -3,7 +3,9 @@
 An invalid edit prints the report and leaves docs/ as it was, so the browser keeps the last good site.
 No MkDocs hook is involved, so the generator stays usable on its own (Zensical ignores hooks).
 District pages opt out of Material's search indexer (profiles/search.py): after each of the server's builds their
-entries are merged into its index, as `profiles build` does, so the preview's search finds them too.
+entries are merged into its index, as `profiles build` does, so the preview's search finds them too, and
+Material's bundle is rewritten to load its on-demand scripts from our own site (profiles/selfhost.py), as a build
+does. (The preview has no CSP: MkDocs' live-reload script is inline.)
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import click
 from . import search
 from .build import Session, Timings, generate_docs, validate
 from .config import Config
+from .problems import BuildError
+from .selfhost import self_host
 
 # Both watchers (ours on data/, MkDocs' on docs/) poll; at 0.1 s a stat of a few hundred files costs
 # under a millisecond and keeps an edit to the browser within about a second.
@@ -87,7 +91,12 @@ def serve(config: Config, port: int) -> None:
 
     def build_and_index(mk_config, **kwargs):
         mk_build(mk_config, **kwargs)
-        search.merge_into(Path(mk_config.site_dir), found.entries)
+        site = Path(mk_config.site_dir)
+        search.merge_into(site, found.entries)
+        try:
+            self_host(site)  # no unpkg.com in the preview either
+        except BuildError as exc:  # a page with a mermaid diagram: say so, keep serving
+            click.echo(str(exc), err=True)
 
     mk.build = build_and_index  # the server's builder calls serve's module-level `build`
     mk_serve = mk.serve

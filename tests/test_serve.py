@@ -18,6 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urljoin
 
 import pytest
 
@@ -201,3 +202,12 @@ def test_the_preview_indexes_district_pages_for_search_like_the_full_build(previ
     assert wait_for(lambda: indexed("previewsearchone"), timeout=15) is not None
     assert preview.show("previewsearchtwo。") is not None
     assert wait_for(lambda: indexed("previewsearchtwo"), timeout=15) is not None, "an edit is indexed again"
+
+
+def test_the_preview_loads_materials_on_demand_scripts_from_our_own_site_like_the_full_build(preview):
+    status, page = fetch(preview.url)
+    assert status == 200
+    bundle = re.search(r'src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"', page).group(1)
+    status, text = fetch(urljoin(preview.url, bundle))
+    assert status == 200 and "resize-observer-polyfill/ResizeObserver.js" in text
+    assert "//unpkg.com" not in text
