@@ -18,10 +18,12 @@ BUNDLE = {
     # Never loaded: a page with a mermaid diagram fails the build (below).
     '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"': '"data:text/javascript,"',
 }
-# The source map holds the same addresses as TypeScript source text.
+# The source map holds the same addresses as TypeScript source text, and a comment that says where the
+# polyfill comes from: it says where ours does.
 SOURCE_MAP = {
     "https://unpkg.com/resize-observer-polyfill": POLYFILL,
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "",
+    "automatically downloaded from unpkg.com.": "automatically loaded from this site's own copy.",
 }
 
 

@@ -210,4 +210,4 @@ def test_the_preview_loads_materials_on_demand_scripts_from_our_own_site_like_th
     bundle = re.search(r'src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"', page).group(1)
     status, text = fetch(urljoin(preview.url, bundle))
     assert status == 200 and "resize-observer-polyfill/ResizeObserver.js" in text
-    assert "//unpkg.com" not in text
+    assert "unpkg.com" not in text
