@@ -34,6 +34,7 @@ KINDS = {
     ("img", "src"): "图片",
     ("source", "src"): "媒体",
 }
+_ATTRIBUTES = tuple(dict.fromkeys(attr for _, attr in KINDS))  # href, src, data-gz-src: read in this order
 # Links that go nowhere on purpose (Material's "back to top" and drawer toggles use these).
 _NOWHERE = {"", "#"}
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$")
@@ -86,7 +87,7 @@ class _Page(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and "name" in a:
             self.ids.add(a["name"])
-        for attr in ("href", "src", "data-gz-src"):
+        for attr in _ATTRIBUTES:
             kind = KINDS.get((tag, attr))
             if kind and attr in a:
                 self.refs.append((kind, a[attr].strip()))

@@ -92,6 +92,11 @@ CONTENT_BOTTOM = "Math.max(...[...document.body.children].map(e => e.getBounding
 COLUMN = "document.querySelector('article.md-content__inner').getBoundingClientRect().width"
 
 
+def wait_for_the_map(page) -> None:
+    """Until the page's map frame has started (after the page's load: mapframe.js) and its map is drawn."""
+    page.frame_locator("figure.gz-map iframe").locator("html[data-map-ready]").wait_for()
+
+
 # ---- district pages ----
 
 
@@ -112,7 +117,7 @@ def test_no_map_frame_is_taller_than_its_content(tabs, base, width):
         page = visit(tabs, base, width, path)
         frame = page.locator("figure.gz-map iframe")
         frame.scroll_into_view_if_needed()
-        page.frame_locator("figure.gz-map iframe").locator("html[data-map-ready]").wait_for()
+        wait_for_the_map(page)
         inner = frame.element_handle().content_frame()
 
         def excess(frame=frame, inner=inner) -> float:
@@ -141,7 +146,7 @@ def test_a_map_frame_starts_once_the_page_has_loaded(browser, base):
             assert page.evaluate("window.__gzFramesAtLoad") == [None], path
             frame = page.locator("figure.gz-map iframe")
             frame.scroll_into_view_if_needed()
-            page.frame_locator("figure.gz-map iframe").locator("html[data-map-ready]").wait_for()
+            wait_for_the_map(page)
             assert re.fullmatch(r"(\.\./)*embed/[a-z0-9-]+/\?fit=1", frame.get_attribute("src")), path
             assert frame.get_attribute("data-gz-src") is None
     finally:
@@ -286,7 +291,7 @@ def test_home_and_district_pages_do_not_shift_while_they_load(browser, base, wid
         for path in ("", f"districts/{mapped}/", f"districts/{plain}/"):
             page.goto(base + path, wait_until="load")
             if page.locator("figure.gz-map iframe").count():
-                page.frame_locator("figure.gz-map iframe").locator("html[data-map-ready]").wait_for()
+                wait_for_the_map(page)
             page.evaluate("() => document.fonts.ready.then(() => true)")
             page.evaluate(TWO_FRAMES)  # whatever the ready map and the fonts moved has been laid out and reported
             shifts = page.evaluate("window.__gzShifts")
