@@ -11,7 +11,7 @@ from .models import BaseModel, City, District, Precision
 from .problems import Problem
 from .yamlload import Document, field_path
 
-ITEM_LISTS = ("roles", "goals", "indicators", "enterprises", "parks", "projects")
+ITEM_LISTS = ("roles", "goals", "indicators", "figures", "enterprises", "parks", "projects")
 # Decimal places that honestly match each precision (~1 m, ~100 m, ~1 km).
 MAX_DECIMALS = {Precision.exact: 5, Precision.approximate: 3, Precision.district: 2}
 
@@ -123,7 +123,7 @@ def check_district(slug: str, d: District, doc: Document, boundaries: dict | Non
                     )
                 )
     for i, goal in enumerate(d.goals):
-        if goal.year < today.year and goal.status is None:
+        if goal.year < today.year and goal.status is None and goal.indicator is None:  # else computed
             out.append(
                 Problem(
                     *_at(doc, ("goals", i, "year")),

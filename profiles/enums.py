@@ -61,6 +61,42 @@ class ProjectCategory(str, Enum):
     public_service = "public_service"
 
 
+class IndicatorKey(str, Enum):
+    """The closed list of indicators a figure may report (numbers/catalogue.py gives each its label and unit)."""
+
+    gdp = "gdp"
+    gdp_growth = "gdp_growth"
+    population = "population"
+    fixed_investment = "fixed_investment"
+    fixed_investment_growth = "fixed_investment_growth"
+    retail_sales = "retail_sales"
+    retail_sales_growth = "retail_sales_growth"
+    industrial_value_added_growth = "industrial_value_added_growth"
+    budget_revenue = "budget_revenue"
+    budget_revenue_growth = "budget_revenue_growth"
+
+
+class Period(str, Enum):
+    full_year = "full_year"
+    q1 = "q1"
+    h1 = "h1"
+    q1_q3 = "q1_q3"
+    year_end = "year_end"
+    census = "census"
+
+
+class FigureStatus(str, Enum):
+    expected = "expected"
+    preliminary = "preliminary"
+    final = "final"
+
+
+class SourceKind(str, Enum):
+    official = "official"
+    newspaper = "newspaper"
+    repost = "repost"
+
+
 class Precision(str, Enum):
     exact = "exact"
     approximate = "approximate"
@@ -90,6 +126,18 @@ LABELS_ZH: dict[str, str] = {
     "urban_renewal": "城市更新",
     "commercial": "商业/消费",
     "public_service": "公共服务",
+    "full_year": "全年",
+    "q1": "一季度",
+    "h1": "上半年",
+    "q1_q3": "前三季度",
+    "year_end": "年末",
+    "census": "普查",
+    "expected": "预计",
+    "preliminary": "初步核算",
+    "final": "最终核实",
+    "official": "官方发布",
+    "newspaper": "报纸",
+    "repost": "转载",
     "exact": "精确位置",
     "approximate": "大致位置",
     "district": "仅知所在区",

@@ -14,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import embeds, exports, geo, maps, pages, search, staticmap, views
+from . import charts, embeds, exports, geo, maps, pages, search, staticmap, views
 from .cache import Cache
 from .config import Config
 from .context import BuildContext
@@ -31,6 +31,7 @@ MANAGED = (
     "embed",
     "data",
     "compare",
+    "charts",
     "schema",
     "assets/vendor",
     "assets/maps",
@@ -76,6 +77,9 @@ OUTPUTS: tuple[Output, ...] = (
     maps.MAP_PAGES,
     cards.CARD_PAGES,
     card_image.CARD_IMAGES,
+    charts.CHARTS,
+    charts.CHART_PAGES,
+    charts.CHART_OEMBED,
     oembed.OEMBED,  # finishes after the map images (it reads their sizes)
     exports.PARTS,
     exports.DOWNLOADS,
@@ -87,6 +91,7 @@ OUTPUTS: tuple[Output, ...] = (
 STAGES = {"home": "pages", "district-index": "pages", "page": "pages", "search": "search", "map": "maps"}
 STAGES |= {"card": "embeds", "card-image": "embeds", "oembed": "embeds"}
 STAGES |= {"image": "images", "export-part": "exports", "download": "exports"}
+STAGES |= {"chart": "charts", "chart-page": "charts", "chart-oembed": "charts"}
 STAGES |= {"compare": "views", "data-page": "views", "schema": "views"}
 
 

@@ -132,6 +132,7 @@ class Coverage:
     projects: int
     roles: int
     system: bool
+    figures: int = 0  # statistics (figures: GDP, growth, population …)
 
     @property
     def entries(self) -> int:
@@ -141,7 +142,7 @@ class Coverage:
     @property
     def thin(self) -> bool:
         """No sourced content beyond the summary: the page is told short and honestly."""
-        return self.entries == 0 and self.roles == 0 and not self.system
+        return self.entries == 0 and self.roles == 0 and not self.system and self.figures == 0
 
 
 def coverage(d: District) -> Coverage:
@@ -154,11 +155,13 @@ def coverage(d: District) -> Coverage:
         projects=len(d.projects),
         roles=len(d.roles),
         system=d.industrial_system is not None,
+        figures=len(d.figures),
     )
 
 
 # What each count is called, in page order; the unit a count reads with.
 COVERAGE_LABELS = (
+    ("figures", "统计数字", "项"),
     ("goals", "发展目标", "项"),
     ("indicators", "已公布数字", "项"),
     ("enterprises", "龙头企业", "家"),
@@ -176,7 +179,11 @@ def missing_parts(c: Coverage) -> list[str]:
     """What the sources do not cover yet, in page order."""
     out = [] if c.system else ["产业体系"]
     out += [] if c.roles else ["定位"]
-    out += [text for attr, text, _ in COVERAGE_LABELS if not getattr(c, attr)]
+    out += [
+        text
+        for attr, text, _ in COVERAGE_LABELS
+        if not getattr(c, attr) and attr != "figures" and not (attr == "indicators" and c.figures)
+    ]
     return out
 
 

@@ -13,6 +13,7 @@ from .cache import Cache
 from .dataset import Dataset
 from .messages import validate
 from .models import City, District, Source, Sources
+from .numbers import policy
 from .problems import Problem, Report
 from .registry import Entry, Registry
 from .yamlload import Document, LazyDocument, load
@@ -204,6 +205,8 @@ def load_dataset(
             dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared, memo=checked
         )
     )
+    report.extend(policy.run(dataset, docs, city_doc, sources_doc))
+    report.notes += policy.not_archived(dataset)
     archives = quotes.read_archives(sources, archive_dir, base)
     report.extend(quotes.run(dataset, docs, city_doc, sources_doc, shown(sources_path), archives, memo=checked))
     return dataset, report

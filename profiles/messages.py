@@ -160,6 +160,29 @@ def _range_message(name: str, kind: str, ctx: dict) -> tuple[str, str]:
     return f"数值应 {sign} {bound}", _example((name,)) or "请检查数值"
 
 
+# Codes raised by the models' validators (models.py): what is wrong, how to fix it.
+CUSTOM: dict[str, tuple[str, str]] = {
+    "blank": ("不能有空白条目", "删除空行或填写内容"),
+    "status-computed": (
+        "写了 indicator 的目标，达成 / 未达成由程序根据 figures 计算，不能手写",
+        "删除 status，或改为 unknown / in_progress；在 figures 里补上同一年全年的公布值",
+    ),
+    "indicator-measure": (
+        "目标的 measure 与 indicator 不一致（增速类指标对应 growth，总量类对应 level）",
+        "例如 indicator: gdp_growth 配 measure: growth",
+    ),
+    "figure-needs-source": ("统计数字必须有出处", "例如 sources: [lw-gov-2025-04-17-work-report]"),
+    "figure-period": (
+        "时段与指标不符：常住人口用 year_end 或 census，其他指标用 full_year、q1、h1、q1_q3",
+        "例如 period: year_end",
+    ),
+    "quote-lacks-value": (
+        "引文里找不到这个数字",
+        "quote 要逐字抄写来源中写出该数字的那一句；value 只写数字，与引文一致，例如 1316.36",
+    ),
+}
+
+
 def _custom_message(msg: str) -> tuple[str, str]:
     if "needs-source" in msg:
         return (
@@ -169,8 +192,9 @@ def _custom_message(msg: str) -> tuple[str, str]:
         )
     if "url-scheme" in msg:
         return "网址只接受 http:// 或 https:// 开头的地址", "例如 url: https://www.gz.gov.cn/"
-    if "blank" in msg:
-        return "不能有空白条目", "删除空行或填写内容"
+    for code, message in CUSTOM.items():
+        if code in msg:
+            return message
     return f"值不符合要求（{msg}）", "请对照字段说明修改"
 
 

@@ -15,13 +15,18 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .enums import (
     Comparator,
+    FigureStatus,
     GoalStatus,
+    IndicatorKey,
     Measure,
     ParkKind,
+    Period,
     Precision,
     ProjectCategory,
     ProjectStatus,
+    SourceKind,
 )
+from .numbers.catalogue import FLOW_PERIODS, STOCK, info, number_text
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -78,6 +83,11 @@ class Target(Strict):
     )
     value: float = Field(description="目标数值，只写数字。 / Target number.")
     unit: str = Field(min_length=1, max_length=20, description="单位，例如 `%`、`亿元`、`个`。 / Unit.")
+    hedge: Literal["力争", "预期", "预计", "推动", "力促"] | None = Field(
+        default=None,
+        description="来源对这个目标用的限定词，照写：`力争`、`预期`、`预计`、`推动`、`力促`；没有就省略。"
+        "网页把它写在目标前，“力争6%”不等于目标“5%”。 / The source's hedge word, verbatim.",
+    )
     measure: Measure = Field(
         default=Measure.level,
         description="`level`：达到某个数量；`growth`：比上年增长的百分比。 / Level or year-on-year growth.",
@@ -183,6 +193,12 @@ class Goal(Sourced):
     statement: str = Field(min_length=1, max_length=500, description="目标原意的简短转述。 / The goal in one sentence.")
     metric: str = Field(min_length=1, max_length=60, description="指标名称，例如 `地区生产总值`。 / What is measured.")
     target: Target | None = Field(default=None, description="数值目标；没有数字的目标可省略。 / Numeric target.")
+    indicator: IndicatorKey | None = Field(
+        default=None,
+        description="可选：目标对应的统计指标（见 figures 的 indicator 列表），例如 `gdp_growth`。写了它，"
+        "网页就在目标旁显示同一年全年的公布值，并按比较关系算出 达成 / 未达成（判定由程序计算，不要手写）。 / "
+        "The indicator this goal is measured by; the result and verdict are computed from figures.",
+    )
     year: int = Field(
         ge=1990,
         le=2100,
@@ -191,6 +207,67 @@ class Goal(Sourced):
     status: GoalStatus | None = Field(
         default=None, description="进展：`planned`、`in_progress`、`achieved`、`missed`、`unknown`。"
     )
+
+    @model_validator(mode="after")
+    def _verdict_is_computed(self) -> "Goal":
+        if self.indicator is not None:
+            if self.status in (GoalStatus.achieved, GoalStatus.missed):
+                raise ValueError("status-computed")
+            if self.target is not None and self.target.measure.value != info(self.indicator).measure:
+                raise ValueError("indicator-measure")
+        return self
+
+
+class Figure(Sourced):
+    """One published figure of an indicator: a value for a year and period, with its status and source."""
+
+    indicator: IndicatorKey = Field(
+        description="指标（固定列表，单位随指标固定）：`gdp` 地区生产总值（亿元）、`gdp_growth` 增速（%）、"
+        "`population` 常住人口（万人）、`fixed_investment` 固定资产投资（亿元）、`fixed_investment_growth`（%）、"
+        "`retail_sales` 社会消费品零售总额（亿元）、`retail_sales_growth`（%）、`industrial_value_added_growth` "
+        "规上工业增加值增速（%）、`budget_revenue` 一般公共预算收入（亿元）、`budget_revenue_growth`（%）。 / "
+        "Indicator from the closed list; its unit is fixed."
+    )
+    year: int = Field(ge=2000, le=2100, description="数据所属年份（正文所说）。 / The year the figure is for.")
+    period: Period = Field(
+        default=Period.full_year,
+        description="时段：`full_year` 全年（默认）、`q1` 一季度、`h1` 上半年、`q1_q3` 前三季度；常住人口用 "
+        "`year_end` 年末或 `census` 普查。 / Period.",
+    )
+    value: float = Field(description="数值，只写数字，单位按指标固定，例如 `1316.36`。 / The number.")
+    status: FigureStatus = Field(
+        description="口径：`expected` 预计（正文写“预计”）、`preliminary` 初步核算（政府工作报告、新闻通稿）、"
+        "`final` 最终核实（统计公报、统计局核实数）。 / Expected, preliminary or final."
+    )
+    quote: str = Field(
+        min_length=2,
+        max_length=50,
+        description="引文：来源中写出这个数字的那一句，逐字照抄，不超过50字，必须包含这个数字。 / "
+        "The clause that states the figure, verbatim, at most 50 characters, containing the number.",
+    )
+
+    @property
+    def id(self) -> str:
+        """Derived, never typed: the figure's anchor and key (unique in its file; checks.py says so)."""
+        return f"{self.indicator.value}-{self.year}-{self.period.value}-{self.status.value}".replace("_", "-")
+
+    @property
+    def unit(self) -> str:
+        return info(self.indicator).unit
+
+    @model_validator(mode="after")
+    def _figure_rules(self) -> "Figure":
+        if not self.sources:
+            raise ValueError("figure-needs-source")
+        if (self.indicator in STOCK) != (self.period not in FLOW_PERIODS):
+            raise ValueError("figure-period")
+        quote = self.quote.replace(",", "").replace("，", "")
+        stated = [number_text(self.value), number_text(self.value / 10000) + "万亿"]  # 3.2万亿元 = 32000 亿元
+        if self.value < 0 and any(w in quote for w in ("下降", "减少", "回落")):  # 下降9.4% = −9.4
+            stated.append(number_text(-self.value))
+        if not any(s in quote for s in stated):
+            raise ValueError("quote-lacks-value")
+        return self
 
 
 class Indicator(Sourced):
@@ -279,6 +356,15 @@ class District(Strict):
     roles: list[Statement] = Field(default_factory=list, description="定位与分工（如在全市规划中的角色）。 / Roles.")
     goals: list[Goal] = Field(default_factory=list, description="发展目标。 / Goals.")
     indicators: list[Indicator] = Field(default_factory=list, description="已公布的成绩数字。 / Reported figures.")
+    figures: list[Figure] = Field(
+        default_factory=list,
+        description="统计数字的时间序列（地区生产总值、增速、常住人口等），每个数字一条。 / Indicator figures.",
+    )
+    searched: date | None = Field(
+        default=None,
+        description="统计数字最后一次查找公开来源的日期 `YYYY-MM-DD`；没有公布结果的目标在网页上注明这个日期。 / "
+        "When the public record was last searched for figures.",
+    )
     enterprises: list[Enterprise] = Field(default_factory=list, description="龙头企业。 / Flagship enterprises.")
     parks: list[Park] = Field(default_factory=list, description="产业园区与功能片区。 / Parks.")
     projects: list[Project] = Field(default_factory=list, description="重大项目。 / Major projects.")
@@ -319,6 +405,14 @@ class City(Strict):
     layout: CityLayout | None = Field(default=None, description="数字经济空间格局（五区三都三城）。 / Layout.")
     goals: list[Goal] = Field(default_factory=list, description="全市目标。 / City goals.")
     indicators: list[Indicator] = Field(default_factory=list, description="全市已公布的数字。 / City figures.")
+    figures: list[Figure] = Field(
+        default_factory=list, description="全市统计数字的时间序列。 / City indicator figures."
+    )
+    searched: date | None = Field(
+        default=None,
+        description="统计数字最后一次查找公开来源的日期 `YYYY-MM-DD`；没有公布结果的目标在网页上注明这个日期。 / "
+        "When the public record was last searched for figures.",
+    )
     enterprises: list[Enterprise] = Field(default_factory=list, description="全市层面提到的企业。 / Enterprises.")
     roles: list[Statement] = Field(default_factory=list, description="全市层面的定位陈述。 / Statements.")
 
@@ -329,7 +423,24 @@ class Source(Strict):
     publisher: str = Field(min_length=1, max_length=80, description="发布机构或媒体。 / Publisher.")
     author: str | None = Field(default=None, max_length=120, description="作者或记者。 / Author.")
     published: date = Field(description="发表日期 `YYYY-MM-DD`。 / Publication date.")
-    url: str | None = Field(default=None, max_length=2000, description="网址，只接受 http(s)。 / URL, http(s) only.")
+    url: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="原文网址（原发布者的），只接受 http(s)。 / Original URL, http(s) only.",
+    )
+    kind: SourceKind | None = Field(
+        default=None,
+        description="来源类别：`official` 政府或统计部门官方发布、`newspaper` 报纸或通讯社、`repost` 转载（正文写明"
+        "原发布者，`publisher` 写原发布者，`via` 写实际读到的网址）。 / Official, newspaper or repost.",
+    )
+    via: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="可选：实际读到的网址（转载、镜像页），与 url 不同时填写。 / Where it was actually read.",
+    )
+    retrieved: date | None = Field(
+        default=None, description="查阅日期 `YYYY-MM-DD`（没有存档原文的来源必填）。 / Date retrieved."
+    )
     notes: str | None = Field(default=None, max_length=2000, description="备注，例如日期口径。 / Notes.")
     archive: str | None = Field(
         default=None,
@@ -338,7 +449,7 @@ class Source(Strict):
         description="原文存档文件名（在来源存档目录中，例如 `000_0638385fcb057a50.txt`），用于核对引文。 / Archive file.",
     )
 
-    @field_validator("url")
+    @field_validator("url", "via")
     @classmethod
     def _http_only(cls, v: str | None) -> str | None:
         if v is not None and not re.match(r"^https?://[^\s/$.?#][^\s<>\"']*$", v):

@@ -48,6 +48,7 @@ class DataError(Exception):
 class Report:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.notes: list[str] = []  # information, neither error nor warning (printed before the count)
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -85,6 +86,7 @@ class Report:
                 out.append(file)
                 for p in sorted(by_file[file], key=lambda p: (p.line, p.col, p.field, p.message)):
                     out.append("  " + p.format())
+        out += [f"信息 / info: {n}" for n in self.notes]
         out.append(
             f"共 {len(self.errors)} 个错误、{len(self.warnings)} 个警告 / "
             f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from .enums import LABELS_ZH
 from .headline import num  # one number format for pages, cards and views
 from .models import Quantity, Target
+from .numbers.catalogue import number_text
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 # Money units we can put on one scale for sorting; anything else sorts as text.
@@ -46,7 +47,7 @@ def yaml_str(text: object) -> Markup:
 def target_text(t: Target | None) -> str:
     if t is None:
         return "—"
-    text = f"{t.comparator.symbol} {num(t.value)}{t.unit}"
+    text = f"{t.hedge + ' ' if t.hedge else ''}{t.comparator.symbol} {num(t.value)}{t.unit}"
     return text + ("（增速）" if t.measure.value == "growth" else "")
 
 
@@ -98,6 +99,7 @@ FILTERS = {
     "sortkey": sort_key,
     "filesize": human_size,
     "codespans": codespans,
+    "figure_number": number_text,
 }
 
 

@@ -74,9 +74,11 @@ def test_each_oembed_json_is_a_rich_embed_with_absolute_urls_and_its_thumbnails_
         assert data["type"] == "rich" and data["version"] == "1.0", path
         assert data["provider_name"] == "广州区情" and data["provider_url"] == SITE_URL
         assert isinstance(data["width"], int) and isinstance(data["height"], int)
-        assert data["thumbnail_url"] == f"{SITE_URL}{path.parent.relative_to(built).as_posix()}/" + (
-            "card.png" if "/card/" in path.as_posix() else "map.png"
-        )
+        folder = path.parent.relative_to(built).as_posix()
+        if folder.startswith("embed/chart/"):  # a chart's PNG lives with its SVG and spec under charts/
+            assert data["thumbnail_url"] == f"{SITE_URL}charts/{path.parent.name}.png"
+        else:
+            assert data["thumbnail_url"] == f"{SITE_URL}{folder}/" + ("card.png" if "/card/" in folder else "map.png")
         assert _png_size(built / data["thumbnail_url"].removeprefix(SITE_URL)) == (
             data["thumbnail_width"],
             data["thumbnail_height"],

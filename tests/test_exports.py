@@ -12,7 +12,7 @@ import pytest
 
 from profiles.dataset import Dataset
 from profiles.exports import cell, describe_exports, write_exports
-from profiles.exports.tables import TABLES
+from profiles.exports.tables import TABLES, csv_name
 from profiles.models import City, District, Source
 from profiles.output import Outputs
 from profiles.registry import read as read_registry
@@ -246,7 +246,7 @@ def test_formula_cells_neutralised(exported):
     # the model strips the tab, and what remains is still a formula
     assert goals[2]["note"] == "'=1+1"
     assert cell("\t=1+1") == "'\t=1+1" and cell("\r=1") == "'\r=1"
-    assert read_csv(out / "data/indicators.csv")[0]["metric"] == "'" + HOSTILE["minus"]
+    assert read_csv(out / "data/reported.csv")[0]["metric"] == "'" + HOSTILE["minus"]
     assert read_csv(out / "data/enterprises.csv")[0]["name"] == "'" + HOSTILE["at"]
     src = {s["id"]: s for s in read_csv(out / "data/sources.csv")}
     assert src["src-b"]["title"] == "'" + HOSTILE["hyperlink"]
@@ -268,7 +268,7 @@ def test_the_quote_and_editorial_note_are_columns_defused_like_every_cell(export
 
 def test_negative_numbers_stay_numeric(exported):
     out, _ = exported
-    ind = read_csv(out / "data/indicators.csv")[0]
+    ind = read_csv(out / "data/reported.csv")[0]
     assert ind["value"] == "-3.5" and float(ind["value"]) == -3.5
     assert read_csv(out / "data/goals.csv")[0]["target_value"] == "-2"
     assert cell(-3.5) == -3.5 and cell(-2.0) == -2 and cell("-2") == "'-2" and cell(True) == "true"
@@ -389,7 +389,8 @@ def test_counts_taken_from_the_data_match_counting_the_files(tmp_path):
 
     files, _ = export_to(tmp_path)
     counts = export_counts(make_dataset())
-    assert len(counts) == 1 + len(TABLES) + 2 + len(make_dataset().districts)  # boundaries are counted on the file
+    # all.json, the tables, indicators.json, two GeoJSON layers, one JSON per district (boundaries: on the file)
+    assert len(counts) == 1 + len(TABLES) + 1 + 2 + len(make_dataset().districts)
     for rel, expected in counts.items():
         assert _count(files[rel], rel) == expected, rel
 
@@ -411,8 +412,8 @@ def test_manifest_describes_every_field(tmp_path):
             assert field["description"].strip(), (m["url"], field["name"])
     # CSV field list = header, in order
     for table in TABLES:
-        header = next(csv.reader((out / f"data/{table}.csv").open(encoding="utf-8-sig", newline="")))
-        assert [f["name"] for f in by_url[f"/data/{table}.csv"]["fields"]] == header
+        header = next(csv.reader((out / f"data/{csv_name(table)}").open(encoding="utf-8-sig", newline="")))
+        assert [f["name"] for f in by_url[f"/data/{csv_name(table)}"]["fields"]] == header
     # descriptions come from the model, not a hand-kept copy
     target_value = next(f for f in by_url["/data/goals.csv"]["fields"] if f["name"] == "target_value")
     assert target_value["description"].startswith("目标数值")

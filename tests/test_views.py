@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import markdown
 import pytest
 
-from profiles.exports.tables import TABLES
+from profiles.exports.tables import TABLES, table_of
 from profiles.load import load_dataset
 from profiles.models import City, District, Source
 from profiles.pages import search_words
@@ -209,7 +209,7 @@ def test_every_download_listed_on_the_data_page_parses(site):
         if rel.endswith(".csv"):
             assert raw.startswith(b"\xef\xbb\xbf"), rel  # BOM, for Excel
             rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-            assert list(rows[0]) == [c.name for c in TABLES[Path(rel).stem]], rel
+            assert list(rows[0]) == [c.name for c in TABLES[table_of(Path(rel).stem)]], rel
         elif rel.endswith(".geojson"):
             doc = json.loads(raw)
             assert doc["type"] == "FeatureCollection" and doc["features"], rel
@@ -222,6 +222,10 @@ def test_every_download_listed_on_the_data_page_parses(site):
             City.model_validate(doc["city"])
             assert len([District.model_validate(d) for d in doc["districts"]]) == 11
             [Source.model_validate(s) for s in doc["sources"]]
+        elif rel == "indicators.json":  # the same rows as indicators.csv
+            rows = json.loads(raw)["indicators"]
+            assert rows and list(rows[0]) == [c.name for c in TABLES["figures"]]
+            assert all(r["source_url"].startswith("http") and r["quote"] for r in rows)
         else:
             doc = json.loads(raw)
             assert District.model_validate(doc["district"]).slug == Path(rel).stem

@@ -34,7 +34,16 @@ from ..output import Outputs
 from ..registry import CITY_SLUG
 from ..rendering import Output
 from .manifest import describe_exports
-from .tables import LIST_SEPARATOR, TABLES, Row, district_name, geo_columns, ordered_districts, source_ids
+from .tables import (
+    LIST_SEPARATOR,
+    TABLES,
+    Row,
+    csv_name,
+    district_name,
+    geo_columns,
+    ordered_districts,
+    source_ids,
+)
 
 __all__ = ["DOWNLOADS", "PARTS", "SCHEMA_VERSION", "cell", "describe_exports", "export_counts", "write_exports"]
 
@@ -143,16 +152,21 @@ def _boundaries(boundaries: dict[str, Geometry], registry: dict) -> bytes:
 
 
 ROW_TABLES = [t for t in TABLES if t != "sources"]
+
 POINT_TABLES = ("parks", "projects")
 
 
 def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
     """What the JSON downloads hold, counted on the models (as `manifest._count` would on the files)."""
-    kinds = ("goals", "indicators", "enterprises", "parks", "projects")
+    kinds = ("goals", "indicators", "figures", "enterprises", "parks", "projects")
     counts = {"data/all.json": (len(dataset.districts), "个区"), "data/sources.csv": (len(dataset.sources), "行")}
+    counts["data/indicators.json"] = (
+        sum(len(o.figures) for o in ([dataset.city] if dataset.city else []) + list(dataset.districts.values())),
+        "个数字",
+    )
     owners = ([dataset.city] if dataset.city else []) + list(dataset.districts.values())
     for table in ROW_TABLES:
-        counts[f"data/{table}.csv"] = (sum(len(getattr(o, table, None) or []) for o in owners), "行")
+        counts[f"data/{csv_name(table)}"] = (sum(len(getattr(o, table, None) or []) for o in owners), "行")
     for table in POINT_TABLES:
         counts[f"data/{table}.geojson"] = (sum(len(getattr(o, table, None) or []) for o in owners), "个要素")
     for slug, d in dataset.districts.items():
@@ -167,11 +181,14 @@ class Owner:
     slug: str
     name: str
     model: District | City
+    urls: tuple[tuple[str, str], ...] = ()  # (source id, URL) of what it cites: the figures' source_url
 
 
 def owner_view(dataset: Dataset, slug: str) -> Owner:
     model = dataset.city if slug == CITY_SLUG else dataset.districts[slug]
-    return Owner(slug, district_name(dataset, slug), model)
+    cited = dict.fromkeys(s for f in model.figures for s in f.sources)
+    urls = tuple((s, dataset.sources[s].url or dataset.sources[s].via or "") for s in cited if s in dataset.sources)
+    return Owner(slug, district_name(dataset, slug), model, urls)
 
 
 def _part(owner: Owner, inputs=None) -> dict:
@@ -179,12 +196,15 @@ def _part(owner: Owner, inputs=None) -> dict:
     source ids, its CSV rows and GeoJSON lines. The files are joins of these, byte for byte what
     dumping the whole dataset at once would give."""
     dump = owner.model.model_dump(mode="json")
-    owned = lambda table: [Row(owner.slug, owner.name, item) for item in getattr(owner.model, table, None) or []]  # noqa: E731
+    owned = lambda table: [  # noqa: E731
+        Row(owner.slug, owner.name, item, owner.urls) for item in getattr(owner.model, table, None) or []
+    ]
     return {
         "json": _json_text(dump),
         "cited": list(dict.fromkeys(source_ids(dump))),
         "csv": {table: _csv_text(owned(table), table) for table in ROW_TABLES},
         "geo": {table: _feature_lines(owned(table), table) for table in POINT_TABLES},
+        "tidy": [_json_text({c.name: cell_json(c.get(r)) for c in TABLES["figures"]}) for r in owned("figures")],
     }
 
 
@@ -210,7 +230,7 @@ def _sources_json(sources: tuple[Source, ...]) -> str:
 class Download:
     """What one download file holds: its kind and the texts (and sources) it joins."""
 
-    kind: str  # "all" | "csv" | "sources" | "geojson" | "boundaries" | "district"
+    kind: str  # "all" | "csv" | "tidy" | "sources" | "geojson" | "boundaries" | "district"
     parts: tuple = ()
     sources: tuple[Source, ...] = ()
     extra: Any = None
@@ -237,7 +257,8 @@ def download_views(
                     cited.setdefault(sid, []).append(slug)
             yield "data/sources.csv", Download("sources", (), sources, tuple((k, tuple(v)) for k, v in cited.items()))
         else:
-            yield f"data/{table}.csv", Download("csv", tuple(part["csv"][table] for part in owners), extra=table)
+            yield f"data/{csv_name(table)}", Download("csv", tuple(part["csv"][table] for part in owners), extra=table)
+    yield "data/indicators.json", Download("tidy", tuple(line for part in owners for line in part["tidy"]))
     for table in POINT_TABLES:
         yield (
             f"data/{table}.geojson",
@@ -267,6 +288,9 @@ def render_download(view: Download, inputs=None) -> bytes:
         return _csv_bytes([_HEADER("sources"), _csv_text(rows, "sources")])
     if view.kind == "csv":
         return _csv_bytes([_HEADER(view.extra), *view.parts])
+    if view.kind == "tidy":
+        rows = "\n" + ",\n".join(view.parts) + "\n" if view.parts else ""
+        return f'{{"schema_version":{SCHEMA_VERSION},"indicators":[{rows}]}}\n'.encode()
     if view.kind == "geojson":
         return _feature_collection(list(view.parts))
     if view.kind == "boundaries":

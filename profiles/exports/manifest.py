@@ -17,12 +17,14 @@ from pydantic import BaseModel
 
 from ..models import City, District, Source
 from ..output import Outputs
-from .tables import TABLES, field_doc, geo_columns
+from .tables import TABLES, field_doc, geo_columns, table_of
 
 TITLES = {
     "all.json": "全部数据（全市、各区与来源）",
     "goals.csv": "发展目标",
-    "indicators.csv": "已公布的成绩数字",
+    "indicators.csv": "统计数字（每行一个数字：区、指标、年份、时段、数值、单位、口径、出处）",
+    "reported.csv": "其他已公布的成绩数字",
+    "indicators.json": "统计数字（与 indicators.csv 相同的行，JSON 格式）",
     "enterprises.csv": "龙头企业",
     "parks.csv": "产业园区与功能片区",
     "projects.csv": "重大项目",
@@ -84,8 +86,12 @@ def _count(data: bytes, rel: str) -> tuple[int, str]:
     doc = json.loads(data)
     if rel.endswith("all.json"):
         return len(doc["districts"]), "个区"
+    if rel.endswith("indicators.json"):
+        return len(doc["indicators"]), "个数字"
     district = doc["district"]
-    return sum(len(district[k]) for k in ("goals", "indicators", "enterprises", "parks", "projects")), "条"
+    return sum(
+        len(district.get(k, [])) for k in ("goals", "indicators", "figures", "enterprises", "parks", "projects")
+    ), "条"
 
 
 def describe_exports(
@@ -104,7 +110,9 @@ def describe_exports(
         data = files[rel]
         key = rel.removeprefix("data/")
         if path.suffix == ".csv":
-            fields = _docs([(c.name, c.doc) for c in TABLES[path.stem]])
+            fields = _docs([(c.name, c.doc) for c in TABLES[table_of(path.stem)]])
+        elif path.name == "indicators.json":
+            fields = _docs([(c.name, c.doc) for c in TABLES["figures"]])
         elif path.name == "boundaries.geojson":
             fields = _docs(BOUNDARY_FIELDS)
         elif path.suffix == ".geojson":

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from ..dataset import Dataset
 from ..models import (
     Enterprise,
+    Figure,
     Goal,
     Indicator,
     Location,
@@ -27,9 +28,22 @@ from ..models import (
     Sourced,
     Target,
 )
+from ..numbers.catalogue import INDICATORS
 from ..registry import CITY_SLUG
 
 LIST_SEPARATOR = ";"
+# A table's file where it differs from its name: the figures are the site's indicators (the tidy time series);
+# the free-form reported facts (`indicators:` in the YAML) are "reported".
+FILE_STEMS = {"figures": "indicators", "indicators": "reported"}
+
+
+def csv_name(table: str) -> str:
+    return f"{FILE_STEMS.get(table, table)}.csv"
+
+
+def table_of(stem: str) -> str:
+    """The table a CSV file holds, from its name (the inverse of csv_name)."""
+    return next((t for t, s in FILE_STEMS.items() if s == stem), stem)
 
 
 def field_doc(model: type[BaseModel], name: str) -> str:
@@ -45,6 +59,11 @@ class Row:
     district: str
     district_name: str
     item: Any
+    urls: tuple[tuple[str, str], ...] = ()  # (source id, its URL) of the sources the owner cites
+
+
+def _source_url(row: Row) -> str:
+    return dict(row.urls).get(row.item.sources[0], "") if row.item.sources else ""
 
 
 @dataclass(frozen=True)
@@ -149,6 +168,22 @@ TABLES: dict[str, list[Column]] = {
         col("value", Quantity, "value", "value.value"),
         col("unit", Quantity, "unit", "value.unit"),
         col("as_of", Indicator),
+    ]
+    + SOURCED,
+    # One row per figure (tidy): the time series behind the pages' numbers and charts.
+    "figures": HEAD
+    + [
+        col("indicator", Figure),
+        Column("indicator_label", lambda r: INDICATORS[r.item.indicator].label, "指标的中文名称。"),
+        col("year", Figure),
+        col("period", Figure),
+        col("value", Figure),
+        Column("unit", lambda r: r.item.unit, "单位（随指标固定）：`亿元`、`%` 或 `万人`。"),
+        col("status", Figure),
+        Column(
+            "source_id", lambda r: r.item.sources[0], "第一个出处的来源编号（引文出自它），对应 sources.csv 的 id 列。"
+        ),
+        Column("source_url", _source_url, "第一个出处的网址（原文网址；没有时为转载页网址）。"),
     ]
     + SOURCED,
     "enterprises": HEAD

@@ -24,7 +24,7 @@ from ..embeds.cards import CardPage, build_cards, district_cards
 from ..models import City, District, Goal, Source
 from ..rendering import Output
 from ..templating import environment, label, md, num, quantity_text, target_text, yaml_str
-from . import around, profile
+from . import around, figures, profile
 from .home import HOME, INDEX, SOURCES, render_district_index, render_home
 from .profile import citation_numbers
 
@@ -149,6 +149,7 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
     gaps = auto_gaps(d)
     coverage = headline.coverage(d)
     shown = profile.sections(d, bool(city_goals), gaps, view.maps)
+    sources = {s.id: s for s in view.cited}
     sentences = (
         headline.goals_sentence(d.name.zh, d.goals),
         headline.status_sentence(d.goals),
@@ -170,6 +171,9 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
             park_names={p.id: p.name for p in d.parks},
             features=map_features(d),
             cards=headline.cards(d),
+            keyfigs=figures.key_figures(d, sources),
+            results=figures.goal_results(d, sources),
+            figure_table=figures.figure_table(d, sources),
             coverage=coverage,
             as_of=view.as_of,
             role_line=headline.role_line(d),
@@ -224,6 +228,10 @@ def auto_gaps(d: District) -> list[str]:
         missing.append("区现代化产业体系")
     if d.area is None and not any("面积" in g for g in missing):
         missing.append("常用面积数字（需官方来源）")
+    if d.searched is not None:  # last year's results, published in this year's reports
+        year = d.searched.year - 1
+        if not any(f.indicator.value == "gdp" and f.year == year and f.period.value == "full_year" for f in d.figures):
+            missing.append(f"{year}年全年地区生产总值及增速（{figures.WHERE}，一般在次年初公布）")
     return missing
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import headline
+from ..charts import chart_views, figure_html
 from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds import Panel, panel
@@ -15,11 +17,15 @@ from ..models import City, District, Source
 from ..registry import CITY_SLUG
 from ..rendering import Output
 from ..templating import environment
+from ..views import numbers
+from . import figures
 from .profile import citation_numbers, oembed_links
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What every page's renderer reads: a change anywhere in the package re-renders every page.
-SOURCES = tuple(Path(__file__).resolve().parent.parent / f for f in ("pages", "templating.py", "headline.py"))
+SOURCES = tuple(
+    Path(__file__).resolve().parent.parent / f for f in ("pages", "templating.py", "headline.py", "charts", "views")
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ class HomePage:
     maps: bool
     panel: Panel | None
     oembed: tuple[tuple[str, str], ...] = ()  # (URL, title) of the city map's oEmbed JSON
+    number_rows: tuple = ()  # views.numbers.NumberRow: each district's latest lead figures
+    gdp_chart: Any = None  # charts.ChartView: GDP by district
 
 
 def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ...] | None = None) -> HomePage:
@@ -83,16 +91,25 @@ def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ..
         ctx.maps,
         city_panel,
         oembed_links(ctx, city_panel if ctx.maps else None, None),
+        numbers.rows(dataset),
+        next((v for v in chart_views(dataset, ctx) if v.chart.name == "gdp-by-district"), None),
     )
 
 
 def render_home_page(view: HomePage, inputs=None) -> str:
+    sources = {s.id: s for s in view.cited}
     return (
         environment(TEMPLATES)
         .get_template("index.md.j2")
         .render(
             city=view.city,
             numbers=citation_numbers(view.city) if view.city else {},
+            number_rows=view.number_rows,
+            numbers_html=numbers.table_html,
+            gdp_chart=figure_html(view.gdp_chart, "", table_open=False) if view.gdp_chart else "",
+            keyfigs=figures.key_figures(view.city, sources) if view.city else [],
+            results=figures.goal_results(view.city, sources) if view.city else {},
+            figure_table=figures.figure_table(view.city, sources) if view.city else None,
             cited=view.cited,
             cards=view.cards,
             sentence=view.sentence,

@@ -78,6 +78,7 @@ def invitations(d: District, gaps: list[str], edit_base: str) -> list[Invitation
 SECTIONS = (
     ("map", "地图"),
     ("about", "概况"),
+    ("figures", "统计数字"),
     ("goals", "发展目标"),
     ("indicators", "已公布的数字"),
     ("system", "现代化产业体系"),
@@ -101,6 +102,7 @@ def sections(d: District, city_goals: bool, gaps: list[str], maps: bool) -> dict
     c = headline.coverage(d)
     present = {
         "map": maps and has_points(d),
+        "figures": bool(d.figures),
         "goals": bool(d.goals),
         "indicators": bool(d.indicators),
         "system": d.industrial_system is not None,

@@ -12,13 +12,15 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..charts import chart_views, figure_html
+from ..context import BuildContext
 from ..dataset import Dataset
 from ..exports import export_counts
 from ..output import Outputs
 from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..templating import environment
-from . import compare, figures, matrix
+from . import compare, figures, matrix, numbers
 from .downloads import DataPage, data_page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,9 +45,12 @@ class ComparePage:
     city_parts: tuple[str, ...]
     city_name: str
     district_count: int
+    number_columns: tuple = ()  # numbers.Column: the lead indicators
+    number_rows: tuple = ()  # numbers.NumberRow: each district's latest figures
+    figures: tuple = ()  # charts.ChartView: the Vega-Lite charts
 
 
-def compare_page(dataset: Dataset) -> ComparePage:
+def compare_page(dataset: Dataset, ctx: BuildContext | None = None) -> ComparePage:
     themes = compare.goal_groups(dataset)
     goal_rows = [r for g in themes for r in g.rows]
     return ComparePage(
@@ -62,6 +67,9 @@ def compare_page(dataset: Dataset) -> ComparePage:
         city_parts=tuple(dataset.city.industrial_system.parts) if dataset.city else (),
         city_name=dataset.city.name.zh if dataset.city else "",
         district_count=len(dataset.districts),
+        number_columns=numbers.columns(),
+        number_rows=numbers.rows(dataset),
+        figures=chart_views(dataset, ctx or BuildContext()),
     )
 
 
@@ -70,7 +78,9 @@ def render_compare_page(view: ComparePage, inputs=None) -> str:
     fields["city_enterprises"] = list(view.city_enterprises)
     fields["city_parts"] = list(view.city_parts)
     template = environment(TEMPLATES).get_template("compare.md.j2")
-    return template.render(**fields, kinds=matrix.KINDS, city_slug=CITY_SLUG)
+    return template.render(
+        **fields, kinds=matrix.KINDS, city_slug=CITY_SLUG, figure_html=figure_html, numbers_html=numbers.table_html
+    )
 
 
 def render_compare(dataset: Dataset) -> str:
@@ -98,7 +108,10 @@ def _data_page(inputs: Inputs) -> DataView:
 
 
 SOURCES = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py")
-COMPARE = Output("compare", lambda i: [("compare/index.md", compare_page(i.dataset))], render_compare_page, SOURCES)
+CHARTS = (Path(__file__).resolve().parent.parent / "charts",)
+COMPARE = Output(
+    "compare", lambda i: [("compare/index.md", compare_page(i.dataset, i.ctx))], render_compare_page, SOURCES + CHARTS
+)
 DATA_PAGE = Output("data-page", lambda i: [("data/index.md", _data_page(i))], render_data_page, SOURCES)
 
 

@@ -1,0 +1,161 @@
+"""Charts: Vega-Lite specs (altair) rendered at build time to SVG and 2× PNG by vl-convert — no chart JavaScript
+for readers, labels kept as SVG text, a table with the same numbers after each chart, the spec downloadable as
+`charts/<name>.vl.json` — and an embed page per chart (`embed/chart/<name>/`, with oEmbed), like a fact card.
+
+CHARTS draws the files, CHART_PAGES the embed pages; the compare and home pages show `chart_views` through
+`_charts.html.j2` (an <img> of the SVG, so the page stays light, then the table)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ..context import BuildContext
+from ..dataset import Dataset
+from ..embeds import SANDBOX
+from ..embeds.cards import CSP, SITE_NAME, css_version
+from ..embeds.oembed import OEmbed, oembed_path, oembed_url
+from ..embeds.oembed import render as render_oembed
+from ..maps.assets import asset_urls
+from ..rendering import Inputs, Output
+from ..templating import environment
+from .data import ChartData, charts
+
+TEMPLATES = Path(__file__).parent / "templates"
+PREFIX = "../../../"  # from embed/chart/<name>/ to the site root
+FRAME_PX = 640  # the frame's height before resize.js fits it
+
+
+def files(name: str) -> dict[str, str]:
+    """Where a chart's files live, relative to the site root."""
+    return {
+        "svg": f"charts/{name}.svg",
+        "png": f"charts/{name}.png",
+        "spec": f"charts/{name}.vl.json",
+        "embed": f"embed/chart/{name}/",
+    }
+
+
+def embed_code(site: str, c: ChartData) -> str:
+    """The HTML that embeds one chart: the same sandboxed frame, fallback image and host script as a card's."""
+    e = lambda s: str(escape(s))  # noqa: E731
+    eid = f"gz-chart-{c.name}"
+    base = f"{site}{files(c.name)['embed']}"
+    return (
+        f'<iframe src="{e(base)}?id={eid}" title="{e(c.title)}" loading="lazy" '
+        f'style="width:100%;max-width:720px;border:0;height:{FRAME_PX}px" sandbox="{SANDBOX}" data-gz-embed="{eid}">'
+        "</iframe>\n"
+        f'<noscript><img src="{e(site)}{files(c.name)["png"]}" alt="{e(c.alt)}" style="max-width:100%;height:auto">'
+        "</noscript>\n"
+        f'<script src="{e(site)}embed/resize.js" async></script>'
+    )
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """One chart as a page shows it: the data, where its files are, and its embed code."""
+
+    chart: ChartData
+    code: str  # "" without a site URL
+    oembed: str | None
+
+    @property
+    def files(self) -> dict[str, str]:
+        return files(self.chart.name)
+
+
+def chart_views(dataset: Dataset, ctx: BuildContext) -> tuple[ChartView, ...]:
+    site = ctx.site_url
+    return tuple(
+        ChartView(
+            c,
+            embed_code(site, c) if site else "",
+            oembed_url(site, files(c.name)["embed"]) if site else None,
+        )
+        for c in charts(dataset)
+    )
+
+
+def figure_html(view: ChartView, prefix: str, table_open: bool = True) -> Markup:
+    """A chart as a page shows it (`prefix`: the way to the site root): figure, table (closed where the page
+    already shows the same numbers), downloads, embed code."""
+    template = environment(TEMPLATES).get_template("_chart_page_block.html.j2")
+    return Markup(template.render(v=view, c=view.chart, prefix=prefix, table_open=table_open))
+
+
+def draw(view: ChartData, inputs: Inputs | None = None) -> dict[str, bytes]:
+    from . import specs, vega  # deferred: altair and vl-convert, only when a chart changed
+
+    spec = specs.spec(view)
+    paths = files(view.name)
+    return {
+        paths["svg"]: vega.svg(spec).encode("utf-8"),
+        paths["png"]: vega.png(spec),
+        paths["spec"]: vega.spec_bytes(spec),
+    }
+
+
+CHARTS = Output(
+    "chart",
+    collect=lambda inputs: ((f"charts/{c.name}", c) for c in charts(inputs.dataset)),
+    render=draw,
+    sources=(Path(__file__).resolve().parent,),
+)
+
+
+@dataclass(frozen=True)
+class ChartPage:
+    view: ChartView
+    compare_url: str  # the compare page, absolute where the site URL is known
+
+
+def render_page(page: ChartPage, inputs: Inputs | None = None) -> str:
+    urls = asset_urls(PREFIX)
+    return (
+        environment(TEMPLATES)
+        .get_template("chart.html.j2")
+        .render(
+            v=page.view,
+            c=page.view.chart,
+            prefix=PREFIX,
+            compare_url=page.compare_url,
+            site_name=SITE_NAME,
+            csp=CSP,
+            css=f"{PREFIX}assets/embeds/card.css?v={css_version()}",
+            frame_js=urls["frame.js"],
+            favicon=urls["favicon.svg"],
+        )
+    )
+
+
+def _pages(inputs: Inputs):
+    site = inputs.ctx.site_url
+    compare = f"{site}compare/#charts" if site else f"{PREFIX}compare/#charts"
+    for v in chart_views(inputs.dataset, inputs.ctx):
+        yield f"{v.files['embed']}index.html", ChartPage(v, compare)
+
+
+CHART_PAGES = Output(
+    "chart-page",
+    collect=_pages,
+    render=render_page,
+    sources=(Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py"),
+)
+
+
+def _oembeds(inputs: Inputs):
+    site = inputs.ctx.site_url
+    if not site:
+        return
+    for v in chart_views(inputs.dataset, inputs.ctx):
+        paths = v.files
+        thumbnail = ("chart", f"charts/{v.chart.name}", paths["png"])
+        yield (
+            oembed_path(paths["embed"]),
+            OEmbed(v.chart.title, v.code, 720, FRAME_PX, site, site + paths["png"], thumbnail, v.chart),
+        )
+
+
+CHART_OEMBED = Output("chart-oembed", collect=_oembeds, render=render_oembed, sources=(Path(__file__).resolve(),))

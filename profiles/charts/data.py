@@ -1,0 +1,195 @@
+"""What each chart shows, from the figures (numbers/results.py): plain, frozen data that is the chart's view, so
+a chart is redrawn only when a number it shows changes. No drawing here (vega.py), no Vega-Lite (specs.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..dataset import Dataset
+from ..enums import IndicatorKey, Period
+from ..models import City, District, Figure, Source
+from ..numbers import results
+from ..numbers.catalogue import number_text
+
+CITY = "guangzhou"  # the slug charts and downloads give the whole city
+
+
+@dataclass(frozen=True)
+class Point:
+    slug: str
+    name: str  # the district's (or city's) Chinese name
+    series: str  # bar: "" ; dumbbell: "目标" / "结果" ; lines: the name
+    year: int
+    value: float
+    text: str  # the value as the table shows it
+    href: str  # the figure on its profile, relative to the site root
+    source: str  # "publisher《title》，date"
+    source_url: str  # "" where none
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    href: str = ""  # relative to the site root, or an absolute source URL
+    title: str = ""
+
+    @classmethod
+    def of(cls, p: Point) -> "Cell":
+        return cls(p.text, p.href, p.source)
+
+
+@dataclass(frozen=True)
+class ChartData:
+    name: str  # file name: charts/<name>.svg
+    kind: str  # "bar" | "dumbbell" | "lines"
+    title: str
+    unit: str
+    points: tuple[Point, ...]
+    missing: tuple[str, ...]  # names of the districts the chart has no figure for
+    note: str  # how to read it (the verdict rule, the year chosen)
+
+    def table(self) -> tuple[tuple[str, ...], tuple[tuple[str, tuple["Cell", ...]], ...]]:
+        """The same numbers as a table: (column headers, rows of (row header, cells))."""
+        if self.kind == "lines":
+            years = sorted({p.year for p in self.points})
+            names = list(dict.fromkeys(p.name for p in self.points))
+            at = {(p.name, p.year): p for p in self.points}
+            rows = tuple((n, tuple(Cell.of(at[(n, y)]) if (n, y) in at else Cell("—") for y in years)) for n in names)
+            return ("区", *map(str, years)), rows
+        if self.kind == "dumbbell":
+            at = {(p.name, p.series): p for p in self.points}
+            names = list(dict.fromkeys(p.name for p in self.points))
+            rows = tuple(
+                (n, (Cell(str(at[(n, "结果")].year)), Cell(at[(n, "目标")].text), Cell.of(at[(n, "结果")])))
+                for n in names
+            )
+            return ("区", "年份", "目标", "结果"), rows
+        rows = tuple((p.name, (Cell(str(p.year)), Cell.of(p), Cell(p.source, p.source_url))) for p in self.points)
+        return ("区", "年份", self.unit, "出处"), rows
+
+    @property
+    def alt(self) -> str:
+        """Everything the chart shows, in words: its alt text and SVG description."""
+        if self.kind == "dumbbell":
+            pairs = {}
+            for p in self.points:
+                pairs.setdefault((p.name, p.year), {})[p.series] = p.text
+            body = "；".join(
+                f"{n}{y}年目标{v.get('目标', '—')}、结果{v.get('结果', '—')}" for (n, y), v in pairs.items()
+            )
+        elif self.kind == "lines":
+            by = {}
+            for p in self.points:
+                by.setdefault(p.name, []).append(f"{p.year}年{p.text}")
+            body = "；".join(f"{n}：{'、'.join(v)}" for n, v in by.items())
+        else:
+            body = "；".join(f"{p.name}{p.text}{self.unit}" for p in self.points)
+        gap = f"。没有数字的：{'、'.join(self.missing)}" if self.missing else ""
+        return f"{self.title}。{body}{gap}。"
+
+
+def _source(f: Figure, sources: dict[str, Source]) -> tuple[str, str]:
+    s = sources.get(f.sources[0])
+    if s is None:
+        return "", ""
+    return f"{s.publisher}《{s.title}》，{s.published.isoformat()}", s.url or s.via or ""
+
+
+def _profiles(dataset: Dataset) -> list[tuple[str, str, District | City]]:
+    out: list[tuple[str, str, District | City]] = [(s, d.name.zh, d) for s, d in dataset.districts.items()]
+    return out
+
+
+def _href(slug: str, f: Figure) -> str:
+    return f"districts/{slug}/#figure-{f.id}" if slug != CITY else f"#figure-{f.id}"
+
+
+def _point(slug: str, name: str, series: str, f: Figure, sources, text: str | None = None, value=None) -> Point:
+    src, url = _source(f, sources)
+    v = f.value if value is None else value
+    return Point(slug, name, series, f.year, v, text or number_text(v), _href(slug, f), src, url)
+
+
+def gdp_by_district(dataset: Dataset) -> ChartData | None:
+    """The full year most districts have a GDP figure for (the later on a tie), one bar each."""
+    full = {
+        slug: {f.year: f for f in results.series(d.figures, IndicatorKey.gdp, dataset.sources)}
+        for slug, _, d in _profiles(dataset)
+    }
+    counts = Counter(y for years in full.values() for y in years)
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], y))
+    points, missing = [], []
+    for slug, name, _ in _profiles(dataset):
+        f = full[slug].get(year)
+        if f is None:
+            missing.append(name)
+        else:
+            points.append(_point(slug, name, "", f, dataset.sources))
+    points.sort(key=lambda p: -p.value)
+    return ChartData(
+        "gdp-by-district",
+        "bar",
+        f"{year}年各区地区生产总值",
+        "亿元",
+        tuple(points),
+        tuple(missing),
+        f"{year}年是收录了最多区全年数字的年份；各区的更新年份见下表。",
+    )
+
+
+def growth_target_vs_result(dataset: Dataset) -> ChartData | None:
+    """Per district (and the city), its latest growth target that has a published result: target and result."""
+    points = []
+    profiles = _profiles(dataset) + ([(CITY, dataset.city.name.zh, dataset.city)] if dataset.city else [])
+    for slug, name, p in profiles:
+        judged = [(g, results.result(g, p.figures, dataset.sources)) for g in p.goals]
+        judged = [(g, r) for g, r in judged if r is not None and g.indicator is IndicatorKey.gdp_growth]
+        if not judged:
+            continue
+        g, r = max(judged, key=lambda gr: gr[0].year)
+        target = (g.target.hedge or "") + g.target.comparator.symbol + number_text(g.target.value) + "%"
+        points.append(_point(slug, name, "目标", r.figure, dataset.sources, target, g.target.value))
+        points.append(_point(slug, name, "结果", r.figure, dataset.sources, number_text(r.figure.value) + "%"))
+    if not points:
+        return None
+    shown = {p.name for p in points}
+    missing = tuple(n for _, n, _ in _profiles(dataset) if n not in shown)
+    return ChartData(
+        "growth-target-vs-result",
+        "dumbbell",
+        "地区生产总值增速：目标与结果",
+        "%",
+        tuple(points),
+        missing,
+        "每个区取有公布结果的最近一个增速目标；判定规则见区情页（“左右”不作判定）。",
+    )
+
+
+def growth_over_years(dataset: Dataset) -> ChartData | None:
+    points = []
+    profiles = _profiles(dataset) + ([(CITY, dataset.city.name.zh, dataset.city)] if dataset.city else [])
+    for slug, name, p in profiles:
+        for f in results.series(p.figures, IndicatorKey.gdp_growth, dataset.sources):
+            if f.period is Period.full_year:
+                points.append(_point(slug, name, name, f, dataset.sources, number_text(f.value) + "%"))
+    if not points:
+        return None
+    shown = {p.name for p in points}
+    missing = tuple(n for _, n, _ in _profiles(dataset) if n not in shown)
+    return ChartData(
+        "gdp-growth-over-years",
+        "lines",
+        "地区生产总值增速，逐年",
+        "%",
+        tuple(points),
+        missing,
+        "只画全年数字；一个区只有一年的数字时只画一个点。",
+    )
+
+
+def charts(dataset: Dataset) -> tuple[ChartData, ...]:
+    made = (gdp_by_district(dataset), growth_target_vs_result(dataset), growth_over_years(dataset))
+    return tuple(c for c in made if c is not None)
