@@ -44,6 +44,7 @@ FLAGS = {
     "flag-source-date": {"source_date_moved"},
     "flag-mass-removal": {"mass_removal"},
     "flag-new-host": {"new_host"},
+    "flag-verdict": {"verdict"},
 }
 ALL_CASES = sorted(p.name for p in CASES.iterdir() if p.is_dir() and p.name != "base")
 

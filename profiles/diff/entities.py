@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..dataset import Dataset
-from ..models import City, District, Source
+from ..models import City, District, Figure, Source
+from ..numbers.catalogue import info
 from ..registry import RegistryEntry
 
 # kind -> how editors call it
@@ -23,6 +24,7 @@ KIND_ZH = {
     "role": "定位",
     "goal": "目标",
     "indicator": "数字",
+    "figure": "统计数字",
     "enterprise": "企业",
     "park": "园区",
     "project": "项目",
@@ -34,6 +36,7 @@ ITEM_KINDS = {
     "roles": "role",
     "goals": "goal",
     "indicators": "indicator",
+    "figures": "figure",
     "enterprises": "enterprise",
     "parks": "park",
     "projects": "project",
@@ -74,6 +77,10 @@ class Entities:
 
 
 def _name(kind: str, item: BaseModel) -> str:
+    if isinstance(item, Figure):  # a figure is known by its indicator and year
+        return (
+            f"{info(item.indicator).label} {item.year}年{'' if item.period.value == 'full_year' else item.period.value}"
+        )
     for attr in ("name", "metric", "title", "text", "zh"):
         value = getattr(item, attr, None)
         if isinstance(value, str):

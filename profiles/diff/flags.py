@@ -15,6 +15,7 @@ from . import places
 from .compare import Change, FieldChange
 from .entities import Entities, Entity
 from .values import fmt
+from .verdicts import verdict_changes
 
 MASS_REMOVAL = 5  # entities removed in one pull request from which it is flagged
 SCALE = 10.0  # ×10 / ÷10 or more
@@ -36,6 +37,7 @@ TITLES = {
     "source_date_moved": "来源日期改了",
     "mass_removal": "一次删除了很多条目",
     "new_host": "新出现的网址域名",
+    "verdict": "目标的判定变了",
 }
 
 
@@ -286,6 +288,11 @@ def flags(changes: list[Change], base: Entities, head: Entities, inside: Callabl
                     )
                 )
     out.extend(_shared_points(base, head))
+    for goal, before, after in verdict_changes(base, head):
+        reason = (
+            f"目标「{goal.name}」的判定由程序从「{before or '不判定'}」算成「{after}」：请核对新的数字、年份和口径。"
+        )
+        out.append(Flag("verdict", goal.file, goal.kind, goal.id, None, reason))
     if len(removed) >= MASS_REMOVAL:
         counts: dict[str, int] = {}
         for c in removed:

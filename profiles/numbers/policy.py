@@ -94,11 +94,11 @@ def check_figures(profile: District | City, doc: Document, sources: dict[str, So
     out: list[Problem] = []
     for i, f in enumerate(profile.figures):
         cited = [sources[s] for s in f.sources if s in sources]
-        if cited and not any(s.url or s.via for s in cited):
+        if cited and not any(s.url or s.via or s.archive for s in cited):  # an archived text proves it offline
             out.append(
                 Problem(
                     *_at(doc, ("figures", i, "sources")),
-                    "统计数字的来源没有网址",
+                    "统计数字的来源既没有网址也没有存档原文",
                     "在 data/sources.yaml 里给这个来源补上 url（原发布者的网址）",
                     "figure without url",
                 )
