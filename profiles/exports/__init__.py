@@ -78,7 +78,7 @@ def cell_json(value: Any) -> Any:
     return value
 
 
-_SOURCED_KEYS = ("sources", "unverified", "note", "quote", "editorial")
+_SOURCED_KEYS = ("sources", "unverified", "note", "quote", "quotes", "editorial", "caution")
 
 
 def _sourced_last(obj: Any) -> Any:
