@@ -152,10 +152,11 @@ class Sourced(Strict):
     caution: str | None = Field(
         default=None,
         min_length=2,
-        max_length=300,
-        description="请注意：读者必须和这条事实一起看到的疑点或限定，例如来源所写年份与内容不符、“400亿级”是规模档次而不是"
-        "到期要达到的数字、所在区来源并没有说。网页在这条事实旁醒目显示；有这一项的数字排在数字卡片的最后，卡片上也显示它。"
-        " / A caution readers must see with the fact: shown beside it, and on its figure card.",
+        max_length=80,
+        description="请注意：读者必须和这条事实一起看到的疑点或限定，一两句话（不超过80字，详细的理由写在 `note` 里），"
+        "例如来源所写年份与内容不符、“400亿级”是规模档次而不是到期要达到的数字、所在区来源并没有说。网页在这条事实旁"
+        "醒目显示；有这一项的数字排在数字卡片的最后，卡片上也显示它。 / A short caution readers must see with the fact: "
+        "shown beside it, and on its figure card.",
     )
 
     @model_validator(mode="after")

@@ -62,7 +62,7 @@
     head.appendChild(el("cite", "", title || "（见页末出处）"));
     pop.appendChild(head);
     if (meta) pop.appendChild(el("p", "gz-cite-pop-meta", meta));
-    if (where) pop.appendChild(el("p", "gz-cite-pop-meta gz-cite-pop-where", "见其中：" + where));
+    if (where) pop.appendChild(el("p", "gz-cite-pop-where", "见其中：" + where));
     if (quote) {
       var block = el("blockquote", "gz-cite-pop-quote");
       block.appendChild(el("span", "gz-cite-pop-label", "原文："));
