@@ -162,3 +162,19 @@ def test_a_park_states_its_investment_in_the_sources_words(data_dir):
     dataset = load(data_dir)
     page = render_district(dataset.districts["haizhu"], dataset, PageContext())
     assert "投资 &gt; 450 亿元" in page.split('id="park-pazhou-ai"', 1)[1].split("</li>", 1)[0]
+
+
+def test_the_home_page_lists_the_citys_own_roles_each_with_its_quotes_and_notes(data_dir):
+    path = data_dir / "city.yaml"
+    path.write_text(
+        path.read_text("utf-8")
+        + "roles:\n  - id: role-city-system\n    text: 各区构建“12218”现代化产业体系。\n    sources: [src-b]\n"
+        "    quotes: [{text: 各区构建“12218”现代化产业体系, source: src-b, where: 广州11区高质量发展大会}]\n"
+        "    note: 来源没有写年份。\n",
+        "utf-8",
+    )
+    dataset = load(data_dir)
+    html = to_html(render_pages(dataset, PageContext())["index.md"])
+    role = html.split('<li id="role-role-city-system">', 1)[1].split("</li>", 1)[0]
+    assert role.startswith("各区构建“12218”现代化产业体系。") and 'data-gz-where="广州11区高质量发展大会"' in role
+    assert '<div class="gz-note">注：来源没有写年份。</div>' in role and 'id="roles"' in html
