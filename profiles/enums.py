@@ -13,12 +13,33 @@ class Comparator(str, Enum):
     exactly = "exactly"
     at_most = "at_most"
     less_than = "less_than"
+    nearly = "nearly"  # 近: close to the number, and below it
 
     @property
     def symbol(self) -> str:
-        return {"at_least": "≥", "more_than": ">", "about": "≈", "exactly": "=", "at_most": "≤", "less_than": "<"}[
-            self.value
-        ]
+        """How pages and cards print it before the number ("近" has no symbol readers know: it stays a word)."""
+        return {
+            "at_least": "≥",
+            "more_than": ">",
+            "about": "≈",
+            "exactly": "=",
+            "at_most": "≤",
+            "less_than": "<",
+            "nearly": "近",
+        }[self.value]
+
+    @property
+    def word(self) -> str:
+        """The source's own word for it, as a sentence says it ("" for a number stated exactly)."""
+        return {
+            "at_least": "不低于",
+            "more_than": "超过",
+            "about": "约",
+            "exactly": "",
+            "at_most": "不超过",
+            "less_than": "低于",
+            "nearly": "近",
+        }[self.value]
 
 
 class Measure(str, Enum):
@@ -59,6 +80,7 @@ class ProjectCategory(str, Enum):
     urban_renewal = "urban_renewal"
     commercial = "commercial"
     public_service = "public_service"
+    unclassified = "unclassified"  # the source does not say, and the editors do not guess
 
 
 class IndicatorKey(str, Enum):
@@ -138,6 +160,7 @@ LABELS_ZH: dict[str, str] = {
     "official": "官方发布",
     "newspaper": "报纸",
     "repost": "转载",
+    "unclassified": "类别不详",
     "exact": "精确位置",
     "approximate": "大致位置",
     "district": "仅知所在区",

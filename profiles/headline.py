@@ -25,6 +25,15 @@ def num(value: float) -> str:
 
 
 @dataclass(frozen=True)
+class Cited:
+    """One quote as a card cites it: the passage, the source it is from, and where in that source."""
+
+    source: str
+    text: str
+    where: str | None = None
+
+
+@dataclass(frozen=True)
 class Card:
     """One headline figure: a reported number or a goal's numeric target, with its citation."""
 
@@ -37,10 +46,22 @@ class Card:
     year: str  # a goal's year, or when a reported figure holds ("2025-02")
     status: str | None  # a goal's status code when known (never "unknown"); None otherwise
     sources: tuple[str, ...]
-    quote: str | None
+    quotes: tuple[Cited, ...]  # each on its own citation mark (a lone `quote:` rides on the first source's)
     statement: str  # the full sentence, hedges and all
     hedge: str  # a goal's "力争", "推动", … when its statement hedges; "" otherwise
     anchor: str  # the entry's id on the profile page: "goal-<id>" / "indicator-<id>"
+    caution: str = ""  # what a reader must see with the number (the fact's `caution`): the card shows it
+
+    @property
+    def quote(self) -> str | None:
+        """The first quote's passage (what the first citation mark shows), or None."""
+        return self.quotes[0].text if self.quotes else None
+
+    @property
+    def uncited(self) -> tuple[str, ...]:
+        """The sources no quote is from: each gets a plain citation mark after the quotes' marks."""
+        quoted = {q.source for q in self.quotes}
+        return tuple(s for s in self.sources if s not in quoted)
 
     @property
     def value_text(self) -> str:
@@ -68,6 +89,10 @@ def _known_status(g: Goal) -> str | None:
     return g.status.value if g.status not in (None, GoalStatus.unknown) else None
 
 
+def cited(item: Goal | Indicator) -> tuple[Cited, ...]:
+    return tuple(Cited(q.source, q.text, q.where) for q in item.cited_quotes())
+
+
 def indicator_card(i: Indicator) -> Card:
     assert i.value is not None
     return Card(
@@ -80,10 +105,11 @@ def indicator_card(i: Indicator) -> Card:
         year=i.as_of,
         status=None,
         sources=tuple(i.sources),
-        quote=i.quote,
+        quotes=cited(i),
         statement=i.statement,
         hedge="",  # a reported figure is not hedged ("推动…突破千亿" reports what happened)
         anchor=f"indicator-{i.id}",
+        caution=i.caution or "",
     )
 
 
@@ -100,18 +126,22 @@ def goal_card(g: Goal) -> Card:
         year=str(g.year),
         status=_known_status(g),
         sources=tuple(g.sources),
-        quote=g.quote,
+        quotes=cited(g),
         statement=g.statement,
         hedge=_hedge(g.statement),
         anchor=f"goal-{g.id}",
+        caution=g.caution or "",
     )
 
 
 def cards(profile: District | City, limit: int = MAX_CARDS) -> tuple[Card, ...]:
     """Up to `limit` numbers the sources give, in the editor's order: reported figures first, then
-    goals with a numeric target. Unverified facts never headline a page."""
+    goals with a numeric target, then (after all of those) the numbers that carry a caution — a doubtful
+    number never leads a page, and where it shows, its caution shows with it. Unverified facts never
+    headline a page."""
     out = [indicator_card(i) for i in profile.indicators if i.value is not None and i.sources and not i.unverified]
     out += [goal_card(g) for g in profile.goals if g.target is not None and g.sources and not g.unverified]
+    out.sort(key=lambda c: bool(c.caution))  # stable: the editor's order within each part
     return tuple(out[:limit])
 
 

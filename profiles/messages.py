@@ -32,6 +32,8 @@ EXAMPLES: dict[str, str] = {
     "precision": "precision: approximate",
     "error_m": "error_m: 1500",
     "quote": "quote: 全年引育大模型企业超100个",
+    "quotes": "quotes: [{text: 全年引育大模型企业超100个, source: ycwb-2025-02-haizhu}]",
+    "source": "source: ycwb-2025-02-haizhu",
     "status": "status: under_construction",
     "kind": "kind: industrial_park",
     "category": "category: industry",
@@ -115,7 +117,7 @@ def translate(error: dict, doc: Document, model: type[BaseModel]) -> Problem:
         zh, hint = "不能为空", ex or "请填写内容"
     elif kind == "string_too_long":
         zh, hint = f"太长（最多 {ctx.get('max_length')} 个字）", "请精简；长的说明放在 note 里"
-        if name == "quote":
+        if name == "quote" or "quotes" in loc:
             hint = "只留支持这条事实的最短原文；相隔的两段之间用 … 连接"
     elif kind == "too_short":
         zh, hint = f"至少需要 {ctx.get('min_length')} 项", ex or "请补充"
@@ -189,6 +191,16 @@ def _custom_message(msg: str) -> tuple[str, str]:
             "缺少出处",
             "在 sources 里写 data/sources.yaml 中的来源编号，例如 sources: [ycwb-2025-02-haizhu]；"
             "暂时没有来源请写 unverified: true 并在 note 里说明",
+        )
+    if "quote-and-quotes" in msg:
+        return (
+            "quote 和 quotes 只能写一个",
+            "一段引文写 quote；出自不同来源或不同条目的几段原文写 quotes，每段写 text 和 source，然后删掉 quote",
+        )
+    if "indicator-value-comparator" in msg:
+        return (
+            "已公布数字的比较关系写在条目的 comparator，不写在 value 里",
+            "删掉 value 里的 comparator，在条目上写，例如 comparator: more_than",
         )
     if "url-scheme" in msg:
         return "网址只接受 http:// 或 https:// 开头的地址", "例如 url: https://www.gz.gov.cn/"

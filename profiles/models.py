@@ -63,8 +63,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+COMPARATOR_DOC = (
+    "比较关系：`at_least`（以上、不低于 ≥）、`more_than`（超过 >）、`about`（约、左右 ≈）、"
+    "`nearly`（近，接近而不到）、`exactly`（达到/完成 =）、`at_most`（不超过、最多、可达 ≤）、`less_than`（低于 <）。"
+)
+
+
 class Quantity(Strict):
-    """A number with its unit, exactly as the source states it."""
+    """A number with its unit, exactly as the source states it, and how it binds ("超过", "约", "近")."""
 
     value: float = Field(description="数值，只写数字，例如 `700`。 / The number only.")
     unit: str = Field(
@@ -72,15 +78,18 @@ class Quantity(Strict):
         max_length=20,
         description="单位，照来源写，例如 `亿元`、`万平方米`、`平方公里`、`亩`、`P`、`家`、`个`、`%`。 / Unit as in the source.",
     )
+    comparator: Comparator | None = Field(
+        default=None,
+        description=COMPARATOR_DOC + "来源说“超过200亿元”就写 `{value: 200, unit: 亿元, comparator: more_than}`；"
+        "不写表示来源给出的就是这个数。已公布的数字（`indicators`）的比较关系写在条目自己的 `comparator` 里，"
+        "不写在这里。 / As the source words the number; omitted = stated exactly.",
+    )
 
 
 class Target(Strict):
     """A numeric target: comparator + value + unit, and whether it is a level or a growth rate."""
 
-    comparator: Comparator = Field(
-        description="比较关系：`at_least`（以上、不低于 ≥）、`more_than`（超过 >）、`about`（约 ≈）、"
-        "`exactly`（达到/完成 =）、`at_most`（不超过 ≤）、`less_than`（低于 <）。 / How the value binds."
-    )
+    comparator: Comparator = Field(description=COMPARATOR_DOC + " / How the value binds.")
     value: float = Field(description="目标数值，只写数字。 / Target number.")
     unit: str = Field(min_length=1, max_length=20, description="单位，例如 `%`、`亿元`、`个`。 / Unit.")
     hedge: Literal["力争", "预期", "预计", "推动", "力促"] | None = Field(
@@ -91,6 +100,28 @@ class Target(Strict):
     measure: Measure = Field(
         default=Measure.level,
         description="`level`：达到某个数量；`growth`：比上年增长的百分比。 / Level or year-on-year growth.",
+    )
+
+
+class Quote(Strict):
+    """One verbatim passage and the one source it is from (an item of `quotes`)."""
+
+    text: str = Field(
+        min_length=2,
+        max_length=80,
+        description="原文：这个来源中支持这条事实的一段原文，逐字照抄（不超过80字；同一篇报道的两段之间用 `…` 连接，"
+        "聚合页上不同的短讯不算同一篇）。 / The verbatim passage.",
+    )
+    source: Annotated[str, Field(pattern=ID_PATTERN)] = Field(
+        description="出处：这段原文出自哪个来源，写本条 `sources` 中的一个编号。 / Which of the item's sources it is from.",
+    )
+    where: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=80,
+        description="可选：原文在来源中的位置，照原文写出它所在的条目或小节的标题，例如聚合页上这条短讯的标题；"
+        "网页和引文一起显示，检查会核对它出现在来源原文中。 / Optional: the heading, verbatim, of the item or "
+        "section the passage is in.",
     )
 
 
@@ -111,8 +142,15 @@ class Sourced(Strict):
         default=None,
         min_length=2,
         max_length=80,
-        description="引文：来源中支持这条事实的最短原文，逐字照抄（不超过80字；同一篇来源的两段之间用 `…` 连接）。"
-        "网页在引注处显示它，检查会核对它确实出现在来源原文中。 / Verbatim passage of the first cited source.",
+        description="引文：来源中支持这条事实的最短原文，逐字照抄（不超过80字；同一篇报道的两段之间用 `…` 连接；"
+        "出自不同来源、或聚合页上不同短讯的原文写在 `quotes` 里）。网页在引注处显示它，检查会核对它确实出现在来源原文中。"
+        " / Verbatim passage of the first cited source.",
+    )
+    quotes: list[Quote] = Field(
+        default_factory=list,
+        description="多段引文：出自不同来源、或同一页上不同条目（例如聚合页上的两条短讯）的原文，每段写明出自哪个来源"
+        "（`text`、`source`，可选 `where`）；网页为每段引文各显示一个出处标记。与 `quote` 二选一。 / Several verbatim "
+        "passages, each with the source it is from; instead of `quote`.",
     )
     editorial: str | None = Field(
         default=None,
@@ -121,12 +159,29 @@ class Sourced(Strict):
         description="编者补充：这条事实中不是来源原话、而是编者依据来源以外的知识补充的部分（例如所在区、行业、位置），"
         "写明补充了什么、依据是什么；网页标注“编者补充”。 / What the editors added from outside the cited text.",
     )
+    caution: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=80,
+        description="请注意：读者必须和这条事实一起看到的疑点或限定，一两句话（不超过80字，详细的理由写在 `note` 里），"
+        "例如来源所写年份与内容不符、“400亿级”是规模档次而不是到期要达到的数字、所在区来源并没有说。网页在这条事实旁"
+        "醒目显示；有这一项的数字排在数字卡片的最后，卡片上也显示它。 / A short caution readers must see with the fact: "
+        "shown beside it, and on its figure card.",
+    )
 
     @model_validator(mode="after")
     def _needs_source_or_flag(self) -> "Sourced":
         if not self.sources and not self.unverified:
             raise ValueError("needs-source")
+        if self.quote and self.quotes:
+            raise ValueError("quote-and-quotes")
         return self
+
+    def cited_quotes(self) -> tuple[Quote, ...]:
+        """Every quote with its source: the `quotes`, or the one `quote` (which is from the first source)."""
+        if self.quote and self.sources:
+            return (Quote.model_construct(text=self.quote, source=self.sources[0], where=None),)
+        return tuple(self.quotes)
 
 
 class Name(Strict):
@@ -278,9 +333,15 @@ class Indicator(Sourced):
     value: Quantity | None = Field(default=None, description="数值与单位。 / Value and unit.")
     comparator: Comparator = Field(
         default=Comparator.exactly,
-        description="来源说“超过”“约”时用 `more_than`、`about` 等。 / As the source words it.",
+        description="来源说“超过”“约”“近”“最多”时用 `more_than`、`about`、`nearly`、`at_most` 等。 / As the source words it.",
     )
     as_of: PartialDate = Field(description='数据对应的时间（正文所说），例如 `"2024"`。 / When the figure holds.')
+
+    @model_validator(mode="after")
+    def _one_comparator(self) -> "Indicator":
+        if self.value is not None and self.value.comparator is not None:
+            raise ValueError("indicator-value-comparator")
+        return self
 
 
 class Enterprise(Sourced):
@@ -304,6 +365,10 @@ class Park(Sourced):
     description: str | None = Field(default=None, max_length=1000, description="简介。 / Short description.")
     location: Location = Field(description="位置。 / Location.")
     area: Quantity | None = Field(default=None, description="面积，例如 `{value: 5, unit: 平方公里}`。 / Area.")
+    investment: Quantity | None = Field(
+        default=None,
+        description="投资额或投资规模，照来源写，例如 `{value: 450, unit: 亿元, comparator: more_than}`。 / Investment.",
+    )
 
 
 class Project(Sourced):
@@ -311,7 +376,8 @@ class Project(Sourced):
     name: str = Field(min_length=1, max_length=80, description="项目名称。 / Name.")
     category: ProjectCategory = Field(
         description="类别：`industry` 产业、`headquarters` 总部、`infrastructure` 基础设施、`transport` 交通、"
-        "`urban_renewal` 城市更新、`commercial` 商业/消费、`public_service` 公共服务。 / Category."
+        "`urban_renewal` 城市更新、`commercial` 商业/消费、`public_service` 公共服务、`unclassified` 类别不详"
+        "（来源没有说是什么项目，编者也不作判断）。编者依据来源以外的知识归类时，在 `editorial` 里说明。 / Category."
     )
     focus: list[str] = Field(default_factory=list, description="涉及产业。 / Industries.")
     description: str | None = Field(default=None, max_length=1000, description="简介。 / Short description.")
@@ -322,7 +388,8 @@ class Project(Sourced):
     )
     status_as_of: PartialDate = Field(description='状态对应的时间（正文所说），例如 `"2017"`。 / When the status held.')
     investment: Quantity | None = Field(
-        default=None, description="投资额，例如 `{value: 47, unit: 亿元}`。 / Investment."
+        default=None,
+        description="投资额，例如 `{value: 47, unit: 亿元}`；来源说“超过”“约”时加上 `comparator`。 / Investment.",
     )
     area: Quantity | None = Field(default=None, description="面积。 / Area.")
     park: Id | None = Field(default=None, description="可选：所在园区的编号。 / Park id.")

@@ -6,6 +6,10 @@ The rule (the same one the data editors check by hand):
   an editor typed);
 - `…` (or `...`) joins passages of one article: every passage must occur in the archive of ONE cited source.
 
+Passages of different sources, or of different items of one page (an aggregator's short stories), are separate
+`quotes:`, each naming its own source (and, optionally, `where`: the heading it sits under, verbatim): each is
+looked up in the archive of the source it names, which the fact must cite.
+
 The project keeps no copy of the articles. The archive folder is a setting (`[tool.profiles] archive_dir`,
 `../shared/seeds` beside the clone, as CI has it) and each source names its file (`archive:`). What cannot be
 checked — no folder on this machine, a source without `archive`, a file not in the folder — is said plainly as
@@ -37,6 +41,8 @@ NO_QUOTE = "fact without a quote"
 NOT_FOUND = "quote not found in the cited sources"
 NOT_FIRST = "quote found in a source that is not the first cited"
 UNCHECKED = "quotes of this source cannot be checked"
+NOT_CITED = "quote from a source the fact does not cite"
+WHERE_NOT_FOUND = "heading of a quote not found in its source"
 
 
 def normalise(text: str) -> str:
@@ -103,6 +109,9 @@ def check_profile(profile: District | City, doc: Document, archives: Archives) -
     """Every fact of one profile: a quote is there, and (where the archives allow) found in a cited source."""
     out: list[Problem] = []
     for loc, item in items(profile):
+        if item.quotes:
+            out += _check_quotes(doc, loc, item, archives)
+            continue
         if not item.quote:
             if item.sources:  # an unverified fact has nothing to quote
                 out.append(_no_quote(doc, loc))
@@ -117,6 +126,40 @@ def check_profile(profile: District | City, doc: Document, archives: Archives) -
         elif all(s in archives.texts for s in item.sources):
             out.append(_not_found(doc, loc, item.quote, parts, item.sources, archives))
         # else: some cited source cannot be read here; the notices on sources.yaml name it.
+    return out
+
+
+def _check_quotes(doc: Document, loc: tuple, item, archives: Archives) -> list[Problem]:
+    """A fact's `quotes:`: each names a source the fact cites, and is found in that source's archive (its
+    `where` too). Unlike a lone `quote`, a passage is never looked for in the fact's other sources."""
+    out: list[Problem] = []
+    for j, q in enumerate(item.quotes):
+        here = loc + ("quotes", j)
+        if q.source not in item.sources:
+            out.append(
+                Problem(
+                    *_at(doc, here + ("source",)),
+                    f"引文注明出自“{q.source}”，但本条的 sources 里没有这个来源",
+                    f"请把 {q.source} 加进 sources，或改成 sources 里的编号（{'、'.join(item.sources) or '暂无'}）",
+                    NOT_CITED,
+                )
+            )
+            continue
+        text = archives.texts.get(q.source) if archives.folder is not None else None
+        if text is None:  # no archive here: the notices on sources.yaml say so
+            continue
+        parts = passages(q.text)
+        if not all(p in text for p in parts):
+            out.append(_not_found(doc, here, q.text, parts, [q.source], archives, field_="text"))
+        if q.where and normalise(q.where) not in text:
+            out.append(
+                Problem(
+                    *_at(doc, here + ("where",)),
+                    f"引文所在条目的标题在来源“{q.source}”的原文中找不到：“{_short(q.where)}”",
+                    "where 写原文中这段引文所在条目或小节的标题，逐字照抄；不确定时删掉 where",
+                    WHERE_NOT_FOUND,
+                )
+            )
     return out
 
 
@@ -139,19 +182,27 @@ def _no_quote(doc: Document, loc: tuple) -> Problem:
     )
 
 
-def _not_found(doc: Document, loc: tuple, quote: str, parts: list[str], sids: list[str], archives: Archives):
+def _not_found(
+    doc: Document, loc: tuple, quote: str, parts: list[str], sids: list[str], archives: Archives, field_: str = "quote"
+):
     first = sids[0]
     missing = next((p for p in parts if p not in archives.texts[first]), parts[0])
     elsewhere = [s for s in archives.containing(parts, sorted(archives.texts)) if s not in sids]
     if elsewhere:
-        why = f"这段原文出自来源“{elsewhere[0]}”，但本条引用的是 {'、'.join(sids)}"
-        hint = f"请把 sources 改成实际出处（例如 sources: [{elsewhere[0]}]），或换成所引来源里的原文"
+        why = (
+            f"这段原文出自来源“{elsewhere[0]}”，但{'它注明' if field_ == 'text' else '本条引用'}的是 {'、'.join(sids)}"
+        )
+        hint = (
+            f"请把 source 改成实际出处 {elsewhere[0]}（并加进 sources），或换成所注来源里的原文"
+            if field_ == "text"
+            else f"请把 sources 改成实际出处（例如 sources: [{elsewhere[0]}]），或换成所引来源里的原文"
+        )
     else:
         where = "、".join(sids)
         shown = missing if len(parts) > 1 else quote
         why = f"引文在所引来源（{where}）的原文中找不到：“{_short(shown)}”"
         hint = "请从来源原文逐字复制（全角半角标点、空格和换行不影响核对）；两段原文之间用 … 连接"
-    return Problem(*_at(doc, loc + ("quote",)), why, hint, NOT_FOUND)
+    return Problem(*_at(doc, loc + (field_,)), why, hint, NOT_FOUND)
 
 
 def _not_first(doc: Document, loc: tuple, sids: list[str], found: str) -> Problem:

@@ -45,6 +45,7 @@ TITLES_ZH = {
     "Target": "数值目标",
     "Indicator": "已公布的数字（`indicators` 中的一项）",
     "Quantity": "数值与单位",
+    "Quote": "一段引文（`quotes` 中的一项）",
     "Enterprise": "企业（`enterprises` 中的一项）",
     "Park": "园区（`parks` 中的一项）",
     "Location": "位置",
@@ -75,6 +76,7 @@ def _adjust(schema: dict) -> dict:
     for name, definition in schema.get("$defs", {}).items():
         if name in sourced:
             _require_source_or_flag(definition)
+            definition["not"] = {"required": ["quote", "quotes"]}  # the models' `quote-and-quotes` rule
         if name == "Source":
             # `published: 2025-02-07` unquoted: our loader reads plain scalars as text, yaml-language-server
             # too, and check-jsonschema loads YAML timestamps as strings (ruamel's timestamp constructor is

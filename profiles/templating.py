@@ -52,8 +52,10 @@ def target_text(t: Target | None) -> str:
 
 
 def quantity_text(q: Quantity | None, comparator=None) -> str:
+    """E.g. "> 200 亿元": the comparator given (an indicator's own), else the quantity's ("超过" → ">")."""
     if q is None:
         return ""
+    comparator = comparator if comparator is not None else q.comparator
     sym = "" if comparator is None or comparator.value == "exactly" else comparator.symbol + " "
     return f"{sym}{num(q.value)} {q.unit}"
 

@@ -31,13 +31,19 @@ LAYOUT = """() => Array.from(document.querySelectorAll('.md-content *')).map(fun
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """The valid fixture, with a hostile quote on one goal and an editorial note on the enterprise."""
+    """The valid fixture, with a hostile quote on one goal, an editorial note on the enterprise and two quotes
+    (one with the heading it sits under) on the park."""
     tmp = tmp_path_factory.mktemp("cite")
     data = copy_valid_data(tmp / "data")
     path = data / "districts" / "haizhu.yaml"
     text = path.read_text("utf-8").replace("quote: 全年引育大模型企业超100个", f"quote: {json.dumps(HOSTILE)}")
     text = text.replace(
         "    quote: 腾讯微信启用新总部大楼\n", f"    quote: 腾讯微信启用新总部大楼\n    editorial: {EDITORIAL}\n"
+    )
+    text = text.replace(
+        "    quote: 人工智能大模型应用示范区加快建设\n",
+        "    quotes:\n      - {text: 人工智能大模型应用示范区加快建设, source: src-a, where: 海珠区委书记谈2025年目标}\n"
+        "      - {text: 腾讯微信启用新总部大楼, source: src-a}\n",
     )
     path.write_text(text, "utf-8")
     project = make_project(tmp / "project", data)
@@ -79,6 +85,21 @@ def test_hovering_a_mark_shows_the_source_title_publisher_date_and_the_quote_the
     assert pop.locator("q").text_content() == "地区生产总值增长5.5%以上"
     page.mouse.move(5, 890)
     pop.wait_for(state="hidden")
+
+
+def test_each_of_two_quotes_opens_on_its_own_mark_and_the_first_names_the_heading_it_sits_under(district):
+    page = district(viewport={"width": 1366, "height": 900}).page
+    first, second = page.locator("#park-pazhou-ai a.gz-cite").all()
+    first.hover()
+    pop = wait_open(page)
+    assert pop.locator("q").text_content() == "人工智能大模型应用示范区加快建设"
+    assert pop.locator(".gz-cite-pop-where").text_content() == "见其中：海珠区委书记谈2025年目标"
+    second.hover()
+    page.wait_for_function("() => document.querySelector('#gz-cite-pop q').textContent === '腾讯微信启用新总部大楼'")
+    assert (
+        pop.locator(".gz-cite-pop-where").count() == 0
+        and pop.locator("cite").text_content() == "海珠区委书记谈2025年目标"
+    )
 
 
 def test_a_keyboard_user_tabs_to_a_mark_hears_the_popover_escapes_it_and_enter_follows_the_link(district):

@@ -121,3 +121,24 @@ def test_the_quote_and_editorial_examples_are_valid_items_whose_quotes_are_in_th
 def test_the_guide_states_the_quote_length_the_model_enforces():
     limit = next(m.max_length for m in models.Sourced.model_fields["quote"].metadata if hasattr(m, "max_length"))
     assert f"不超过 {limit} 字" in quote_section()
+
+
+def test_the_quotes_example_is_a_valid_item_each_of_whose_passages_and_headings_is_in_its_own_source():
+    import yaml
+
+    from profiles import quotes
+    from profiles.config import load_config
+
+    blocks = re.findall(r"```yaml\n(.*?)```", quote_section(), flags=re.S)
+    [example] = [yaml.safe_load(b)[0] for b in blocks if "quotes:" in b]
+    role = models.Statement.model_validate(example)
+    assert len(role.quotes) == 2 and role.quote is None and all(q.where for q in role.quotes)
+    assert "caution" in quote_section() and "`quotes`" in quote_section()
+    sources = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text("utf-8"))["sources"]
+    archive = {s["id"]: s.get("archive") for s in sources}
+    folder = load_config(ROOT).archive_dir
+    for q in role.quotes:
+        assert q.source in role.sources and q.source in archive
+        if folder is not None and folder.is_dir():
+            text = quotes.normalise((folder / archive[q.source]).read_text("utf-8"))
+            assert all(p in text for p in quotes.passages(q.text)) and quotes.normalise(q.where) in text, q

@@ -101,8 +101,8 @@ def test_every_card_page_shows_its_number_label_year_source_and_profile_link(dat
         assert all(s.date in page.by_class["gz-fact-source"] for s in view.sources)
         if view.year:
             assert view.year in page.by_class["gz-fact-meta"]
-        if view.quote:
-            assert view.quote in page.by_class["gz-fact-quote"]
+        for quote in view.quotes:
+            assert quote in page.by_class["gz-fact-quote"]
         link = next(a for t, a in page.tags if t == "a" and a["href"].startswith(SITE_URL + "districts/haizhu/#"))
         assert link["target"] == "_blank" and link["rel"] == "noopener"
 
@@ -116,6 +116,30 @@ def test_a_goal_card_keeps_its_statements_hedge_and_its_status(dataset):
     page = Text(cards.render_card(view))
     assert page.by_class["gz-fact-meta"] == "目标（力争） · 2025 年 · 推进中"
     assert view.profile_url == "../../../../districts/haizhu/#goal-llm-firms-2025"  # no site URL: relative
+
+
+def test_a_card_with_a_caution_shows_it_under_its_figure_on_its_page_in_its_alt_text_and_on_its_image(dataset):
+    d = dataset.districts["haizhu"]
+    caution = "“400亿级”是规模档次，不是到期要达到的数字。"
+    goal = d.goals[1].model_copy(update={"caution": caution})
+    view = cards.card_page(d, all_cards(d.model_copy(update={"goals": [goal]}))[-1], dataset.sources, BuildContext())
+    page = Text(cards.render_card(view))
+    assert page.by_class["gz-fact-caution"] == "请注意：" + caution
+    assert f"（{view.meta}）。请注意：{caution}" in view.alt
+    drawn = "".join(line.text for line in card_image.layout(view)[1])
+    assert f"请注意：{caution}" in drawn and drawn.index("请注意") < drawn.index(view.statement[:6])
+
+
+def test_a_card_shows_each_of_several_quotes_as_its_own_passage(dataset):
+    d = dataset.districts["haizhu"]
+    quotes = [{"text": "全年引育大模型企业超100个", "source": "src-a"}, {"text": "各区构建", "source": "src-b"}]
+    goal = d.goals[1].model_validate(
+        d.goals[1].model_dump() | {"quote": None, "quotes": quotes, "sources": ["src-a", "src-b"]}
+    )
+    view = cards.card_page(d, all_cards(d.model_copy(update={"goals": [goal]}))[-1], dataset.sources, BuildContext())
+    page = cards.render_card(view)
+    assert view.quotes == ("全年引育大模型企业超100个", "各区构建") and page.count('class="gz-fact-quote"') == 2
+    assert "原文：“全年引育大模型企业超100个”。原文：“各区构建”。" in view.alt
 
 
 def test_the_summary_card_counts_the_goals_in_the_profiles_own_sentence(dataset, views):

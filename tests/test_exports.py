@@ -66,6 +66,10 @@ def make_dataset() -> Dataset:
                 "target": {"comparator": "at_least", "value": 5.5, "unit": "%", "measure": "growth"},
                 "year": 2025,
                 "sources": ["src-a", "src-b"],
+                "quotes": [
+                    {"text": "=增长5.5%以上", "source": "src-a"},
+                    {"text": "增速居前", "source": "src-b", "where": "一、经济"},
+                ],
             },
             {
                 "id": "no-target",
@@ -98,6 +102,7 @@ def make_dataset() -> Dataset:
                 "sources": ["src-a"],
                 "quote": "=天河区总部企业…营收超百亿",
                 "editorial": "@行业“互联网”为编者补充",
+                "caution": "+所在区来源没有说",
             }
         ],
         parks=[
@@ -125,7 +130,7 @@ def make_dataset() -> Dataset:
                 "status": "under_construction",
                 "status_as_of": "2024-06",
                 "location": {"lon": 113.3912, "lat": 23.1755, "precision": "approximate"},
-                "investment": {"value": 47, "unit": "亿元"},
+                "investment": {"value": 47, "unit": "亿元", "comparator": "more_than"},
                 "sources": ["src-a"],
             },
         ],
@@ -257,13 +262,22 @@ def test_formula_cells_neutralised(exported):
                 assert not value.startswith(("=", "+", "@", "\t", "\r")), (path.name, value)
 
 
-def test_the_quote_and_editorial_note_are_columns_defused_like_every_cell(exported):
+def test_the_quote_editorial_note_and_caution_are_columns_defused_like_every_cell(exported):
     out, _ = exported
     [row] = read_csv(out / "data/enterprises.csv")
-    assert list(row)[-5:] == ["sources", "unverified", "note", "quote", "editorial"]
+    assert list(row)[-7:] == ["sources", "unverified", "note", "quote", "editorial", "quotes", "caution"]
     assert (row["quote"], row["editorial"]) == ("'=天河区总部企业…营收超百亿", "'@行业“互联网”为编者补充")
+    assert (row["quotes"], row["caution"]) == ("", "'+所在区来源没有说")
     tianhe = json.loads((out / "data/districts/tianhe.json").read_text(encoding="utf-8"))["district"]
     assert tianhe["enterprises"][0]["quote"] == "=天河区总部企业…营收超百亿"  # JSON carries it as written
+
+
+def test_each_of_several_quotes_is_one_cell_part_naming_its_source_and_json_keeps_where_it_sits(exported):
+    out, _ = exported
+    goal = next(g for g in read_csv(out / "data/goals.csv") if g["id"] == "gdp-2025")
+    assert goal["quote"] == "" and goal["quotes"] == "[src-a] =增长5.5%以上;[src-b] 增速居前"
+    tianhe = json.loads((out / "data/districts/tianhe.json").read_text(encoding="utf-8"))["district"]
+    assert tianhe["goals"][0]["quotes"][1] == {"text": "增速居前", "source": "src-b", "where": "一、经济"}
 
 
 def test_negative_numbers_stay_numeric(exported):
@@ -295,7 +309,12 @@ def test_csv_locations_and_quantities(exported):
         park["focus"] == "金融;总部经济" and park["area_value"] == "20" and park["url"] == "/districts/tianhe/#park-cbd"
     )
     proj = read_csv(out / "data/projects.csv")[1]
-    assert (proj["investment_value"], proj["investment_unit"]) == ("47", "亿元")
+    assert (proj["investment_value"], proj["investment_unit"], proj["investment_comparator"]) == (
+        "47",
+        "亿元",
+        "more_than",
+    )
+    assert park["area_comparator"] == "" and park["investment_value"] == ""  # stated exactly; no investment
 
 
 def check_feature_collection(path: Path) -> list[dict]:
@@ -351,12 +370,14 @@ def test_json_round_trips_into_models(exported):
     assert District.model_validate(one["district"]) == ds.districts["haizhu"]
     assert [s["id"] for s in one["sources"]] == ["src-a", "src-b"]  # only what it cites
     park = one["district"]["parks"][0]
-    assert list(park)[:2] == ["id", "name"] and list(park)[-5:] == [
+    assert list(park)[:2] == ["id", "name"] and list(park)[-7:] == [
         "sources",
         "unverified",
         "note",
         "quote",
+        "quotes",
         "editorial",
+        "caution",
     ]
     raw = (out / "data/all.json").read_text(encoding="utf-8")
     assert "天河区" in raw and raw.endswith("}\n"), "ensure_ascii=False, trailing newline"

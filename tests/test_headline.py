@@ -73,6 +73,34 @@ def test_a_status_shows_only_when_the_source_reports_one():
     assert [(c.status, c.status_label) for c in headline.cards(d)] == [(None, ""), ("achieved", "已达成")]
 
 
+def test_a_number_with_a_caution_never_leads_and_carries_its_caution_wherever_it_shows():
+    d = district(
+        indicators=[indicator("doubtful-year", caution="来源所写年份与内容不符。"), indicator("revenue")],
+        goals=[goal("fi")],
+    )
+    assert [(c.id, c.caution) for c in headline.cards(d)] == [
+        ("indicator-revenue", ""),
+        ("goal-fi", ""),
+        ("indicator-doubtful-year", "来源所写年份与内容不符。"),
+    ]
+    assert [c.id for c in headline.cards(d, limit=2)] == ["indicator-revenue", "goal-fi"]
+
+
+def test_a_card_cites_each_of_several_quotes_on_the_source_it_is_from():
+    quotes = [
+        dict(text="首批12个产业专区", source="old", where="一、工作开展情况"),
+        dict(text="营收突破千亿", source="s"),
+    ]
+    (card,) = headline.cards(district(indicators=[indicator("i", sources=["s", "old"], quotes=quotes)]))
+    assert card.quotes == (
+        headline.Cited("old", "首批12个产业专区", "一、工作开展情况"),
+        headline.Cited("s", "营收突破千亿"),
+    )
+    assert card.quote == "首批12个产业专区" and card.uncited == ()
+    (one,) = headline.cards(district(indicators=[indicator("j", sources=["s", "old"], quote="营收突破千亿")]))
+    assert one.quotes == (headline.Cited("s", "营收突破千亿"),) and one.uncited == ("old",)
+
+
 def test_goals_sentence_names_count_year_and_how_many_have_numbers():
     goals = district(goals=[goal("a"), goal("b"), goal("c", target=False)]).goals
     assert headline.goals_sentence("海珠区", goals) == "海珠区公布了 3 项 2025 年目标，其中 2 项有数字指标。"

@@ -107,3 +107,40 @@ def test_an_approximate_point_without_its_likely_error_in_metres_is_a_warning_at
     assert warning.line == next(
         i for i, ln in enumerate(path.read_text("utf-8").splitlines(), 1) if "approximate}" in ln
     )
+
+
+def test_a_fact_with_both_quote_and_quotes_is_refused_with_what_to_keep(data_dir):
+    path = data_dir / "districts" / "haizhu.yaml"
+    text = path.read_text("utf-8").replace(
+        "    quote: 琶洲港澳码头直升机场正在规划\n",
+        "    quote: 琶洲港澳码头直升机场正在规划\n    quotes: [{text: 琶洲港澳码头直升机场, source: src-a}]\n",
+    )
+    path.write_text(text, "utf-8")
+    [p] = problems(data_dir)
+    assert p.field == "projects[0]" and "quote 和 quotes 只能写一个" in p.message and "quotes" in p.hint
+
+
+def test_an_indicators_comparator_is_written_on_the_indicator_not_inside_its_value(data_dir):
+    path = data_dir / "districts" / "haizhu.yaml"
+    text = path.read_text("utf-8").replace(
+        "enterprises:",
+        "indicators:\n  - id: revenue\n    theme: 数字经济\n    statement: 营收超千亿元。\n    metric: 营收\n"
+        '    value: {value: 1000, unit: 亿元, comparator: more_than}\n    as_of: "2025-02"\n'
+        "    sources: [src-a]\n    quote: 全年引育大模型企业超100个\nenterprises:",
+    )
+    path.write_text(text, "utf-8")
+    [p] = problems(data_dir)
+    assert p.field == "indicators[0]" and "comparator" in p.message and "comparator: more_than" in p.hint
+
+
+def test_a_park_and_a_project_may_state_investment_and_area_with_the_sources_comparator(data_dir):
+    path = data_dir / "districts" / "haizhu.yaml"
+    text = path.read_text("utf-8").replace(
+        "    status: planned\n",
+        "    status: planned\n    investment: {value: 200, unit: 亿元, comparator: more_than}\n"
+        "    area: {value: 7500, unit: 亩, comparator: about}\n",
+    )
+    path.write_text(text, "utf-8")
+    dataset, report = load_dataset(data_dir, base=data_dir.parent)
+    project = dataset.districts["haizhu"].projects[0]
+    assert report.ok and (project.investment.comparator.word, project.area.comparator.symbol) == ("超过", "≈")

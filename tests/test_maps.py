@@ -241,3 +241,18 @@ def test_folium_renders_one_shell_per_build_not_one_map_per_district(monkeypatch
     dataset, boundaries = synthetic(30)
     rels = build_maps(dataset, boundaries, Outputs(), MapSettings())
     assert len([r for r in rels if r.endswith("/index.html")]) == 31 and len(calls) == 1
+
+
+def test_a_popup_gives_the_investment_in_the_sources_words_and_the_facts_caution():
+    from profiles.maps.features import district_features
+
+    ds = sample_dataset()
+    tianhe = ds.districts["tianhe"]
+    project = tianhe.projects[0].model_validate(
+        tianhe.projects[0].model_dump()
+        | {"investment": {"value": 200, "unit": "亿元", "comparator": "more_than"}, "caution": "所在区来源没有说。"}
+    )
+    features = district_features(ds, tianhe.model_copy(update={"projects": [project]}), lambda lon, lat: (lon, lat))
+    shown = next(f for f in features if f["t"] == "project")
+    assert (shown["figure"], shown["caution"]) == ("投资 超过 200 亿元", "所在区来源没有说。")
+    assert all(f["caution"] is None for f in features if f["t"] == "park")

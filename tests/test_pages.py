@@ -110,3 +110,71 @@ def test_the_source_list_gives_the_popover_its_title_publisher_and_date(data_dir
     entry = page.split('<li id="source-src-a">', 1)[1].split("</li>", 1)[0]
     assert '<span class="gz-source-title">海珠区委书记谈2025年目标</span>' in entry
     assert '<span class="gz-source-publisher">羊城晚报</span>' in entry and '<time datetime="2025-02-15">' in entry
+
+
+def test_two_passages_of_one_page_are_two_marks_each_with_its_own_quote_and_heading(data_dir):
+    rewrite(
+        data_dir,
+        "    sources: [src-a]\n    quote: 腾讯微信启用新总部大楼\n",
+        "    sources: [src-a]\n    quotes:\n      - {text: 腾讯微信启用新总部大楼, source: src-a, where: 海珠区委书记谈2025年目标}\n"
+        "      - {text: 人工智能大模型应用示范区, source: src-a}\n",
+    )
+    dataset = load(data_dir)
+    html = to_html(render_district(dataset.districts["haizhu"], dataset, PageContext()))
+    fact = html.split('id="enterprise-tencent-wechat"', 1)[1].split("</li>", 1)[0]
+    assert fact.count('<a class="gz-cite" href="#source-src-a"') == 2 and "…" not in fact
+    assert 'data-gz-quote="腾讯微信启用新总部大楼" data-gz-where="海珠区委书记谈2025年目标">[1]</a>' in fact
+    assert 'data-gz-quote="人工智能大模型应用示范区">[1]</a>' in fact
+
+
+def test_a_caution_reads_beside_its_fact_and_on_its_card_which_no_longer_leads(data_dir):
+    rewrite(
+        data_dir,
+        "    quote: 地区生产总值增长5.5%以上\n",
+        "    quote: 地区生产总值增长5.5%以上\n    caution: 年份存疑<b>\n",
+    )
+    dataset = load(data_dir)
+    html = to_html(render_district(dataset.districts["haizhu"], dataset, PageContext()))
+    fact = html.split('id="goal-gdp-growth-2025"', 1)[1].split("</li>", 1)[0]
+    assert '<div class="gz-caution" role="note"><strong>请注意：</strong>年份存疑&lt;b&gt;</div>' in fact
+    cards = html.split('id="headline"', 1)[1]
+    assert cards.index('id="card-goal-llm-firms-2025"') < cards.index('id="card-goal-gdp-growth-2025"')
+    card = cards.split('id="card-goal-gdp-growth-2025"', 1)[1].split("</div>", 1)[0]
+    assert '<p class="gz-card-caution"><strong>请注意：</strong>年份存疑&lt;b&gt;</p>' in card
+
+
+def test_an_amount_shows_the_sources_comparator_and_an_indicator_keeps_its_own():
+    from profiles.models import Comparator, Quantity
+    from profiles.templating import quantity_text
+
+    assert quantity_text(Quantity(value=200, unit="亿元", comparator="more_than")) == "> 200 亿元"
+    assert quantity_text(Quantity(value=800, unit="个", comparator="nearly")) == "近 800 个"
+    assert quantity_text(Quantity(value=47, unit="亿元")) == "47 亿元"
+    assert quantity_text(Quantity(value=75, unit="%"), Comparator.at_most) == "≤ 75 %"
+
+
+def test_a_park_states_its_investment_in_the_sources_words(data_dir):
+    rewrite(
+        data_dir,
+        "    focus: [人工智能]\n",
+        "    focus: [人工智能]\n    investment: {value: 450, unit: 亿元, comparator: more_than}\n",
+    )
+    dataset = load(data_dir)
+    page = render_district(dataset.districts["haizhu"], dataset, PageContext())
+    assert "投资 &gt; 450 亿元" in page.split('id="park-pazhou-ai"', 1)[1].split("</li>", 1)[0]
+
+
+def test_the_home_page_lists_the_citys_own_roles_each_with_its_quotes_and_notes(data_dir):
+    path = data_dir / "city.yaml"
+    path.write_text(
+        path.read_text("utf-8")
+        + "roles:\n  - id: role-city-system\n    text: 各区构建“12218”现代化产业体系。\n    sources: [src-b]\n"
+        "    quotes: [{text: 各区构建“12218”现代化产业体系, source: src-b, where: 广州11区高质量发展大会}]\n"
+        "    note: 来源没有写年份。\n",
+        "utf-8",
+    )
+    dataset = load(data_dir)
+    html = to_html(render_pages(dataset, PageContext())["index.md"])
+    role = html.split('<li id="role-role-city-system">', 1)[1].split("</li>", 1)[0]
+    assert role.startswith("各区构建“12218”现代化产业体系。") and 'data-gz-where="广州11区高质量发展大会"' in role
+    assert '<div class="gz-note">注：来源没有写年份。</div>' in role and 'id="roles"' in html

@@ -156,3 +156,51 @@ def test_a_changed_archive_is_checked_again_not_served_from_the_cache(project):
     edit(seeds / "src-a.txt", "腾讯微信", "某公司")
     [error] = validate(config)[1].errors
     assert error.field == "enterprises[0].quote"
+
+
+QUOTED_TWICE = (
+    "    sources: [src-a, src-b]\n"
+    "    quotes:\n"
+    "      - {text: 琶洲港澳码头直升机场正在规划, source: src-a, where: 海珠区委书记谈2025年目标}\n"
+    "      - {text: 15个战略性产业集群, source: src-b}\n"
+)
+
+
+def quoted_twice(data_dir: Path) -> Path:
+    """The heliport with two quotes, one of each source, instead of its one `quote:`."""
+    path = data_dir / "districts" / "haizhu.yaml"
+    edit(path, "    sources: [src-a]\n    quote: 琶洲港澳码头直升机场正在规划\n", QUOTED_TWICE)
+    return path
+
+
+def test_two_quotes_each_naming_its_own_source_are_both_found(data_dir, archive):
+    quoted_twice(data_dir)
+    report = report_of(data_dir, archive)
+    assert report.ok and [p for p in report.problems if p.english in TAGS] == [], report.render()
+
+
+def test_each_of_several_quotes_is_looked_up_only_in_the_source_it_names(data_dir, archive):
+    path = quoted_twice(data_dir)
+    edit(path, "{text: 15个战略性产业集群, source: src-b}", "{text: 全年引育大模型企业超100个, source: src-b}")
+    [error] = report_of(data_dir, archive).errors  # the words are src-a's, which the fact also cites
+    assert (error.line, error.field, error.english) == (
+        line_of(path, "source: src-b}"),
+        "projects[0].quotes[1].text",
+        quotes.NOT_FOUND,
+    )
+    assert "src-a" in error.message and "source" in error.hint
+
+
+def test_a_quote_naming_a_source_the_fact_does_not_cite_is_an_error_even_without_the_archive(data_dir, tmp_path):
+    path = quoted_twice(data_dir)
+    edit(path, "    sources: [src-a, src-b]\n    quotes:", "    sources: [src-a]\n    quotes:")
+    [error] = report_of(data_dir, tmp_path / "absent").errors
+    assert (error.field, error.english) == ("projects[0].quotes[1].source", quotes.NOT_CITED)
+    assert "src-b" in error.message and "sources" in error.hint
+
+
+def test_a_heading_that_is_not_in_the_named_source_is_an_error_at_where(data_dir, archive):
+    path = quoted_twice(data_dir)
+    edit(path, "where: 海珠区委书记谈2025年目标", "where: 广州11区高质量发展大会")  # src-b's heading, not src-a's
+    [error] = report_of(data_dir, archive).errors
+    assert (error.field, error.english) == ("projects[0].quotes[0].where", quotes.WHERE_NOT_FOUND)

@@ -121,6 +121,24 @@ def test_compare_page_escapes_hostile_names_in_its_tables(data_dir):
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
+def test_a_bar_for_an_investment_the_source_gives_as_a_bound_says_so_and_the_table_flags_the_caution(data_dir):
+    from profiles.views.figures import money_chart
+
+    path = data_dir / "districts" / "haizhu.yaml"
+    text = path.read_text("utf-8").replace(
+        "    status: planned\n",
+        "    status: planned\n    investment: {value: 200, unit: 亿元, comparator: more_than}\n    caution: 所在区存疑\n",
+    )
+    path.write_text(text, "utf-8")
+    dataset, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok, report.render()
+    [bar] = money_chart(dataset).bars
+    assert bar.label == "琶洲港澳码头直升机场（超过）" and bar.values == [200.0]
+    page = render_compare(dataset)
+    row = page.split('<tr><td><a href="../districts/haizhu/#project-pazhou-heliport"', 1)[1].split("</tr>", 1)[0]
+    assert "请注意：所在区存疑" in row and "&gt; 200 亿元" in row
+
+
 # ---- search dictionary ----
 
 

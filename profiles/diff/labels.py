@@ -24,7 +24,9 @@ LABELS: dict[str, dict[str, str]] = {
         "unverified": "未核实",
         "note": "编辑备注",
         "quote": "引文",
+        "quotes": "多段引文",
         "editorial": "编者补充",
+        "caution": "请注意",
     },
     "District": {
         "slug": "拼音编号",
@@ -87,7 +89,8 @@ LABELS: dict[str, dict[str, str]] = {
         "comparator": "比较关系",
         "as_of": "数据对应的时间",
     },
-    "Quantity": {"value": "数值", "unit": "单位"},
+    "Quantity": {"value": "数值", "unit": "单位", "comparator": "比较关系"},
+    "Quote": {"text": "原文", "source": "出处", "where": "原文在来源中的位置"},
     "Enterprise": {"name": "企业名称", "sector": "行业", "role": "在本区做什么", "park": "所在园区"},
     "Park": {
         "name": "名称",
@@ -96,6 +99,7 @@ LABELS: dict[str, dict[str, str]] = {
         "description": "简介",
         "location": "位置",
         "area": "面积",
+        "investment": "投资额",
     },
     "Project": {
         "name": "项目名称",

@@ -29,6 +29,7 @@ WIDTH = 640
 PAD = 28
 BAR = 6  # the accent bar on the left, as on the page
 INK, MUTED, ACCENT, LINE = "#1f2933", "#4f5764", "#3949ab", "#d5d9e0"
+CAUTION = "#7a4100"  # a fact's caution: amber-brown, over 7:1 on white
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
 MASKS = 1000  # rendered lines a process keeps at most (`png`'s masks; about 15 MB)
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
@@ -89,9 +90,11 @@ def layout(c: CardPage) -> tuple[int, list[Line]]:
     block(c.title, 22, INK, gap=4)
     block(c.value_text, 52, ACCENT, gap=4, leading=1.2)
     block(c.meta, 17, MUTED, gap=12)
+    if c.caution:
+        block(f"请注意：{c.caution}", 17, CAUTION, gap=10)
     block(c.statement, 19, INK, gap=10)
-    if c.quote:
-        block(f"原文：“{c.quote}”", 17, MUTED, gap=10)
+    for q in c.quotes:
+        block(f"原文：“{q}”", 17, MUTED, gap=10)
     block(f"来源：{c.source_text}", 16, MUTED, gap=14)
     block(f"{c.site_name} · {c.district}完整档案：{c.profile_url}", 14, MUTED, gap=0)
     return y + PAD, lines

@@ -5,8 +5,9 @@ each a small static page a newsroom can paste on its own.
     embed/<slug>/card/<id>/card.png|.svg  its image twin (card_image.CARD_IMAGES)
 
 A card shows the figure (comparator, value, unit), what it measures, its year, a goal's status and the
-hedge its statement uses (力争, 推动 …: headline keeps the first one), the source (title, publisher, date,
-and the quote where there is one) and a link to the profile. Nothing is added to what the data says.
+hedge its statement uses (力争, 推动 …: headline keeps the first one), the fact's caution where it has one
+(right under the figure: a card never shows a doubtful number without it), the source (title, publisher,
+date, and the quotes where there are some) and a link to the profile. Nothing is added to what the data says.
 
 The page follows the map embeds' contract (static/frame.js, shared with them): ?theme=light|dark|auto,
 ?id= echoed in its height messages, a height that is a function of its width, told to the host's
@@ -70,12 +71,13 @@ class CardPage:
     status_label: str
     hedge: str
     statement: str
-    quote: str | None
+    quotes: tuple[str, ...]  # the fact's quotes, each its own passage (never joined into one)
     sources: tuple[SourceLine, ...]
     more_sources: int  # sources not named (the summary's)
     profile_url: str
     site_name: str = SITE_NAME
     oembed: str | None = None  # the absolute URL of its oEmbed JSON, when the site's URL is known
+    caution: str = ""  # the fact's caution (headline.Card.caution)
 
     @property
     def title(self) -> str:
@@ -104,8 +106,9 @@ class CardPage:
     @property
     def alt(self) -> str:
         """The image's alt text (SVG <desc>, the embed code's <noscript><img alt>): everything it shows."""
-        quote = f"原文：“{self.quote}”。" if self.quote else ""
-        return f"{self.title}：{self.value_text}（{self.meta}）。{self.statement}{quote}来源：{self.source_text}。"
+        caution = f"请注意：{self.caution}" if self.caution else ""
+        quote = "".join(f"原文：“{q}”。" for q in self.quotes)
+        return f"{self.title}：{self.value_text}（{self.meta}）。{caution}{self.statement}{quote}来源：{self.source_text}。"
 
 
 def embed_path(slug: str, card_id: str) -> str:
@@ -142,11 +145,12 @@ def card_page(d: District, c: headline.Card, sources: dict[str, Source], ctx: Bu
         status_label=c.status_label,
         hedge=c.hedge,
         statement=c.statement,
-        quote=c.quote,
+        quotes=tuple(q.text for q in c.quotes),
         sources=_sources(c.sources, sources),
         more_sources=0,
         profile_url=_profile(ctx, d.slug, c.anchor),
         oembed=_oembed(ctx, d.slug, c.id),
+        caution=c.caution,
     )
 
 
@@ -169,7 +173,7 @@ def summary_page(d: District, sources: dict[str, Source], ctx: BuildContext) -> 
         status_label="",
         hedge="",
         statement=headline.goals_sentence(d.name.zh, d.goals) + headline.status_sentence(d.goals),
-        quote=None,
+        quotes=(),
         sources=cited[:MAX_SOURCES],
         more_sources=max(0, len(cited) - MAX_SOURCES),
         profile_url=_profile(ctx, d.slug, "goals"),

@@ -87,7 +87,7 @@ def cell_json(value: Any) -> Any:
     return value
 
 
-_SOURCED_KEYS = ("sources", "unverified", "note", "quote", "editorial")
+_SOURCED_KEYS = ("sources", "unverified", "note", "quote", "quotes", "editorial", "caution")
 
 
 def _sourced_last(obj: Any) -> Any:
@@ -105,6 +105,11 @@ def _sourced_last(obj: Any) -> Any:
 def _json_text(obj: Any) -> str:
     # allow_nan=False: "NaN" is not JSON and would break strict parsers downstream.
     return json.dumps(_sourced_last(obj), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _row_json(row: dict) -> str:
+    """One row of a tidy table as JSON, keys in the CSV's column order."""
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _csv_text(table_rows: Iterable[Row], table: str) -> str:
@@ -204,7 +209,7 @@ def _part(owner: Owner, inputs=None) -> dict:
         "cited": list(dict.fromkeys(source_ids(dump))),
         "csv": {table: _csv_text(owned(table), table) for table in ROW_TABLES},
         "geo": {table: _feature_lines(owned(table), table) for table in POINT_TABLES},
-        "tidy": [_json_text({c.name: cell_json(c.get(r)) for c in TABLES["figures"]}) for r in owned("figures")],
+        "tidy": [_row_json({c.name: cell_json(c.get(r)) for c in TABLES["figures"]}) for r in owned("figures")],
     }
 
 

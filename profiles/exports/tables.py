@@ -120,6 +120,13 @@ SOURCED = [
     col("note", Sourced),
     col("quote", Sourced),
     col("editorial", Sourced),
+    Column(
+        "quotes",
+        lambda r: [f"[{q.source}] {q.text}" for q in r.item.quotes],
+        f"多段引文：每段写作“[来源编号] 原文”，多段以 `{LIST_SEPARATOR}` 分隔（与 quote 二选一；"
+        "每段所在条目的标题见 JSON 下载中的 `quotes[].where`）。",
+    ),
+    col("caution", Sourced),
 ]
 HEAD = [DISTRICT, ID, DISTRICT_NAME]
 
@@ -142,6 +149,11 @@ def _quantity(name: str, path: str, label: str) -> list[Column]:
     return [
         col(f"{name}_value", Quantity, "value", f"{path}.value", prefix=f"{label}："),
         col(f"{name}_unit", Quantity, "unit", f"{path}.unit", prefix=f"{label}："),
+        Column(
+            f"{name}_comparator",
+            _attr(f"{path}.comparator"),
+            f"{label}：比较关系，来源说“超过”“约”“近”时为 `more_than`、`about`、`nearly` 等；空表示来源给出的就是这个数。",
+        ),
     ]
 
 
@@ -193,6 +205,7 @@ TABLES: dict[str, list[Column]] = {
     + [col("name", Park), col("kind", Park), col("focus", Park), col("description", Park)]
     + _location("园区")
     + _quantity("area", "area", "面积")
+    + _quantity("investment", "investment", "投资额")
     + [Column("url", _anchor("park"), "本站资料页上该园区的链接路径。")]
     + SOURCED,
     "projects": HEAD

@@ -65,7 +65,11 @@ def number(v: float) -> str:
 
 
 def quantity(label: str, q: Quantity | None) -> str | None:
-    return f"{label} {number(q.value)} {q.unit}" if q is not None else None
+    """E.g. "投资 超过 200 亿元": the source's own word for how the number binds."""
+    if q is None:
+        return None
+    word = q.comparator.word + " " if q.comparator is not None and q.comparator.word else ""
+    return f"{label} {word}{number(q.value)} {q.unit}"
 
 
 def profile_href(slug: str, prefix: str = "../../", anchor: str | None = None) -> str:
@@ -88,7 +92,7 @@ def _feature(kind: str, item: Park | Project, district: District, dataset: Datas
         figure = quantity("投资", item.investment) or quantity("面积", item.area)
     else:
         cls, type_label, status = item.kind.value, LABELS_ZH[item.kind.value], None
-        figure = quantity("面积", item.area)
+        figure = quantity("投资", item.investment) or quantity("面积", item.area)
     out = {
         "t": kind,
         "id": item.id,
@@ -99,6 +103,7 @@ def _feature(kind: str, item: Park | Project, district: District, dataset: Datas
         "figure": figure,
         "source": _source_line(item, dataset.sources),
         "unverified": item.unverified,
+        "caution": item.caution,
         "prec": loc.precision.value,
         "precLabel": LABELS_ZH[loc.precision.value],
         "district": district.name.zh,

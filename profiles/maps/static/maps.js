@@ -77,6 +77,7 @@
     if (f.figure) box.appendChild(el('p', 'gz-popup__figure', f.figure));
     if (f.prec && f.prec !== 'exact') box.appendChild(el('p', 'gz-popup__note', '位置：' + f.precLabel));
     if (f.unverified) box.appendChild(el('p', 'gz-popup__flag', '未核实'));
+    if (f.caution) box.appendChild(el('p', 'gz-popup__caution', '请注意：' + f.caution));
     if (f.source) box.appendChild(el('p', 'gz-popup__source', '来源：' + f.source));
     if (f.href) {
       var p = el('p', 'gz-popup__more');

@@ -1,6 +1,6 @@
 // Citation marks (a.gz-cite, profiles/pages/templates/_cite.html.j2) open a popover with the source's title,
-// publisher and date — read from the page's own source list — and the fact's quote (the mark's data-gz-quote),
-// on mouse hover, keyboard focus or a tap. A first tap opens the popover; a second tap (or a click, or Enter)
+// publisher and date — read from the page's own source list — and the quote the mark carries (data-gz-quote),
+// with the heading it sits under in that source where the data names one (data-gz-where), on mouse hover, keyboard focus or a tap. A first tap opens the popover; a second tap (or a click, or Enter)
 // follows the link to the source list. Escape or a tap elsewhere closes it.
 // A static file: the site's Content-Security-Policy runs no inline script. Text from the data is only ever
 // set with textContent, never parsed as HTML. The popover is absolutely placed over the page, so opening it
@@ -55,12 +55,14 @@
     var title = text(entry, ".gz-source-title");
     var meta = [text(entry, ".gz-source-publisher"), text(entry, "time")].filter(Boolean).join(" · ");
     var quote = mark.getAttribute("data-gz-quote");
+    var where = mark.getAttribute("data-gz-where");
     pop.textContent = "";
     var head = el("p", "gz-cite-pop-source");
     head.appendChild(el("span", "gz-cite-pop-n", "出处 " + mark.textContent.trim() + " "));
     head.appendChild(el("cite", "", title || "（见页末出处）"));
     pop.appendChild(head);
     if (meta) pop.appendChild(el("p", "gz-cite-pop-meta", meta));
+    if (where) pop.appendChild(el("p", "gz-cite-pop-where", "见其中：" + where));
     if (quote) {
       var block = el("blockquote", "gz-cite-pop-quote");
       block.appendChild(el("span", "gz-cite-pop-label", "原文："));
