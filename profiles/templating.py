@@ -65,10 +65,6 @@ def label(value) -> str:
     return LABELS_ZH.get(key, str(key)) if key is not None else "—"
 
 
-def chart_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-
 def sort_key(q: Quantity | None) -> str:
     """The value a table cell sorts by: investment in 亿元, or "" (sorted last) when not comparable."""
     if q is None or q.unit not in TO_YI_YUAN:
@@ -97,7 +93,6 @@ FILTERS = {
     "target": target_text,
     "qty": quantity_text,
     "label": label,
-    "chartnum": chart_number,
     "sortkey": sort_key,
     "filesize": human_size,
     "codespans": codespans,

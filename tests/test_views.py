@@ -23,7 +23,6 @@ from profiles.load import load_dataset
 from profiles.models import City, District, Source
 from profiles.pages import search_words
 from profiles.views import render_compare
-from profiles.views.charts import stacked_bars
 from profiles.views.matrix import TITLE, build_matrix, split_part, terms_in
 from tests.conftest import ROOT
 
@@ -93,25 +92,6 @@ def test_with_many_districts_the_compare_page_stays_bounded_and_says_what_it_lef
     assert len(build_matrix(dataset).districts) == 20
 
 
-# ---- charts ----
-
-
-def test_chart_bars_are_proportional_and_every_label_is_escaped():
-    from profiles.templating import environment
-    from profiles.views import TEMPLATES
-
-    chart = stacked_bars("c", HOSTILE, HOSTILE, [(HOSTILE, [3, 1], ""), ("乙", [2, 0], "x/")], ["甲类", HOSTILE], "条")
-    first, second = chart.bars
-    assert first.segments[0].width == pytest.approx(1.5 * second.segments[0].width)
-    assert [s.series for s in second.segments] == [0]  # a zero value draws no segment …
-    assert second.values == [2, 0]  # … but keeps its cell in the table
-    svg = environment(TEMPLATES).from_string('{% from "_chart.j2" import chart %}{{ chart(c) }}').render(c=chart)
-    assert 'viewBox="0 0 480 ' in svg and 'role="img"' in svg
-    assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
-    assert "{{ 7*7 }}" in svg  # data is text, never a template
-    assert '<th scope="row"><a href="x/">乙</a></th><td class="gz-num">2</td><td class="gz-num">0</td>' in svg
-
-
 def test_compare_page_escapes_hostile_names_in_its_tables(data_dir):
     path = data_dir / "districts" / "haizhu.yaml"
     path.write_text(path.read_text("utf-8").replace("name: 腾讯微信", "name: '<img src=x onerror=alert(1)>'"), "utf-8")
@@ -122,7 +102,7 @@ def test_compare_page_escapes_hostile_names_in_its_tables(data_dir):
 
 
 def test_a_bar_for_an_investment_the_source_gives_as_a_bound_says_so_and_the_table_flags_the_caution(data_dir):
-    from profiles.views.figures import money_chart
+    from profiles.charts.data import project_investments
 
     path = data_dir / "districts" / "haizhu.yaml"
     text = path.read_text("utf-8").replace(
@@ -132,8 +112,8 @@ def test_a_bar_for_an_investment_the_source_gives_as_a_bound_says_so_and_the_tab
     path.write_text(text, "utf-8")
     dataset, report = load_dataset(data_dir, base=data_dir.parent)
     assert report.ok, report.render()
-    [bar] = money_chart(dataset).bars
-    assert bar.label == "琶洲港澳码头直升机场（超过）" and bar.values == [200.0]
+    [bar] = project_investments(dataset).points
+    assert (bar.name, bar.text, bar.value) == ("琶洲港澳码头直升机场", "200（超过）", 200.0)
     page = render_compare(dataset)
     row = page.split('<tr><td><a href="../districts/haizhu/#project-pazhou-heliport"', 1)[1].split("</tr>", 1)[0]
     assert "请注意：所在区存疑" in row and "&gt; 200 亿元" in row

@@ -11,6 +11,7 @@ from ..enums import IndicatorKey, Period
 from ..models import City, District, Figure, Source
 from ..numbers import results
 from ..numbers.catalogue import number_text
+from ..templating import TO_YI_YUAN
 
 CITY = "guangzhou"  # the slug charts and downloads give the whole city
 
@@ -42,7 +43,7 @@ class Cell:
 @dataclass(frozen=True)
 class ChartData:
     name: str  # file name: charts/<name>.svg
-    kind: str  # "bar" | "dumbbell" | "lines"
+    kind: str  # "bar" | "dumbbell" | "lines" | "money" (a bar per project)
     title: str
     unit: str
     points: tuple[Point, ...]
@@ -52,7 +53,7 @@ class ChartData:
     def table(self) -> tuple[tuple[str, ...], tuple[tuple[str, tuple["Cell", ...]], ...]]:
         """The same numbers as a table: (column headers, rows of (row header, cells))."""
         if self.kind == "lines":
-            years = sorted({p.year for p in self.points})
+            years = range(min(p.year for p in self.points), max(p.year for p in self.points) + 1)
             names = list(dict.fromkeys(p.name for p in self.points))
             at = {(p.name, p.year): p for p in self.points}
             rows = tuple((n, tuple(Cell.of(at[(n, y)]) if (n, y) in at else Cell("—") for y in years)) for n in names)
@@ -65,6 +66,9 @@ class ChartData:
                 for n in names
             )
             return ("区", "年份", "目标", "结果"), rows
+        if self.kind == "money":
+            rows = tuple((p.name, (Cell(p.series), Cell.of(p), Cell(p.source, p.source_url))) for p in self.points)
+            return ("项目", "区", self.unit, "出处"), rows
         rows = tuple((p.name, (Cell(str(p.year)), Cell.of(p), Cell(p.source, p.source_url))) for p in self.points)
         return ("区", "年份", self.unit, "出处"), rows
 
@@ -83,7 +87,7 @@ class ChartData:
             for p in self.points:
                 by.setdefault(p.name, []).append(f"{p.year}年{p.text}")
             body = "；".join(f"{n}：{'、'.join(v)}" for n, v in by.items())
-        else:
+        else:  # bar, money
             body = "；".join(f"{p.name}{p.text}{self.unit}" for p in self.points)
         gap = f"。没有数字的：{'、'.join(self.missing)}" if self.missing else ""
         return f"{self.title}。{body}{gap}。"
@@ -190,6 +194,46 @@ def growth_over_years(dataset: Dataset) -> ChartData | None:
     )
 
 
+MONEY_BARS = 30  # at most this many projects: the caption says how many were left out
+
+
+def project_investments(dataset: Dataset) -> ChartData | None:
+    """Projects whose investment is stated in a money unit, in 亿元, largest first; the source's word when the
+    number is a bound (超过) or round (约) is written beside it."""
+    points = []
+    for slug, name, d in _profiles(dataset):
+        for p in getattr(d, "projects", []):
+            q = p.investment
+            if q is None or q.unit not in TO_YI_YUAN:
+                continue
+            value = q.value * TO_YI_YUAN[q.unit]
+            word = q.comparator.word if q.comparator is not None else ""
+            s = dataset.sources.get(p.sources[0]) if p.sources else None
+            src = f"{s.publisher}《{s.title}》，{s.published.isoformat()}" if s else ""
+            text = number_text(value) + (f"（{word}）" if word else "")
+            href = f"districts/{slug}/#project-{p.id}"
+            points.append(Point(slug, p.name, name, 0, value, text, href, src, (s.url or s.via or "") if s else ""))
+    if not points:
+        return None
+    points.sort(key=lambda p: -p.value)
+    left = len(points) - MONEY_BARS
+    note = "来源写明投资额（以元计）的项目，按投资额从大到小排列；来源说“超过”“约”的，数字后注明。"
+    return ChartData(
+        "project-investments",
+        "money",
+        "已公布投资额的重大项目",
+        "亿元",
+        tuple(points[:MONEY_BARS]),
+        (),
+        note + (f"另有 {left} 个项目未画出，见下方名录。" if left > 0 else ""),
+    )
+
+
 def charts(dataset: Dataset) -> tuple[ChartData, ...]:
-    made = (gdp_by_district(dataset), growth_target_vs_result(dataset), growth_over_years(dataset))
+    made = (
+        gdp_by_district(dataset),
+        growth_target_vs_result(dataset),
+        growth_over_years(dataset),
+        project_investments(dataset),
+    )
     return tuple(c for c in made if c is not None)

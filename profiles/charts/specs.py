@@ -72,7 +72,8 @@ def lines(c: ChartData):
     import altair as alt  # deferred: altair, only when a chart is drawn
 
     names = list(dict.fromkeys(p.name for p in c.points))
-    years = sorted({p.year for p in c.points})
+    first, last = min(p.year for p in c.points), max(p.year for p in c.points)
+    years = range(first, last + 1)  # every year between: a year nobody reported is still on the axis
     have = {(p.name, p.year) for p in c.points}
     # A year without a figure is a gap in its line, never a straight segment across it.
     gaps = [{"区": n, "年份": y, "数值": None} for n in names for y in years if (n, y) not in have]
@@ -89,7 +90,7 @@ def lines(c: ChartData):
     return _config(chart.properties(width=WIDTH - 40, height=300))
 
 
-KINDS = {"bar": bar, "dumbbell": dumbbell, "lines": lines}
+KINDS = {"bar": bar, "dumbbell": dumbbell, "lines": lines, "money": bar}
 
 
 def spec(c: ChartData) -> dict[str, Any]:

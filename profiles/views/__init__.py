@@ -20,7 +20,7 @@ from ..output import Outputs
 from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..templating import environment
-from . import compare, figures, matrix, numbers
+from . import compare, matrix, numbers
 from .downloads import DataPage, data_page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -41,7 +41,6 @@ class ComparePage:
     parks: compare.Shown
     projects: compare.Shown
     city_enterprises: tuple
-    charts: dict
     city_parts: tuple[str, ...]
     city_name: str
     district_count: int
@@ -63,7 +62,6 @@ def compare_page(dataset: Dataset, ctx: BuildContext | None = None) -> ComparePa
         parks=compare.cap(compare.directory(dataset, "parks")),
         projects=compare.cap(compare.directory(dataset, "projects")),
         city_enterprises=tuple(compare.city_enterprises(dataset)),
-        charts=figures.compare_charts(dataset),
         city_parts=tuple(dataset.city.industrial_system.parts) if dataset.city else (),
         city_name=dataset.city.name.zh if dataset.city else "",
         district_count=len(dataset.districts),
