@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from profiles import models, schema
+from profiles.models import Figure
 from profiles.checks import MAX_DECIMALS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,3 +143,14 @@ def test_the_quotes_example_is_a_valid_item_each_of_whose_passages_and_headings_
         if folder is not None and folder.is_dir():
             text = quotes.normalise((folder / archive[q.source]).read_text("utf-8"))
             assert all(p in text for p in quotes.passages(q.text)) and quotes.normalise(q.where) in text, q
+
+
+def test_the_source_policy_states_what_validate_enforces():
+    from profiles.numbers.policy import RANKING_WORDS
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    policy = guide.split("### 来源规则", 1)[1].split("\n## ", 1)[0]
+    assert all(w in policy for w in ("排名", "排行")) and set(RANKING_WORDS) >= {"排名", "排行"}
+    assert "不超过 50 字" in policy and Figure.model_fields["quote"].metadata[-1].max_length == 50
+    for word in ("kind", "via", "retrieved", "published", "expected", "preliminary", "final", "target.hedge"):
+        assert f"`{word}" in policy, word
