@@ -86,5 +86,5 @@ def test_every_chart_of_the_site_has_a_page_with_its_embed_code_when_the_site_ur
     views = chart_views(real, BuildContext(site_url="https://example.org/gz/"))
     assert {v.chart.name for v in views} >= {"gdp-by-district", "growth-target-vs-result", "gdp-growth-over-years"}
     for v in views:
-        assert 'src="https://example.org/gz/embed/chart/' in v.code and v.oembed.endswith("/oembed.json")
+        assert 'src="https://example.org/gz/embed/guangzhou/chart/' in v.code and v.oembed.endswith("/oembed.json")
     assert all(v.code == "" for v in chart_views(real, BuildContext()))

@@ -1,6 +1,6 @@
 """Charts: Vega-Lite specs (altair) rendered at build time to SVG and 2× PNG by vl-convert — no chart JavaScript
 for readers, labels kept as SVG text, a table with the same numbers after each chart, the spec downloadable as
-`charts/<name>.vl.json` — and an embed page per chart (`embed/chart/<name>/`, with oEmbed), like a fact card.
+`charts/<name>.vl.json` — and an embed page per chart (`embed/guangzhou/chart/<name>/`, with oEmbed), like a city fact card.
 
 CHARTS draws the files, CHART_PAGES the embed pages; the compare and home pages show `chart_views` through
 `_charts.html.j2` (an <img> of the SVG, so the page stays light, then the table)."""
@@ -19,12 +19,13 @@ from ..embeds.cards import CSP, SITE_NAME, css_version
 from ..embeds.oembed import OEmbed, oembed_path, oembed_url
 from ..embeds.oembed import render as render_oembed
 from ..maps.assets import asset_urls
+from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..templating import environment
 from .data import ChartData, charts
 
 TEMPLATES = Path(__file__).parent / "templates"
-PREFIX = "../../../"  # from embed/chart/<name>/ to the site root
+PREFIX = "../../../../"  # from embed/guangzhou/chart/<name>/ to the site root
 FRAME_PX = 640  # the frame's height before resize.js fits it
 
 
@@ -34,7 +35,7 @@ def files(name: str) -> dict[str, str]:
         "svg": f"charts/{name}.svg",
         "png": f"charts/{name}.png",
         "spec": f"charts/{name}.vl.json",
-        "embed": f"embed/chart/{name}/",
+        "embed": f"embed/{CITY_SLUG}/chart/{name}/",
     }
 
 

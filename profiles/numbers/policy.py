@@ -110,9 +110,7 @@ def not_archived(dataset: Dataset) -> list[str]:
     """How many quotes cite online sources whose text is not archived here (so not proven offline)."""
     online = {sid for sid, s in dataset.sources.items() if s.archive is None and (s.url or s.via)}
     profiles = ([dataset.city] if dataset.city is not None else []) + list(dataset.districts.values())
-    quotes = sum(
-        1 for p in profiles for _, item in items(p) if item.quote and item.sources and item.sources[0] in online
-    )
+    quotes = sum(1 for p in profiles for _, item in items(p) for q in item.cited_quotes() if q.source in online)
     if not online:
         return []
     return [
