@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import headline
 from ..context import BuildContext
@@ -68,6 +69,9 @@ class HomePage:
     maps: bool
     panel: Panel | None
     oembed: tuple[tuple[str, str], ...] = ()  # (URL, title) of the city map's oEmbed JSON
+    changes: Any = None  # history.Recent: the latest changes of the data (None: a page rendered on its own)
+    feed: bool = False  # the site's Atom feed of changes is published
+    since: tuple[tuple[str, str], ...] = ()  # (anchor, first appearance) of the city's goals and figures
 
 
 def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ...] | None = None) -> HomePage:
@@ -83,7 +87,17 @@ def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ..
         ctx.maps,
         city_panel,
         oembed_links(ctx, city_panel if ctx.maps else None, None),
+        *_history(ctx),
     )
+
+
+LATEST = 3  # changes the home page shows
+
+
+def _history(ctx: BuildContext) -> tuple:
+    if ctx.history is None:
+        return ()
+    return ctx.history.recent(None, LATEST), ctx.history.feeds, ctx.history.dates("data/city.yaml")
 
 
 def render_home_page(view: HomePage, inputs=None) -> str:
@@ -100,6 +114,9 @@ def render_home_page(view: HomePage, inputs=None) -> str:
             city_slug=CITY_SLUG,
             panel=view.panel,
             oembed=view.oembed,
+            changes=view.changes,
+            feed=view.feed,
+            since=dict(view.since),
         )
     )
 
