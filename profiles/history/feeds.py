@@ -39,7 +39,7 @@ def feeds(history: History, dataset) -> list[tuple[str, Feed]]:
         return path, Feed(path, page, title, site, entries[0].time if entries else history.updated, entries)
 
     out = [feed("changes/feed.xml", "changes/", f"{SITE_NAME} · 更新记录", history.entries)]
-    for slug in dataset.order():
+    for slug in dataset.districts:  # those with a page
         name = dataset.name_of(slug)
         out.append(feed(f"districts/{slug}/feed.xml", f"districts/{slug}/", f"{SITE_NAME} · {name}更新记录", history.of(slug)))  # fmt: skip
     return out
@@ -69,9 +69,8 @@ def render_feed(view: Feed, inputs=None) -> bytes:
         item = fg.add_entry(order="append")  # newest first, as given
         item.id(f"{site}changes/#c-{e.key}")
         item.title(e.title)
-        item.link(href=entry_url(site, e), rel="alternate", type="text/html")
-        if e.commit_url:
-            item.link(href=e.commit_url, rel="related", type="text/html", title=f"提交 {e.short}")
+        # One link: feedgen 1.0 writes an entry's links without their rel, so a second would be a second alternate.
+        item.link(href=entry_url(site, e), rel="alternate")
         item.published(e.time)
         item.updated(e.time)
         item.content(_content(e), type="html")
@@ -83,7 +82,10 @@ def _content(e: Entry) -> str:
     html = f"<ul>{''.join(parts)}</ul>" if parts else ""
     if e.flags:
         html += f"<p>审阅提示：{escape('；'.join(e.flags))}</p>"
-    return html + f"<p>{escape(e.date)} · 提交 {escape(e.short)}</p>"
+    commit = (
+        f'<a href="{escape(e.commit_url)}">提交 {escape(e.short)}</a>' if e.commit_url else f"提交 {escape(e.short)}"
+    )
+    return html + f"<p>{escape(e.date)} · {commit}</p>"
 
 
 FEEDS = Output(

@@ -35,7 +35,7 @@ def _days(entries: tuple[Entry, ...]) -> tuple[tuple[str, tuple[Entry, ...]], ..
 
 
 def changes_pages(history: History, dataset) -> list[tuple[str, ChangesPage]]:
-    names = {slug: dataset.name_of(slug) for slug in dataset.order()}
+    names = {slug: dataset.name_of(slug) for slug in dataset.districts}  # those with a page (and a feed)
     counts = tuple((slug, name, len(history.of(slug))) for slug, name in names.items())
     out = [
         (

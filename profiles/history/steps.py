@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..diff.compare import Change, FieldChange
 from ..diff.entities import KIND_ZH, REGISTRY_FILE, SOURCES_FILE
 from ..diff.report import DiffReport, diff
-from ..diff.text import clean, moved_text, number_text, place_text
+from ..diff.text import clean, moved_text, place_text
 from ..diff.values import excerpts, fmt, short
 from ..enums import LABELS_ZH
 from .states import Reader
@@ -134,5 +134,5 @@ def field_text(f: FieldChange, district_zh: str | None) -> str:
             old, new = fmt(old), fmt(new)
         else:
             old, new = excerpts(f.old, f.new)
-        note = number_text(f)
+        note = ("+" if f.delta > 0 else "") + fmt(f.delta) if f.delta is not None else ""  # a reader's difference
     return f"{f.label}：{clean(old)} → {clean(new)}" + (f"（{note}）" if note else "")
