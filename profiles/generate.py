@@ -98,7 +98,7 @@ def context(
     digest = dataset.digests.get(":boundaries") or hashlib.sha256(repr(sorted(boundaries.items())).encode()).hexdigest()
     return BuildContext(
         edit_base=config.edit_base,
-        last_changed=last_changed(config) if with_git else {},
+        last_changed=(found.last_changed if found.available else last_changed(config)) if with_git else {},
         polygon_area=cache.memo(
             "polygon-area", digest.encode(), lambda: {s: geo.area_km2(g) for s, g in boundaries.items()}
         ),

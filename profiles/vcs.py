@@ -56,6 +56,7 @@ class Commit:
     parent: str | None  # the first parent; None for a root commit
     time: str  # the committer's date, ISO 8601 with its offset: 2026-12-02T09:30:26+08:00
     subject: str  # the message's first line
+    files: tuple[str, ...] = ()  # the files it changed under the path asked for, relative to the root
 
     @property
     def date(self) -> str:
@@ -64,17 +65,21 @@ class Commit:
 
 def commits(root: Path, path: str) -> list[Commit]:
     """Every commit reachable from HEAD that changed something under `path` (relative to `root`), oldest first,
-    each compared with its first parent. Merges are left out: each commit on a merged branch is listed itself,
-    so a merge would repeat what they did (a merge that edited data while resolving a conflict is not seen)."""
+    each compared with its first parent, with the files it changed there (one git call). Merges are left out:
+    each commit on a merged branch is listed itself, so a merge would repeat what they did (a merge that edited
+    data while resolving a conflict is not seen)."""
     out = _out(
-        root, "log", "--no-merges", "--reverse", "--date-order", "--format=%H%x1f%P%x1f%cI%x1f%s%x1e", "--", path
-    )
+        root, "log", "--no-merges", "--reverse", "--date-order", "--relative", "--name-only",
+        "--format=%x1e%H%x1f%P%x1f%cI%x1f%s", "--", path,
+    )  # fmt: skip
     found = []
-    for record in (out or "").split("\x1e"):
-        fields = record.strip("\n").split("\x1f")
+    for record in (out or "").split("\x1e")[1:]:
+        head, _, names = record.partition("\n")
+        fields = head.split("\x1f")
         if len(fields) == 4:
             sha, parents, time, subject = fields
-            found.append(Commit(sha, parents.split()[0] if parents else None, time, subject))
+            files = tuple(name for name in names.split("\n") if name)
+            found.append(Commit(sha, parents.split()[0] if parents else None, time, subject, files))
     return found
 
 

@@ -42,7 +42,8 @@ def read(root: Path, data_dir: Path, cache: Cache, dataset: Dataset, edit_base: 
         return UNAVAILABLE  # the data lives outside the project: not its history
     if repo is None or repo.shallow:
         return UNAVAILABLE
-    commits = vcs.commits(root, data)
+    # The commits that changed the data, by the commit checked out: a warm build asks git only what HEAD is.
+    commits = cache.memo("history-log", f"{data}|{repo.head}".encode(), lambda: vcs.commits(root, data))
     reader = Reader(root, data, cache)  # reads git only for a step the cache lacks
     steps: list[Step] = [
         cache.memo(
@@ -50,4 +51,4 @@ def read(root: Path, data_dir: Path, cache: Cache, dataset: Dataset, edit_base: 
         )
         for c in commits
     ]  # a step never changes: cached by its pair of commits (and the code, as every cache entry is)
-    return timeline(commits, steps, dataset, edit_base, site_url)
+    return timeline(commits, steps, dataset, edit_base, site_url, data)

@@ -98,6 +98,7 @@ class History:
     site_url: str | None = None  # feeds are made only with the site's public address
     updated: str = ""  # the newest commit's time: a feed's <updated> when it has no entry of its own
     commits: int = 0  # commits that changed the data
+    last_changed: Mapping[str, str] = field(default_factory=dict)  # slug -> day of the last commit to its file
 
     def of(self, slug: str | None) -> tuple[Entry, ...]:
         """A district's entries (None: all)."""
@@ -131,9 +132,15 @@ def first_seen(commits: list[Commit], steps: list[Step]) -> dict[Key, str]:
 
 
 def timeline(
-    commits: list[Commit], steps: list[Step], dataset: Dataset, edit_base: str, site_url: str | None
+    commits: list[Commit],
+    steps: list[Step],
+    dataset: Dataset,
+    edit_base: str,
+    site_url: str | None,
+    data: str = "data",
 ) -> History:
-    """The history of `commits` (oldest first) and their `steps`, placed on today's pages."""
+    """The history of `commits` (oldest first) and their `steps`, placed on today's pages (`data`: the data folder
+    as git names it)."""
     here = _present(dataset)
     repo = edit_base.split("/edit/", 1)[0] if "/edit/" in edit_base else ""
     entries = []
@@ -170,7 +177,20 @@ def timeline(
         site_url=site_url,
         updated=commits[-1].time if commits else "",
         commits=len(commits),
+        last_changed=last_changed(commits, data),
     )
+
+
+def last_changed(commits: list[Commit], data: str = "data") -> dict[str, str]:
+    """slug -> the day of the last commit that changed its district file (「最后编辑」); `data`: the data folder as
+    the commits name their files."""
+    folder = f"{data}/districts/"
+    out: dict[str, str] = {}
+    for commit in commits:  # oldest first: the last one wins
+        for name in commit.files:
+            if name.startswith(folder) and name.endswith(".yaml") and "/" not in name[len(folder) :]:
+                out[name[len(folder) : -len(".yaml")]] = commit.date
+    return dict(sorted(out.items()))
 
 
 def _key(sha: str, file: str, kind: str, ident: str, change: str) -> str:
