@@ -302,3 +302,15 @@ def test_a_feed_link_to_a_missing_anchor_is_found(site, tmp_path):
 def test_apply_knows_every_edit():
     with pytest.raises(ValueError):
         apply(Path("."), "Something else")
+
+
+def test_the_change_pages_render_the_same_with_their_blocks_stashed(history_project):
+    from profiles import rawblocks
+    from tests.test_rawblocks import body, to_html
+
+    docs = history_project[0] / "docs"
+    for page in ("changes/index.md", "changes/haizhu.md", "districts/haizhu.md"):
+        text = body((docs / page).read_text("utf-8"))
+        stashed, blocks = rawblocks.stash(text)
+        assert len(blocks) >= 2, page
+        assert rawblocks.restore(to_html(stashed), blocks) == to_html(text), page
