@@ -16,6 +16,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from markupsafe import escape
 
 from profiles import history
 from profiles.build import build
@@ -314,3 +315,25 @@ def test_the_change_pages_render_the_same_with_their_blocks_stashed(history_proj
         stashed, blocks = rawblocks.stash(text)
         assert len(blocks) >= 2, page
         assert rawblocks.restore(to_html(stashed), blocks) == to_html(text), page
+
+
+def test_data_in_the_history_stays_text_on_the_page_and_in_the_feed(repo):
+    from profiles.history.feeds import feeds, render_feed
+    from profiles.history.pages import changes_pages, render_changes
+
+    payload = "<script>window.__pwned=1</script>[x](javascript:alert(1))"
+    haizhu = repo / "data/districts/haizhu.yaml"
+    edit_text = haizhu.read_text("utf-8").replace("statement: 全年引育大模型企业超100个", f'statement: "{payload}"')
+    haizhu.write_text(edit_text, "utf-8")
+    commit(repo, "Hostile statement", "2026-02-01")
+    found = read(repo)
+    assert any(payload in line for line in found.entries[0].lines), "the change is told"
+    dataset = _dataset(repo)
+    from tests.test_rawblocks import body, to_html
+
+    for _, view in changes_pages(found, dataset):
+        html = to_html(body(render_changes(view)))  # as MkDocs makes it
+        assert "<script" not in html and 'href="javascript' not in html and str(escape(payload))[:30] in html
+    for _, view in feeds(found, dataset):
+        parsed = feedparser.parse(render_feed(view))
+        assert not parsed.bozo and "<script" not in parsed.entries[0].content[0].value.replace("&lt;script", "")
