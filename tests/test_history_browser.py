@@ -1,6 +1,6 @@
-"""The change history's pages in Chromium (#26): axe-core finds no violation on /changes/ and a district's list at a
-laptop's and a phone's width (and dark), nothing on them errs, and Material does not take their Atom feed for the
-site in another language (no sitemap.xml fetched beside it)."""
+"""The change history's pages in Chromium (#26): axe-core finds no violation on /changes/, a district's list, its
+profile and the home page (their latest changes) at a laptop's and a phone's width, light and dark; nothing on
+them errs, and Material does not take their Atom feed for the site in another language (no sitemap.xml fetched)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = ("changes/", "changes/haizhu/", "districts/haizhu/")
+PAGES = ("changes/", "changes/haizhu/", "districts/haizhu/", "")  # the lists, a profile's and the home page's
 
 
 @pytest.mark.parametrize("width", [1366, 390])
@@ -25,8 +25,8 @@ def test_axe_finds_no_violation_on_the_change_pages(history_project, static_serv
         for path in PAGES:
             opened.page.goto(base + path, wait_until="load")
             opened.page.wait_for_load_state("networkidle")
-            assert opened.page.locator(".gz-changes > li").count() >= 4, path
-            results = axe.run(opened.page, context={"include": [["article"]]} if path.startswith("districts/") else None, options={"resultTypes": ["violations"]})  # fmt: skip
+            assert opened.page.locator(".gz-changes > li").count() >= 3, path
+            results = axe.run(opened.page, context={"include": [["article"]]} if not path.startswith("changes/") else None, options={"resultTypes": ["violations"]})  # fmt: skip
             found[f"{path} {scheme}"] = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
         assert opened.errors == [], opened.errors
         assert [u for u in requests if u.endswith("sitemap.xml")] == [], "a feed is not a language of the site"
