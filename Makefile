@@ -36,11 +36,13 @@ diff: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium.sh
 
-# ruff (check + format) and actionlint, pinned in the lock; part of make test.
+# ruff (check + format), actionlint and zizmor (the workflows' supply-chain audit, offline), pinned in the lock;
+# part of make test.
 lint: $(STAMP)
 	$(BIN)/ruff check profiles tests scripts
 	$(BIN)/ruff format --check profiles tests scripts
 	$(BIN)/actionlint .github/workflows/*.yml
+	$(BIN)/zizmor --offline .github/workflows
 
 test: $(STAMP) browser lint
 	$(BIN)/python -m pytest

@@ -7,13 +7,12 @@ import hashlib
 import logging
 import os
 import shutil
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import geo, search
+from . import geo, search, vcs
 from .config import Config
 from .csp import apply_csp
 from .dataset import Dataset
@@ -154,18 +153,7 @@ def source_date_epoch(config: Config) -> str:
     """The time of the last commit: MkDocs stamps the sitemap with it, so one commit builds one site."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=config.root,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        ).stdout.strip()
-        return out or "0"
-    except (OSError, subprocess.SubprocessError):
-        return "0"
+    return vcs.last_commit_epoch(config.root) or "0"
 
 
 def mkdocs_build(config: Config, site_dir: Path) -> None:

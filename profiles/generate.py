@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from . import charts, embeds, exports, geo, maps, pages, search, staticmap, views
+from . import charts, embeds, exports, geo, history, maps, pages, search, staticmap, vcs, views
 from .cache import Cache
 from .config import Config
 from .context import BuildContext
@@ -32,6 +32,7 @@ MANAGED = (
     "data",
     "compare",
     "charts",
+    "changes",
     "schema",
     "assets/vendor",
     "assets/maps",
@@ -43,25 +44,8 @@ MANAGED = (
 
 def last_changed(config: Config) -> dict[str, str]:
     """slug -> date of the last commit touching its file; one git call for all, reproducible per commit."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--", str(config.data_dir / "districts")],
-            cwd=config.root,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    result: dict[str, str] = {}
-    day = ""
-    for line in out.splitlines():
-        if line.startswith("@"):
-            day = line[1:]
-        elif line.endswith(".yaml"):
-            result.setdefault(Path(line).stem, day)
-    return result
+    dates = vcs.file_dates(config.root, str(config.data_dir / "districts"))
+    return {Path(name).stem: day for name, day in dates.items() if name.endswith(".yaml")}
 
 
 # Every output of a build, in the order they are rendered: an output may read the results of those
@@ -85,6 +69,8 @@ OUTPUTS: tuple[Output, ...] = (
     exports.DOWNLOADS,
     views.COMPARE,
     views.DATA_PAGE,
+    history.CHANGES,
+    history.FEEDS,
     SCHEMAS,
 )
 # The stage each output's time is reported under (`build --timings`, the benchmark).
@@ -93,24 +79,42 @@ STAGES |= {"card": "embeds", "card-image": "embeds", "oembed": "embeds"}
 STAGES |= {"image": "images", "export-part": "exports", "download": "exports"}
 STAGES |= {"chart": "charts", "chart-page": "charts", "chart-oembed": "charts"}
 STAGES |= {"compare": "views", "data-page": "views", "schema": "views"}
+STAGES |= {"history": "history", "changes": "history", "feed": "history"}
 
 
-def context(dataset: Dataset, boundaries: dict, config: Config, cache: Cache, *, with_git: bool = True) -> BuildContext:
-    """The build-wide facts every output may show besides the data."""
+def context(
+    dataset: Dataset,
+    boundaries: dict,
+    config: Config,
+    cache: Cache,
+    *,
+    with_git: bool = True,
+    lap: Callable[[str], None] | None = None,
+) -> BuildContext:
+    """The build-wide facts every output may show besides the data (`lap`: told when the history is read)."""
+    site_url = _site_url(config, cache)
+    found = (
+        history.read(config.root, config.data_dir, cache, dataset, config.edit_base, site_url)
+        if with_git
+        else history.UNAVAILABLE
+    )
+    if lap is not None:
+        lap("history")
     digest = dataset.digests.get(":boundaries") or hashlib.sha256(repr(sorted(boundaries.items())).encode()).hexdigest()
     return BuildContext(
         edit_base=config.edit_base,
-        last_changed=last_changed(config) if with_git else {},
+        last_changed=(found.last_changed if found.available else last_changed(config)) if with_git else {},
         polygon_area=cache.memo(
             "polygon-area", digest.encode(), lambda: {s: geo.area_km2(g) for s, g in boundaries.items()}
         ),
         maps=bool(boundaries),
         embed_names={slug: dataset.name_of(slug) for slug in boundaries},
-        site_url=_site_url(config, cache),
+        site_url=site_url,
         city_name=dataset.city.name.zh if dataset.city else None,
         map_settings=maps.MapSettings.from_env(config.maps),
         boundaries_digest=digest,
         search_dictionary=str(write_search_dictionary(dataset, config, cache.keep("search-words", b"", dict))[0]),
+        history=found,
     )
 
 
@@ -149,7 +153,7 @@ def generate(
         clock = now
 
     cache = cache or Cache(None)
-    ctx = context(dataset, boundaries, config, cache, with_git=with_git)
+    ctx = context(dataset, boundaries, config, cache, with_git=with_git, lap=lap)
     inputs = Inputs(dataset, ctx, boundaries, cache, out, resident=resident)
     lap("page")
     embeds.write_embeds(out)  # static files, copied as they are

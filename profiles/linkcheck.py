@@ -2,7 +2,9 @@
 
 Every internal link, anchor, iframe, script, stylesheet and image must resolve to a file in the site
 (and an `#anchor` to an id in the target page), no link may use a javascript:/data: URL, and every
-external http(s) URL — in the pages and in data/sources.yaml — must be well-formed. External URLs are
+external http(s) URL — in the pages and in data/sources.yaml — must be well-formed. The Atom feeds too:
+each is well-formed XML, its entries' ids are unique, and every link and id under the site's address (the
+feed's own, from its rel="self" link) resolves to a file and an anchor in the site. External URLs are
 never fetched: the check runs offline, in CI, in a second.
 
 Why a separate check when MkDocs validates links: MkDocs sees Markdown links only, not the HTML our
@@ -20,6 +22,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 from .yamlload import load
 
@@ -162,6 +165,45 @@ def check_page(site: Path, file: Path, shown: str, base_path: str = "/") -> list
     return out
 
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def check_feed(site: Path, file: Path, shown: str) -> list[Finding]:
+    """An Atom feed's findings (none for other XML, such as sitemap.xml): its links and entry ids under the
+    feed's own site address resolve in `site`, the others are well-formed http(s); entry ids are unique."""
+    rel = file.relative_to(site).as_posix()
+    where = f"{shown}/{rel}"
+    try:
+        root = ElementTree.parse(file).getroot()
+    except ElementTree.ParseError as exc:
+        return [Finding(where, f"不是格式正确的 XML：{exc}")]
+    if root.tag != f"{ATOM}feed":
+        return []  # sitemap.xml and other XML: not a feed
+    self_link = next((link.get("href", "") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"), "")
+    if not self_link.endswith("/" + rel):
+        return [Finding(where, f'订阅源的 rel="self" 地址 {self_link[:80]} 与它在网站中的位置不符')]
+    base = self_link[: -len(rel)]
+    out: list[Finding] = []
+    ids = [e.findtext(f"{ATOM}id", "") for e in root.findall(f"{ATOM}entry")]
+    for ident in sorted({i for i in ids if ids.count(i) > 1}):
+        out.append(Finding(where, f"条目编号 {ident[:80]} 重复"))
+    urls = [("链接", link.get("href", "")) for link in root.iter(f"{ATOM}link")] + [("条目编号", i) for i in ids]
+    for kind, url in urls:
+        if not url.startswith(base):
+            if not well_formed_http(url):
+                out.append(Finding(where, f"{kind} {url[:80]} 不是格式正确的 http(s) 网址"))
+            continue
+        parts = urlsplit(url[len(base) :])
+        target, target_rel = _target(site, "", "/" + parts.path)
+        if target is None or not target.is_file():
+            out.append(Finding(where, f"{kind} {url} 指向不存在的文件"))
+            continue
+        anchor = unquote(parts.fragment)
+        if anchor and target.suffix == ".html" and anchor not in _page(target).ids:
+            out.append(Finding(where, f"{kind} {url} 指向的锚点 #{anchor} 在 {shown}/{target_rel} 里不存在"))
+    return out
+
+
 def check_sources(sources_file: Path, shown: str) -> list[Finding]:
     """Every `url` in data/sources.yaml is well-formed http(s) (the model checks the scheme only)."""
     doc, _ = load(sources_file, shown)
@@ -192,6 +234,8 @@ def check_site(
     out: list[Finding] = []
     for file in sorted(site.rglob("*.html")):
         out.extend(check_page(site, file, shown, base_path))
+    for file in sorted(site.rglob("*.xml")):
+        out.extend(check_feed(site, file, shown))
     if sources_file is not None and sources_file.is_file():
         out.extend(check_sources(sources_file, sources_shown))
     return out

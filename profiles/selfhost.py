@@ -3,7 +3,8 @@ loads only on demand — resize-observer-polyfill (browsers without ResizeObserv
 WebViews) and mermaid (pages with diagrams). Readers in mainland China wait for or fail on such hosts,
 and the site's CSP blocks them anyway. After MkDocs, `self_host` rewrites the bundle (and its source
 map) to load the polyfill from our own copy (docs/assets/vendor-theme/, version 1.5.1, the file unpkg
-serves, MIT) and refuses pages with mermaid diagrams, which the site does not ship."""
+serves, MIT) and refuses pages with mermaid diagrams, which the site does not ship. It also reads only links with
+an hreflang as the site's other languages, so a page's Atom feed is not fetched as one."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ BUNDLE = {
     '"https://unpkg.com/resize-observer-polyfill"': f'new URL("{POLYFILL}",__md_scope).href',
     # Never loaded: a page with a mermaid diagram fails the build (below).
     '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"': '"data:text/javascript,"',
+    # Material takes every link[rel=alternate] for the site in another language and fetches sitemap.xml beside
+    # it: the Atom feeds our pages link (profiles/history/feeds.py) are not; its own language links carry hreflang.
+    '"link[rel=alternate]"': '"link[rel=alternate][hreflang]"',
 }
 # The source map holds the same addresses as TypeScript source text, and a comment that says where the
 # polyfill comes from: it says where ours does.
@@ -24,6 +28,7 @@ SOURCE_MAP = {
     "https://unpkg.com/resize-observer-polyfill": POLYFILL,
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "",
     "automatically downloaded from unpkg.com.": "automatically loaded from this site's own copy.",
+    'link[rel=alternate]\\"': 'link[rel=alternate][hreflang]\\"',
 }
 
 

@@ -101,12 +101,14 @@ FILTERS = {
 
 
 @lru_cache(maxsize=None)
-def environment(templates: Path) -> Environment:
-    """The environment for one template folder (made once per folder; read-only afterwards). Templates are
-    read once per process, like their digest that keys the cache (rendering.Output.version): not checked
-    for changes on every use (six partials a page)."""
+def environment(templates: Path | tuple[Path, ...]) -> Environment:
+    """The environment for one template folder, or several searched in order (a stage that shows another's
+    partials: /changes/ shows entries as the district pages do); made once per folder; read-only afterwards.
+    Templates are read once per process, like their digest that keys the cache (rendering.Output.version):
+    not checked for changes on every use (six partials a page)."""
+    folders = templates if isinstance(templates, tuple) else (templates,)
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader([str(folder) for folder in folders]),
         auto_reload=False,
         autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
         undefined=StrictUndefined,

@@ -41,8 +41,9 @@ from edits import EDITS  # noqa: E402
 from profiles.build import Session, Timings, build  # noqa: E402
 from profiles.config import load_config  # noqa: E402
 
-STAGES = ("validate", "pages", "search", "maps", "embeds", "images", "exports", "views", "sync", "mkdocs")
-GENERATOR = ("validate", "pages", "search", "maps", "embeds", "images", "exports", "views")
+STAGES = ("validate", "history", "pages", "search", "maps", "embeds", "images", "exports", "views", "sync", "mkdocs")
+GENERATOR = ("validate", "history", "pages", "search", "maps", "embeds", "images", "exports", "views")
+HISTORY_COMMITS = 200  # synthetic data commits: what they add to a warm build (#26's budget: 0.2 s)
 
 
 def project_around(data: Path, target: Path) -> Path:
@@ -148,6 +149,63 @@ def bench_dataset(label: str, data: Path, workdir: Path, n: int, single_edits: b
     if single_edits:
         edit_table(project, session, label)
     return project
+
+
+def _git(repo: Path, *args: str, day: int = 0) -> None:
+    stamp = f"{1_767_196_800 + day * 3600} +0800"  # from 2026-01-01, one commit an hour: reproducible dates
+    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    env.update(GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.org")
+    env.update(GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.org")
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def history_project(workdir: Path, commits: int) -> Path:
+    """The real data in a repository of its own: imported, then `commits` synthetic edits, one district's summary
+    each (each a step of the history: an entry on /changes/, its district's list and both feeds)."""
+    project = project_around(ROOT / "data", workdir)
+    (project / ".gitignore").write_text((ROOT / ".gitignore").read_text("utf-8"), "utf-8")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "Import the data")
+    files = sorted((project / "data" / "districts").glob("*.yaml"))
+    for n in range(commits):
+        path = files[n % len(files)]
+        path.write_text(path.read_text("utf-8").replace("summary: ", f"summary: （第{n}次修订）", 1), "utf-8")
+        _git(project, "commit", "-q", "-a", "-m", f"Edit {n}", day=n + 1)
+    return project
+
+
+def bench_history(workdir: Path, commits: int = HISTORY_COMMITS, runs: int = 7) -> None:
+    """What a history of `commits` data commits adds to a warm build (make site on an unchanged tree, a new
+    process): the same data with its import commit only against it with `commits` more, each built cold once, then
+    warm `runs` times, the two interleaved so both see the same load; the fastest of each is compared (on a shared
+    machine the other runs measure the neighbours), the medians printed beside."""
+    projects = {
+        0: history_project(workdir / "history-0", 0),
+        commits: history_project(workdir / f"history-{commits}", commits),
+    }
+    for n, project in projects.items():
+        cold, _ = run_cli(project)
+        print(f"history, {n} data commits after the import: cold build {cold:.2f} s")
+    warm: dict[int, list[tuple[float, Timings]]] = {n: [] for n in projects}
+    for _ in range(runs):
+        for n, project in projects.items():
+            warm[n].append(run_cli(project))
+
+    def best(n: int, stage: str | None = None) -> float:
+        values = sorted(total if stage is None else t.stages.get(stage, 0.0) for total, t in warm[n])
+        return values[0]
+
+    def median(n: int) -> float:
+        return sorted(total for total, _ in warm[n])[len(warm[n]) // 2]
+
+    base, more = 0, commits
+    stages = "  ".join(f"{s} {(best(more, s) - best(base, s)) * 1000:+.0f}" for s in ("history", "pages", "mkdocs"))
+    print(
+        f"history: {commits} synthetic data commits add {(best(more) - best(base)) * 1000:+.0f} ms to a warm build "
+        f"(fastest of {runs}: {best(base):.2f} → {best(more):.2f} s; medians {median(base):.2f} → {median(more):.2f} s; "
+        f"ms by stage: {stages}) — budget +200 ms"
+    )
 
 
 class _GzipHandler(SimpleHTTPRequestHandler):
@@ -310,9 +368,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="synthetic district counts, comma-separated")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, default=5, help="runs per page; the median is printed")
+    parser.add_argument("--history-only", action="store_true", help="only the change history's line")
     args = parser.parse_args()
+    if args.history_only:
+        with tempfile.TemporaryDirectory(prefix="gz-bench-") as tmp:
+            bench_history(Path(tmp))
+        return
     with tempfile.TemporaryDirectory(prefix="gz-bench-") as tmp:
         work = Path(tmp)
+        bench_history(work)
         real = bench_dataset("real", ROOT / "data", work, 11, single_edits=True)
         page_html = {}
         page_html[11] = (real / "site" / "districts" / "haizhu" / "index.html").stat().st_size

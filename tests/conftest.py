@@ -90,3 +90,21 @@ def public_project(tmp_path_factory) -> Path:
         report = build(load_config(project))
     assert report.ok, report.render()
     return project
+
+
+@pytest.fixture(scope="session")
+def history_project(tmp_path_factory) -> tuple[Path, list[str]]:
+    """A project in its own git repository (tests/history_repo.py: the data imported, then four editors' commits),
+    built at its public address with the repository's edit links. Returns it and its commits, oldest first.
+    Read-only for tests."""
+    from profiles.build import build
+    from profiles.config import load_config
+    from tests.history_repo import EDIT_BASE, SITE_URL, make_history_repo
+
+    project, shas = make_history_repo(tmp_path_factory.mktemp("history") / "repo")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PROFILES_SITE_URL", SITE_URL)
+        env.setenv("PROFILES_EDIT_BASE", EDIT_BASE)
+        report = build(load_config(project))
+    assert report.ok, report.render()
+    return project, shas

@@ -8,8 +8,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from profiles import models, schema
-from profiles.models import Figure
 from profiles.checks import MAX_DECIMALS
+from profiles.models import Figure
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"

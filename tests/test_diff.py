@@ -104,7 +104,7 @@ def test_the_json_keys_are_stable_and_always_present(tmp_path):
     change = data["changes"][0]
     assert list(change) == sorted(change) and set(change) == {
         "change", "district", "fields", "file", "flags", "id", "kind", "kind_zh", "name",
-        "order_after", "order_before", "renamed_from",
+        "moved", "order_after", "order_before", "renamed_from",
     }  # fmt: skip
     assert set(change["fields"][0]) == {"delta", "label", "new", "old", "path", "place", "ratio", "reordered"}
     assert set(change["fields"][0]["place"]) == {
@@ -151,3 +151,17 @@ def test_a_name_that_is_neither_a_ref_nor_a_folder_exits_2_with_a_hint(tmp_path)
         [sys.executable, "-m", "profiles", "diff", "no-such-branch"], capture_output=True, text=True, cwd=ROOT
     )
     assert proc.returncode == 2 and "no-such-branch: 既不是 git 版本" in proc.stderr
+
+
+def test_a_reorder_names_only_the_entries_that_moved():
+    from profiles.diff.compare import Moved, moved
+
+    goals = [f"goal-{i}" for i in range(1, 38)]  # 海珠's 37 goals
+    swapped = list(goals)
+    swapped[2], swapped[30] = swapped[30], swapped[2]
+    assert moved(goals, swapped) == [Moved("goal-31", 31, 3), Moved("goal-3", 3, 31)]
+    one_down = goals[1:5] + goals[:1] + goals[5:]
+    assert moved(goals, one_down) == [Moved("goal-1", 1, 5)], "one goal moved down: only it is named"
+    assert moved(goals, goals[-1:] + goals[:-1]) == [Moved("goal-37", 37, 1)]
+    reversed_ = moved(goals[:5], goals[:5][::-1])
+    assert "goal-3" not in {m.id for m in reversed_}, "an entry back at its own place is not named"

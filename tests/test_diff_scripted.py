@@ -107,6 +107,10 @@ def test_the_scripted_pull_request_is_reported_once_per_edit_with_its_three_flag
         ["gdp-growth-2025", "llm-firms-2025"],
         ["llm-firms-2025", "gdp-growth-2025"],
     )
+    assert swap["moved"] == [
+        {"id": "llm-firms-2025", "from": 2, "to": 1},
+        {"id": "gdp-growth-2025", "from": 1, "to": 2},
+    ], "a swap names both entries, each with where it went"
     goal = next(c for c in report["changes"] if c["id"] == "gdp-growth-2025")
     assert [f["path"] for f in goal["fields"]] == ["target.value"], "the swap is not a field change"
 

@@ -15,6 +15,9 @@ def test_the_real_site_names_no_cdn_and_loads_the_polyfill_from_our_own_copy(rea
     for path in bundles:
         assert "unpkg.com" not in path.read_text("utf-8"), path.name  # neither an address nor the map's prose
     assert f'new URL("{POLYFILL}",__md_scope)' in bundles[0].read_text("utf-8")
+    # An Atom feed's <link rel="alternate"> is not taken for the site in another language (no sitemap.xml fetched).
+    assert '"link[rel=alternate][hreflang]"' in bundles[0].read_text("utf-8")
+    assert 'link[rel=alternate]\\"' not in bundles[1].read_text("utf-8")
     copy = real_site / POLYFILL
     assert copy.read_bytes() == (ROOT / "docs" / POLYFILL).read_bytes()
     assert "global.ResizeObserver = factory()" in copy.read_text("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import subprocess
 import sys
@@ -65,15 +66,17 @@ def test_pull_requests_validate_build_strictly_test_and_upload_a_preview():
     assert steps(job).index(upload) < next(
         i for i, s in enumerate(steps(job)) if s.get("run", "").strip() == "make test"
     )
-    assert pr["permissions"] == {"contents": "read"}
+    assert pr["permissions"] == {} and job["permissions"] == {"contents": "read"}
 
 
 def test_pushes_to_main_deploy_to_github_pages_one_at_a_time():
     deploy = workflow("deploy.yml")
     assert deploy["on"]["push"]["branches"] == ["main"]
-    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["concurrency"]["group"] and deploy["concurrency"]["cancel-in-progress"] is False
     build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
+    assert deploy["permissions"] == {}, "granted per job: the build cannot publish"
+    assert build["permissions"] == {"contents": "read"}
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
     assert uses(build, "actions/checkout")["with"]["fetch-depth"] == 0
     assert "make site" in runs(build)
     assert uses(build, "actions/upload-pages-artifact")["with"]["path"].rstrip("/") == "site"
@@ -98,3 +101,64 @@ def test_each_pre_commit_hook_passes_on_the_committed_tree(hook):
     argv[0] = sys.executable if argv[0].endswith("python") else argv[0]
     proc = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# --- supply chain: what zizmor audits, said here too so a failure names the rule ---------------------------------
+
+ZIZMOR = Path(sys.executable).parent / "zizmor"
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def all_steps() -> list[tuple[str, dict]]:
+    return [(p.name, s) for p in WORKFLOWS for job in workflow(p.name)["jobs"].values() for s in job.get("steps", [])]
+
+
+def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version_in_a_comment():
+    for path in WORKFLOWS:
+        for line in path.read_text("utf-8").splitlines():
+            if "uses:" not in line:
+                continue
+            ref, _, comment = line.split("uses:", 1)[1].partition("#")
+            assert PINNED.match(ref.strip()), f"{path.name}: {line.strip()} is not pinned to a commit"
+            assert re.fullmatch(r" v\d+\.\d+\.\d+", comment), f"{path.name}: {line.strip()} names no version"
+
+
+def test_checkouts_persist_no_credentials_and_fetch_the_whole_history():
+    checkouts = [(name, s) for name, s in all_steps() if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts, "some workflow checks out the repository"
+    for name, step in checkouts:
+        assert step["with"]["persist-credentials"] is False, name
+        assert step["with"]["fetch-depth"] == 0, f"{name}: the change history is read from git"
+
+
+def test_no_workflow_grants_permissions_to_all_its_jobs():
+    for path in WORKFLOWS:
+        wf = workflow(path.name)
+        assert wf["permissions"] == {}, path.name
+        assert all("permissions" in job for job in wf["jobs"].values()), path.name
+
+
+def test_workflow_run_is_kept_only_with_a_suppression_that_says_why():
+    for path in WORKFLOWS:
+        text = path.read_text("utf-8")
+        if "workflow_run" not in workflow(path.name)["on"]:
+            assert "zizmor: ignore" not in text, path.name
+            continue
+        on_line = next(line for line in text.splitlines() if line.startswith("on:"))
+        assert "zizmor: ignore[dangerous-triggers]" in on_line and "safe here" in on_line, path.name
+        assert "checks out nothing" in text and "runs no code" in text
+
+
+def test_zizmor_finds_nothing_offline():
+    proc = subprocess.run(
+        [str(ZIZMOR), "--offline", "--format", "plain", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and "No findings" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+
+
+def test_make_lint_runs_zizmor_and_actionlint():
+    lint = (ROOT / "Makefile").read_text("utf-8").split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert "zizmor --offline" in lint and "actionlint" in lint

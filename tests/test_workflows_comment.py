@@ -85,8 +85,8 @@ def post(tmp_path: Path, report: str | None, *, event_prs=(), open_prs=None, com
 def test_the_comment_workflow_runs_after_pr_checks_with_exactly_two_permissions():
     wf = comment_workflow()
     assert wf["on"] == {"workflow_run": {"workflows": [workflow("pr.yml")["name"]], "types": ["completed"]}}
-    assert wf["permissions"] == {"actions": "read", "pull-requests": "write"}
-    assert "permissions" not in wf["jobs"]["comment"]
+    assert wf["permissions"] == {}, "granted per job"
+    assert wf["jobs"]["comment"]["permissions"] == {"actions": "read", "pull-requests": "write"}
 
 
 def test_the_comment_workflow_never_checks_out_or_runs_pull_request_code():

@@ -1,5 +1,6 @@
 """Stage 3 — compare two sides entity by entity: added, removed, changed (field by field, old → new), renamed
-(the id changed, nothing else did), and reordered (a list whose items only changed places: one line).
+(the id changed, nothing else did), and reordered (a list whose items only changed places: one line, naming
+the entries that moved and where — the fewest that explain the new order — never the whole list twice).
 
 Numbers get their difference and ratio; a moved point its distance, compass direction and whether it is still
 inside its district (places.py).
@@ -7,6 +8,7 @@ inside its district (places.py).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +19,51 @@ from .labels import dotted, path_label
 KIND_ORDER = {k: i for i, k in enumerate(KIND_ZH)}
 LIST_KIND = {**ITEM_KINDS, "sources": "source", "districts": "registry"}
 NO_RATIO = frozenset({"year"})  # a year changes by a difference; its ratio means nothing
+
+
+@dataclass(frozen=True)
+class Moved:
+    """An entry of a reordered list that changed places: 1-based positions among the entries both sides hold."""
+
+    id: str
+    old: int
+    new: int
+
+
+def moved(before: list[str], after: list[str]) -> list[Moved]:
+    """The entries that moved from `before` to `after` (the same ids in another order), in their new order: those
+    outside a longest run that kept its relative order (so moving one goal names one goal), except that two
+    entries which traded places are both named (a swap: neither stayed while the other moved). An entry back at its
+    own position (the middle of a reversed list) is not named."""
+    old_at = {ident: i for i, ident in enumerate(before)}
+    changed = [ident for i, ident in enumerate(after) if old_at[ident] != i]
+    keep = set(after) - set(changed) if len(changed) == 2 else _longest_kept(after, [old_at[i] for i in after])
+    return [
+        Moved(ident, old_at[ident] + 1, i + 1)
+        for i, ident in enumerate(after)
+        if ident not in keep and old_at[ident] != i
+    ]
+
+
+def _longest_kept(ids: list[str], old: list[int]) -> set[str]:
+    """The ids of a longest increasing subsequence of `old` (patience sorting, O(n log n)); on ties the earliest."""
+    tails: list[int] = []  # tails[k]: index into `old` of the smallest tail of an increasing run of length k + 1
+    values: list[int] = []  # old[tails[k]]
+    back: list[int] = [-1] * len(old)
+    for i, value in enumerate(old):
+        k = bisect.bisect_left(values, value)
+        back[i] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(i)
+            values.append(value)
+        else:
+            tails[k], values[k] = i, value
+    out: set[str] = set()
+    i = tails[-1] if tails else -1
+    while i >= 0:
+        out.add(ids[i])
+        i = back[i]
+    return out
 
 
 @dataclass
@@ -43,6 +90,7 @@ class Change:
     renamed_from: str | None = None
     order_before: list[str] | None = None
     order_after: list[str] | None = None
+    moved: list[Moved] | None = None  # for "reordered": the entries that moved, each from → to
     position: float = 0.0  # where it sits in its file: only for sorting the report
 
     @property
@@ -198,6 +246,6 @@ def _reorders(base: Entities, head: Entities, renamed_old: dict[Key, Entity]) ->
             district = file.removeprefix("data/districts/").removesuffix(".yaml") if "/districts/" in file else None
             out.append(
                 Change("reordered", file, kind, list_name, list_name, district,
-                       order_before=old_order, order_after=new_order, position=1e9)
+                       order_before=old_order, order_after=new_order, moved=moved(old_order, new_order), position=1e9)
             )  # fmt: skip
     return out

@@ -17,7 +17,7 @@ import re
 
 from .compare import Change, FieldChange
 from .report import DiffReport
-from .text import CHANGE_ZH, counts_line, number_text, place_text
+from .text import CHANGE_ZH, counts_line, moved_text, number_text, place_text
 from .values import excerpts, fmt, short
 
 MARKER = "<!-- profiles-diff-report -->"  # the comment workflow finds and updates its one comment by this
@@ -84,8 +84,7 @@ def _entity(c: Change) -> str:
 def _rows(c: Change, report: DiffReport) -> list[str]:
     warn = " ⚠️" if report.flags_of(c) else ""
     if c.change == "reordered":
-        detail = f"{'、'.join(map(code, c.order_before))} → {'、'.join(map(code, c.order_after))}"
-        return [f"| **顺序调整** | {_entity(c)} | | | {detail} |"]
+        return [f"| **顺序调整** | {_entity(c)} | | | {moved_text(c, code)} |"]
     if c.change == "renamed":
         return [f"| **改名** | {_entity(c)} | | | 原编号 {code(c.renamed_from)}，内容未变 |"]
     if c.change in ("added", "removed"):

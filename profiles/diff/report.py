@@ -118,6 +118,7 @@ def to_json(report: DiffReport, geojson: dict | None = None) -> str:
             "renamed_from": c.renamed_from,
             "order_before": c.order_before,
             "order_after": c.order_after,
+            "moved": None if c.moved is None else [{"id": m.id, "from": m.old, "to": m.new} for m in c.moved],
             "fields": [
                 {
                     "path": f.path,

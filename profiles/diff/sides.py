@@ -8,13 +8,12 @@ checked-out branch are never touched. Messages name files as `data/districts/hai
 from __future__ import annotations
 
 import io
-import subprocess
 import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import geo
+from .. import geo, vcs
 from ..dataset import Dataset
 from ..load import display_path, load_dataset
 from ..problems import Problem, Report
@@ -39,31 +38,18 @@ class SideError(Exception):
         self.lines = lines
 
 
-def _git(root: Path, *args: str, binary: bool = False):
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=not binary, timeout=120, check=False)
-
-
 def _data_folder(path: Path) -> Path:
     """A project folder (with data/) or a data folder itself."""
     return path / "data" if (path / "data").is_dir() and not (path / "registry.yaml").exists() else path
 
 
-def is_git_ref(root: Path, ref: str) -> bool:
-    proc = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    return proc.returncode == 0
-
-
 def _export(root: Path, ref: str, target: Path) -> None:
     """`data/` of a commit, written under target/data with `git archive` (no checkout)."""
-    prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()  # when root is below the repository's top
-    proc = _git(root, "archive", "--format=tar", ref, "--", f"{prefix}data", binary=True)
-    if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip()
+    tar, message = vcs.archive(root, ref, "data")
+    if tar is None:
         raise SideError(ref, [f"{ref}: 这个版本里没有 data/ 文件夹，无法比较 — {message}"])
-    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as archive:
+    with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
         archive.extractall(target, filter="data")  # the "data" filter refuses links and paths out of target
-    if prefix:
-        (target / prefix / "data").rename(target / "data")
 
 
 def _load(label: str, data_dir: Path) -> Side:
@@ -94,7 +80,7 @@ def load_side(root: Path, spec: str | None, workdir: Path, working: Path) -> Sid
     path = Path(spec)
     if path.is_dir():
         return _load(spec, _data_folder(path.resolve()))
-    if not is_git_ref(root, spec):
+    if not vcs.is_commit(root, spec):
         raise SideError(spec, [f"{spec}: 既不是 git 版本（分支、标签、提交）也不是文件夹 — 例如 main 或 origin/main"])
     target = Path(tempfile.mkdtemp(prefix="side-", dir=workdir))
     _export(root, spec, target)

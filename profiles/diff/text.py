@@ -62,6 +62,13 @@ def field_line(f: FieldChange, district_zh: str | None) -> str:
     return f"{head}：{clean(old)} → {clean(new)}" + (f"（{note}）" if note else "")
 
 
+def moved_text(c: Change, name=lambda ident: ident) -> str:
+    """A reorder as the entries that moved and where, `name` writing each id (Markdown puts it in a code span)."""
+    moved = c.moved or []
+    places = "、".join(f"{name(m.id)} 第 {m.old} → 第 {m.new} 位" for m in moved)
+    return f"{len(moved)} 项移动了位置（共 {len(c.order_after or [])} 项）：{places}"
+
+
 def entity_text(c: Change) -> str:
     if c.change == "reordered":
         return f"{c.id}（{c.kind_zh}）"
@@ -73,7 +80,7 @@ def change_lines(c: Change, report: DiffReport) -> list[str]:
     district_zh = report.names.get(c.district) if c.district else None
     sign = SIGN[c.change]
     if c.change == "reordered":
-        return [f"  {sign} {entity_text(c)}：顺序调整（{'、'.join(c.order_before)} → {'、'.join(c.order_after)}）"]
+        return [f"  {sign} {entity_text(c)}：顺序调整，{moved_text(c)}"]
     if c.change == "renamed":
         return [f"  {sign} {entity_text(c)}：改名，原编号 {c.renamed_from}，内容未变"]
     if c.change in ("added", "removed"):

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import headline
 from ..checks import items
@@ -80,6 +81,11 @@ class DistrictPage:
     next: tuple[str, str] | None
     neighbours: tuple[tuple[str, str], ...]
     locator: tuple[str, tuple[tuple[str, str], ...]] | None  # viewBox, (slug, SVG path) of every district
+    # The data's history (profiles/history/): the latest changes (None: a page rendered on its own), whether the
+    # district's feed is published, and each fact's first appearance (anchor, date).
+    changes: Any = None  # history.Recent
+    feed: bool = False
+    since: tuple[tuple[str, str], ...] = ()
 
 
 def _numbers(d: District, city_goals: tuple[Goal, ...]) -> dict[str, int]:
@@ -140,6 +146,18 @@ def district_page(
         next=next_,
         neighbours=tuple((s, dataset.name_of(s)) for s in neighbours.get(d.slug, ())),
         locator=(viewbox, tuple(paths.items())) if d.slug in paths and not profile.has_points(d) else None,
+        **_history(ctx, d),
+    )
+
+
+def _history(ctx: BuildContext, d: District) -> dict:
+    """The page's part of the data's history (ctx.history: profiles/history/), when the build read it."""
+    if ctx.history is None:
+        return {}
+    return dict(
+        changes=ctx.history.recent(d.slug),
+        feed=ctx.history.feeds,
+        since=ctx.history.dates(f"data/districts/{d.slug}.yaml"),
     )
 
 
@@ -148,7 +166,7 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
     city_goals = list(view.city_goals)
     gaps = auto_gaps(d)
     coverage = headline.coverage(d)
-    shown = profile.sections(d, bool(city_goals), gaps, view.maps)
+    shown = profile.sections(d, bool(city_goals), gaps, view.maps, view.changes is not None)
     sources = {s.id: s for s in view.cited}
     sentences = (
         headline.goals_sentence(d.name.zh, d.goals),
@@ -196,6 +214,9 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
             panel=view.panel,
             card_panel=view.card_panel,
             oembed=view.oembed,
+            changes=view.changes,
+            feed=view.feed,
+            since=dict(view.since),
         )
     )
 

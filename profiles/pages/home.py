@@ -76,6 +76,9 @@ class HomePage:
     oembed: tuple[tuple[str, str], ...] = ()  # (URL, title) of the city map's oEmbed JSON
     number_rows: tuple = ()  # views.numbers.NumberRow: each district's latest lead figures
     gdp_chart: Any = None  # charts.ChartView: GDP by district
+    changes: Any = None  # history.Recent: the latest changes of the data (None: a page rendered on its own)
+    feed: bool = False  # the site's Atom feed of changes is published
+    since: tuple[tuple[str, str], ...] = ()  # (anchor, first appearance) of the city's goals and figures
 
 
 def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ...] | None = None) -> HomePage:
@@ -93,7 +96,17 @@ def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ..
         oembed_links(ctx, city_panel if ctx.maps else None, None),
         numbers.rows(dataset),
         next((v for v in chart_views(dataset, ctx) if v.chart.name == "gdp-by-district"), None),
+        *_history(ctx),
     )
+
+
+LATEST = 3  # changes the home page shows
+
+
+def _history(ctx: BuildContext) -> tuple:
+    if ctx.history is None:
+        return ()
+    return ctx.history.recent(None, LATEST), ctx.history.feeds, ctx.history.dates("data/city.yaml")
 
 
 def render_home_page(view: HomePage, inputs=None) -> str:
@@ -117,6 +130,9 @@ def render_home_page(view: HomePage, inputs=None) -> str:
             city_slug=CITY_SLUG,
             panel=view.panel,
             oembed=view.oembed,
+            changes=view.changes,
+            feed=view.feed,
+            since=dict(view.since),
         )
     )
 

@@ -88,6 +88,7 @@ SECTIONS = (
     ("projects", "重大项目"),
     ("city-goals", "适用于各区的全市目标"),
     ("wanted", "资料待补充"),
+    ("changes", "更新记录"),
     ("sources", "出处"),
 )
 
@@ -96,9 +97,10 @@ def has_points(d: District) -> bool:
     return bool(d.parks or d.projects)
 
 
-def sections(d: District, city_goals: bool, gaps: list[str], maps: bool) -> dict[str, str]:
+def sections(d: District, city_goals: bool, gaps: list[str], maps: bool, changes: bool = False) -> dict[str, str]:
     """The sections this page shows (anchor -> heading, in page order): a section with nothing in it
-    is left out; a page without points shows no map frame (概况 holds its locator instead)."""
+    is left out; a page without points shows no map frame (概况 holds its locator instead); 更新记录 is
+    there whenever the build read the history (it says so when the checkout had none)."""
     c = headline.coverage(d)
     present = {
         "map": maps and has_points(d),
@@ -113,6 +115,7 @@ def sections(d: District, city_goals: bool, gaps: list[str], maps: bool) -> dict
         "city-goals": c.thin and city_goals,
         "about": True,
         "wanted": bool(gaps),
+        "changes": changes,
         "sources": True,
     }
     return {anchor: title for anchor, title in SECTIONS if present[anchor]}
