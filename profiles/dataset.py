@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .models import City, District, Source
 from .registry import Entry
@@ -19,6 +20,10 @@ class Dataset:
     # slug (or ":sources", ":city", ":registry", ":boundaries") -> SHA-256 of the file's bytes: what parsed
     # files are cached by (load.py), and the boundaries' name in views. Empty for datasets built in code.
     digests: dict[str, str] = field(default_factory=dict)
+    # The English edition's texts (data/en/): "city" or slug -> its translations; and the glossary. Empty when
+    # the folder is absent: every English page then shows the Chinese, marked.
+    translations: dict = field(default_factory=dict)
+    glossary: Any = None
 
     def name_of(self, slug: str) -> str:
         """A district's Chinese name: from the registry, else its file, else the slug itself."""

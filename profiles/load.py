@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import checks, quotes
+from . import checks, i18n, quotes
 from .cache import Cache
 from .dataset import Dataset
 from .messages import validate
@@ -205,6 +206,9 @@ def load_dataset(
             dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared, memo=checked
         )
     )
+    translations, glossary = i18n.read(dataset, data_dir, shown, report)
+    if translations or glossary is not None:
+        dataset = dataclasses.replace(dataset, translations=translations, glossary=glossary)
     report.extend(policy.run(dataset, docs, city_doc, sources_doc))
     report.notes += policy.not_archived(dataset)
     archives = quotes.read_archives(sources, archive_dir, base)

@@ -1,0 +1,53 @@
+"""The English edition's data (profiles/i18n): translations keyed by the text they translate; a changed Chinese
+text leaves its translation stale (a warning), a key that names no text is a warning, coverage is reported, and
+nothing about translations is ever an error."""
+
+from __future__ import annotations
+
+from profiles.i18n.texts import texts
+from profiles.load import load_dataset
+
+
+def translate(data_dir, body: str) -> None:
+    (data_dir / "en").mkdir(exist_ok=True)
+    (data_dir / "en" / "haizhu.yaml").write_text("translations:\n" + body, "utf-8")
+
+
+def summary(data_dir) -> str:
+    dataset, _ = load_dataset(data_dir, base=data_dir.parent)
+    return dict(texts(dataset.districts["haizhu"]))["summary"]
+
+
+def test_every_text_a_page_shows_has_a_key_naming_its_place(data_dir):
+    dataset, _ = load_dataset(data_dir, base=data_dir.parent)
+    keys = dict(texts(dataset.districts["haizhu"]))
+    assert "summary" in keys and any(k.startswith("goals.") and k.endswith(".statement") for k in keys)
+    assert all(v.strip() for v in keys.values())
+
+
+def test_an_up_to_date_translation_is_counted_and_attached_to_the_dataset(data_dir):
+    translate(data_dir, f"  summary:\n    zh: {summary(data_dir)!r}\n    en: Haizhu in one paragraph.\n")
+    dataset, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok and not [p for p in report.warnings if "en/" in p.file], report.render()
+    assert dataset.translations["haizhu"].translations["summary"].en == "Haizhu in one paragraph."
+    assert any("haizhu: 1/" in n for n in report.notes)
+
+
+def test_a_changed_chinese_text_leaves_its_translation_stale_with_a_warning_at_its_key(data_dir):
+    translate(data_dir, "  summary:\n    zh: 旧的简介\n    en: An old summary.\n")
+    dataset, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok
+    [warning] = [p for p in report.warnings if "过时" in p.message]
+    assert warning.file.endswith("en/haizhu.yaml") and warning.line == 2
+    assert any("1 条可能过时" in n for n in report.notes)
+
+
+def test_a_key_that_names_no_text_is_a_warning_never_an_error(data_dir):
+    translate(data_dir, "  goals.no-such-goal.statement:\n    zh: 无\n    en: None.\n")
+    _, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok and any("没有对应的中文文字" in p.message for p in report.warnings)
+
+
+def test_without_translations_the_data_is_as_valid_as_before(data_dir):
+    dataset, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok and dataset.translations == {} and dataset.glossary is None
