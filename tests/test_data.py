@@ -72,7 +72,8 @@ def all_strings(value):
 
 
 def data_files():
-    return sorted(DATA.rglob("*.yaml"))
+    """The Chinese data files (data/en/ copies each text it translates under `zh`: checked where it comes from)."""
+    return sorted(p for p in DATA.rglob("*.yaml") if p.relative_to(DATA).parts[0] != "en")
 
 
 def test_real_data_validates_without_errors_or_warnings(real):

@@ -76,6 +76,8 @@ def columns() -> tuple[Column, ...]:
 
 
 def rows(dataset: Dataset) -> tuple[NumberRow, ...]:
+    if not any(d.figures for d in dataset.districts.values()):
+        return ()  # nothing published yet: no table of dashes
     out = [
         NumberRow(
             slug,
