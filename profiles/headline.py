@@ -166,8 +166,8 @@ class Coverage:
 
     @property
     def entries(self) -> int:
-        """Goals, figures, enterprises, parks and projects: what the downloads count as 条."""
-        return self.goals + self.indicators + self.enterprises + self.parks + self.projects
+        """Goals, reported facts, statistics, enterprises, parks and projects: what the downloads count as 条."""
+        return self.goals + self.indicators + self.figures + self.enterprises + self.parks + self.projects
 
     @property
     def thin(self) -> bool:

@@ -8,7 +8,8 @@ from typing import Any
 from .data import ChartData
 
 FONT = "Noto Sans CJK SC"
-WIDTH = 560
+WIDTH = 440  # the chart's own width: on a 360 px phone it shrinks by about 0.75, so 13 px labels stay ≥ 9 px
+LABEL = 13  # the smallest text: axis labels, legend, values
 # Okabe–Ito, then darker and lighter companions: distinguishable with common colour-vision deficiencies.
 PALETTE = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F3C8D", "#E68310",
@@ -20,8 +21,8 @@ def _config(chart):
     return (
         chart.configure(font=FONT, background="white")
         .configure_title(fontSize=16, anchor="start", fontWeight="bold")
-        .configure_axis(labelFontSize=12, titleFontSize=12, labelColor="#333333", titleColor="#333333")
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
+        .configure_axis(labelFontSize=LABEL, titleFontSize=LABEL, labelColor="#333333", titleColor="#333333")
+        .configure_legend(labelFontSize=LABEL, titleFontSize=LABEL, orient="bottom", columns=4)
         .configure_view(stroke=None)
     )
 
@@ -37,12 +38,12 @@ def bar(c: ChartData):
     import altair as alt  # deferred: altair is only needed when a chart is (re)drawn
 
     base = alt.Chart(alt.Data(values=_rows(c)), title=c.title).encode(
-        y=alt.Y("区:N", sort=None, title=None),
-        x=alt.X("数值:Q", title=c.unit),
+        y=alt.Y("区:N", sort=None, title=None, axis=alt.Axis(labelLimit=130)),
+        x=alt.X("数值:Q", title=c.unit, axis=alt.Axis(tickCount=4)),
     )
     bars = base.mark_bar(color=PALETTE[0])
-    text = base.mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(text="标注:N")
-    return _config((bars + text).properties(width=WIDTH - 120, height=alt.Step(26)))
+    text = base.mark_text(align="left", dx=4, fontSize=LABEL, color="#222222").encode(text="标注:N")
+    return _config((bars + text).properties(width=WIDTH - 170, height=alt.Step(26)))
 
 
 def dumbbell(c: ChartData):
