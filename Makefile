@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine with python3 and make:
 #   make site   — create .venv, install the locked dependencies, validate the data, build site/
-#   make test   — the same set-up, then the whole test suite (installs Chromium if missing)
+#   make test   — the same set-up, then the whole test suite (installs Chromium, Java and the HTML checker if missing)
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Which Chromium the browser tests use (make test CHROMIUM=/path/to/chromium); default: found on PATH.
 export CHROMIUM
 
-.PHONY: site test serve validate bench lock clean browser lint diff
+.PHONY: site test serve validate bench lock clean browser vnu java lint diff
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,19 @@ diff: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium.sh
 
+# The Nu HTML Checker (tests/test_html_valid.py): Java from Debian when missing, and vnu.jar from the npm registry,
+# pinned in package-lock.json, into node_modules/ (no install scripts: see .npmrc).
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+
+java:
+	@bash scripts/ensure-java.sh
+
+vnu: java $(VNU)
+
+$(VNU): package.json package-lock.json | java
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 # ruff (check + format), actionlint and zizmor (the workflows' supply-chain audit, offline), pinned in the lock;
 # part of make test.
 lint: $(STAMP)
@@ -44,7 +57,7 @@ lint: $(STAMP)
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/zizmor --offline .github/workflows
 
-test: $(STAMP) browser lint
+test: $(STAMP) browser vnu lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -55,4 +68,4 @@ lock:
 	$(PY) -m pip install --quiet uv && $(PY) -m uv pip compile --python-version 3.11 --generate-hashes -q requirements.in -o requirements.lock
 
 clean:
-	rm -rf site build .site-* $(VENV)
+	rm -rf site build .site-* $(VENV) node_modules

@@ -101,7 +101,7 @@ def test_the_quote_rides_escaped_on_the_first_citation_mark_and_the_editorial_no
     first = '<a class="gz-cite" href="#source-src-a" aria-label="出处 1" data-gz-quote="&#34;&gt;&lt;b&gt;x&lt;/b&gt;">[1]</a>'
     assert first in fact and "<b>x" not in fact
     assert fact.count("data-gz-quote") == 1 and 'href="#source-src-b" aria-label="出处 2">[2]' in fact
-    assert '<div class="gz-note gz-editorial">编者补充：行业是编者补充的</div>' in fact
+    assert '<span class="gz-note gz-editorial">编者补充：行业是编者补充的</span>' in fact
 
 
 def test_the_source_list_gives_the_popover_its_title_publisher_and_date(data_dir):
@@ -136,7 +136,7 @@ def test_a_caution_reads_beside_its_fact_and_on_its_card_which_no_longer_leads(d
     dataset = load(data_dir)
     html = to_html(render_district(dataset.districts["haizhu"], dataset, PageContext()))
     fact = html.split('id="goal-gdp-growth-2025"', 1)[1].split("</li>", 1)[0]
-    assert '<div class="gz-caution" role="note"><strong>请注意：</strong>年份存疑&lt;b&gt;</div>' in fact
+    assert '<span class="gz-caution" role="note"><strong>请注意：</strong>年份存疑&lt;b&gt;</span>' in fact
     cards = html.split('id="headline"', 1)[1]
     assert cards.index('id="card-goal-llm-firms-2025"') < cards.index('id="card-goal-gdp-growth-2025"')
     card = cards.split('id="card-goal-gdp-growth-2025"', 1)[1].split("</div>", 1)[0]
@@ -177,4 +177,4 @@ def test_the_home_page_lists_the_citys_own_roles_each_with_its_quotes_and_notes(
     html = to_html(render_pages(dataset, PageContext())["index.md"])
     role = html.split('<li id="role-role-city-system">', 1)[1].split("</li>", 1)[0]
     assert role.startswith("各区构建“12218”现代化产业体系。") and 'data-gz-where="广州11区高质量发展大会"' in role
-    assert '<div class="gz-note">注：来源没有写年份。</div>' in role and 'id="roles"' in html
+    assert '<span class="gz-note">注：来源没有写年份。</span>' in role and 'id="roles"' in html
