@@ -168,9 +168,7 @@ def mkdocs_build(config: Config, site_dir: Path) -> None:
     os.chdir(config.root)  # mkdocs.yml paths (jieba dictionary, custom_dir) are relative to the project
     try:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
-        import jieba  # deferred: Material's search imports it; its import sets DEBUG, so quieten it afterwards
-
-        jieba.setLogLevel(logging.WARNING)
+        search.pristine_jieba()  # Material's search loads our user dictionary into jieba's one global tokenizer
         mk_config = mk_load_config(str(config.mkdocs_file), site_dir=str(site_dir), strict=True)
         mk_build(mk_config)
     except MkDocsException as exc:

@@ -112,6 +112,25 @@ def page_sections(markdown: str) -> list[tuple[str, str | None, str]]:
     return sections
 
 
+def pristine_jieba():
+    """The global jieba tokenizer as its own dictionary made it, every word a user dictionary added (ours, or
+    Material's search plugin loading the same file) taken out again and its total restored. jieba keeps one
+    global tokenizer, and loading a dictionary adds to it: without this, a process that built before (a test
+    session, a resident `serve` after an edit) would cut the text differently from a fresh one."""
+    import jieba  # deferred: jieba's import (~1 s with its dictionary), only when text is cut
+
+    jieba.setLogLevel(logging.WARNING)
+    dt = jieba.dt
+    dt.check_initialized()
+    saved = getattr(dt, "_gz_pristine", None)
+    if saved is None:  # the first use in this process: nothing has been added yet
+        dt._gz_pristine = (dict(dt.FREQ), dt.total)
+    else:
+        dt.FREQ, dt.total = dict(saved[0]), saved[1]
+        dt.user_word_tag_tab = {}
+    return jieba
+
+
 class Segmenter:
     """jieba with our user dictionary, loaded once, the way Material's plugin loads it.
 
@@ -128,9 +147,7 @@ class Segmenter:
 
     def __call__(self, text: str) -> str:
         if self._cut is None:
-            import jieba  # deferred: jieba's import (~1 s with its dictionary), only on a cache miss
-
-            jieba.setLogLevel(logging.WARNING)
+            jieba = pristine_jieba()
             if self.dictionary is not None and self.dictionary.exists():
                 jieba.load_userdict(str(self.dictionary))
             han = _han()

@@ -80,3 +80,16 @@ def test_entries_are_appended_to_the_index_mkdocs_wrote_which_is_written_back_as
     assert [d["location"] for d in data["docs"]] == ["", "districts/x/"]
     text = index.read_text("utf-8")
     assert "首页" in text and "区" in text and "\\u" not in text  # three bytes a character, not six
+
+
+def test_jieba_cuts_the_same_after_another_build_loaded_its_own_dictionary(tmp_path):
+    from profiles.search import pristine_jieba
+
+    text = "来源称琶洲片区建设大模型示范区"
+    before = list(pristine_jieba().cut(text))
+    other = tmp_path / "other.dict"
+    other.write_text("称琶 100000\n洲片 100000\n", "utf-8")
+    jieba = pristine_jieba()
+    jieba.load_userdict(str(other))
+    assert list(jieba.cut(text)) != before  # another build's words change the cut …
+    assert list(pristine_jieba().cut(text)) == before  # … until the tokenizer is made pristine again
