@@ -142,14 +142,14 @@ class Painter:
 
     def __init__(self, font_candidates: tuple[str, ...]):
         self._fonts = font_candidates
-        self._labels: dict[tuple[str, int, str, bool], _Label | None] = {}
+        self._labels: dict[tuple[str, int, int, str, bool], _Label | None] = {}
 
     def _text(self, img: Image.Image, t: Text, f: int) -> bool:
         """Draw one text at `f`x; False when no CJK font exists (then no text is drawn at all)."""
         font = _font(t.size * f, self._fonts)
         if font is None:
             return False
-        key = (t.text, t.size, t.anchor, t.halo)
+        key = (t.text, t.size, f, t.anchor, t.halo)
         if key in self._labels:
             label = self._labels[key]
         else:
@@ -166,9 +166,22 @@ class Painter:
             img.paste(ImageColor.getrgb(t.fill), at, label.ink)
         return True
 
-    def png(self, sc: Scene) -> bytes:
-        """The same drawing as `svg(sc)`, as PNG with no metadata; text only if a CJK font exists."""
-        f = SUPERSAMPLE
+    def png(self, sc: Scene, scale: int = 1) -> bytes:
+        """The same drawing as `svg(sc)`, as PNG with no metadata; text only if a CJK font exists.
+        `scale`: device pixels per pixel of the scene (2: the map@2x.png twin, crisp on phones)."""
+        # A palette image is ~4x smaller. Octree keeps the small symbol colours (median cut
+        # merged them into the greys); no dithering, so it is deterministic. A fixed palette of
+        # our colours and their blends maps 4x faster, but Pillow matches through a coarse
+        # colour cache: even white came out (252, 252, 253).
+        img = self.image(sc, scale).quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        buf = io.BytesIO()
+        img.save(buf, format="PNG", optimize=False, compress_level=PNG_COMPRESS_LEVEL)  # no pnginfo: no timestamps
+        return buf.getvalue()
+
+    def image(self, sc: Scene, scale: int = 1) -> Image.Image:
+        """The scene drawn in RGB at `scale` device pixels per pixel (what `png` encodes; the share
+        images, profiles/share/, place it in their frame)."""
+        f = SUPERSAMPLE * scale
         img = Image.new("RGB", (sc.width * f, sc.height * f), "#ffffff")
         draw = ImageDraw.Draw(img)
 
@@ -206,12 +219,5 @@ class Painter:
         for t in sc.texts:
             if not self._text(img, t, f):
                 break
-        img = img.reduce(f)  # box-filter downsampling: as smooth for flat shapes as LANCZOS, ~10x faster
-        # A palette image is ~4x smaller. Octree keeps the small symbol colours (median cut
-        # merged them into the greys); no dithering, so it is deterministic. A fixed palette of
-        # our colours and their blends maps 4x faster, but Pillow matches through a coarse
-        # colour cache: even white came out (252, 252, 253).
-        img = img.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-        buf = io.BytesIO()
-        img.save(buf, format="PNG", optimize=False, compress_level=PNG_COMPRESS_LEVEL)  # no pnginfo: no timestamps
-        return buf.getvalue()
+        # Box-filter downsampling: as smooth for flat shapes as LANCZOS, ~10x faster.
+        return img.reduce(SUPERSAMPLE)
