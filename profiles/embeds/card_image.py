@@ -1,5 +1,6 @@
-"""A fact card's image twin: embed/<slug>/card/<id>/card.svg and card.png, for hosts without iframes (the
-embed code's <noscript>, WeChat articles) and as its oEmbed thumbnail.
+"""A fact card's image twin: embed/<slug>/card/<id>/card.svg and card.png (and card@2x.png, for screens
+with two device pixels per pixel), for hosts without iframes (the embed code's <noscript>) and as its
+oEmbed thumbnail; and its share image, share.png (profiles/share/), for WeChat and Weibo.
 
 One layout (lines of text at pixel positions), drawn twice: as SVG text (title and desc carry the alt
 text) and as PNG with Pillow, through the same CJK font lookup as the static maps. Lines are broken by
@@ -22,6 +23,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..rendering import Inputs, Output
+from ..share import FILE as SHARE_FILE
 from ..staticmap import kept_workers
 from .cards import CardPage, build_card_views, embed_path
 
@@ -123,10 +125,11 @@ def svg(c: CardPage, laid: tuple[int, list[Line]] | None = None) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
-def png(c: CardPage, laid: tuple[int, list[Line]] | None = None, masks: dict | None = None) -> bytes:
+def png(c: CardPage, laid: tuple[int, list[Line]] | None = None, masks: dict | None = None, scale: int = 1) -> bytes:
     """The same drawing as `svg(c)`; text only if a CJK font exists (never tofu boxes).
     `masks`: each line's rendered glyphs (Pillow's `FreeTypeFont.getmask2`, what `ImageDraw.text` draws),
-    kept by the caller between cards: a line another card showed is not rendered again."""
+    kept by the caller between cards: a line another card showed is not rendered again.
+    `scale`: device pixels per pixel (2: card@2x.png, the same layout with twice as many pixels each way)."""
     from PIL import Image, ImageColor, ImageDraw  # deferred: Pillow, only when a card's image must be drawn
 
     from ..staticmap.atlas import CJK_FONT_CANDIDATES  # deferred: shapely (via the map layout)
@@ -136,25 +139,26 @@ def png(c: CardPage, laid: tuple[int, list[Line]] | None = None, masks: dict | N
     if len(masks) > MASKS:
         masks.clear()
     height, lines = laid or layout(c)
-    img = Image.new("RGB", (WIDTH, height), "#ffffff")
+    k = scale
+    img = Image.new("RGB", (WIDTH * k, height * k), "#ffffff")
     draw = ImageDraw.Draw(img)
-    draw.rectangle((0, 0, WIDTH - 1, height - 1), outline=LINE)
-    draw.rectangle((0, 0, BAR - 1, height - 1), fill=ACCENT)
+    draw.rectangle((0, 0, WIDTH * k - 1, height * k - 1), outline=LINE, width=k)
+    draw.rectangle((0, 0, BAR * k - 1, height * k - 1), fill=ACCENT)
     for line in lines:
-        face = font(line.size, CJK_FONT_CANDIDATES)
+        face = font(line.size * k, CJK_FONT_CANDIDATES)
         if face is None:
             break
         # What ImageDraw.text does for one line of text, anchor "ls", bold as a stroke of the text's own
         # colour (drawn once): render the mask, then blend the ink through it at the mask's offset.
         ink = draw.draw.draw_ink(ImageColor.getcolor(line.fill, "RGB"))
-        key = (face.path, face.index, line.size, line.text, ink)
+        key = (face.path, face.index, line.size * k, line.text, ink)
         if key not in masks:
-            bold = 1 if line.size >= 22 else 0
+            bold = k if line.size >= 22 else 0
             masks[key] = face.getmask2(
                 line.text, "L", None, None, None, bold, "ls", ink, (0.0, 0.0), stroke_filled=True
             )
         mask, (dx, dy) = masks[key]
-        draw.draw.draw_bitmap((line.x + dx, line.y + dy), mask, ink)
+        draw.draw.draw_bitmap((line.x * k + dx, line.y * k + dy), mask, ink)
     img = img.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=False, compress_level=6)  # no pnginfo: no timestamps
@@ -167,10 +171,18 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def draw(c: CardPage, inputs=None, masks: dict | None = None) -> dict[str, bytes]:
-    """The card's two files (`masks`: see `png`)."""
+    """The card's files (`masks`: see `png`): SVG, PNG, the PNG at 2x, and its share image (the card laid
+    out anew at 1080 px with the site's name and a QR code: profiles/share/draw.py)."""
+    from ..share import draw as share  # deferred: Pillow and segno, only when a card's images are drawn
+
     base = embed_path(c.slug, c.id)
     laid = layout(c)
-    return {f"{base}card.svg": svg(c, laid), f"{base}card.png": png(c, laid, masks)}
+    return {
+        f"{base}card.svg": svg(c, laid),
+        f"{base}card.png": png(c, laid, masks),
+        f"{base}card@2x.png": png(c, laid, masks, scale=2),
+        f"{base}{SHARE_FILE}": share.card(c),
+    }
 
 
 def draw_kept(c: CardPage, kept: dict) -> dict[str, bytes]:
@@ -199,5 +211,9 @@ CARD_IMAGES = Output(
     collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in build_card_views(i)),
     render=draw,
     render_many=draw_many,
-    sources=(Path(__file__).resolve(), Path(__file__).resolve().parent / "cards.py"),
+    sources=(
+        Path(__file__).resolve(),
+        Path(__file__).resolve().parent / "cards.py",
+        Path(__file__).resolve().parent.parent / "share",
+    ),
 )

@@ -80,6 +80,7 @@ class DistrictPage:
     next: tuple[str, str] | None
     neighbours: tuple[tuple[str, str], ...]
     locator: tuple[str, tuple[tuple[str, str], ...]] | None  # viewBox, (slug, SVG path) of every district
+    share_alt: str | None = None  # the 分享长图's alt text (profiles/share/); None: the build makes none
 
 
 def _numbers(d: District, city_goals: tuple[Goal, ...]) -> dict[str, int]:
@@ -117,7 +118,7 @@ def district_page(
     numbers = _numbers(d, city_goals)
     order = order or around.Order.of(dataset)
     prev, next_ = order.around(d.slug)
-    map_panel = panel(ctx, d.slug, [d]) if profile.has_points(d) else None
+    map_panel = panel(ctx, d.slug, [d], dataset.sources) if profile.has_points(d) else None
     if cards is None:
         cards = district_cards(d, dataset.sources, ctx)
     card_embeds = card_panel(ctx, d.slug, cards)
@@ -140,6 +141,9 @@ def district_page(
         next=next_,
         neighbours=tuple((s, dataset.name_of(s)) for s in neighbours.get(d.slug, ())),
         locator=(viewbox, tuple(paths.items())) if d.slug in paths and not profile.has_points(d) else None,
+        share_alt=None
+        if ctx.embed_names is None
+        else profile.share_alt(d, dataset.sources, ctx, d.slug in ctx.embed_names),
     )
 
 
@@ -192,6 +196,7 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
             panel=view.panel,
             card_panel=view.card_panel,
             oembed=view.oembed,
+            share_alt=view.share_alt,
         )
     )
 
