@@ -333,7 +333,7 @@
           a.getAttribute('data-file'));
       });
       alt.textContent = '图片说明（可作替代文字）：' + card.alt;
-      if (shareAlt) shareAlt.textContent = '图片说明（可作替代文字）：' + card.alt + panel.getAttribute('data-share-tail');
+      if (shareAlt) shareAlt.textContent = '分享图的说明（可作替代文字）：' + card.alt + panel.getAttribute('data-share-tail');
       var fresh = document.createElement('iframe');
       cardAttributes(info, card, theme).forEach(function (a) {
         if (a[0] === 'style') fresh.style.cssText = a[1];  // CSSOM: allowed where style="" is not
