@@ -177,26 +177,39 @@ def draw(view: MapShare | LongImage, atlas, kept: dict) -> dict[str, bytes]:
     return {f"districts/{view.slug}/{FILE}": drawing.long_image(view, atlas, kept)}
 
 
-def draw_kept(view: MapShare | LongImage, kept: dict) -> dict[str, bytes]:
-    """`draw` in a worker process (`staticmap.atlas.start_jobs`), with its pool's atlas."""
+def _map_of(view: MapShare | LongImage) -> Image | None:
+    return view.image if isinstance(view, MapShare) else view.map
+
+
+def draw_kept(group: list[MapShare | LongImage], kept: dict) -> list[dict[str, bytes]]:
+    """`draw` of views that show the same map, in a worker process (`staticmap.atlas.start_jobs`), with
+    its pool's atlas: one job, so the map is drawn once for them."""
     from ..staticmap.atlas import worker_atlas  # deferred: shapely and Pillow, only when an image is drawn
 
-    return draw(view, worker_atlas(), kept)
+    return [draw(view, worker_atlas(), kept) for view in group]
 
 
 def draw_many(views: list, inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
     """Start drawing the views' images while the build goes on (as the map images are); the returned
-    function waits for them."""
+    function waits for them. Views side by side that show the same map (a district's map share and its
+    分享长图) are one job."""
     from ..staticmap.atlas import start_jobs  # deferred: shapely and Pillow, only when an image is drawn
 
     boundaries = dict(inputs.boundaries)
+    groups: list[list] = []
+    for view in views:
+        if groups and _map_of(view) is not None and _map_of(view) == _map_of(groups[-1][-1]):
+            groups[-1].append(view)
+        else:
+            groups.append([view])
 
-    def here() -> list[dict[str, bytes]]:
+    def here() -> list[list[dict[str, bytes]]]:
         atlas = build_atlas(inputs)() if boundaries else None
         kept = inputs.resource("share-kept", lambda: inputs.cache.keep("share-kept", b"", dict))
-        return [draw(v, atlas, kept) for v in views]
+        return [[draw(v, atlas, kept) for v in group] for group in groups]
 
-    return start_jobs(draw_kept, list(views), here, kept_workers(inputs), boundaries, label_names(inputs))
+    drawing = start_jobs(draw_kept, groups, here, kept_workers(inputs), boundaries, label_names(inputs))
+    return lambda: [files for group in drawing() for files in group]
 
 
 SHARE_IMAGES = Output(

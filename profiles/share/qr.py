@@ -8,6 +8,7 @@ full QR code (never a Micro QR code, which many phone scanners do not read), err
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 QUIET = 4  # modules of white around the code, as the standard asks
@@ -22,6 +23,7 @@ def absolute(url: str | None) -> str | None:
     return quote(url, safe=SAFE)
 
 
+@lru_cache(maxsize=1024)  # an image drawn again (an edit elsewhere on it) keeps its code: segno's mask search is slow
 def matrix(url: str) -> tuple[bytearray, ...]:
     """The code's modules, row by row (1 dark, 0 light), without the quiet zone."""
     import segno  # deferred: segno, only when a share image is drawn

@@ -115,7 +115,7 @@ def start_drawing(
 
     def here() -> list[tuple[bytes, bytes, bytes]]:
         drawer = atlas() if atlas is not None else Atlas(boundaries, names)
-        return [(drawer.svg(*job), drawer.png(*job), drawer.png(*job, scale=2)) for job in jobs]
+        return [(drawer.svg(*job), *drawer.pngs(*job)) for job in jobs]
 
     return start_jobs(_draw, jobs, here, workers, boundaries, names)
 
@@ -207,7 +207,7 @@ def _keeping(work: Callable[[Any, dict], Any], job: Any) -> Any:
 
 
 def _draw(job: tuple, kept: dict) -> tuple[bytes, bytes, bytes]:
-    return _worker_atlas.svg(*job), _worker_atlas.png(*job), _worker_atlas.png(*job, scale=2)
+    return _worker_atlas.svg(*job), *_worker_atlas.pngs(*job)
 
 
 def worker_atlas() -> "Atlas | None":
@@ -221,7 +221,8 @@ class Atlas:
 
         atlas = Atlas(boundaries, names)      # once per build
         atlas.svg(title, highlight, points)   # bytes, UTF-8
-        atlas.png(title, highlight, points)   # bytes (scale=2: twice as many pixels each way)
+        atlas.png(title, highlight, points)   # bytes
+        atlas.pngs(title, highlight, points)  # (png, its 2x twin), from one drawing
 
     highlight is the slug of the district in focus (its neighbours drawn faintly around
     it), or None for the city map (every boundary). Same bytes as render_svg/render_png.
@@ -244,9 +245,12 @@ class Atlas:
     def svg(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
         return svg(self._scene(title, highlight, points, width)).encode("utf-8")
 
-    def png(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800, scale: int = 1) -> bytes:
-        """`scale`: device pixels per pixel (2: the map@2x.png twin, the same layout drawn twice as fine)."""
-        return self._painter.png(self._scene(title, highlight, points, width), scale)
+    def png(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
+        return self._painter.png(self._scene(title, highlight, points, width))
+
+    def pngs(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> tuple[bytes, bytes]:
+        """`png` and its 2x twin (map@2x.png), from one drawing."""
+        return self._painter.pngs(self._scene(title, highlight, points, width))
 
     def image(
         self, title: str, highlight: str | None, points: list[MapPoint], width: int, scale: int, titled: bool = True

@@ -166,22 +166,24 @@ class Painter:
             img.paste(ImageColor.getrgb(t.fill), at, label.ink)
         return True
 
-    def png(self, sc: Scene, scale: int = 1) -> bytes:
-        """The same drawing as `svg(sc)`, as PNG with no metadata; text only if a CJK font exists.
-        `scale`: device pixels per pixel of the scene (2: the map@2x.png twin, crisp on phones)."""
-        # A palette image is ~4x smaller. Octree keeps the small symbol colours (median cut
-        # merged them into the greys); no dithering, so it is deterministic. A fixed palette of
-        # our colours and their blends maps 4x faster, but Pillow matches through a coarse
-        # colour cache: even white came out (252, 252, 253).
-        img = self.image(sc, scale).quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-        buf = io.BytesIO()
-        img.save(buf, format="PNG", optimize=False, compress_level=PNG_COMPRESS_LEVEL)  # no pnginfo: no timestamps
-        return buf.getvalue()
+    def png(self, sc: Scene) -> bytes:
+        """The same drawing as `svg(sc)`, as PNG with no metadata; text only if a CJK font exists."""
+        return _encode(self.image(sc))
+
+    def pngs(self, sc: Scene) -> tuple[bytes, bytes]:
+        """`png(sc)` and its 2x twin (map@2x.png): the supersampled drawing the 1x image is reduced from,
+        as it is (its text rendered at twice the size, its shapes' edges not smoothed further), so the
+        twin costs no second drawing."""
+        fine = self._draw(sc, SUPERSAMPLE)
+        return _encode(fine.reduce(SUPERSAMPLE)), _encode(fine)
 
     def image(self, sc: Scene, scale: int = 1) -> Image.Image:
-        """The scene drawn in RGB at `scale` device pixels per pixel (what `png` encodes; the share
-        images, profiles/share/, place it in their frame)."""
-        f = SUPERSAMPLE * scale
+        """The scene drawn in RGB at `scale` device pixels per pixel, supersampled (what `png` encodes; the
+        share images, profiles/share/, place it in their frame at scale 2)."""
+        return self._draw(sc, SUPERSAMPLE * scale).reduce(SUPERSAMPLE)
+
+    def _draw(self, sc: Scene, f: int) -> Image.Image:
+        """The scene drawn at `f` pixels per pixel (RGB), not yet reduced."""
         img = Image.new("RGB", (sc.width * f, sc.height * f), "#ffffff")
         draw = ImageDraw.Draw(img)
 
@@ -219,5 +221,16 @@ class Painter:
         for t in sc.texts:
             if not self._text(img, t, f):
                 break
-        # Box-filter downsampling: as smooth for flat shapes as LANCZOS, ~10x faster.
-        return img.reduce(SUPERSAMPLE)
+        # Reduced by the caller: box-filter downsampling, as smooth for flat shapes as LANCZOS, ~10x faster.
+        return img
+
+
+def _encode(img: Image.Image) -> bytes:
+    # A palette image is ~4x smaller. Octree keeps the small symbol colours (median cut
+    # merged them into the greys); no dithering, so it is deterministic. A fixed palette of
+    # our colours and their blends maps 4x faster, but Pillow matches through a coarse
+    # colour cache: even white came out (252, 252, 253).
+    img = img.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", optimize=False, compress_level=PNG_COMPRESS_LEVEL)  # no pnginfo: no timestamps
+    return buf.getvalue()
