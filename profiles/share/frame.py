@@ -45,7 +45,8 @@ LEVELS = 16  # blends of an ink with its background: antialiased text
 
 @dataclass(frozen=True)
 class Line:
-    """One laid-out line: `y` is its baseline; `width` what it measures as drawn; `bg` the colour under it."""
+    """One laid-out line: `y` is its baseline; `width` what it measures as drawn, within `right` (its
+    column's right edge); `bg` the colour under it."""
 
     text: str
     x: int
@@ -54,6 +55,7 @@ class Line:
     fill: str
     bold: bool
     width: float
+    right: int
     bg: str = WHITE
 
 
@@ -93,7 +95,7 @@ class Sheet:
         for part in parts:
             self.y += step
             baseline = self.y - round(size * (leading - 1) / 2) - round(size * 0.16)
-            self.lines.append(Line(part, x, baseline, size, fill, bold, measure(part, size, bold), bg))
+            self.lines.append(Line(part, x, baseline, size, fill, bold, measure(part, size, bold), x + width, bg))
         self.y += round(size * 0.5) if gap is None else gap
         return len(parts)
 
