@@ -95,7 +95,7 @@ def long_image(v: Any, atlas: Any, kept: dict) -> bytes:
             _heading(sheet, "产业园区与重大项目")
             sheet.image(drawn)
     if v.themes:
-        _heading(sheet, "发展目标（各主题前几项）")
+        _heading(sheet, f"发展目标（每个主题列前 {v.per_theme} 项）")
         for theme in v.themes:
             more = f"（共 {theme.total} 项）" if theme.total > len(theme.goals) else ""
             sheet.text(f"{theme.name}{more}", 38, ACCENT, bold=True, max_lines=2, gap=8)

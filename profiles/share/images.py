@@ -76,6 +76,7 @@ class LongImage:
     figures: tuple[Figure, ...]  # the profile's headline cards
     map: Image | None  # the district's map (None without boundaries)
     themes: tuple[Theme, ...]
+    per_theme: int  # how many goals a theme shows at most
     sources: tuple[str, ...]  # "[n] publisher《title》，date", in the page's citation order
     more_sources: int
     as_of: str  # when the facts held ("2017 至 2025-02")
@@ -139,6 +140,7 @@ def long_view(d: District, dataset: Dataset, ctx: BuildContext, cards: tuple[Car
         figures=_headline(d, cards),
         map=map_view,
         themes=_themes(d),
+        per_theme=GOALS_PER_THEME,
         sources=tuple(f"[{n}] {text}" for n, text in enumerate(lines[:MAX_SOURCES], 1)),
         more_sources=max(0, len(lines) - MAX_SOURCES),
         as_of=(headline.facts_as_of(d, dataset.sources) or headline.AsOf("", "")).text,
