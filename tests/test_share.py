@@ -21,6 +21,7 @@ from profiles.config import load_config
 from profiles.context import BuildContext
 from profiles.embeds import card_code, cards, embed_code
 from profiles.generate import context
+from profiles.pages.profile import share_alt
 from profiles.rendering import Inputs
 from profiles.share import draw, frame, images
 from profiles.share.text import coverage, stroke
@@ -243,13 +244,14 @@ def test_a_chart_is_framed_at_its_own_size_with_its_source_and_a_code(tmp_path):
         assert len(reds) == 400 and reds[0] == (frame.WIDTH - 400) // 2  # not scaled up, centred
 
 
-def test_the_profile_links_its_long_image_with_the_images_own_alt_text(public, public_project):
+def test_the_profile_links_its_long_image_with_the_images_alt_text(public, public_project):
     config = load_config(public_project)
     dataset, _, boundaries = validate(config)
     ctx = context(dataset, boundaries, config, Cache(None), with_git=False)
-    views = dict(images.share_views(Inputs(dataset, ctx, boundaries)))
-    for slug in dataset.districts:
+    for slug, d in dataset.districts.items():
         page = (public / "districts" / slug / "index.html").read_text("utf-8")
-        link = re.search(r'<p class="gz-share-long"><a href="share.png"[^>]*>分享长图</a>(.*?)</p>', page)
-        assert link, slug
-        assert views[f"districts/{slug}/share"].alt in html.unescape(link.group(1)), slug
+        assert re.search(r'<p class="gz-share-long"><a href="share.png"[^>]*>分享长图</a>', page), slug
+        alt = re.search(r'<details class="gz-share-alt"><summary>[^<]*</summary>\s*<p>(.*?)</p>', page, re.S)
+        expected = share_alt(d, dataset.sources, ctx, slug in boundaries)
+        assert alt and html.unescape(alt.group(1)) == expected, slug
+        assert "二维码" in expected and d.name.zh in expected  # it says what the code opens, in words

@@ -13,7 +13,11 @@ The modules:
 - frame.py — the sheet: text wrapped by the drawn glyphs' widths, images, cells, the footer (Pillow);
 - qr.py — the QR code of an absolute URL (segno).
 
-A chart (or any finished figure) is framed by `frame.chart(title, png_bytes, source, url, site_name)`.
+A chart (or any finished figure) is framed by `frame.chart(title, png_bytes, source, url, site_name)`:
+render it `frame.INNER` (952) px wide (vl-convert: a 476 px wide chart at scale 2) — a wider one is scaled
+down, a narrower one centred, never scaled up. Its output's view should hold the chart's own view (so
+the share image is redrawn exactly when the chart is) plus the source line and `compare_url(ctx, anchor)`,
+and its render read the chart's PNG from `inputs.results`, as oembed.py reads the map images'.
 Without the site's public URL (mkdocs.yml site_url, PROFILES_SITE_URL) an image carries no QR code,
 and says so in the image.
 """
@@ -70,6 +74,14 @@ def profile_url(ctx: BuildContext, slug: str, anchor: str = "") -> str | None:
     if not ctx.site_url:
         return None
     return f"{ctx.site_url}districts/{slug}/" + (f"#{anchor}" if anchor else "")
+
+
+def compare_url(ctx: BuildContext, anchor: str = "") -> str | None:
+    """Where a city chart's share image leads (`frame.chart(..., url=compare_url(ctx, anchor))`): the
+    compare page, at the chart's anchor; None without the site's URL."""
+    if not ctx.site_url:
+        return None
+    return f"{ctx.site_url}compare/" + (f"#{anchor}" if anchor else "")
 
 
 def map_target(ctx: BuildContext, slug: str, district: District | None) -> tuple[str | None, str, str]:

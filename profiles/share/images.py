@@ -23,7 +23,7 @@ from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds.cards import SITE_NAME, CardPage, build_cards
 from ..models import District, Goal, Source
-from ..pages.profile import citation_numbers, goal_themes, share_alt
+from ..pages.profile import citation_numbers, goal_themes
 from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..staticmap import Image, build_atlas, image_views, kept_workers, label_names
@@ -82,7 +82,6 @@ class LongImage:
     as_of: str  # when the facts held ("2017 至 2025-02")
     url: str | None
     note: str
-    alt: str
     site_name: str = SITE_NAME
 
 
@@ -146,7 +145,6 @@ def long_view(d: District, dataset: Dataset, ctx: BuildContext, cards: tuple[Car
         as_of=(headline.facts_as_of(d, dataset.sources) or headline.AsOf("", "")).text,
         url=profile_url(ctx, d.slug),
         note=f"扫码打开{d.name.zh}的完整档案：全部目标、企业、园区、项目与出处",
-        alt=share_alt(d, dataset.sources, ctx, map_view is not None),
     )
 
 
