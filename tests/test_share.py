@@ -144,14 +144,14 @@ def awkward_data(target: Path) -> Path:
 def capture(monkeypatch) -> list:
     """The lines every sheet draws from now on (each with the height of its image)."""
     drawn: list = []
-    real = frame._Canvas.line
+    real = frame.Canvas.line
 
     def line(self, line):
         drawn.append(line)
         line.__dict__["image_height"] = self.img.height  # frozen dataclass: noted beside its fields
         return real(self, line)
 
-    monkeypatch.setattr(frame._Canvas, "line", line)
+    monkeypatch.setattr(frame.Canvas, "line", line)
     return drawn
 
 

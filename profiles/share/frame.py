@@ -14,7 +14,7 @@ a phone shows about a third of a pixel per CSS pixel: body text at 42 px reads a
 (text.py): whatever a string holds is drawn as its characters, wrapped inside its column, a block cut
 at `max_lines` with "…".
 
-Drawn straight into palette indices (`_Canvas`): the sheet knows its colours (white, the inks and their
+Drawn straight into palette indices (`Canvas`): the sheet knows its colours (white, the inks and their
 16 blends with the background under them), so only its pictures (a map) are quantized, on their own;
 quantizing a whole 分享长图 (8 megapixels) cost more than everything else in it. The same bytes for
 the same sheet, every time.
@@ -57,6 +57,7 @@ class Line:
     width: float
     right: int
     bg: str = WHITE
+    stroke: int | None = None  # the bold stroke's width, when not text.stroke(size, bold)
 
 
 @dataclass
@@ -151,7 +152,7 @@ class Sheet:
         metadata (no timestamps)."""
         if site_name:
             self.footer(url, site_name, note)
-        canvas = _Canvas(self.width, self.y)
+        canvas = Canvas(self.width, self.y)
         canvas.box(0, 0, self.width, BAR, ACCENT)
         for x0, y0, x1, y1, fill in self.boxes:
             canvas.box(x0, y0, x1, y1, fill)
@@ -166,8 +167,8 @@ class Sheet:
         return canvas.png()
 
 
-class _Canvas:
-    """Palette indices drawn directly: boxes in flat colours, pictures quantized on their own, text as
+class Canvas:
+    """Palette indices drawn directly (the share images; a card's 2x PNG, embeds/card_image.py): boxes in flat colours, pictures quantized on their own, text as
     its glyphs' coverage in LEVELS blends of its ink with the colour under it."""
 
     def __init__(self, width: int, height: int):
@@ -205,14 +206,15 @@ class _Canvas:
 
     def line(self, line: Line) -> bool:
         """Draw one line; False when no CJK font exists."""
-        drawn = coverage(line.text, line.size, line.bold)
+        width = stroke(line.size, line.bold) if line.stroke is None else line.stroke
+        drawn = coverage(line.text, line.size, line.bold, width)
         if drawn is None:
             return False
         mask, dx, dy = drawn
         if mask is not None:
             ink, bg = _rgb(line.fill), _rgb(line.bg)
             levels = [self.index(bg)] + [self.index(_mix(bg, ink, k / LEVELS)) for k in range(1, LEVELS + 1)]
-            at = (line.x + stroke(line.size, line.bold) + dx, line.y + dy)
+            at = (line.x + width + dx, line.y + dy)
             self.img.paste(mask.point([levels[k] for k in _LEVEL]), at, mask.point(_COVERED))
         return True
 

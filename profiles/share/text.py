@@ -119,10 +119,13 @@ def _glyph(face: ImageFont.FreeTypeFont, text: str, width: int) -> tuple[np.ndar
     return np.asarray(mask), x0, y0
 
 
-def coverage(text: str, size: int, bold: bool = False) -> tuple[Image.Image | None, int, int] | None:
+def coverage(
+    text: str, size: int, bold: bool = False, width: int | None = None
+) -> tuple[Image.Image | None, int, int] | None:
     """One line's glyph coverage (an "L" image) and its top-left corner relative to the pen's start on the
-    baseline (the line's x plus its stroke); (None, 0, 0) when nothing shows; None without a CJK font."""
-    width = stroke(size, bold)
+    baseline (the line's x plus its stroke); (None, 0, 0) when nothing shows; None without a CJK font.
+    `width`: the bold stroke's, when not `stroke(size, bold)`."""
+    width = stroke(size, bold) if width is None else width
     pieces: list[tuple[np.ndarray, int, int]] = []
     x = 0.0
     for part, face, simple in runs(text, size):
