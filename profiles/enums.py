@@ -16,9 +16,10 @@ class Comparator(str, Enum):
 
     @property
     def symbol(self) -> str:
-        return {"at_least": "≥", "more_than": ">", "about": "≈", "exactly": "=", "at_most": "≤", "less_than": "<"}[
-            self.value
-        ]
+        return _SYMBOLS[self]  # by the member itself (a str): `self.value` is a slow descriptor in Python 3.11
+
+
+_SYMBOLS = {"at_least": "≥", "more_than": ">", "about": "≈", "exactly": "=", "at_most": "≤", "less_than": "<"}
 
 
 class Measure(str, Enum):

@@ -122,6 +122,7 @@ def district_page(
     if cards is None:
         cards = district_cards(d, dataset.sources, ctx)
     card_embeds = card_panel(ctx, d.slug, cards)
+    as_of = headline.facts_as_of(d, dataset.sources)
     return DistrictPage(
         d=d,
         cited=tuple(dataset.sources[s] for s in numbers if s in dataset.sources),
@@ -132,7 +133,7 @@ def district_page(
         panel=map_panel,
         card_panel=card_embeds,
         oembed=profile.oembed_links(ctx, map_panel, card_embeds),
-        as_of=headline.facts_as_of(d, dataset.sources),
+        as_of=as_of,
         city_name=dataset.city.name.zh if dataset.city is not None else "",
         city_goals=city_goals,
         district_count=len(order.pairs),

@@ -172,16 +172,19 @@ def oembed_links(ctx: BuildContext, map_panel: Panel | None, cards: CardPanel | 
     return tuple(out)
 
 
-def share_alt(d: District, sources: dict[str, Source], ctx: BuildContext, has_map: bool) -> str:
+def share_alt(
+    d: District, sources: dict[str, Source], ctx: BuildContext, has_map: bool, as_of: headline.AsOf | None = None
+) -> str:
     """The alt text of the district's 分享长图 (profiles/share/images.py draws it from the same helpers:
-    the headline cards, the goals by theme, the sources in citation order, the facts' dates)."""
+    the headline cards, the goals by theme, the sources in citation order, the facts' dates: `as_of`,
+    when the caller has them)."""
     return share.long_alt(
         d.name.zh,
         headline.role_line(d),
         [c.label for c in headline.cards(d)],
         [t.theme for t in goal_themes(d.goals)],
         sum(s in sources for s in citation_numbers(d)),
-        (headline.facts_as_of(d, sources) or headline.AsOf("", "")).text,
+        (as_of or headline.facts_as_of(d, sources) or headline.AsOf("", "")).text,
         has_map,
         ctx.site_url is not None,
     )

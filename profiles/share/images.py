@@ -97,7 +97,7 @@ def _figure(c: CardPage) -> Figure:
 
 
 def _status(g: Goal) -> str:
-    known = g.status is not None and g.status.value != "unknown"
+    known = g.status is not None and g.status != "unknown"
     return f"进展：{label(g.status)}" if known else "进展：来源未报道"
 
 
