@@ -18,28 +18,32 @@ class Comparator(str, Enum):
     @property
     def symbol(self) -> str:
         """How pages and cards print it before the number ("近" has no symbol readers know: it stays a word)."""
-        return {
-            "at_least": "≥",
-            "more_than": ">",
-            "about": "≈",
-            "exactly": "=",
-            "at_most": "≤",
-            "less_than": "<",
-            "nearly": "近",
-        }[self.value]
+        return _SYMBOLS[self]  # by the member itself (a str): `self.value` is a slow descriptor in Python 3.11
 
     @property
     def word(self) -> str:
         """The source's own word for it, as a sentence says it ("" for a number stated exactly)."""
-        return {
-            "at_least": "不低于",
-            "more_than": "超过",
-            "about": "约",
-            "exactly": "",
-            "at_most": "不超过",
-            "less_than": "低于",
-            "nearly": "近",
-        }[self.value]
+        return _WORDS[self]
+
+
+_SYMBOLS = {
+    "at_least": "≥",
+    "more_than": ">",
+    "about": "≈",
+    "exactly": "=",
+    "at_most": "≤",
+    "less_than": "<",
+    "nearly": "近",
+}
+_WORDS = {
+    "at_least": "不低于",
+    "more_than": "超过",
+    "about": "约",
+    "exactly": "",
+    "at_most": "不超过",
+    "less_than": "低于",
+    "nearly": "近",
+}
 
 
 class Measure(str, Enum):

@@ -23,6 +23,7 @@ from .embeds import card_image, cards, oembed
 from .output import Outputs
 from .rendering import Inputs, Output, Run, run
 from .schema import SCHEMAS
+from .share.images import SHARE_IMAGES
 
 # Folders and files under docs/ that the generator owns: anything else there is hand-written.
 MANAGED = (
@@ -54,6 +55,7 @@ def last_changed(config: Config) -> dict[str, str]:
 # it here.
 OUTPUTS: tuple[Output, ...] = (
     staticmap.IMAGES,  # first: many images are drawn by worker processes while the rest renders
+    SHARE_IMAGES,  # the maps' share images and each district's 分享长图, drawn the same way
     pages.HOME,
     pages.INDEX,
     pages.PAGES,
@@ -64,6 +66,7 @@ OUTPUTS: tuple[Output, ...] = (
     charts.CHARTS,
     charts.CHART_PAGES,
     charts.CHART_OEMBED,
+    charts.CHART_SHARE,
     oembed.OEMBED,  # finishes after the map images (it reads their sizes)
     exports.PARTS,
     exports.DOWNLOADS,
@@ -76,8 +79,8 @@ OUTPUTS: tuple[Output, ...] = (
 # The stage each output's time is reported under (`build --timings`, the benchmark).
 STAGES = {"home": "pages", "district-index": "pages", "page": "pages", "search": "search", "map": "maps"}
 STAGES |= {"card": "embeds", "card-image": "embeds", "oembed": "embeds"}
-STAGES |= {"image": "images", "export-part": "exports", "download": "exports"}
-STAGES |= {"chart": "charts", "chart-page": "charts", "chart-oembed": "charts"}
+STAGES |= {"image": "images", "share": "images", "export-part": "exports", "download": "exports"}
+STAGES |= {"chart": "charts", "chart-page": "charts", "chart-oembed": "charts", "chart-share": "charts"}
 STAGES |= {"compare": "views", "data-page": "views", "schema": "views"}
 STAGES |= {"history": "history", "changes": "history", "feed": "history"}
 

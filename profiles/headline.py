@@ -150,6 +150,11 @@ def all_cards(profile: District | City) -> tuple[Card, ...]:
     return cards(profile, limit=10**9)
 
 
+def source_line(s: Source) -> str:
+    """A source as every image names it: "publisher《title》，YYYY-MM-DD" (fact cards, share images)."""
+    return f"{s.publisher}《{s.title}》，{s.published.isoformat()}"
+
+
 @dataclass(frozen=True)
 class Coverage:
     """How much the sources cover of one district: the one count every page shows."""

@@ -48,7 +48,7 @@ def target_text(t: Target | None) -> str:
     if t is None:
         return "—"
     text = f"{t.hedge + ' ' if t.hedge else ''}{t.comparator.symbol} {num(t.value)}{t.unit}"
-    return text + ("（增速）" if t.measure.value == "growth" else "")
+    return text + ("（增速）" if t.measure == "growth" else "")  # a str Enum: no slow `.value`
 
 
 def quantity_text(q: Quantity | None, comparator=None) -> str:

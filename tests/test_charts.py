@@ -88,3 +88,23 @@ def test_every_chart_of_the_site_has_a_page_with_its_embed_code_when_the_site_ur
     for v in views:
         assert 'src="https://example.org/gz/embed/guangzhou/chart/' in v.code and v.oembed.endswith("/oembed.json")
     assert all(v.code == "" for v in chart_views(real, BuildContext()))
+
+
+def test_each_chart_has_a_share_image_1080_wide_whose_qr_code_opens_the_chart_on_the_compare_page(real, tmp_path):
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from profiles.charts import ChartShare, draw_share, share_source
+    from profiles.rendering import Inputs
+
+    c = data.gdp_by_district(real)
+    url = f"https://example.org/gz/compare/#chart-{c.name}"
+    inputs = Inputs(dataset=real, ctx=BuildContext(site_url="https://example.org/gz/"))
+    inputs.results["chart"] = {f"charts/{c.name}": draw(c)}
+    png = draw_share(ChartShare(c, share_source(c), url), inputs)
+    image = Image.open(io.BytesIO(png))
+    assert image.width == 1080
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == [url]
+    assert "共" in share_source(c) and "个来源" in share_source(c)

@@ -30,7 +30,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 WECHAT = "下载图片（适用于微信公众号等不支持 iframe 的平台）"
 # What a panel holds without JS, in order (panel.js builds the rest): every tag here is parsed twice
 # per page by Python-Markdown, on every profile. The warning paragraph joins when no URL is set.
-PANEL_TAGS = ["details", "summary", "link", "p", "label", "textarea", "p", "a", "a", "script"]
+PANEL_TAGS = ["details", "summary", "link", "p", "label", "textarea", "p", "a", "a", "p", "a", "span", "script"]
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_the_panel_markup_without_js_holds_only_the_code_and_the_image_links(bui
         details, label, textarea = panel.first("details"), panel.first("label"), panel.first("textarea")
         assert "data-search-exclude" in details
         assert label["for"] == textarea["id"] and "readonly" in textarea
-        assert [Path(a["href"]).name for t, a in panel.tags if t == "a"] == ["map.png", "map.svg"]
+        assert [Path(a["href"]).name for t, a in panel.tags if t == "a"] == ["map.png", "map.svg", "share.png"]
 
 
 def test_the_panel_without_a_site_url_stays_within_fifteen_tags_with_its_warning():
@@ -154,7 +154,7 @@ def test_the_panel_offers_both_images_for_platforms_without_iframes(built, datas
         panel = panel_html(page)
         assert WECHAT in panel
         links = [a["href"] for t, a in Tags(panel).tags if t == "a" and "download" in a]
-        assert sorted(Path(h).name for h in links) == ["map.png", "map.svg"]
+        assert sorted(Path(h).name for h in links) == ["map.png", "map.svg", "share.png"]
         assert all((page.parent / h).resolve() == (site / "embed" / slug / Path(h).name).resolve() for h in links)
         # The alt text to paste with them: panel.js shows it, from the panel's data-alt.
         assert Tags(panel).first("details")["data-alt"] == svg_desc(site / "embed" / slug / "map.svg")

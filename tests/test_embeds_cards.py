@@ -178,7 +178,7 @@ def test_each_card_has_a_png_and_an_svg_twin_with_its_alt_text(views):
     for view in views.values():
         files = card_image.draw(view)
         base = cards.embed_path(view.slug, view.id)
-        assert set(files) == {f"{base}card.svg", f"{base}card.png"}
+        assert set(files) == {f"{base}card.svg", f"{base}card.png", f"{base}card@2x.png", f"{base}share.png"}
         svg = ET.fromstring(files[f"{base}card.svg"])
         assert svg.find(f"{SVG}title").text == view.title
         assert svg.find(f"{SVG}desc").text == view.alt

@@ -79,6 +79,8 @@ MAPS = {
     "map": ["embed/haizhu/index.html", "embed/guangzhou/index.html"],
     "image": ["haizhu", "guangzhou"],
     "oembed": ["embed/haizhu/oembed.json", "embed/guangzhou/oembed.json"],
+    # The maps' share images, and the 分享长图, which shows the district's map.
+    "share": ["embed/haizhu/share", "embed/guangzhou/share", "districts/haizhu/share"],
 }
 
 
@@ -107,6 +109,7 @@ def citing_first_source() -> list[str]:
 
 
 OWN = {"page": ["districts/haizhu.md"], "export-part": ["haizhu"]}
+LONG = {"share": ["districts/haizhu/share"]}  # the district's 分享长图 (profiles/share/)
 SEARCHED = {"search": ["districts/haizhu.md"]}
 RE_RENDERED = {
     # Home, the index, /compare/, the maps and the images do not show a summary.
@@ -120,7 +123,8 @@ RE_RENDERED = {
     "change a goal's number": OWN
     | SEARCHED
     | {"download": ["data/all.json", "data/goals.csv", "data/districts/haizhu.json"], "compare": ["compare/index.md"]}
-    | cards("goal-gdp-growth-2025"),  # the first goal's card; the summary counts goals, not their numbers
+    | cards("goal-gdp-growth-2025")  # the first goal's card; the summary counts goals, not their numbers
+    | LONG,  # the 分享长图 shows the goal's target; the map's share image does not
     "move a park": OWN
     | MAPS
     | {
@@ -143,6 +147,8 @@ RE_RENDERED = {
     | SEARCHED
     | {"map": MAPS["map"]}
     | cards(*citing_first_source())
+    # The maps' share images name their points' first sources, the 分享长图 every source of the district.
+    | {"share": MAPS["share"]}
     | {
         "home": ["index.md"],
         "download": ["data/all.json", "data/sources.csv", "data/districts/haizhu.json"],

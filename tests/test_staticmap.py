@@ -377,7 +377,8 @@ def test_many_images_drawn_by_worker_processes_are_the_ones_one_atlas_draws(monk
     if drawing._cpus() < 2:
         pytest.skip("one core: draw_all never starts workers")
     jobs = every_map() * 2
-    serial = [(Atlas(FIXTURE, NAMES).svg(*j), Atlas(FIXTURE, NAMES).png(*j)) for j in jobs]
+    atlas = Atlas(FIXTURE, NAMES)
+    serial = [(atlas.svg(*j), atlas.png(*j), atlas.pngs(*j)[1]) for j in jobs]
     monkeypatch.setattr(drawing, "PARALLEL_FROM", 2)
     started = []
     real_pool = drawing.ProcessPoolExecutor
@@ -391,7 +392,7 @@ def test_kept_workers_draw_even_two_images_and_serve_the_next_build_too(monkeypa
         pytest.skip("one core: no workers are kept")
     jobs = every_map()[:2]
     atlas = Atlas(FIXTURE, NAMES)
-    serial = [(atlas.svg(*j), atlas.png(*j)) for j in jobs]
+    serial = [(atlas.svg(*j), atlas.png(*j), atlas.pngs(*j)[1]) for j in jobs]
     started = []
     real_pool = drawing.ProcessPoolExecutor
     monkeypatch.setattr(drawing, "ProcessPoolExecutor", lambda *a, **k: started.append(a) or real_pool(*a, **k))
@@ -447,4 +448,5 @@ def test_images_are_drawn_here_when_workers_cannot_start(monkeypatch):
     monkeypatch.setattr(drawing, "ProcessPoolExecutor", refuse)
     jobs = every_map()
     atlas = Atlas(FIXTURE, NAMES)
-    assert drawing.draw_all(FIXTURE, NAMES, jobs) == [(atlas.svg(*j), atlas.png(*j)) for j in jobs]
+    expected = [(atlas.svg(*j), atlas.png(*j), atlas.pngs(*j)[1]) for j in jobs]
+    assert drawing.draw_all(FIXTURE, NAMES, jobs) == expected

@@ -34,6 +34,7 @@ def files(name: str) -> dict[str, str]:
     return {
         "svg": f"charts/{name}.svg",
         "png": f"charts/{name}.png",
+        "share": f"charts/{name}.share.png",
         "spec": f"charts/{name}.vl.json",
         "embed": f"embed/{CITY_SLUG}/chart/{name}/",
     }
@@ -160,3 +161,38 @@ def _oembeds(inputs: Inputs):
 
 
 CHART_OEMBED = Output("chart-oembed", collect=_oembeds, render=render_oembed, sources=(Path(__file__).resolve(),))
+
+
+@dataclass(frozen=True)
+class ChartShare:
+    """What a chart's share image shows: the chart itself (its PNG is redrawn exactly when this is), the source
+    line and where its QR code leads."""
+
+    chart: ChartData
+    source: str
+    url: str | None  # the compare page at the chart; None without the site's URL (then no QR code)
+
+
+def share_source(c: ChartData, named: int = 4) -> str:
+    """The chart's sources: the first few publishers, how many sources in all, and where their titles are."""
+    distinct = list(dict.fromkeys(p.source for p in c.points if p.source))
+    publishers = list(dict.fromkeys(s.split("《", 1)[0] for s in distinct))
+    shown = "、".join(publishers[:named]) + ("等" if len(publishers) > named else "")
+    return f"来源：{shown}，共 {len(distinct)} 个来源（标题与日期见网页上的表格）"
+
+
+def _shares(inputs: Inputs):
+    from ..share import compare_url  # deferred: the share package imports Pillow and segno
+
+    for c in charts(inputs.dataset):
+        yield files(c.name)["share"], ChartShare(c, share_source(c), compare_url(inputs.ctx, f"chart-{c.name}"))
+
+
+def draw_share(view: ChartShare, inputs: Inputs) -> bytes:
+    from ..share import frame  # deferred: Pillow and segno, only when a chart changed
+
+    png = inputs.results["chart"][f"charts/{view.chart.name}"][files(view.chart.name)["png"]]
+    return frame.chart(view.chart.title, png, view.source, view.url, SITE_NAME)
+
+
+CHART_SHARE = Output("chart-share", collect=_shares, render=draw_share, sources=(Path(__file__).resolve().parent,))

@@ -6,7 +6,7 @@
     embeds.card_panel(ctx, slug, cards)       # what pages/templates/_card_panel.html.j2 renders
 
 Beside it: cards.py (each headline figure and the goals summary as its own embed page, CARD_PAGES),
-card_image.py (their PNG and SVG twins, CARD_IMAGES) and oembed.py (a static oEmbed JSON beside every
+card_image.py (their PNG and SVG twins and share images, CARD_IMAGES) and oembed.py (a static oEmbed JSON beside every
 embed page, OEMBED); `card_code` is a card's embed code as `embed_code` is a map's.
 
 The build-wide facts a panel needs (site URL, the names drawn on the images, the city's name) come in
@@ -43,7 +43,9 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
+from .. import share
 from ..context import BuildContext
+from ..models import Source
 from ..output import Outputs
 from ..registry import CITY_SLUG
 from ..staticmap import alt_text, image_title
@@ -158,15 +160,16 @@ def embed_id(slug: str) -> str:
 
 def embed_code(site: str, slug: str, title: str, alt: str, options: Options = Options()) -> str:
     """The HTML a newsroom pastes: a sandboxed, lazy, aspect-ratio iframe (right even without
-    resize.js), the PNG for hosts without JS, and resize.js to fit the height to the content.
+    resize.js), the PNG for hosts without JS (its 2x twin for screens that have the pixels), and
+    resize.js to fit the height to the content.
     panel.js `code()` must produce the same string for the same options."""
     e = lambda s: str(escape(s))  # noqa: E731 - markupsafe's escaping, which panel.js mirrors
     src = f"{site}embed/{slug}/{options.query(embed_id(slug))}"
     return (
         f'<iframe src="{e(src)}" title="{e(title)}" loading="lazy" style="{options.frame_style()}" '
         f'sandbox="{SANDBOX}" data-gz-embed="{embed_id(slug)}" allow="fullscreen"></iframe>\n'
-        f'<noscript><img src="{e(site)}embed/{slug}/map.png" alt="{e(alt)}" style="max-width:100%;height:auto">'
-        "</noscript>\n"
+        f'<noscript><img src="{e(site)}embed/{slug}/map.png" srcset="{e(site)}embed/{slug}/map@2x.png 2x" '
+        f'alt="{e(alt)}" style="max-width:100%;height:auto"></noscript>\n'
         f'<script src="{e(site)}embed/resize.js" async></script>'
     )
 
@@ -193,7 +196,8 @@ def card_code(site: str, slug: str, card_id: str, title: str, alt: str, theme: s
     return (
         f'<iframe src="{e(src)}" title="{e(title)}" loading="lazy" style="{CARD_STYLE}" '
         f'sandbox="{SANDBOX}" data-gz-embed="{eid}"></iframe>\n'
-        f'<noscript><img src="{e(base)}card.png" alt="{e(alt)}" style="max-width:100%;height:auto"></noscript>\n'
+        f'<noscript><img src="{e(base)}card.png" srcset="{e(base)}card@2x.png 2x" alt="{e(alt)}" '
+        'style="max-width:100%;height:auto"></noscript>\n'
         f'<script src="{e(site)}embed/resize.js" async></script>'
     )
 
@@ -211,6 +215,7 @@ class Panel:
     configured: bool  # False: `site` is PLACEHOLDER
     code: str
     versions: Mapping[str, str] = field(default_factory=dict)
+    share_alt: str = ""  # the alt text of its share image (profiles/share/): the map's, its sources, its footer
 
 
 @lru_cache(maxsize=1)
@@ -219,9 +224,12 @@ def _versions() -> Mapping[str, str]:
     return {name: hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:10] for name in ASSETS}
 
 
-def panel(ctx: BuildContext, slug: str, profiles: Iterable) -> Panel | None:
+def panel(
+    ctx: BuildContext, slug: str, profiles: Iterable, sources: Mapping[str, Source] | None = None
+) -> Panel | None:
     """The panel under a map: `profiles` is the district on a profile page, every district for the city
-    map. None when the context carries no embed facts (a page rendered on its own)."""
+    map; `sources`: the build's, which the map's share image names. None when the context carries no
+    embed facts (a page rendered on its own)."""
     if ctx.embed_names is None:
         return None
     profiles = list(profiles)
@@ -240,6 +248,8 @@ def panel(ctx: BuildContext, slug: str, profiles: Iterable) -> Panel | None:
         names = [name]
     alt = alt_text(image, n_parks, n_projects, names)
     site = ctx.site_url or PLACEHOLDER
+    url, _, target = share.map_target(ctx, slug, None if slug == CITY_SLUG else profiles[0])
+    source = share.map_source(profiles, dict(sources)) if sources is not None else ""
     return Panel(
         slug=slug,
         embed_id=embed_id(slug),
@@ -249,6 +259,7 @@ def panel(ctx: BuildContext, slug: str, profiles: Iterable) -> Panel | None:
         configured=ctx.site_url is not None,
         code=embed_code(site, slug, title, alt),
         versions=_versions(),
+        share_alt=share.map_alt(alt, source, url is not None, target),
     )
 
 
@@ -263,6 +274,7 @@ class CardPanel:
     cards: tuple[Mapping[str, str], ...]  # {"id", "title", "alt"} of each card, in page order
     code: str  # the first card's, default options
     versions: Mapping[str, str] = field(default_factory=dict)
+    share_tail: str = ""  # what a card's share image adds to its alt text (panel.js appends it too)
 
 
 def card_panel(ctx: BuildContext, slug: str, found: Sequence[CardPage]) -> CardPanel | None:
@@ -278,7 +290,13 @@ def card_panel(ctx: BuildContext, slug: str, found: Sequence[CardPage]) -> CardP
         cards=tuple({"id": c.id, "title": c.title, "alt": c.alt} for c in found),
         code=card_code(site, slug, found[0].id, found[0].title, found[0].alt),
         versions=_versions(),
+        share_tail=card_share_tail(ctx),
     )
+
+
+def card_share_tail(ctx: BuildContext) -> str:
+    """What a card's share image adds to the card's alt text: its footer (profiles/share/draw.py `card`)."""
+    return share.alt_tail(ctx.site_url is not None, "这一条在区档案中的位置")
 
 
 def copy_assets(out: Outputs) -> list[str]:

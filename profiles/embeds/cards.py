@@ -48,10 +48,7 @@ class SourceLine:
     publisher: str
     date: str  # YYYY-MM-DD
     url: str | None
-
-    @property
-    def text(self) -> str:
-        return f"{self.publisher}《{self.title}》，{self.date}"
+    text: str  # as every image names it (headline.source_line)
 
 
 @dataclass(frozen=True)
@@ -117,7 +114,7 @@ def embed_path(slug: str, card_id: str) -> str:
 
 def _sources(ids, sources: dict[str, Source]) -> tuple[SourceLine, ...]:
     return tuple(
-        SourceLine(s.title, s.publisher, s.published.isoformat(), s.url)
+        SourceLine(s.title, s.publisher, s.published.isoformat(), s.url, headline.source_line(s))
         for s in (sources[i] for i in dict.fromkeys(ids) if i in sources)
     )
 

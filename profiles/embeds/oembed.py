@@ -66,7 +66,7 @@ def views(inputs: Inputs):
     images = dict(image_views(inputs))
     for slug, image in images.items():
         profiles = list(dataset.districts.values()) if slug not in dataset.districts else [dataset.districts[slug]]
-        p = panel(inputs.ctx, slug, profiles)
+        p = panel(inputs.ctx, slug, profiles, dataset.sources)
         if p is None:
             continue
         png = f"embed/{slug}/map.png"

@@ -86,6 +86,7 @@ class DistrictPage:
     changes: Any = None  # history.Recent
     feed: bool = False
     since: tuple[tuple[str, str], ...] = ()
+    share_alt: str | None = None  # the 分享长图's alt text (profiles/share/); None: the build makes none
 
 
 def _numbers(d: District, city_goals: tuple[Goal, ...]) -> dict[str, int]:
@@ -123,10 +124,11 @@ def district_page(
     numbers = _numbers(d, city_goals)
     order = order or around.Order.of(dataset)
     prev, next_ = order.around(d.slug)
-    map_panel = panel(ctx, d.slug, [d]) if profile.has_points(d) else None
+    map_panel = panel(ctx, d.slug, [d], dataset.sources) if profile.has_points(d) else None
     if cards is None:
         cards = district_cards(d, dataset.sources, ctx)
     card_embeds = card_panel(ctx, d.slug, cards)
+    as_of = headline.facts_as_of(d, dataset.sources)
     return DistrictPage(
         d=d,
         cited=tuple(dataset.sources[s] for s in numbers if s in dataset.sources),
@@ -137,7 +139,7 @@ def district_page(
         panel=map_panel,
         card_panel=card_embeds,
         oembed=profile.oembed_links(ctx, map_panel, card_embeds),
-        as_of=headline.facts_as_of(d, dataset.sources),
+        as_of=as_of,
         city_name=dataset.city.name.zh if dataset.city is not None else "",
         city_goals=city_goals,
         district_count=len(order.pairs),
@@ -147,6 +149,9 @@ def district_page(
         neighbours=tuple((s, dataset.name_of(s)) for s in neighbours.get(d.slug, ())),
         locator=(viewbox, tuple(paths.items())) if d.slug in paths and not profile.has_points(d) else None,
         **_history(ctx, d),
+        share_alt=None
+        if ctx.embed_names is None
+        else profile.share_alt(d, dataset.sources, ctx, d.slug in ctx.embed_names),
     )
 
 
@@ -217,6 +222,7 @@ def render_district_page(view: DistrictPage, inputs=None) -> str:
             changes=view.changes,
             feed=view.feed,
             since=dict(view.since),
+            share_alt=view.share_alt,
         )
     )
 

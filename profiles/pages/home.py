@@ -85,7 +85,7 @@ def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ..
     city = dataset.city
     cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
     cards = index_page(dataset) if cards is None else cards
-    city_panel = panel(ctx, CITY_SLUG, dataset.districts.values())
+    city_panel = panel(ctx, CITY_SLUG, dataset.districts.values(), dataset.sources)
     return HomePage(
         city,
         cited,

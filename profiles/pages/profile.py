@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import headline
+from .. import headline, share
 from ..checks import items
 from ..context import BuildContext
 from ..embeds import CardPanel, Panel
-from ..models import City, District, Goal
+from ..models import City, District, Goal, Source
 
 GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
 
@@ -175,3 +175,21 @@ def oembed_links(ctx: BuildContext, map_panel: Panel | None, cards: CardPanel | 
         first = cards.cards[0]
         out.append((f"{ctx.site_url}embed/{cards.slug}/card/{first['id']}/oembed.json", first["title"]))
     return tuple(out)
+
+
+def share_alt(
+    d: District, sources: dict[str, Source], ctx: BuildContext, has_map: bool, as_of: headline.AsOf | None = None
+) -> str:
+    """The alt text of the district's 分享长图 (profiles/share/images.py draws it from the same helpers:
+    the headline cards, the goals by theme, the sources in citation order, the facts' dates: `as_of`,
+    when the caller has them)."""
+    return share.long_alt(
+        d.name.zh,
+        headline.role_line(d),
+        [c.label for c in headline.cards(d)],
+        [t.theme for t in goal_themes(d.goals)],
+        sum(s in sources for s in citation_numbers(d)),
+        (as_of or headline.facts_as_of(d, sources) or headline.AsOf("", "")).text,
+        has_map,
+        ctx.site_url is not None,
+    )

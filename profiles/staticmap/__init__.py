@@ -4,7 +4,8 @@ Why: the interactive maps need JavaScript and a tile server; these images are wh
 without either (feeds, print, social cards, blocked CDNs) see, and what the pages show in
 <noscript>. One entry point for the build:
 
-    from profiles.staticmap import IMAGES   # the build's output (profiles.rendering): embed/<slug>/map.svg, .png
+    from profiles.staticmap import IMAGES   # the build's output (profiles.rendering): embed/<slug>/map.svg,
+                                            # map.png, and map@2x.png (the same layout, twice as many pixels)
 
 The stages inside, each a module:
 - points.py — what an image shows before geometry: points, title, alt text (light; pages use it);
@@ -28,9 +29,18 @@ from ..rendering import Inputs, Output
 from .points import MapPoint, alt_text, image_title, points_for
 
 if TYPE_CHECKING:
-    from .atlas import Workers
+    from .atlas import Atlas, Workers
 
-__all__ = ["IMAGES", "MapPoint", "alt_text", "image_title", "kept_workers", "label_names", "points_for"]
+__all__ = [
+    "IMAGES",
+    "MapPoint",
+    "alt_text",
+    "build_atlas",
+    "image_title",
+    "kept_workers",
+    "label_names",
+    "points_for",
+]
 
 
 @dataclass(frozen=True)
@@ -89,21 +99,35 @@ def kept_workers(inputs: Inputs) -> Callable[[], Workers] | None:
     return lambda: inputs.cache.keep("image-workers", key, lambda: Workers(dict(inputs.boundaries), names))
 
 
+def build_atlas(inputs: Inputs) -> Callable[[], Atlas]:
+    """The build's atlas (every boundary, ready to draw), made on first use in this process: the map
+    images and the share images (profiles/share/) draw with the same one; a resident process keeps it
+    between builds, one per boundaries and labels."""
+    from .atlas import Atlas  # deferred: shapely and Pillow, only when an image is drawn
+
+    names, names_digest = _labels(inputs)
+    key = repr((inputs.ctx.boundaries_digest, names_digest)).encode()
+    keep = lambda: inputs.cache.keep("atlas", key, lambda: Atlas(dict(inputs.boundaries), names))  # noqa: E731
+    return lambda: inputs.resource("atlas", keep)
+
+
 def draw(images: list[Image], inputs: Inputs) -> Callable[[], list[dict[str, bytes]]]:
-    """Start drawing the SVG and PNG files of each image (in worker processes when there are many,
-    while the build goes on); the returned function waits for them."""
-    from .atlas import Atlas, start_drawing  # deferred: shapely and Pillow, only when an image is drawn
+    """Start drawing the SVG and the two PNG files (1x, 2x) of each image (in worker processes when there
+    are many, while the build goes on); the returned function waits for them."""
+    from .atlas import start_drawing  # deferred: shapely and Pillow, only when an image is drawn
 
     if not images:
         return list
-    names = label_names(inputs)
-    key = repr((images[0].boundaries_digest, images[0].names_digest)).encode()
-    atlas = lambda: inputs.cache.keep("atlas", key, lambda: Atlas(dict(inputs.boundaries), names))  # noqa: E731
     jobs = [(i.title, i.highlight, list(i.points)) for i in images]
-    drawing = start_drawing(dict(inputs.boundaries), names, jobs, atlas, kept_workers(inputs))
+    drawing = start_drawing(
+        dict(inputs.boundaries), label_names(inputs), jobs, build_atlas(inputs), kept_workers(inputs)
+    )
 
     def files() -> list[dict[str, bytes]]:
-        return [{f"embed/{i.slug}/map.svg": s, f"embed/{i.slug}/map.png": p} for i, (s, p) in zip(images, drawing())]
+        return [
+            {f"embed/{i.slug}/map.svg": s, f"embed/{i.slug}/map.png": p, f"embed/{i.slug}/map@2x.png": p2}
+            for i, (s, p, p2) in zip(images, drawing())
+        ]
 
     return files
 

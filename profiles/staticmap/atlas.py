@@ -39,6 +39,7 @@ __all__ = [
     "draw_all",
     "start_drawing",
     "start_jobs",
+    "worker_atlas",
     "render_png",
     "render_svg",
     "BOTTOM",
@@ -104,17 +105,17 @@ def start_drawing(
     jobs: list[tuple[str, str | None, list[MapPoint]]],
     atlas: Callable[[], Atlas] | None = None,
     workers: Callable[[], Workers] | None = None,
-) -> Callable[[], list[tuple[bytes, bytes]]]:
-    """Start drawing (SVG, PNG) of each (title, highlight, points) job; the returned function waits
+) -> Callable[[], list[tuple[bytes, bytes, bytes]]]:
+    """Start drawing (SVG, PNG, 2x PNG) of each (title, highlight, points) job; the returned function waits
     and gives them in order. Many jobs are drawn by worker processes while the caller goes on with
     other work; few are drawn here, when the result is asked for, unless `workers` (a resident
     process's, kept warm) are given. Each image depends only on its job and the atlas, never on what
     was drawn before, so the split among processes cannot show.
     `atlas`: where this process gets its atlas when it draws itself (a resident process keeps one)."""
 
-    def here() -> list[tuple[bytes, bytes]]:
+    def here() -> list[tuple[bytes, bytes, bytes]]:
         drawer = atlas() if atlas is not None else Atlas(boundaries, names)
-        return [(drawer.svg(*job), drawer.png(*job)) for job in jobs]
+        return [(drawer.svg(*job), *drawer.pngs(*job)) for job in jobs]
 
     return start_jobs(_draw, jobs, here, workers, boundaries, names)
 
@@ -144,7 +145,7 @@ def start_jobs(
     except (OSError, BrokenProcessPool, RuntimeError):
         return here  # workers could not start (say, a script read from stdin): draw them here instead
 
-    def collect() -> list[tuple[bytes, bytes]]:
+    def collect() -> list:
         try:
             return list(drawn)
         except (OSError, BrokenProcessPool):
@@ -162,8 +163,8 @@ def draw_all(
     jobs: list[tuple[str, str | None, list[MapPoint]]],
     atlas: Callable[[], Atlas] | None = None,
     workers: Callable[[], Workers] | None = None,
-) -> list[tuple[bytes, bytes]]:
-    """(SVG, PNG) of each job, in order (`start_drawing`, waited for)."""
+) -> list[tuple[bytes, bytes, bytes]]:
+    """(SVG, PNG, 2x PNG) of each job, in order (`start_drawing`, waited for)."""
     return start_drawing(boundaries, names, jobs, atlas, workers)()
 
 
@@ -205,8 +206,14 @@ def _keeping(work: Callable[[Any, dict], Any], job: Any) -> Any:
     return work(job, _worker_kept)
 
 
-def _draw(job: tuple, kept: dict) -> tuple[bytes, bytes]:
-    return _worker_atlas.svg(*job), _worker_atlas.png(*job)
+def _draw(job: tuple, kept: dict) -> tuple[bytes, bytes, bytes]:
+    return _worker_atlas.svg(*job), *_worker_atlas.pngs(*job)
+
+
+def worker_atlas() -> "Atlas | None":
+    """In a drawing process, the atlas its pool was started with (None without boundaries, and in the
+    build's own process): for jobs of other outputs that place a map (the share images)."""
+    return _worker_atlas
 
 
 class Atlas:
@@ -215,6 +222,7 @@ class Atlas:
         atlas = Atlas(boundaries, names)      # once per build
         atlas.svg(title, highlight, points)   # bytes, UTF-8
         atlas.png(title, highlight, points)   # bytes
+        atlas.pngs(title, highlight, points)  # (png, its 2x twin), from one drawing
 
     highlight is the slug of the district in focus (its neighbours drawn faintly around
     it), or None for the city map (every boundary). Same bytes as render_svg/render_png.
@@ -225,11 +233,13 @@ class Atlas:
         self._painter = Painter(CJK_FONT_CANDIDATES)  # read now, not at import: tests swap it
         self._last: tuple[tuple, Scene] | None = None
 
-    def _scene(self, title: str, highlight: str | None, points: list[MapPoint], width: int) -> Scene:
-        # Callers draw the SVG and then the PNG of the same map: lay it out once for both.
-        key = (title, highlight, tuple(points), width)
+    def _scene(
+        self, title: str, highlight: str | None, points: list[MapPoint], width: int, titled: bool = True
+    ) -> Scene:
+        # Callers draw the SVG and then the PNGs of the same map: lay it out once for all.
+        key = (title, highlight, tuple(points), width, titled)
         if self._last is None or self._last[0] != key:
-            self._last = key, self._layout.scene(title, highlight, points, width)
+            self._last = key, self._layout.scene(title, highlight, points, width, titled)
         return self._last[1]
 
     def svg(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
@@ -237,6 +247,17 @@ class Atlas:
 
     def png(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
         return self._painter.png(self._scene(title, highlight, points, width))
+
+    def pngs(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> tuple[bytes, bytes]:
+        """`png` and its 2x twin (map@2x.png), from one drawing."""
+        return self._painter.pngs(self._scene(title, highlight, points, width))
+
+    def image(
+        self, title: str, highlight: str | None, points: list[MapPoint], width: int, scale: int, titled: bool = True
+    ):
+        """The map as an RGB Pillow image `width` * `scale` pixels wide, for a frame to place (the share
+        images, profiles/share/: untitled, their frame sets the title)."""
+        return self._painter.image(self._scene(title, highlight, points, width, titled), scale)
 
 
 def render_svg(

