@@ -12,6 +12,7 @@ from ..checks import items
 from ..context import BuildContext
 from ..embeds import CardPanel, Panel
 from ..models import City, District, Goal, Source
+from . import figures
 
 GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
 
@@ -186,7 +187,12 @@ def share_alt(
     return share.long_alt(
         d.name.zh,
         headline.role_line(d),
-        [c.label for c in headline.cards(d)],
+        [
+            f"{k.label} {k.value}{k.unit}（{k.when}{'，' + k.verdict if k.verdict else ''}）"
+            for k in figures.key_figures(d, sources)
+            if k.value
+        ]
+        + [c.label for c in headline.cards(d)],
         [t.theme for t in goal_themes(d.goals)],
         sum(s in sources for s in citation_numbers(d)),
         (as_of or headline.facts_as_of(d, sources) or headline.AsOf("", "")).text,

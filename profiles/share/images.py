@@ -23,6 +23,8 @@ from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds.cards import SITE_NAME, CardPage, build_cards
 from ..models import District, Goal, Source
+from ..pages.figures import goal_results
+from ..pages.figures import key_figures as lead_figures
 from ..pages.profile import citation_numbers, goal_themes
 from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
@@ -85,23 +87,36 @@ class LongImage:
     site_name: str = SITE_NAME
 
 
-def key_figures(d: District) -> tuple[Figure, ...]:
-    """The district's key economic figures with their baselines and verdicts (GDP, growth, population):
-    the hook for the numbers issue's `figures`, which District does not hold yet. Until then, none.
-    (Once there are some, name them in the alt text too: pages/profile.py `share_alt`.)"""
-    return ()
+def key_figures(d: District, sources: dict[str, Source]) -> tuple[Figure, ...]:
+    """The district's key figures as its page leads with them (pages/figures.py): GDP, growth, population and
+    last year's growth target against its result, each with its year, status and computed verdict."""
+    out = []
+    for k in lead_figures(d, sources):
+        if not k.value:
+            out.append(Figure("—", k.label, k.missing))
+            continue
+        meta = f"{k.when} · {k.status}" + (" · 单一来源" if k.single else "")
+        out.append(Figure(k.value + (k.unit or ""), k.label, meta, k.verdict))
+    return tuple(out)
 
 
 def _figure(c: CardPage) -> Figure:
     return Figure(c.value_text, c.label, c.meta)
 
 
-def _status(g: Goal) -> str:
+def _status(g: Goal, results: dict) -> str:
+    """A goal's verdict where its result is published (computed, never typed), else its status as written."""
+    r = results.get(g.id)
+    if r is not None:
+        return f"结果 {r.value}（{r.when}）：{r.verdict}"
+    if g.indicator is not None:
+        return "结果：尚未找到公布值"
     known = g.status is not None and g.status != "unknown"
     return f"进展：{label(g.status)}" if known else "进展：来源未报道"
 
 
-def _themes(d: District) -> tuple[Theme, ...]:
+def _themes(d: District, sources: dict[str, Source]) -> tuple[Theme, ...]:
+    results = goal_results(d, sources)
     return tuple(
         Theme(
             t.theme,
@@ -109,7 +124,7 @@ def _themes(d: District) -> tuple[Theme, ...]:
                 GoalLine(
                     target_text(g.target).replace("= ", "") if g.target else "无数字指标",
                     g.statement,
-                    f"{g.metric} · {g.year} 年 · {_status(g)}",
+                    f"{g.metric} · {g.year} 年 · {_status(g, results)}",
                 )
                 for g in t.shown
             ),
@@ -135,10 +150,10 @@ def long_view(d: District, dataset: Dataset, ctx: BuildContext, cards: tuple[Car
         name=d.name.zh,
         en=d.name.en,
         role=headline.role_line(d),
-        key_figures=key_figures(d),
+        key_figures=key_figures(d, dataset.sources),
         figures=_headline(d, cards),
         map=map_view,
-        themes=_themes(d),
+        themes=_themes(d, dataset.sources),
         per_theme=GOALS_PER_THEME,
         sources=tuple(f"[{n}] {text}" for n, text in enumerate(lines[:MAX_SOURCES], 1)),
         more_sources=max(0, len(lines) - MAX_SOURCES),
