@@ -90,6 +90,9 @@ def stroke(size: int, bold: bool) -> int:
     return max(1, size // 26) if bold else 0
 
 
+# Known, not yet found: in a test session that has run many builds, one 分享长图 was once drawn with different
+# bytes than a fresh process draws it (tests/test_history.py now compares fresh builds). These per-process
+# memos are keyed by their arguments only; the font a process finds is assumed not to change.
 @lru_cache(maxsize=65536)
 def advance(ch: str, size: int) -> float:
     face = face_for(ch, size)
