@@ -105,6 +105,16 @@ def _profiles(dataset: Dataset) -> list[tuple[str, str, District | City]]:
     return out
 
 
+def _with_city(dataset: Dataset) -> list[tuple[str, str, District | City]]:
+    return _profiles(dataset) + ([(CITY, dataset.city.name.zh, dataset.city)] if dataset.city else [])
+
+
+def _missing(dataset: Dataset, points: list[Point]) -> tuple[str, ...]:
+    """The districts a chart has no point for, in display order."""
+    shown = {p.name for p in points}
+    return tuple(n for _, n, _ in _profiles(dataset) if n not in shown)
+
+
 def _href(slug: str, f: Figure) -> str:
     return f"districts/{slug}/#figure-{f.id}" if slug != CITY else f"#figure-{f.id}"
 
@@ -147,8 +157,7 @@ def gdp_by_district(dataset: Dataset) -> ChartData | None:
 def growth_target_vs_result(dataset: Dataset) -> ChartData | None:
     """Per district (and the city), its latest growth target that has a published result: target and result."""
     points = []
-    profiles = _profiles(dataset) + ([(CITY, dataset.city.name.zh, dataset.city)] if dataset.city else [])
-    for slug, name, p in profiles:
+    for slug, name, p in _with_city(dataset):
         judged = [(g, results.result(g, p.figures, dataset.sources)) for g in p.goals]
         judged = [(g, r) for g, r in judged if r is not None and g.indicator is IndicatorKey.gdp_growth]
         if not judged:
@@ -159,37 +168,32 @@ def growth_target_vs_result(dataset: Dataset) -> ChartData | None:
         points.append(_point(slug, name, "结果", r.figure, dataset.sources, number_text(r.figure.value) + "%"))
     if not points:
         return None
-    shown = {p.name for p in points}
-    missing = tuple(n for _, n, _ in _profiles(dataset) if n not in shown)
     return ChartData(
         "growth-target-vs-result",
         "dumbbell",
         "地区生产总值增速：目标与结果",
         "%",
         tuple(points),
-        missing,
+        _missing(dataset, points),
         "每个区取有公布结果的最近一个增速目标；判定规则见区情页（“左右”不作判定）。",
     )
 
 
 def growth_over_years(dataset: Dataset) -> ChartData | None:
     points = []
-    profiles = _profiles(dataset) + ([(CITY, dataset.city.name.zh, dataset.city)] if dataset.city else [])
-    for slug, name, p in profiles:
+    for slug, name, p in _with_city(dataset):
         for f in results.series(p.figures, IndicatorKey.gdp_growth, dataset.sources):
             if f.period is Period.full_year:
                 points.append(_point(slug, name, name, f, dataset.sources, number_text(f.value) + "%"))
     if not points:
         return None
-    shown = {p.name for p in points}
-    missing = tuple(n for _, n, _ in _profiles(dataset) if n not in shown)
     return ChartData(
         "gdp-growth-over-years",
         "lines",
         "地区生产总值增速，逐年",
         "%",
         tuple(points),
-        missing,
+        _missing(dataset, points),
         "只画全年数字；一个区只有一年的数字时只画一个点。",
     )
 
