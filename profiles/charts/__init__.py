@@ -80,11 +80,12 @@ def chart_views(dataset: Dataset, ctx: BuildContext) -> tuple[ChartView, ...]:
     )
 
 
-def figure_html(view: ChartView, prefix: str, table_open: bool = True) -> Markup:
+def figure_html(view: ChartView, prefix: str, table_open: bool = True, compact: bool = False) -> Markup:
     """A chart as a page shows it (`prefix`: the way to the site root): figure, table (closed where the page
-    already shows the same numbers), downloads, embed code."""
+    already shows the same numbers), downloads, embed code; `compact`: the figure alone, linked to the chart on
+    /compare/ where its table, files and embed code are (home, whose table above holds the same numbers)."""
     template = environment(TEMPLATES).get_template("_chart_page_block.html.j2")
-    return Markup(template.render(v=view, c=view.chart, prefix=prefix, table_open=table_open))
+    return Markup(template.render(v=view, c=view.chart, prefix=prefix, table_open=table_open, compact=compact))
 
 
 def draw(view: ChartData, inputs: Inputs | None = None) -> dict[str, bytes]:

@@ -119,7 +119,7 @@ def render_home_page(view: HomePage, inputs=None) -> str:
             numbers=citation_numbers(view.city) if view.city else {},
             number_rows=view.number_rows,
             numbers_html=numbers.table_html,
-            gdp_chart=figure_html(view.gdp_chart, "", table_open=False) if view.gdp_chart else "",
+            gdp_chart=figure_html(view.gdp_chart, "", table_open=False, compact=True) if view.gdp_chart else "",
             keyfigs=figures.key_figures(view.city, sources) if view.city else [],
             results=figures.goal_results(view.city, sources) if view.city else {},
             figure_table=figures.figure_table(view.city, sources) if view.city else None,

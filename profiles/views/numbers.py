@@ -63,7 +63,7 @@ def _cell(p: District | City, key: IndicatorKey, sources: dict[str, Source], anc
     if f is None:
         return Cell("", "", "", False, "", "", "")
     s = sources.get(f.sources[0])
-    title = f"{s.publisher}《{s.title}》，{s.published.isoformat()}" if s else ""
+    title = f"{s.publisher}，{s.published.isoformat()}" if s else ""  # short: the link opens the source itself
     url = (s.url or s.via or "") if s else ""
     text = number_text(f.value) + ("%" if INDICATORS[key].unit == "%" else "")
     return Cell(
