@@ -251,7 +251,9 @@ def test_the_profile_links_its_long_image_with_the_images_alt_text(public, publi
     for slug, d in dataset.districts.items():
         page = (public / "districts" / slug / "index.html").read_text("utf-8")
         assert re.search(r'<p class="gz-share-long"><a href="share.png"[^>]*>分享长图</a>', page), slug
-        alt = re.search(r'<details class="gz-share-alt" data-search-exclude><summary>[^<]*</summary>\s*<p>(.*?)</p>', page, re.S)
+        alt = re.search(
+            r'<details class="gz-share-alt" data-search-exclude><summary>[^<]*</summary>\s*<p>(.*?)</p>', page, re.S
+        )
         expected = share_alt(d, dataset.sources, ctx, slug in boundaries)
         assert alt and html.unescape(alt.group(1)) == expected, slug
         assert "二维码" in expected and d.name.zh in expected  # it says what the code opens, in words
