@@ -516,6 +516,11 @@ class Source(Strict):
         description="原文存档文件名（在来源存档目录中，例如 `000_0638385fcb057a50.txt`），用于核对引文。 / Archive file.",
     )
 
+    @property
+    def link(self) -> str:
+        """The address a reader can open: the original's, else where it was read ("" for neither)."""
+        return self.url or self.via or ""
+
     @field_validator("url", "via")
     @classmethod
     def _http_only(cls, v: str | None) -> str | None:

@@ -89,7 +89,7 @@ def read_archives(sources: dict[str, Source], folder: Path | None, base: Path | 
     texts, unchecked = {}, {}
     for sid, source in sources.items():
         if not source.archive:
-            if not (source.url or source.via):  # an online source is "not archived": information, not a warning
+            if not source.link:  # an online source is "not archived": information, not a warning
                 unchecked[sid] = "没有写原文存档 archive"
             continue
         path = folder / source.archive

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..dataset import Dataset
 from ..enums import IndicatorKey, Period
+from ..headline import source_line
 from ..models import City, District, Figure, Source
 from ..numbers import results
 from ..numbers.catalogue import number_text
@@ -93,11 +94,10 @@ class ChartData:
         return f"{self.title}。{body}{gap}。"
 
 
-def _source(f: Figure, sources: dict[str, Source]) -> tuple[str, str]:
-    s = sources.get(f.sources[0])
-    if s is None:
-        return "", ""
-    return f"{s.publisher}《{s.title}》，{s.published.isoformat()}", s.url or s.via or ""
+def _source(sid: str | None, sources: dict[str, Source]) -> tuple[str, str]:
+    """(source line, link) of the first cited source: headline.source_line, as the images name it."""
+    s = sources.get(sid) if sid else None
+    return (source_line(s), s.link) if s is not None else ("", "")
 
 
 def _profiles(dataset: Dataset) -> list[tuple[str, str, District | City]]:
@@ -120,7 +120,7 @@ def _href(slug: str, f: Figure) -> str:
 
 
 def _point(slug: str, name: str, series: str, f: Figure, sources, text: str | None = None, value=None) -> Point:
-    src, url = _source(f, sources)
+    src, url = _source(f.sources[0], sources)
     v = f.value if value is None else value
     return Point(slug, name, series, f.year, v, text or number_text(v), _href(slug, f), src, url)
 
@@ -212,11 +212,10 @@ def project_investments(dataset: Dataset) -> ChartData | None:
                 continue
             value = q.value * TO_YI_YUAN[q.unit]
             word = q.comparator.word if q.comparator is not None else ""
-            s = dataset.sources.get(p.sources[0]) if p.sources else None
-            src = f"{s.publisher}《{s.title}》，{s.published.isoformat()}" if s else ""
+            src, url = _source(p.sources[0] if p.sources else None, dataset.sources)
             text = number_text(value) + (f"（{word}）" if word else "")
             href = f"districts/{slug}/#project-{p.id}"
-            points.append(Point(slug, p.name, name, 0, value, text, href, src, (s.url or s.via or "") if s else ""))
+            points.append(Point(slug, p.name, name, 0, value, text, href, src, url))
     if not points:
         return None
     points.sort(key=lambda p: -p.value)

@@ -192,7 +192,7 @@ class Owner:
 def owner_view(dataset: Dataset, slug: str) -> Owner:
     model = dataset.city if slug == CITY_SLUG else dataset.districts[slug]
     cited = dict.fromkeys(s for f in model.figures for s in f.sources)
-    urls = tuple((s, dataset.sources[s].url or dataset.sources[s].via or "") for s in cited if s in dataset.sources)
+    urls = tuple((s, dataset.sources[s].link) for s in cited if s in dataset.sources)
     return Owner(slug, district_name(dataset, slug), model, urls)
 
 

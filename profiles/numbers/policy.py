@@ -94,7 +94,7 @@ def check_figures(profile: District | City, doc: Document, sources: dict[str, So
     out: list[Problem] = []
     for i, f in enumerate(profile.figures):
         cited = [sources[s] for s in f.sources if s in sources]
-        if cited and not any(s.url or s.via or s.archive for s in cited):  # an archived text proves it offline
+        if cited and not any(s.link or s.archive for s in cited):  # an archived text proves it offline
             out.append(
                 Problem(
                     *_at(doc, ("figures", i, "sources")),
@@ -108,7 +108,7 @@ def check_figures(profile: District | City, doc: Document, sources: dict[str, So
 
 def not_archived(dataset: Dataset) -> list[str]:
     """How many quotes cite online sources whose text is not archived here (so not proven offline)."""
-    online = {sid for sid, s in dataset.sources.items() if s.archive is None and (s.url or s.via)}
+    online = {sid for sid, s in dataset.sources.items() if s.archive is None and s.link}
     profiles = ([dataset.city] if dataset.city is not None else []) + list(dataset.districts.values())
     quotes = sum(1 for p in profiles for _, item in items(p) for q in item.cited_quotes() if q.source in online)
     if not online:

@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..dataset import Dataset
-from ..enums import IndicatorKey, Period
+from ..enums import LABELS_ZH, IndicatorKey, Period
 from ..models import City, District, Source
 from ..numbers import policy, results
 from ..numbers.catalogue import INDICATORS, number_text
@@ -55,7 +55,7 @@ def _when(f) -> str:
         return str(f.year)
     if f.period is Period.year_end:
         return f"{f.year}年末"
-    return f"{f.year}{ {'q1': '一季度', 'h1': '上半年', 'q1_q3': '前三季度', 'census': '普查'}[f.period.value] }"
+    return f"{f.year}{LABELS_ZH[f.period.value]}"
 
 
 def _cell(p: District | City, key: IndicatorKey, sources: dict[str, Source], anchor_base: str) -> Cell:
@@ -64,7 +64,7 @@ def _cell(p: District | City, key: IndicatorKey, sources: dict[str, Source], anc
         return Cell("", "", "", False, "", "", "")
     s = sources.get(f.sources[0])
     title = f"{s.publisher}，{s.published.isoformat()}" if s else ""  # short: the link opens the source itself
-    url = (s.url or s.via or "") if s else ""
+    url = s.link if s else ""
     text = number_text(f.value) + ("%" if INDICATORS[key].unit == "%" else "")
     return Cell(
         text, repr(f.value), _when(f), policy.single_source(f, sources), url, title, f"{anchor_base}#figure-{f.id}"
