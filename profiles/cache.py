@@ -41,7 +41,7 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
-        self._kept: OrderedDict[str, Any] = OrderedDict()  # see `keep`
+        self._kept: dict[str, OrderedDict[str, Any]] = {}  # kind -> digest -> value; see `keep`
         self._folders: set[Path] = set()  # made by `put`
         self._writer: ThreadPoolExecutor | None = None
         self._writes: list[Future] = []
@@ -110,19 +110,24 @@ class Cache:
         for write in writes:
             write.result()
 
-    KEPT_ENTRIES = 8
+    KEPT_PER_KIND = 2  # the value in use and the one before it (an edit undone finds it again)
 
     def keep(self, kind: str, key: bytes, make: Callable[[], Any]) -> Any:
         """A value kept in memory only, never pickled (an image atlas, converted shapes): a resident
-        process makes it once per distinct key; a new process makes it again when it needs it."""
+        process makes it once per distinct key; a new process makes it again when it needs it. Each
+        kind keeps its own few values, the most recently used: a kind whose key changes at every edit
+        (the search segmenter's words) never pushes out another's (the drawing processes)."""
         if self.folder is None:
             return make()
         digest = self._digest(kind, key)
-        if digest not in self._kept:
-            self._kept[digest] = make()
-            while len(self._kept) > self.KEPT_ENTRIES:
-                self._kept.popitem(last=False)
-        return self._kept[digest]
+        kept = self._kept.setdefault(kind, OrderedDict())
+        if digest in kept:
+            kept.move_to_end(digest)
+        else:
+            kept[digest] = make()
+            while len(kept) > self.KEPT_PER_KIND:
+                kept.popitem(last=False)
+        return kept[digest]
 
     def memo(self, kind: str, key: bytes, compute: Callable[[], Any]) -> Any:
         value = self.get(kind, key)

@@ -41,6 +41,24 @@ def test_no_folder_means_no_caching_even_in_memory(tmp_path):
     assert cache.get("kind", b"key") is None
 
 
+def test_a_kept_value_is_made_once_per_key_and_a_churning_kind_never_pushes_out_another(tmp_path):
+    cache = Cache(tmp_path / "c")
+    made: list[str] = []
+
+    def keep(kind: str, key: bytes):
+        return cache.keep(kind, key, lambda: made.append(f"{kind}:{key.decode()}") or object())
+
+    workers = keep("workers", b"boundaries")
+    for n in range(20):  # the search segmenter's words change at every edit
+        keep("segmenter", str(n).encode())
+    assert keep("workers", b"boundaries") is workers
+    assert made.count("workers:boundaries") == 1
+    keep("segmenter", b"18")  # the one before the last is still there (an edit undone)
+    assert made.count("segmenter:18") == 1 and made.count("segmenter:0") == 1
+    keep("segmenter", b"0")  # long gone: made again
+    assert made.count("segmenter:0") == 2
+
+
 def test_warnings_of_a_cached_district_are_still_reported_with_their_line(project):
     path = project / "data" / "districts" / "haizhu.yaml"
     path.write_text(path.read_text("utf-8").replace("    status: unknown\n", "", 1), "utf-8")
