@@ -390,6 +390,7 @@ def main() -> None:
         paths = {
             "home": "/",
             "district": "/districts/haizhu/",
+            "compare": "/compare/",  # the district x indicator table and the charts (#24)
             "embed": "/embed/haizhu/",
             "card": "/embed/haizhu/card/goal-gdp-growth-2025/",  # a fact card embed (profiles/embeds/cards.py)
         }
