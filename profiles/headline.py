@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .checks import items
 from .enums import LABELS_ZH, Comparator, GoalStatus
+from .kinds import COUNTED, ON_PAGE
 from .models import City, District, Goal, Indicator, Source
 
 MAX_CARDS = 6
@@ -172,7 +173,7 @@ class Coverage:
     @property
     def entries(self) -> int:
         """Goals, reported facts, statistics, enterprises, parks and projects: what the downloads count as 条."""
-        return self.goals + self.indicators + self.figures + self.enterprises + self.parks + self.projects
+        return sum(getattr(self, k.list) for k in COUNTED)
 
     @property
     def thin(self) -> bool:
@@ -194,15 +195,8 @@ def coverage(d: District) -> Coverage:
     )
 
 
-# What each count is called, in page order; the unit a count reads with.
-COVERAGE_LABELS = (
-    ("figures", "统计数字", "项"),
-    ("goals", "发展目标", "项"),
-    ("indicators", "已公布数字", "项"),
-    ("enterprises", "龙头企业", "家"),
-    ("parks", "产业园区", "个"),
-    ("projects", "重大项目", "个"),
-)
+# What each count is called, in page order; the unit a count reads with (profiles.kinds).
+COVERAGE_LABELS = tuple((k.list, k.title, k.unit) for k in ON_PAGE if k.counted)
 
 
 def coverage_parts(c: Coverage) -> list[str]:

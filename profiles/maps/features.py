@@ -16,13 +16,14 @@ from typing import Any
 from .. import geo
 from ..dataset import Dataset
 from ..enums import LABELS_ZH, ParkKind, ProjectStatus
+from ..kinds import BY_LIST
 from ..models import District, Park, Project, Quantity
 from .settings import MapSettings
 
 ToMap = Callable[[float, float], tuple[float, float]]
 
 PARKS_LABEL = "园区与片区"
-PROJECTS_LABEL = "重大项目"
+PROJECTS_LABEL = BY_LIST["projects"].label
 BOUNDARY_LABEL = "区界"
 
 
