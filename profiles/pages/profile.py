@@ -13,6 +13,7 @@ from ..context import BuildContext
 from ..embeds import CardPanel, Panel
 from ..kinds import BY_LIST, KINDS
 from ..models import City, District, Goal, Source
+from ..present import any_status_known, embed_path, oembed_url
 from . import figures
 
 GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
@@ -49,9 +50,7 @@ def goal_themes(goals: list[Goal], per_theme: int = GOALS_PER_THEME) -> list[The
     return [ThemeGoals(t, tuple(gs[:per_theme]), tuple(gs[per_theme:])) for t, gs in groups.items()]
 
 
-def any_status(goals: list[Goal]) -> bool:
-    """Whether some goal has a known status (else the tracker shows no status at all)."""
-    return any(g.status is not None and g.status.value != "unknown" for g in goals)
+any_status = any_status_known  # whether some goal's status is known (else the tracker shows no status at all)
 
 
 @dataclass(frozen=True)
@@ -163,10 +162,10 @@ def oembed_links(ctx: BuildContext, map_panel: Panel | None, cards: CardPanel | 
         return ()
     out = []
     if map_panel is not None:
-        out.append((f"{ctx.site_url}embed/{map_panel.slug}/oembed.json", map_panel.title))
+        out.append((oembed_url(ctx.site_url, embed_path(map_panel.slug)), map_panel.title))
     if cards is not None:
         first = cards.cards[0]
-        out.append((f"{ctx.site_url}embed/{cards.slug}/card/{first['id']}/oembed.json", first["title"]))
+        out.append((oembed_url(ctx.site_url, embed_path(cards.slug, first["id"])), first["title"]))
     return tuple(out)
 
 
