@@ -7,11 +7,12 @@ from datetime import date
 from typing import Iterator
 
 from .dataset import Dataset
+from .kinds import KINDS, LISTS, LOCATED
 from .models import BaseModel, City, District, Precision
 from .problems import Problem
 from .yamlload import Document, field_path
 
-ITEM_LISTS = ("roles", "goals", "indicators", "figures", "enterprises", "parks", "projects")
+ITEM_LISTS = LISTS  # every list of entries, in file order (profiles.kinds)
 # Decimal places that honestly match each precision (~1 m, ~100 m, ~1 km).
 MAX_DECIMALS = {Precision.exact: 5, Precision.approximate: 3, Precision.district: 2}
 
@@ -111,7 +112,7 @@ def check_district(slug: str, d: District, doc: Document, boundaries: dict | Non
             )
         )
     park_ids = {p.id for p in d.parks}
-    for name in ("enterprises", "projects"):
+    for name in (k.list for k in KINDS if k.in_park):
         for i, item in enumerate(getattr(d, name)):
             if item.park is not None and item.park not in park_ids:
                 out.append(
@@ -134,7 +135,7 @@ def check_district(slug: str, d: District, doc: Document, boundaries: dict | Non
                 )
             )
     shape = _shape(boundaries, slug)
-    for name in ("parks", "projects"):
+    for name in (k.list for k in LOCATED):
         for i, item in enumerate(getattr(d, name)):
             out.extend(_check_location(doc, (name, i, "location"), item.location, shape, d.name.zh))
     return out

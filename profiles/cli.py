@@ -17,7 +17,7 @@ from .embeds import site_root
 from .linkcheck import check_site
 from .load import display_path
 from .problems import Report
-from .scaffold import ScaffoldError, add
+from .scaffold import KINDS, ScaffoldError, add
 from .schema import contributing_drifted, drift, update_contributing, write_schemas
 from .serve import serve
 
@@ -126,7 +126,7 @@ def schema_cmd(root: Path, check: bool) -> None:
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(["park", "project", "goal", "enterprise", "source"]))
+@click.argument("kind", type=click.Choice(list(KINDS)))
 @click.option("--district", default=None, help="区的拼音编号（文件名），例如 haizhu；添加来源时不需要。")
 @click.option("--id", "item_id", default=None, help="新条目的编号，例如 pazhou-ai-zone；不写则留空待填。")
 @ROOT

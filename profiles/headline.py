@@ -11,17 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .checks import items
-from .enums import LABELS_ZH, Comparator, GoalStatus
+from .enums import LABELS_ZH
+from .kinds import COUNTED, ON_PAGE
 from .models import City, District, Goal, Indicator, Source
+from .present import any_status_known, known_status, num, symbol, value_text
 
 MAX_CARDS = 6
 # Words that hedge a target ("力争" is not "will"); a card keeps the first one its statement uses.
 HEDGES = ("力争", "力促", "推动", "计划", "预计", "争取")
-
-
-def num(value: float) -> str:
-    """A number as pages print it: thousands separated from 10,000 up, no trailing ".0"."""
-    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10000 else f"{value:g}"
 
 
 @dataclass(frozen=True)
@@ -66,7 +63,7 @@ class Card:
     @property
     def value_text(self) -> str:
         """Number and unit as one string, e.g. "≥ 5.5%"."""
-        return f"{self.comparator} {self.value}{self.unit}".strip()
+        return value_text(self.comparator, self.value, self.unit)
 
     @property
     def status_label(self) -> str:
@@ -81,14 +78,6 @@ def _hedge(statement: str) -> str:
     return next((h for h in HEDGES if h in statement), "")
 
 
-def _symbol(comparator: Comparator) -> str:
-    return "" if comparator == Comparator.exactly else comparator.symbol
-
-
-def _known_status(g: Goal) -> str | None:
-    return g.status.value if g.status not in (None, GoalStatus.unknown) else None
-
-
 def cited(item: Goal | Indicator) -> tuple[Cited, ...]:
     return tuple(Cited(q.source, q.text, q.where) for q in item.cited_quotes())
 
@@ -98,7 +87,7 @@ def indicator_card(i: Indicator) -> Card:
     return Card(
         id=f"indicator-{i.id}",
         kind="indicator",
-        comparator=_symbol(i.comparator),
+        comparator=symbol(i.comparator),
         value=num(i.value.value),
         unit=i.value.unit,
         label=i.metric,
@@ -119,12 +108,12 @@ def goal_card(g: Goal) -> Card:
     return Card(
         id=f"goal-{g.id}",
         kind="goal",
-        comparator=_symbol(g.target.comparator),
+        comparator=symbol(g.target.comparator),
         value=num(g.target.value),
         unit=g.target.unit,
         label=g.metric + ("增速" if growth and not g.metric.endswith(("增速", "增长")) else ""),
         year=str(g.year),
-        status=_known_status(g),
+        status=known_status(g),
         sources=tuple(g.sources),
         quotes=cited(g),
         statement=g.statement,
@@ -172,7 +161,7 @@ class Coverage:
     @property
     def entries(self) -> int:
         """Goals, reported facts, statistics, enterprises, parks and projects: what the downloads count as 条."""
-        return self.goals + self.indicators + self.figures + self.enterprises + self.parks + self.projects
+        return sum(getattr(self, k.list) for k in COUNTED)
 
     @property
     def thin(self) -> bool:
@@ -194,15 +183,8 @@ def coverage(d: District) -> Coverage:
     )
 
 
-# What each count is called, in page order; the unit a count reads with.
-COVERAGE_LABELS = (
-    ("figures", "统计数字", "项"),
-    ("goals", "发展目标", "项"),
-    ("indicators", "已公布数字", "项"),
-    ("enterprises", "龙头企业", "家"),
-    ("parks", "产业园区", "个"),
-    ("projects", "重大项目", "个"),
-)
+# What each count is called, in page order; the unit a count reads with (profiles.kinds).
+COVERAGE_LABELS = tuple((k.list, k.title, k.unit) for k in ON_PAGE if k.counted)
 
 
 def coverage_parts(c: Coverage) -> list[str]:
@@ -248,7 +230,7 @@ def goals_sentence(name: str, goals: list[Goal]) -> str:
 
 def status_sentence(goals: list[Goal]) -> str:
     """How far the goals are, as far as the sources say; "" when some status is known (the tracker shows it)."""
-    if not goals or any(_known_status(g) for g in goals):
+    if not goals or any_status_known(goals):
         return ""
     return "来源尚未报道这些目标的进展。" if len(goals) > 1 else "来源尚未报道这一目标的进展。"
 

@@ -18,17 +18,16 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .checks import ITEM_LISTS, MAX_DECIMALS
+from .checks import MAX_DECIMALS
 from .enums import LABELS_ZH
-from .models import ID_PATTERN, Enterprise, Goal, Park, Project, Source, Sourced
+from .kinds import KINDS as ENTRY_KINDS
+from .kinds import LISTS
+from .models import ID_PATTERN, Source, Sourced
 from .yamlload import Document, load
 
-# kind -> (list key, model, what the editor adds, in Chinese)
+# kind -> (list key, model, what the editor adds, in Chinese): the entries profiles.kinds scaffolds, and a source
 KINDS: dict[str, tuple[str, type[BaseModel], str]] = {
-    "park": ("parks", Park, "园区"),
-    "project": ("projects", Project, "项目"),
-    "goal": ("goals", Goal, "目标"),
-    "enterprise": ("enterprises", Enterprise, "企业"),
+    **{k.name: (k.list, k.model, k.item) for k in ENTRY_KINDS if k.new},
     "source": ("sources", Source, "来源"),
 }
 # Hints the field descriptions cannot carry because they depend on other files or commands.
@@ -209,7 +208,7 @@ def _load_text(text: str, display: str) -> Document | None:
 
 
 def _ids(data: Any, key: str) -> dict[str, int]:
-    lists = ("sources",) if key == "sources" else ITEM_LISTS
+    lists = ("sources",) if key == "sources" else LISTS
     found: dict[str, int] = {}
     for name in lists:
         items = data.get(name) if isinstance(data, dict) else None

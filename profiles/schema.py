@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import models
+from .kinds import KINDS
 from .models import City, District, Sources
 from .registry import Registry
 from .rendering import Output
@@ -40,16 +41,13 @@ TITLES_ZH = {
     "Name": "名称",
     "Area": "面积",
     "IndustrialSystem": "产业体系",
-    "Statement": "定位陈述（`roles` 中的一项）",
-    "Goal": "目标（`goals` 中的一项）",
-    "Target": "数值目标",
+    **{k.model.__name__: f"{k.item}（`{k.list}` 中的一项）" for k in KINDS},  # Goal: 目标（`goals` 中的一项）…
+    "Statement": "定位陈述（`roles` 中的一项）",  # what one entry is, where the kind's short name says less
     "Indicator": "已公布的数字（`indicators` 中的一项）",
+    "Target": "数值目标",
     "Quantity": "数值与单位",
     "Quote": "一段引文（`quotes` 中的一项）",
-    "Enterprise": "企业（`enterprises` 中的一项）",
-    "Park": "园区（`parks` 中的一项）",
     "Location": "位置",
-    "Project": "项目（`projects` 中的一项）",
     "CityLayout": "空间格局",
     "CityGroup": "格局中的一组",
 }

@@ -23,9 +23,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .enums import LABELS_ZH
-from .headline import num  # one number format for pages, cards and views
-from .models import Quantity, Target
+from .models import Quantity
 from .numbers.catalogue import number_text
+from .present import city_figure_caption, figure_caption, num, quantity_text, target_text  # one home (present)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 # Money units we can put on one scale for sorting; anything else sorts as text.
@@ -42,22 +42,6 @@ def yaml_str(text: object) -> Markup:
     prints `title` and `description` into <title>, <meta content="…">, the header and the search index
     as HTML (as it does a title taken from a heading). JSON is valid YAML, and json.dumps quotes the rest."""
     return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
-
-
-def target_text(t: Target | None) -> str:
-    if t is None:
-        return "—"
-    text = f"{t.hedge + ' ' if t.hedge else ''}{t.comparator.symbol} {num(t.value)}{t.unit}"
-    return text + ("（增速）" if t.measure == "growth" else "")  # a str Enum: no slow `.value`
-
-
-def quantity_text(q: Quantity | None, comparator=None) -> str:
-    """E.g. "> 200 亿元": the comparator given (an indicator's own), else the quantity's ("超过" → ">")."""
-    if q is None:
-        return ""
-    comparator = comparator if comparator is not None else q.comparator
-    sym = "" if comparator is None or comparator.value == "exactly" else comparator.symbol + " "
-    return f"{sym}{num(q.value)} {q.unit}"
 
 
 def label(value) -> str:
@@ -97,6 +81,8 @@ FILTERS = {
     "filesize": human_size,
     "codespans": codespans,
     "figure_number": number_text,
+    "map_caption": figure_caption,
+    "city_map_caption": city_figure_caption,
 }
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..context import BuildContext
 from ..dataset import Dataset
-from ..embeds import SANDBOX
 from ..embeds.cards import CSP, SITE_NAME, css_version
-from ..embeds.oembed import OEmbed, oembed_path, oembed_url
+from ..embeds.oembed import OEmbed
 from ..embeds.oembed import render as render_oembed
 from ..maps.assets import asset_urls
+from ..present import iframe_code, oembed_path, oembed_url
 from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..templating import environment
@@ -42,17 +42,10 @@ def files(name: str) -> dict[str, str]:
 
 def embed_code(site: str, c: ChartData) -> str:
     """The HTML that embeds one chart: the same sandboxed frame, fallback image and host script as a card's."""
-    e = lambda s: str(escape(s))  # noqa: E731
     eid = f"gz-chart-{c.name}"
-    base = f"{site}{files(c.name)['embed']}"
-    return (
-        f'<iframe src="{e(base)}?id={eid}" title="{e(c.title)}" loading="lazy" '
-        f'style="width:100%;max-width:720px;border:0;height:{FRAME_PX}px" sandbox="{SANDBOX}" data-gz-embed="{eid}">'
-        "</iframe>\n"
-        f'<noscript><img src="{e(site)}{files(c.name)["png"]}" alt="{e(c.alt)}" style="max-width:100%;height:auto">'
-        "</noscript>\n"
-        f'<script src="{e(site)}embed/resize.js" async></script>'
-    )
+    style = f"width:100%;max-width:720px;border:0;height:{FRAME_PX}px"
+    src = f"{site}{files(c.name)['embed']}?id={eid}"
+    return iframe_code(site, src, c.title, style, eid, f"{site}{files(c.name)['png']}", c.alt)
 
 
 @dataclass(frozen=True)

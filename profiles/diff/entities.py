@@ -13,34 +13,21 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..dataset import Dataset
+from ..kinds import KINDS
 from ..models import City, District, Figure, Source
 from ..numbers.catalogue import info
 from ..registry import RegistryEntry
 
-# kind -> how editors call it
+# kind -> how editors call it (the entries' kinds from profiles.kinds, in file order)
 KIND_ZH = {
     "district": "区档案",
     "city": "全市",
-    "role": "定位",
-    "goal": "目标",
-    "indicator": "数字",
-    "figure": "统计数字",
-    "enterprise": "企业",
-    "park": "园区",
-    "project": "项目",
+    **{k.name: k.item for k in KINDS},
     "source": "来源",
     "registry": "登记",
 }
 # list in a profile -> kind of its items
-ITEM_KINDS = {
-    "roles": "role",
-    "goals": "goal",
-    "indicators": "indicator",
-    "figures": "figure",
-    "enterprises": "enterprise",
-    "parks": "park",
-    "projects": "project",
-}
+ITEM_KINDS = {k.list: k.name for k in KINDS}
 SOURCES_FILE, CITY_FILE, REGISTRY_FILE = "data/sources.yaml", "data/city.yaml", "data/registry.yaml"
 
 

@@ -13,6 +13,7 @@ import typing
 
 from pydantic import BaseModel
 
+from ..kinds import KINDS
 from ..models import City, District, Source
 from ..registry import RegistryEntry
 
@@ -36,14 +37,8 @@ LABELS: dict[str, dict[str, str]] = {
         "summary": "简介",
         "summary_sources": "简介的出处",
         "industrial_system": "产业体系",
-        "roles": "定位与分工",
-        "goals": "发展目标",
-        "indicators": "成绩数字",
-        "figures": "统计数字",
+        **{k.list: k.label for k in KINDS},  # roles, goals … (profiles.kinds)
         "searched": "最后一次查找公开来源的日期",
-        "enterprises": "龙头企业",
-        "parks": "产业园区与功能片区",
-        "projects": "重大项目",
         "gaps": "资料待补充",
     },
     "City": {

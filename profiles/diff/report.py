@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from ..kinds import BY_NAME
 from . import places
 from .compare import Change, compare
 from .entities import entities
@@ -75,7 +76,7 @@ def _inside(base: Side, head: Side):
 def _moves(changes: list[Change], base_entities, head_entities) -> list[Move]:
     out = []
     for c in changes:
-        if c.kind not in ("park", "project"):
+        if c.kind not in BY_NAME or not BY_NAME[c.kind].located:  # parks and projects move
             continue
         key = (c.file, c.kind, c.id)
         old_e = base_entities.entities.get(key)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..present import yaml_text as fmt  # a value as an editor would write it in YAML (flow style)
+
+__all__ = ["excerpts", "fmt", "short"]
 CONTEXT = 12  # characters kept on each side of a change inside a long text
 LONG = 60  # texts longer than this are shown as the changed part only
 NAME = 30  # an entity's name in a report line (a role's "name" is its whole sentence)
@@ -11,21 +14,6 @@ NAME = 30  # an entity's name in a report line (a role's "name" is its whole sen
 
 def short(text: str, n: int = NAME) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def fmt(value: Any) -> str:
-    """A value as an editor would write it in YAML (flow style)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if value is None:
-        return "（无）"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(fmt(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {fmt(v)}" for k, v in value.items() if v is not None) + "}"
-    return str(value)
 
 
 def excerpts(old: Any, new: Any) -> tuple[str, str]:

@@ -41,14 +41,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from markupsafe import escape
 
 from .. import share
 from ..context import BuildContext
 from ..models import Source
 from ..output import Outputs
+from ..present import city_map_title, embed_path, iframe_code, image_alt, image_title, map_title
 from ..registry import CITY_SLUG
-from ..staticmap import alt_text, image_title
 from .cards import CardPage
 
 STATIC = Path(__file__).parent / "static"
@@ -56,7 +55,6 @@ ASSET_DIR = "assets/embeds"
 ASSETS = ("panel.js", "panel.css")  # what the profile pages load
 CARD_ASSETS = ("card.css",)  # what the card embeds load (besides the maps' frame.js and favicon)
 PLACEHOLDER = "https://site-url-not-configured.invalid/"
-SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 LAYERS = ("boundary", "parks", "projects")
 THEMES = ("light", "dark", "auto")
 HEIGHT_RANGE = (120, 4000)  # what maps.js accepts for ?height=
@@ -163,15 +161,10 @@ def embed_code(site: str, slug: str, title: str, alt: str, options: Options = Op
     resize.js), the PNG for hosts without JS (its 2x twin for screens that have the pixels), and
     resize.js to fit the height to the content.
     panel.js `code()` must produce the same string for the same options."""
-    e = lambda s: str(escape(s))  # noqa: E731 - markupsafe's escaping, which panel.js mirrors
-    src = f"{site}embed/{slug}/{options.query(embed_id(slug))}"
-    return (
-        f'<iframe src="{e(src)}" title="{e(title)}" loading="lazy" style="{options.frame_style()}" '
-        f'sandbox="{SANDBOX}" data-gz-embed="{embed_id(slug)}" allow="fullscreen"></iframe>\n'
-        f'<noscript><img src="{e(site)}embed/{slug}/map.png" srcset="{e(site)}embed/{slug}/map@2x.png 2x" '
-        f'alt="{e(alt)}" style="max-width:100%;height:auto"></noscript>\n'
-        f'<script src="{e(site)}embed/resize.js" async></script>'
-    )
+    base = f"{site}{embed_path(slug)}"
+    src = f"{base}{options.query(embed_id(slug))}"
+    style, eid = options.frame_style(), embed_id(slug)
+    return iframe_code(site, src, title, style, eid, f"{base}map.png", alt, ' allow="fullscreen"', f"{base}map@2x.png")
 
 
 # A card's frame before resize.js fits it, and without resize.js: tall enough for the longest card at a
@@ -189,17 +182,10 @@ def card_embed_id(slug: str, card_id: str) -> str:
 def card_code(site: str, slug: str, card_id: str, title: str, alt: str, theme: str = "light") -> str:
     """The HTML that embeds one fact card (profiles/embeds/cards.py): the same frame, fallback image and
     host script as a map's; its only option is the theme. panel.js `cardCode()` mirrors it byte for byte."""
-    e = lambda s: str(escape(s))  # noqa: E731 - markupsafe's escaping, which panel.js mirrors
     eid = card_embed_id(slug, card_id)
-    base = f"{site}embed/{slug}/card/{card_id}/"
+    base = f"{site}{embed_path(slug, card_id)}"
     src = f"{base}?id={eid}" + (f"&theme={theme}" if theme != "light" else "")
-    return (
-        f'<iframe src="{e(src)}" title="{e(title)}" loading="lazy" style="{CARD_STYLE}" '
-        f'sandbox="{SANDBOX}" data-gz-embed="{eid}"></iframe>\n'
-        f'<noscript><img src="{e(base)}card.png" srcset="{e(base)}card@2x.png 2x" alt="{e(alt)}" '
-        'style="max-width:100%;height:auto"></noscript>\n'
-        f'<script src="{e(site)}embed/resize.js" async></script>'
-    )
+    return iframe_code(site, src, title, CARD_STYLE, eid, f"{base}card.png", alt, srcset=f"{base}card@2x.png")
 
 
 # --- what the partial renders ---------------------------------------------------------------------------
@@ -235,18 +221,18 @@ def panel(
     profiles = list(profiles)
     n_parks = sum(len(p.parks) for p in profiles)
     n_projects = sum(len(p.projects) for p in profiles)
-    # Same titles as the embed page (maps/pages.py) and the images (staticmap.image_title);
-    # tests/test_embeds.py compares them on the built site, so a drift fails there.
+    # The embed page's title (maps/pages.py) and the image's (profiles.present); tests/test_embeds.py compares
+    # them on the built site, so a drift fails there.
     if slug == CITY_SLUG:
-        title = f"{ctx.city_name or '广州市'}各区园区与重大项目地图"
+        title = city_map_title(ctx.city_name or "广州市")
         image = image_title(None, ctx.city_name, len(profiles))
         names = list(ctx.embed_names.values())
     else:
         name = ctx.embed_names.get(slug, profiles[0].name.zh)
-        title = f"{name}园区与重大项目地图"
+        title = map_title(name)
         image = image_title(name, ctx.city_name, 1)
         names = [name]
-    alt = alt_text(image, n_parks, n_projects, names)
+    alt = image_alt(image, n_parks, n_projects, names)
     site = ctx.site_url or PLACEHOLDER
     url, _, target = share.map_target(ctx, slug, None if slug == CITY_SLUG else profiles[0])
     source = share.map_source(profiles, dict(sources)) if sources is not None else ""

@@ -28,6 +28,7 @@ from ..dataset import Dataset
 from ..maps.assets import STATIC as MAP_STATIC
 from ..maps.assets import asset_urls
 from ..models import District, Source
+from ..present import embed_path, num, oembed_url, value_text
 from ..rendering import Inputs, Output
 from ..templating import environment
 
@@ -83,7 +84,7 @@ class CardPage:
 
     @property
     def value_text(self) -> str:
-        return f"{self.comparator} {self.value}{self.unit}".strip()
+        return value_text(self.comparator, self.value, self.unit)
 
     @property
     def meta(self) -> str:
@@ -108,10 +109,6 @@ class CardPage:
         return f"{self.title}：{self.value_text}（{self.meta}）。{caution}{self.statement}{quote}来源：{self.source_text}。"
 
 
-def embed_path(slug: str, card_id: str) -> str:
-    return f"embed/{slug}/card/{card_id}/"
-
-
 def _sources(ids, sources: dict[str, Source]) -> tuple[SourceLine, ...]:
     return tuple(
         SourceLine(s.title, s.publisher, s.published.isoformat(), s.url, headline.source_line(s))
@@ -124,7 +121,7 @@ def _profile(ctx: BuildContext, slug: str, anchor: str) -> str:
 
 
 def _oembed(ctx: BuildContext, slug: str, card_id: str) -> str | None:
-    return f"{ctx.site_url}{embed_path(slug, card_id)}oembed.json" if ctx.site_url else None
+    return oembed_url(ctx.site_url, embed_path(slug, card_id))
 
 
 def card_page(d: District, c: headline.Card, sources: dict[str, Source], ctx: BuildContext) -> CardPage:
@@ -163,7 +160,7 @@ def summary_page(d: District, sources: dict[str, Source], ctx: BuildContext) -> 
         kind="summary",
         kind_label="目标汇总",
         comparator="",
-        value=headline.num(len(d.goals)),
+        value=num(len(d.goals)),
         unit="项",
         label="发展目标",
         year="",

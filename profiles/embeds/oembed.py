@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..present import embed_path, oembed_path
 from ..rendering import Inputs, Output
 from ..staticmap import image_views
 from . import CARD_FRAME_PX, CARD_WIDTH_PX, card_code, panel
 from .card_image import png_size
-from .cards import build_card_views, embed_path
+from .cards import build_card_views
 
 PROVIDER = "广州区情"
 # A map embed's frame before resize.js fits it: its width in an article, and FRAME_RATIO's minimum height.
@@ -49,15 +50,6 @@ class OEmbed:
     image: Any  # the image's own view: what its size depends on
 
 
-def oembed_path(embed: str) -> str:
-    """The JSON's path for an embed page's folder, e.g. "embed/haizhu/" -> "embed/haizhu/oembed.json"."""
-    return f"{embed}oembed.json"
-
-
-def oembed_url(site: str | None, embed: str) -> str | None:
-    return f"{site}{oembed_path(embed)}" if site else None
-
-
 def views(inputs: Inputs):
     site = inputs.ctx.site_url
     if not site:
@@ -71,7 +63,7 @@ def views(inputs: Inputs):
             continue
         png = f"embed/{slug}/map.png"
         yield (
-            oembed_path(f"embed/{slug}/"),
+            oembed_path(embed_path(slug)),
             OEmbed(p.title, p.code, MAP_WIDTH_PX, MAP_HEIGHT_PX, site, site + png, ("image", slug, png), image),
         )
     for _, card in build_card_views(inputs):

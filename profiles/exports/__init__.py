@@ -29,6 +29,7 @@ from typing import Any, Iterable, Iterator
 
 from ..dataset import Dataset
 from ..geo import Geometry
+from ..kinds import COUNTED, LOCATED
 from ..models import City, District, Source
 from ..output import Outputs
 from ..registry import CITY_SLUG
@@ -158,12 +159,11 @@ def _boundaries(boundaries: dict[str, Geometry], registry: dict) -> bytes:
 
 ROW_TABLES = [t for t in TABLES if t != "sources"]
 
-POINT_TABLES = ("parks", "projects")
+POINT_TABLES = tuple(k.list for k in LOCATED)  # parks, projects (profiles.kinds)
 
 
 def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
     """What the JSON downloads hold, counted on the models (as `manifest._count` would on the files)."""
-    kinds = ("goals", "indicators", "figures", "enterprises", "parks", "projects")
     counts = {"data/all.json": (len(dataset.districts), "个区"), "data/sources.csv": (len(dataset.sources), "行")}
     counts["data/indicators.json"] = (
         sum(len(o.figures) for o in ([dataset.city] if dataset.city else []) + list(dataset.districts.values())),
@@ -175,7 +175,7 @@ def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
     for table in POINT_TABLES:
         counts[f"data/{table}.geojson"] = (sum(len(getattr(o, table, None) or []) for o in owners), "个要素")
     for slug, d in dataset.districts.items():
-        counts[f"data/districts/{slug}.json"] = (sum(len(getattr(d, k)) for k in kinds), "条")
+        counts[f"data/districts/{slug}.json"] = (sum(len(getattr(d, k.list)) for k in COUNTED), "条")
     return counts
 
 

@@ -15,22 +15,20 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
+from ..kinds import BY_LIST, COUNTED, KINDS, LOCATED
 from ..models import City, District, Source
 from ..output import Outputs
-from .tables import TABLES, field_doc, geo_columns, table_of
+from .tables import TABLES, csv_name, field_doc, geo_columns, table_of
 
 TITLES = {
     "all.json": "全部数据（全市、各区与来源）",
-    "goals.csv": "发展目标",
+    **{csv_name(k.list): k.label for k in KINDS if k.list in TABLES},  # goals.csv: 发展目标 … (profiles.kinds);
+    # the two tables of numbers say more:
     "indicators.csv": "统计数字（每行一个数字：区、指标、年份、时段、数值、单位、口径、出处）",
-    "reported.csv": "其他已公布的成绩数字",
+    "reported.csv": "其他已公布的" + BY_LIST["indicators"].label,
     "indicators.json": "统计数字（与 indicators.csv 相同的行，JSON 格式）",
-    "enterprises.csv": "龙头企业",
-    "parks.csv": "产业园区与功能片区",
-    "projects.csv": "重大项目",
     "sources.csv": "来源",
-    "parks.geojson": "产业园区与功能片区（地图点位）",
-    "projects.geojson": "重大项目（地图点位）",
+    **{f"{k.list}.geojson": f"{k.label}（地图点位）" for k in LOCATED},
     "boundaries.geojson": "各区的边界",
 }
 MEDIA_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8", ".geojson": "application/geo+json"}
@@ -89,9 +87,7 @@ def _count(data: bytes, rel: str) -> tuple[int, str]:
     if rel.endswith("indicators.json"):
         return len(doc["indicators"]), "个数字"
     district = doc["district"]
-    return sum(
-        len(district.get(k, [])) for k in ("goals", "indicators", "figures", "enterprises", "parks", "projects")
-    ), "条"
+    return sum(len(district.get(k.list, [])) for k in COUNTED), "条"
 
 
 def describe_exports(

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from ..dataset import Dataset
 from ..output import Outputs
+from ..present import embed_path, oembed_url
 from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from . import features as _features
@@ -51,7 +52,7 @@ def map_views(
 
 
 def _oembed(site: str | None, slug: str) -> str | None:
-    return f"{site}embed/{slug}/oembed.json" if site else None
+    return oembed_url(site, embed_path(slug))
 
 
 def _renderer(inputs: Inputs, settings: MapSettings) -> PageRenderer:

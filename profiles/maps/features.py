@@ -16,13 +16,15 @@ from typing import Any
 from .. import geo
 from ..dataset import Dataset
 from ..enums import LABELS_ZH, ParkKind, ProjectStatus
-from ..models import District, Park, Project, Quantity
+from ..kinds import BY_LIST, BY_NAME
+from ..models import District, Park, Project
+from ..present import quantity_words
 from .settings import MapSettings
 
 ToMap = Callable[[float, float], tuple[float, float]]
 
 PARKS_LABEL = "园区与片区"
-PROJECTS_LABEL = "重大项目"
+PROJECTS_LABEL = BY_LIST["projects"].label
 BOUNDARY_LABEL = "区界"
 
 
@@ -58,20 +60,6 @@ def projector(settings: MapSettings) -> ToMap:
     return to_map
 
 
-def number(v: float) -> str:
-    if float(v).is_integer():
-        return str(int(v))
-    return f"{v:.6f}".rstrip("0").rstrip(".")
-
-
-def quantity(label: str, q: Quantity | None) -> str | None:
-    """E.g. "投资 超过 200 亿元": the source's own word for how the number binds."""
-    if q is None:
-        return None
-    word = q.comparator.word + " " if q.comparator is not None and q.comparator.word else ""
-    return f"{label} {word}{number(q.value)} {q.unit}"
-
-
 def profile_href(slug: str, prefix: str = "../../", anchor: str | None = None) -> str:
     return f"{prefix}districts/{slug}/" + (f"#{anchor}" if anchor else "")
 
@@ -89,10 +77,10 @@ def _feature(kind: str, item: Park | Project, district: District, dataset: Datas
     if isinstance(item, Project):
         cls, type_label = item.status.value, LABELS_ZH[item.category.value]
         status = f"{LABELS_ZH[item.status.value]}（{item.status_as_of}）"
-        figure = quantity("投资", item.investment) or quantity("面积", item.area)
+        figure = quantity_words("投资", item.investment) or quantity_words("面积", item.area)
     else:
         cls, type_label, status = item.kind.value, LABELS_ZH[item.kind.value], None
-        figure = quantity("投资", item.investment) or quantity("面积", item.area)
+        figure = quantity_words("投资", item.investment) or quantity_words("面积", item.area)
     out = {
         "t": kind,
         "id": item.id,
@@ -108,7 +96,7 @@ def _feature(kind: str, item: Park | Project, district: District, dataset: Datas
         "precLabel": LABELS_ZH[loc.precision.value],
         "district": district.name.zh,
         "ds": district.slug,
-        "href": profile_href(district.slug, prefix, f"{kind}-{item.id}"),
+        "href": profile_href(district.slug, prefix, BY_NAME[kind].anchor(item.id)),
         "pt": list(to_map(loc.lon, loc.lat)),
     }
     if loc.polygon:

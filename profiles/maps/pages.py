@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..dataset import Dataset
 from ..models import District
+from ..present import city_map_title, map_title
 from ..registry import CITY_SLUG
 from ..templating import environment as _environment
 from . import features as F
@@ -96,7 +97,7 @@ def district_view(
     to_map = F.projector(settings)
     return MapPage(
         kind="district",
-        title=f"{district.name.zh}园区与重大项目地图",
+        title=map_title(district.name.zh),
         profile_href=F.profile_href(district.slug, prefix),
         profile_text=f"{district.name.zh}完整档案",
         features=tuple(F.district_features(dataset, district, to_map, prefix)),
@@ -124,7 +125,7 @@ def city_view(
     city_name = dataset.city.name.zh if dataset.city else "广州市"
     return MapPage(
         kind="city",
-        title=f"{city_name}各区园区与重大项目地图",
+        title=city_map_title(city_name),
         profile_href=prefix,
         profile_text="各区档案",
         features=tuple(features),

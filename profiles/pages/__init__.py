@@ -22,6 +22,7 @@ from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds import CardPanel, Panel, card_panel, panel
 from ..embeds.cards import CardPage, build_cards, district_cards
+from ..kinds import KINDS
 from ..models import City, District, Goal, Source
 from ..rendering import Output
 from ..templating import environment, label, md, num, quantity_text, target_text, yaml_str
@@ -243,13 +244,9 @@ def map_features(d: District) -> list[dict]:
 def auto_gaps(d: District) -> list[str]:
     """What an editor could add: the file's own `gaps`, plus every empty section."""
     missing = list(d.gaps)
-    for attr, text in (
-        ("goals", "发展目标（带数字、年份和来源）"),
-        ("enterprises", "龙头企业"),
-        ("parks", "产业园区"),
-        ("projects", "重大项目"),
-    ):
-        if not getattr(d, attr) and not any(text[:4] in g for g in missing):
+    for kind in KINDS:  # each kind a page asks for (profiles.kinds)
+        text = kind.invitation
+        if text and not getattr(d, kind.list) and not any(text[:4] in g for g in missing):
             missing.append(text)
     if d.industrial_system is None and not any("产业体系" in g for g in missing):
         missing.append("区现代化产业体系")

@@ -11,7 +11,9 @@ from .. import headline, share
 from ..checks import items
 from ..context import BuildContext
 from ..embeds import CardPanel, Panel
+from ..kinds import BY_LIST, KINDS
 from ..models import City, District, Goal, Source
+from ..present import any_status_known, embed_path, oembed_url
 from . import figures
 
 GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
@@ -48,9 +50,7 @@ def goal_themes(goals: list[Goal], per_theme: int = GOALS_PER_THEME) -> list[The
     return [ThemeGoals(t, tuple(gs[:per_theme]), tuple(gs[per_theme:])) for t, gs in groups.items()]
 
 
-def any_status(goals: list[Goal]) -> bool:
-    """Whether some goal has a known status (else the tracker shows no status at all)."""
-    return any(g.status is not None and g.status.value != "unknown" for g in goals)
+any_status = any_status_known  # whether some goal's status is known (else the tracker shows no status at all)
 
 
 @dataclass(frozen=True)
@@ -75,18 +75,18 @@ def invitations(d: District, gaps: list[str], edit_base: str) -> list[Invitation
     return [Invitation(g, edit, f"{guide}#{guide_anchor(g)}" if guide else "") for g in gaps]
 
 
-# Section anchor -> heading, in page order.
+def _kinds(*lists: str) -> tuple[tuple[str, str], ...]:
+    return tuple((name, BY_LIST[name].heading) for name in lists)
+
+
+# Section anchor -> heading, in page order: the numbers, the district's own words, its entries (each kind's
+# section under its heading from profiles.kinds, its anchor the list's name).
 SECTIONS = (
     ("map", "地图"),
     ("about", "概况"),
-    ("figures", "统计数字"),
-    ("goals", "发展目标"),
-    ("indicators", "已公布的数字"),
+    *_kinds("figures", "goals", "indicators"),
     ("system", "现代化产业体系"),
-    ("roles", "定位与分工"),
-    ("enterprises", "龙头企业"),
-    ("parks", "产业园区与功能片区"),
-    ("projects", "重大项目"),
+    *_kinds("roles", "enterprises", "parks", "projects"),
     ("city-goals", "适用于各区的全市目标"),
     ("wanted", "资料待补充"),
     ("changes", "更新记录"),
@@ -105,14 +105,8 @@ def sections(d: District, city_goals: bool, gaps: list[str], maps: bool, changes
     c = headline.coverage(d)
     present = {
         "map": maps and has_points(d),
-        "figures": bool(d.figures),
-        "goals": bool(d.goals),
-        "indicators": bool(d.indicators),
+        **{k.list: bool(getattr(d, k.list)) for k in KINDS},
         "system": d.industrial_system is not None,
-        "roles": bool(d.roles),
-        "enterprises": bool(d.enterprises),
-        "parks": bool(d.parks),
-        "projects": bool(d.projects),
         "city-goals": c.thin and city_goals,
         "about": True,
         "wanted": bool(gaps),
@@ -122,14 +116,11 @@ def sections(d: District, city_goals: bool, gaps: list[str], maps: bool, changes
     return {anchor: title for anchor, title in SECTIONS if present[anchor]}
 
 
-# What a page's title promises, in this order, when the page holds it.
+# What a page's title promises, in this order, when the page holds it (the kinds' names in counts).
 TITLE_PARTS = (
-    ("goals", "发展目标"),
-    ("indicators", "已公布数字"),
+    *((name, BY_LIST[name].title) for name in ("goals", "indicators")),
     ("system", "产业体系"),
-    ("enterprises", "龙头企业"),
-    ("parks", "产业园区"),
-    ("projects", "重大项目"),
+    *((name, BY_LIST[name].title) for name in ("enterprises", "parks", "projects")),
 )
 
 
@@ -171,10 +162,10 @@ def oembed_links(ctx: BuildContext, map_panel: Panel | None, cards: CardPanel | 
         return ()
     out = []
     if map_panel is not None:
-        out.append((f"{ctx.site_url}embed/{map_panel.slug}/oembed.json", map_panel.title))
+        out.append((oembed_url(ctx.site_url, embed_path(map_panel.slug)), map_panel.title))
     if cards is not None:
         first = cards.cards[0]
-        out.append((f"{ctx.site_url}embed/{cards.slug}/card/{first['id']}/oembed.json", first["title"]))
+        out.append((oembed_url(ctx.site_url, embed_path(cards.slug, first["id"])), first["title"]))
     return tuple(out)
 
 

@@ -17,6 +17,7 @@ from ..context import BuildContext
 from ..dataset import Dataset
 from ..exports import export_counts
 from ..output import Outputs
+from ..present import any_status_known
 from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..templating import environment
@@ -56,7 +57,7 @@ def compare_page(dataset: Dataset, ctx: BuildContext | None = None) -> ComparePa
         districts=compare.cap(compare.district_rows(dataset)),
         comparable=tuple(compare.comparable_targets(dataset)),
         goals=compare.cap(goal_rows),
-        goal_status=any(r.item.status is not None and r.item.status.value != "unknown" for r in goal_rows),
+        goal_status=any_status_known(r.item for r in goal_rows),
         matrix=matrix.build_matrix(dataset),
         enterprises=compare.cap(compare.directory(dataset, "enterprises")),
         parks=compare.cap(compare.directory(dataset, "parks")),

@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import headline
 from ..dataset import Dataset
+from ..kinds import BY_LIST
 from ..models import IndustrialSystem, Statement
 from ..templating import sort_key
 
@@ -86,14 +87,14 @@ def directory(dataset: Dataset, kind: str) -> list[Row]:
 
     City-level enterprises are left out: the home page does not list them, so they have no
     entry to link to (the downloads include them, with district `guangzhou`)."""
-    anchor = {"enterprises": "enterprise", "parks": "park", "projects": "project"}[kind]
+    own = BY_LIST[kind]  # its entries' anchors: enterprise-<id> … (profiles.kinds)
     rows = []
     for slug, name, page, d in _profiles(dataset, with_city=False):
         parks = {p.id: p.name for p in d.parks}
         for item in getattr(d, kind):
             park_id = getattr(item, "park", None)
             park = (parks[park_id], f"{page}#park-{park_id}") if park_id in parks else None
-            rows.append(Row(slug, name, item, f"{page}#{anchor}-{item.id}", park))
+            rows.append(Row(slug, name, item, f"{page}#{own.anchor(item.id)}", park))
     return rows
 
 
