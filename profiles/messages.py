@@ -197,7 +197,7 @@ def _range_message(name: str, kind: str, ctx: dict) -> tuple[str, str]:
     return f"数值应 {sign} {bound}", _example((name,)) or "请检查数值"
 
 
-# Codes raised by the models' validators (models.py): what is wrong, how to fix it.
+# Codes raised by the models' validators (models/): what is wrong, how to fix it.
 CUSTOM: dict[str, tuple[str, str]] = {
     "blank": ("不能有空白条目", "删除空行或填写内容"),
     "status-computed": (
