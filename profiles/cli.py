@@ -108,7 +108,7 @@ def schema_cmd(root: Path, check: bool) -> None:
                 stale.append("CONTRIBUTING.md（字段说明一段）")
             if stale:
                 click.echo(
-                    "这些文件与数据模型 profiles/models.py 不一致：\n  "
+                    "这些文件与数据模型 profiles/models/ 不一致：\n  "
                     + "\n  ".join(stale)
                     + "\n请运行 python -m profiles schema 重新生成，并把它们和模型的修改一起提交。",
                     err=True,

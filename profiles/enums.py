@@ -1,5 +1,5 @@
 """The closed lists an editor chooses from in `data/` (comparators, statuses, kinds, precisions), and the
-Chinese label each value is shown with. The models (models.py) use them as field types."""
+Chinese label each value is shown with. The models (models/) use them as field types."""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -76,67 +78,100 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def translate(error: dict, doc: Document, model: type[BaseModel]) -> Problem:
-    kind = error["type"]
-    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))  # drop union tags
-    ctx = error.get("ctx") or {}
-    value = error.get("input")
-    field = field_path(loc)
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    ex = _example(loc)
-    at_key = False
-    en = error.get("msg", "")
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, as the rules below read it."""
 
-    if kind == "missing":
-        zh, hint = f"缺少必填字段 {name}", _join(f"请在这里加上 {name}", ex)
-    elif kind == "extra_forbidden":
-        at_key = True
-        allowed = _allowed_fields(model, loc[:-1])
-        close = difflib.get_close_matches(name, allowed, n=1)
-        zh = f"未知字段 {name}"
-        hint = f"是不是想写 {close[0]}？" if close else ""
-        hint = _join(hint, "可用字段：" + "、".join(allowed) if allowed else "请删除这个字段")
-    elif kind == "string_type":
-        quoted = f'"{value}"' if value is not None and not isinstance(value, (dict, list)) else '"…"'
-        zh = "应为文字" + ("（数字、日期、代码要加引号）" if isinstance(value, (int, float, bool)) else "")
-        hint = f"写成 {name}: {quoted}" if name else ex
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        zh, hint = "应为整数", ex or "例如 2025"
-    elif kind in ("float_type", "float_parsing", "finite_number") and name in ("lon", "lat"):
-        zh, hint = "坐标应为数字（十进制度数）", ex + "（WGS-84；不要写“东经”“°”等文字）"
-    elif kind in ("float_type", "float_parsing", "finite_number"):
-        zh, hint = "应为数字（不要带单位或文字）", _join("单位写在 unit 字段", ex)
-    elif kind in ("bool_type", "bool_parsing"):
-        zh, hint = "应为 true 或 false", ex or "例如 unverified: true"
-    elif kind in ("enum", "literal_error"):
-        expected = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", "")))) or str(ctx.get("expected", ""))
-        zh, hint = f"“{value}”不是可选的值", f"可选：{expected}"
-    elif kind == "string_pattern_mismatch":
-        zh, hint = _pattern_message(name, value)
-    elif kind == "string_too_short":
-        zh, hint = "不能为空", ex or "请填写内容"
-    elif kind == "string_too_long":
-        zh, hint = f"太长（最多 {ctx.get('max_length')} 个字）", "请精简；长的说明放在 note 里"
-        if name == "quote" or "quotes" in loc:
-            hint = "只留支持这条事实的最短原文；相隔的两段之间用 … 连接"
-    elif kind == "too_short":
-        zh, hint = f"至少需要 {ctx.get('min_length')} 项", ex or "请补充"
-    elif kind == "too_long":
-        zh, hint = f"最多 {ctx.get('max_length')} 项", "请删减"
-    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        zh, hint = _range_message(name, kind, ctx)
-    elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        zh, hint = "日期格式不对", ex or "写成 YYYY-MM-DD，例如 2025-02-07"
-    elif kind in ("list_type", "tuple_type"):
-        zh, hint = "应为列表（每项一行，以“- ”开头，或写成 [a, b]）", ex
-    elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        zh, hint = "应为一组字段（换行缩进后写“名称: 值”）", ex
-    elif kind == "value_error":
-        zh, hint = _custom_message(str(ctx.get("error", error.get("msg", ""))))
-    else:
-        zh, hint = f"值不符合要求（{error.get('msg', kind)}）", ex or "请对照字段说明修改"
-    line, col = doc.locate(loc, key=at_key)
-    return Problem(doc.path, line, col, field, zh, hint or "请对照字段说明修改", en)
+    kind: str
+    loc: tuple  # without union tags
+    ctx: dict
+    value: Any  # the input
+    msg: str | None  # pydantic's own words
+    model: type[BaseModel]
+
+    @property
+    def name(self) -> str:
+        """The field's name as written in YAML."""
+        return next((p for p in reversed(self.loc) if isinstance(p, str)), "")
+
+    @property
+    def ex(self) -> str:
+        """An example of a right value, or ""."""
+        return _example(self.loc)
+
+
+def _unknown_field(e: _Error) -> tuple[str, str]:
+    allowed = _allowed_fields(e.model, e.loc[:-1])
+    close = difflib.get_close_matches(e.name, allowed, n=1)
+    hint = f"是不是想写 {close[0]}？" if close else ""
+    return f"未知字段 {e.name}", _join(hint, "可用字段：" + "、".join(allowed) if allowed else "请删除这个字段")
+
+
+def _not_text(e: _Error) -> tuple[str, str]:
+    quoted = f'"{e.value}"' if e.value is not None and not isinstance(e.value, (dict, list)) else '"…"'
+    zh = "应为文字" + ("（数字、日期、代码要加引号）" if isinstance(e.value, (int, float, bool)) else "")
+    return zh, f"写成 {e.name}: {quoted}" if e.name else e.ex
+
+
+def _not_a_number(e: _Error) -> tuple[str, str]:
+    if e.name in ("lon", "lat"):
+        return "坐标应为数字（十进制度数）", e.ex + "（WGS-84；不要写“东经”“°”等文字）"
+    return "应为数字（不要带单位或文字）", _join("单位写在 unit 字段", e.ex)
+
+
+def _not_a_choice(e: _Error) -> tuple[str, str]:
+    written = str(e.ctx.get("expected", ""))
+    return f"“{e.value}”不是可选的值", "可选：" + ("、".join(re.findall(r"'([^']*)'", written)) or written)
+
+
+def _too_long_text(e: _Error) -> tuple[str, str]:
+    if e.name == "quote" or "quotes" in e.loc:
+        return f"太长（最多 {e.ctx.get('max_length')} 个字）", "只留支持这条事实的最短原文；相隔的两段之间用 … 连接"
+    return f"太长（最多 {e.ctx.get('max_length')} 个字）", "请精简；长的说明放在 note 里"
+
+
+# What is wrong and how to fix it, by pydantic's error type. An error not listed: _other.
+_RULES: dict[str, Callable[[_Error], tuple[str, str]]] = {
+    "missing": lambda e: (f"缺少必填字段 {e.name}", _join(f"请在这里加上 {e.name}", e.ex)),
+    "extra_forbidden": _unknown_field,
+    "string_type": _not_text,
+    **dict.fromkeys(("int_type", "int_parsing", "int_from_float"), lambda e: ("应为整数", e.ex or "例如 2025")),
+    **dict.fromkeys(("float_type", "float_parsing", "finite_number"), _not_a_number),
+    **dict.fromkeys(("bool_type", "bool_parsing"), lambda e: ("应为 true 或 false", e.ex or "例如 unverified: true")),
+    **dict.fromkeys(("enum", "literal_error"), _not_a_choice),
+    "string_pattern_mismatch": lambda e: _pattern_message(e.name, e.value),
+    "string_too_short": lambda e: ("不能为空", e.ex or "请填写内容"),
+    "string_too_long": _too_long_text,
+    "too_short": lambda e: (f"至少需要 {e.ctx.get('min_length')} 项", e.ex or "请补充"),
+    "too_long": lambda e: (f"最多 {e.ctx.get('max_length')} 项", "请删减"),
+    **dict.fromkeys(
+        ("greater_than_equal", "less_than_equal", "greater_than", "less_than"),
+        lambda e: _range_message(e.name, e.kind, e.ctx),
+    ),
+    **dict.fromkeys(
+        ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"),
+        lambda e: ("日期格式不对", e.ex or "写成 YYYY-MM-DD，例如 2025-02-07"),
+    ),
+    **dict.fromkeys(("list_type", "tuple_type"), lambda e: ("应为列表（每项一行，以“- ”开头，或写成 [a, b]）", e.ex)),
+    **dict.fromkeys(
+        ("model_type", "dict_type", "model_attributes_type"),
+        lambda e: ("应为一组字段（换行缩进后写“名称: 值”）", e.ex),
+    ),
+    "value_error": lambda e: _custom_message(str(e.ctx.get("error", "" if e.msg is None else e.msg))),
+}
+_AT_KEY = {"extra_forbidden"}  # errors shown where the key stands, not its value
+
+
+def _other(e: _Error) -> tuple[str, str]:
+    return f"值不符合要求（{e.kind if e.msg is None else e.msg}）", e.ex or "请对照字段说明修改"
+
+
+def translate(error: dict, doc: Document, model: type[BaseModel]) -> Problem:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))  # drop union tags
+    e = _Error(error["type"], loc, error.get("ctx") or {}, error.get("input"), error.get("msg"), model)
+    zh, hint = _RULES.get(e.kind, _other)(e)
+    line, col = doc.locate(loc, key=e.kind in _AT_KEY)
+    return Problem(doc.path, line, col, field_path(loc), zh, hint or "请对照字段说明修改", error.get("msg", ""))
 
 
 def _pattern_message(name: str, value: Any) -> tuple[str, str]:
@@ -162,7 +197,7 @@ def _range_message(name: str, kind: str, ctx: dict) -> tuple[str, str]:
     return f"数值应 {sign} {bound}", _example((name,)) or "请检查数值"
 
 
-# Codes raised by the models' validators (models.py): what is wrong, how to fix it.
+# Codes raised by the models' validators (models/): what is wrong, how to fix it.
 CUSTOM: dict[str, tuple[str, str]] = {
     "blank": ("不能有空白条目", "删除空行或填写内容"),
     "status-computed": (

@@ -108,7 +108,7 @@ SCHEMAS = Output(
     collect=lambda inputs: [("schema", ())],  # nothing from the data: the models are the renderer's code
     render=lambda view, inputs: {f"schema/{name}": text for name, text in rendered().items()},
     sources=tuple(
-        Path(__file__).resolve().parent / name for name in ("schema.py", "models.py", "enums.py", "registry.py")
+        Path(__file__).resolve().parent / name for name in ("schema.py", "models", "enums.py", "registry.py")
     ),
 )
 

@@ -47,6 +47,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_UNTAGGED = frozenset({None, "!", *_PLAIN_TAGS})  # no tag, the non-specific "!" or a plain one
 # In a value written as an escape inside quotes, line and paragraph separators are just text (and a
 # classic JavaScript-breaking test string); C0/C1 control characters are not.
 _CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -121,7 +122,7 @@ def _refusal(event, path: str) -> Problem | None:
             "anchors are not allowed",
         )
     tag = getattr(event, "tag", None)
-    if tag not in (None, "!") and tag not in _PLAIN_TAGS:
+    if tag not in _UNTAGGED:
         shown = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
         return _problem(
             path,
@@ -142,26 +143,43 @@ class _Frame:
 
 
 def _compose(parser, doc: Document, problems: list[Problem]) -> Any:
-    """Turn the parser's event stream into plain dicts, lists and scalars, recording every position.
+    """Turn the parser's event stream into plain values (None for an empty file), refusing a second document."""
+    get = parser.get_event
+    get()  # StreamStart
+    if isinstance(get(), StreamEndEvent):
+        return None
+    root = _compose_document(get, doc, problems)  # from after DocumentStart up to DocumentEnd
+    event = get()
+    if isinstance(event, DocumentStartEvent):
+        raise _Refused(
+            _problem(
+                doc.path,
+                event.start_mark,
+                "",
+                "一个文件里只能有一份内容（发现了第二个 ---）",
+                "删除多余的 --- 分隔线及其后的内容",
+                "more than one document",
+            )
+        )
+    return root
+
+
+def _compose_document(get, doc: Document, problems: list[Problem]) -> Any:
+    """One document's events as plain dicts, lists and scalars, recording every position.
 
     One loop with an explicit stack: no node objects, no resolver, no recursion — it is the hot path
-    when validating a thousand files.
+    when validating a thousand files (what is rare, refusals and duplicates, is worded elsewhere).
     """
-    get, marks, key_marks, path = parser.get_event, doc.marks, doc.key_marks, doc.path
-    get()  # StreamStart
-    event = get()
-    if isinstance(event, StreamEndEvent):
-        return None
+    marks, key_marks, path = doc.marks, doc.key_marks, doc.path
     stack: list[_Frame] = []
     root: Any = None
     while True:
         event = get()
         kind = type(event)  # the parsers make these classes themselves: no subclasses to allow for
         if kind is DocumentEndEvent:
-            break
+            return root
         if kind is MappingEndEvent or kind is SequenceEndEvent:  # no anchor, no tag: never refused
-            done = stack.pop()
-            value, loc = done.value, done.loc
+            value = stack.pop().value
         else:
             # _refusal's tests, inline for the three kinds a file is made of (most of a thousand files' events)
             if (
@@ -175,36 +193,17 @@ def _compose(parser, doc: Document, problems: list[Problem]) -> Any:
             top = stack[-1] if stack else None
             if top is not None and type(top.value) is dict and top.key is None:  # a key
                 if kind is not ScalarEvent:
-                    raise _Refused(
-                        _problem(
-                            path, event.start_mark, field_path(top.loc), "字段名必须是简单文字", "请写成“名称: 值”"
-                        )
-                    )
+                    raise _Refused(_complex_key(path, event, top.loc))
                 top.key = event.value
                 child = top.loc + (top.key,)
                 if top.key in top.value or child in key_marks:
-                    first = key_marks[child]
-                    problems.append(
-                        _problem(
-                            path,
-                            event.start_mark,
-                            field_path(child),
-                            f"字段重复（第 {first[0]} 行已经写过）",
-                            "同一层级每个字段只能出现一次，请合并或删除其中一个",
-                            "duplicate key",
-                        )
-                    )
+                    problems.append(_duplicate_key(path, event, child, key_marks[child]))
                     top.skip = True
                 else:
                     key_marks[child] = (event.start_mark.line + 1, event.start_mark.column + 1)
                 continue
-            if top is None:
-                loc = ()
-            elif top.key is not None:
-                loc = top.loc + (top.key,)
-            else:
-                loc = top.loc + (len(top.value),)
-            if not (top is not None and top.skip):
+            loc = () if top is None else top.loc + (len(top.value) if top.key is None else top.key,)
+            if top is None or not top.skip:
                 mark = event.start_mark
                 marks[loc] = (mark.line + 1, mark.column + 1)
             if kind is ScalarEvent:
@@ -224,19 +223,21 @@ def _compose(parser, doc: Document, problems: list[Problem]) -> Any:
             parent.key, parent.skip = None, False
         else:
             parent.value.append(value)
-    event = get()
-    if isinstance(event, DocumentStartEvent):
-        raise _Refused(
-            _problem(
-                path,
-                event.start_mark,
-                "",
-                "一个文件里只能有一份内容（发现了第二个 ---）",
-                "删除多余的 --- 分隔线及其后的内容",
-                "more than one document",
-            )
-        )
-    return root
+
+
+def _complex_key(path: str, event, loc: Path_) -> Problem:
+    return _problem(path, event.start_mark, field_path(loc), "字段名必须是简单文字", "请写成“名称: 值”")
+
+
+def _duplicate_key(path: str, event, loc: Path_, first: tuple[int, int]) -> Problem:
+    return _problem(
+        path,
+        event.start_mark,
+        field_path(loc),
+        f"字段重复（第 {first[0]} 行已经写过）",
+        "同一层级每个字段只能出现一次，请合并或删除其中一个",
+        "duplicate key",
+    )
 
 
 def field_path(loc: Path_) -> str:

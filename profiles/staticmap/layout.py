@@ -87,6 +87,125 @@ def paint(kind: str, hollow: bool) -> tuple[str, str, float]:
     return ("#ffffff", colour, 2.0) if hollow else (colour, "#ffffff", 1.2)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Degrees to pixels for one image: equirectangular, x scaled by `k` (cos of the mid-latitude), `s` px
+    per degree of latitude, the map's top-left corner (`x0`, `y1`) at (`off_x`, `off_y`)."""
+
+    x0: float
+    y1: float
+    k: float
+    s: float
+    off_x: float
+    off_y: float
+    height: int
+
+    @classmethod
+    def around(cls, extent: list[tuple[float, float, float, float]], width: int, top: int) -> _Frame:
+        """The frame that fits `extent` (boxes in degrees) into `width`, below a band `top` px high."""
+        x0, y0 = min(e[0] for e in extent), min(e[1] for e in extent)
+        x1, y1 = max(e[2] for e in extent), max(e[3] for e in extent)
+        if x1 - x0 < 0.02:  # a single point or a sliver: show ~2 km around it
+            x0, x1 = (x0 + x1) / 2 - 0.01, (x0 + x1) / 2 + 0.01
+        if y1 - y0 < 0.02:
+            y0, y1 = (y0 + y1) / 2 - 0.01, (y0 + y1) / 2 + 0.01
+        k = math.cos(math.radians((y0 + y1) / 2))
+        inner_w = width - 2 * MARGIN
+        s = inner_w / ((x1 - x0) * k)  # px per degree of latitude
+        map_h = (y1 - y0) * s
+        if map_h > inner_w * MAX_MAP_H_RATIO:
+            s, map_h = s * inner_w * MAX_MAP_H_RATIO / map_h, inner_w * MAX_MAP_H_RATIO
+        map_h = max(map_h, MIN_MAP_H)
+        off_x = MARGIN + (inner_w - (x1 - x0) * k * s) / 2
+        off_y = top + (map_h - (y1 - y0) * s) / 2
+        return cls(x0, y1, k, s, off_x, off_y, math.ceil(top + map_h + BOTTOM))
+
+    def px(self, lon: float, lat: float) -> tuple[float, float]:
+        return _r(self.off_x + (lon - self.x0) * self.k * self.s), _r(self.off_y + (self.y1 - lat) * self.s)
+
+    def rings(self, poly: shapely.Polygon) -> list[list[tuple[float, float]]]:
+        out = []
+        for ring in shapely.get_rings(poly):  # exterior first, then the holes
+            lonlat = shapely.get_coordinates(ring)[:-1]  # drop GeoJSON's repeated closing vertex
+            # Whole arrays at once, in px's order of operations, so the numbers are px's.
+            xs = (self.off_x + (lonlat[:, 0] - self.x0) * self.k * self.s).tolist()
+            ys = (self.off_y + (self.y1 - lonlat[:, 1]) * self.s).tolist()
+            pts: list[tuple[float, float]] = []
+            for p in zip(map(_r, xs), map(_r, ys)):
+                if not pts or p != pts[-1]:  # at 0.1 px many vertices coincide
+                    pts.append(p)
+            out.append(pts)
+        return out
+
+    def view(self, width: int) -> tuple[float, float, float, float]:
+        """Everything visible, in degrees."""
+        k, s, off_x, off_y = self.k, self.s, self.off_x, self.off_y
+        return (
+            self.x0 - off_x / (k * s),
+            self.y1 - (self.height - off_y) / s,
+            self.x0 + (width - off_x) / (k * s),
+            self.y1 + off_y / s,
+        )
+
+
+def _overlaps(box: tuple[float, float, float, float], taken: list[tuple[float, float, float, float]]) -> bool:
+    return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)
+
+
+def _point_labels(scene: Scene, area_labels: list[Text], top: int) -> list[Text]:
+    """Point labels only where they fit: greedy, in input order, right of the symbol else left, clear of the
+    area labels, the symbols and each other, inside the map."""
+    half = [_label_width(t.text, t.size) / 2 for t in area_labels]
+    taken = [(t.x - w, t.y - t.size, t.x + w, t.y + 2) for t, w in zip(area_labels, half)]
+    taken += [(x - 6, y - 6, x + 6, y + 6) for _, x, y, _, _ in scene.symbols]
+    # Points on the same spot (typically several "district" stand-ins) share one label
+    # saying how many there are, instead of a stack that reads as a single point.
+    stacks: dict[tuple[int, int], tuple[float, float, list[str]]] = {}
+    for _, x, y, label, _ in scene.symbols:
+        stacks.setdefault((round(x / 3), round(y / 3)), (x, y, []))[2].append(label)
+    labels: list[Text] = []
+    for x, y, group in stacks.values():
+        text = _short(group[0]) if len(group) == 1 else f"{_short(group[0], 10)} 等{len(group)}项"
+        w = _label_width(text, 11)
+        for bx, anchor in ((x + 8, "start"), (x - 8 - w, "end")):
+            box = (bx, y - 9, bx + w, y + 4)
+            inside = box[0] >= 2 and box[2] <= scene.width - 2 and box[1] >= top - 8 and box[3] <= scene.height - BOTTOM
+            if inside and not _overlaps(box, taken):
+                taken.append(box)
+                tx = _r(x + 8 if anchor == "start" else x - 8)
+                labels.append(Text(tx, _r(y + 4), text, 11, INK, anchor, True))
+                break
+    return labels
+
+
+def _legend(scene: Scene, frame: _Frame, n_parks: int, n_projects: int, hollow: bool) -> None:
+    """Below the map: the symbols' legend, the credit and a scale bar (beside the legend when there is room)."""
+    width, height = scene.width, scene.height
+    ly = height - BOTTOM + 20
+    scene.symbols += [("park", MARGIN + 5, ly - 4, "", False), ("project", MARGIN + 125, ly - 4, "", False)]
+    scene.texts += [
+        Text(MARGIN + 14, ly, f"产业园区/片区 {n_parks}", 12, repeats=True),
+        Text(MARGIN + 134, ly, f"重大项目 {n_projects}", 12, repeats=True),
+        Text(MARGIN, height - 10, CREDIT, 11, MUTED, repeats=True),
+    ]
+    legend_end = scene.texts[-2].x + _label_width(scene.texts[-2].text, 12)
+    if hollow:
+        scene.symbols.append(("project", MARGIN + 245, ly - 4, "", True))
+        scene.texts.append(Text(MARGIN + 254, ly, HOLLOW, 12, repeats=True))
+        legend_end = MARGIN + 254 + _label_width(HOLLOW, 12)
+    km_px = frame.s / 111.32  # px per km along a meridian (and, thanks to k, along a parallel)
+    km = next((c for c in (1, 2, 5, 10, 20, 50, 100) if c * km_px >= width / 8), 100)
+    bx1 = width - MARGIN
+    bx0 = _r(bx1 - km * km_px)
+    if bx0 - 8 > legend_end:  # beside the legend, its length written under it
+        scene.lines.append(([(bx0, ly - 8), (bx0, ly - 4), (bx1, ly - 4), (bx1, ly - 8)], INK, 1.2))
+        scene.texts.append(Text(bx1, ly + 10, f"{km} 公里", 11, INK, "end", repeats=True))
+    else:  # a narrow map (the share images'): on the credit's line, its length written before it
+        by = height - 14
+        scene.lines.append(([(bx0, by - 4), (bx0, by), (bx1, by), (bx1, by - 4)], INK, 1.2))
+        scene.texts.append(Text(_r(bx0 - 6), height - 10, f"{km} 公里", 11, INK, "end", repeats=True))
+
+
 class Layout:
     """The boundaries of one build, measured once, laid out into any number of scenes.
 
@@ -129,50 +248,25 @@ class Layout:
         focus = self._index.get(highlight) if highlight is not None else None
         extent = [self._bounds[focus]] if focus is not None else list(self._bounds)
         extent += [(p.lon, p.lat, p.lon, p.lat) for p in points]
-        if not extent:
-            extent = [GUANGZHOU_BBOX]
-        x0, y0 = min(e[0] for e in extent), min(e[1] for e in extent)
-        x1, y1 = max(e[2] for e in extent), max(e[3] for e in extent)
-        if x1 - x0 < 0.02:  # a single point or a sliver: show ~2 km around it
-            x0, x1 = (x0 + x1) / 2 - 0.01, (x0 + x1) / 2 + 0.01
-        if y1 - y0 < 0.02:
-            y0, y1 = (y0 + y1) / 2 - 0.01, (y0 + y1) / 2 + 0.01
-        k = math.cos(math.radians((y0 + y1) / 2))
-        inner_w = width - 2 * MARGIN
-        s = inner_w / ((x1 - x0) * k)  # px per degree of latitude
-        map_h = (y1 - y0) * s
-        if map_h > inner_w * MAX_MAP_H_RATIO:
-            s, map_h = s * inner_w * MAX_MAP_H_RATIO / map_h, inner_w * MAX_MAP_H_RATIO
-        map_h = max(map_h, MIN_MAP_H)
-        off_x = MARGIN + (inner_w - (x1 - x0) * k * s) / 2
-        off_y = top + (map_h - (y1 - y0) * s) / 2
-        height = math.ceil(top + map_h + BOTTOM)
-
-        def px(lon: float, lat: float) -> tuple[float, float]:
-            return _r(off_x + (lon - x0) * k * s), _r(off_y + (y1 - lat) * s)
-
-        def rings(poly: shapely.Polygon) -> list[list[tuple[float, float]]]:
-            out = []
-            for ring in shapely.get_rings(poly):  # exterior first, then the holes
-                lonlat = shapely.get_coordinates(ring)[:-1]  # drop GeoJSON's repeated closing vertex
-                # Whole arrays at once, in px's order of operations, so the numbers are px's.
-                xs = (off_x + (lonlat[:, 0] - x0) * k * s).tolist()
-                ys = (off_y + (y1 - lonlat[:, 1]) * s).tolist()
-                pts: list[tuple[float, float]] = []
-                for p in zip(map(_r, xs), map(_r, ys)):
-                    if not pts or p != pts[-1]:  # at 0.1 px many vertices coincide
-                        pts.append(p)
-                out.append(pts)
-            return out
-
+        frame = _Frame.around(extent or [GUANGZHOU_BBOX], width, top)
         shown = [self._name(highlight)] if highlight else [self._name(slug) for slug in self._slugs]
         n_parks = sum(p.kind == "park" for p in points)
         alt = alt_text(title, n_parks, len(points) - n_parks, shown)
-        scene = Scene(width, height, title, alt, highlight or "guangzhou")
+        scene = Scene(width, frame.height, title, alt, highlight or "guangzhou")
+        area_labels = self._areas(scene, frame, highlight, focus)
+        scene.symbols = [(p.kind, *frame.px(p.lon, p.lat), p.label, p.precision == "district") for p in points]
+        labels = _point_labels(scene, area_labels, top) if highlight is not None else []
+        scene.underlay = area_labels
+        scene.texts = ([Text(MARGIN, 28, title, 18)] if titled else []) + labels
+        _legend(scene, frame, n_parks, len(points) - n_parks, any(p.precision == "district" for p in points))
+        return scene
 
-        # Everything visible, in degrees: neighbours are clipped to it so a district's SVG
-        # does not carry the whole city's coastline off-canvas.
-        view = (x0 - off_x / (k * s), y1 - (height - off_y) / s, x0 + (width - off_x) / (k * s), y1 + off_y / s)
+    def _areas(self, scene: Scene, frame: _Frame, highlight: str | None, focus: int | None) -> list[Text]:
+        """The boundaries in the frame, as the scene's shapes (the focus last, so its outline is not painted
+        over by a neighbour's); returns the names of the areas, placed where there is room."""
+        # Neighbours are clipped to what is visible, so a district's SVG does not carry the whole city's
+        # coastline off-canvas.
+        view = frame.view(scene.width)
         if highlight is None:
             drawn: list[int] = list(range(len(self._slugs)))
         else:  # boundaries whose boxes touch the frame, in boundary order like the city image
@@ -191,64 +285,11 @@ class Layout:
             polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
             if not polys:
                 continue
-            scene.shapes.append(Shape(role, style, [rings(p) for p in polys]))
+            scene.shapes.append(Shape(role, style, [frame.rings(p) for p in polys]))
             if role == "city":
-                labels.append(Text(*px(*self._label_point(i)), self._name(slug), 13, INK, "middle", True))
-            elif role == "neighbour" and geom.area * k * s * s > 6000:  # only if there is room
+                labels.append(Text(*frame.px(*self._label_point(i)), self._name(slug), 13, INK, "middle", True))
+            elif role == "neighbour" and geom.area * frame.k * frame.s * frame.s > 6000:  # only if there is room
                 p = geom.representative_point()
-                labels.append(Text(*px(p.x, p.y), self._name(slug), 12, MUTED, "middle", True, repeats=True))
-        # Focus drawn last so its outline is not painted over by a neighbour's.
+                labels.append(Text(*frame.px(p.x, p.y), self._name(slug), 12, MUTED, "middle", True, repeats=True))
         scene.shapes.sort(key=lambda sh: sh.role == "focus")
-
-        # Point labels only when they fit: greedy, in input order, right of the symbol else left.
-        area_labels, labels = labels, []
-        half = [_label_width(t.text, t.size) / 2 for t in area_labels]
-        taken = [(t.x - w, t.y - t.size, t.x + w, t.y + 2) for t, w in zip(area_labels, half)]
-        scene.symbols = [(p.kind, *px(p.lon, p.lat), p.label, p.precision == "district") for p in points]
-        taken += [(x - 6, y - 6, x + 6, y + 6) for _, x, y, _, _ in scene.symbols]
-        # Points on the same spot (typically several "district" stand-ins) share one label
-        # saying how many there are, instead of a stack that reads as a single point.
-        stacks: dict[tuple[int, int], tuple[float, float, list[str]]] = {}
-        for _, x, y, label, _ in scene.symbols:
-            stacks.setdefault((round(x / 3), round(y / 3)), (x, y, []))[2].append(label)
-        if highlight is not None:
-            for x, y, group in stacks.values():
-                text = _short(group[0]) if len(group) == 1 else f"{_short(group[0], 10)} 等{len(group)}项"
-                w = _label_width(text, 11)
-                for bx, anchor in ((x + 8, "start"), (x - 8 - w, "end")):
-                    box = (bx, y - 9, bx + w, y + 4)
-                    inside = box[0] >= 2 and box[2] <= width - 2 and box[1] >= top - 8 and box[3] <= height - BOTTOM
-                    hits = any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)
-                    if inside and not hits:
-                        taken.append(box)
-                        tx = _r(x + 8 if anchor == "start" else x - 8)
-                        labels.append(Text(tx, _r(y + 4), text, 11, INK, anchor, True))
-                        break
-        scene.underlay = area_labels
-        scene.texts = ([Text(MARGIN, 28, title, 18)] if titled else []) + labels
-
-        # Legend, scale bar, credit.
-        ly = height - BOTTOM + 20
-        scene.symbols += [("park", MARGIN + 5, ly - 4, "", False), ("project", MARGIN + 125, ly - 4, "", False)]
-        scene.texts += [
-            Text(MARGIN + 14, ly, f"产业园区/片区 {n_parks}", 12, repeats=True),
-            Text(MARGIN + 134, ly, f"重大项目 {len(points) - n_parks}", 12, repeats=True),
-            Text(MARGIN, height - 10, CREDIT, 11, MUTED, repeats=True),
-        ]
-        legend_end = scene.texts[-2].x + _label_width(scene.texts[-2].text, 12)
-        if any(p.precision == "district" for p in points):
-            scene.symbols.append(("project", MARGIN + 245, ly - 4, "", True))
-            scene.texts.append(Text(MARGIN + 254, ly, HOLLOW, 12, repeats=True))
-            legend_end = MARGIN + 254 + _label_width(HOLLOW, 12)
-        km_px = s / 111.32  # px per km along a meridian (and, thanks to k, along a parallel)
-        km = next((c for c in (1, 2, 5, 10, 20, 50, 100) if c * km_px >= width / 8), 100)
-        bx1 = width - MARGIN
-        bx0 = _r(bx1 - km * km_px)
-        if bx0 - 8 > legend_end:  # beside the legend, its length written under it
-            scene.lines.append(([(bx0, ly - 8), (bx0, ly - 4), (bx1, ly - 4), (bx1, ly - 8)], INK, 1.2))
-            scene.texts.append(Text(bx1, ly + 10, f"{km} 公里", 11, INK, "end", repeats=True))
-        else:  # a narrow map (the share images'): on the credit's line, its length written before it
-            by = height - 14
-            scene.lines.append(([(bx0, by - 4), (bx0, by), (bx1, by), (bx1, by - 4)], INK, 1.2))
-            scene.texts.append(Text(_r(bx0 - 6), height - 10, f"{km} 公里", 11, INK, "end", repeats=True))
-        return scene
+        return labels
