@@ -8,7 +8,7 @@ from typing import Iterator
 
 from .dataset import Dataset
 from .kinds import KINDS, LISTS, LOCATED
-from .models import BaseModel, City, District, Precision
+from .models import City, District, Precision
 from .problems import Problem
 from .yamlload import Document, field_path
 
@@ -22,23 +22,10 @@ def _at(doc: Document, loc: tuple, field_: str | None = None, key: bool = False)
     return doc.path, line, col, field_ if field_ is not None else field_path(loc)
 
 
-def items(profile: District | City) -> Iterator[tuple[tuple, BaseModel]]:
-    """Every fact-bearing item of a profile with its path in the file."""
-    for name in ITEM_LISTS:
-        for i, item in enumerate(getattr(profile, name, [])):
-            yield (name, i), item
-    if profile.industrial_system is not None:
-        yield ("industrial_system",), profile.industrial_system
-    if isinstance(profile, District) and profile.area is not None:
-        yield ("area",), profile.area
-    if isinstance(profile, City) and profile.layout is not None:
-        yield ("layout",), profile.layout
-
-
 def _source_refs(profile: District | City) -> Iterator[tuple[tuple, str]]:
     for j, sid in enumerate(profile.summary_sources):
         yield ("summary_sources", j), sid
-    for loc, item in items(profile):
+    for loc, item in profile.items():
         for j, sid in enumerate(getattr(item, "sources", [])):
             yield loc + ("sources", j), sid
 
@@ -60,7 +47,7 @@ def check_sources(profile: District | City, doc: Document, known: set[str]) -> l
 
 def check_ids(profile: District | City, doc: Document) -> list[Problem]:
     out, seen = [], {}
-    for loc, item in items(profile):
+    for loc, item in profile.items():
         item_id = getattr(item, "id", None)
         if item_id is None:
             continue

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .models import City, District, Source
-from .registry import Entry
+from .models import City, District, Entry, Source
 
 
 @dataclass(frozen=True)

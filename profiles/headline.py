@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .checks import items
 from .enums import LABELS_ZH
 from .kinds import COUNTED, ON_PAGE
 from .models import City, District, Goal, Indicator, Source
@@ -291,7 +290,7 @@ def fact_dates(profile: District | City, sources: dict[str, Source]) -> list[str
     """When each fact held: its own date where the data has one (a figure's `as_of`, a project's
     `status_as_of`), else the publication date of the earliest source that reports it."""
     out = []
-    for _, item in items(profile):
+    for _, item in profile.items():
         own = getattr(item, "as_of", None) or getattr(item, "status_as_of", None)
         if own:
             out.append(own)

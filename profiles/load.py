@@ -13,10 +13,9 @@ from . import checks, i18n, quotes
 from .cache import Cache
 from .dataset import Dataset
 from .messages import validate
-from .models import City, District, Source, Sources
+from .models import City, District, Entry, Registry, Source, Sources
 from .numbers import policy
 from .problems import Problem, Report
-from .registry import Entry, Registry
 from .yamlload import Document, LazyDocument, load
 
 

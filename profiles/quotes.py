@@ -28,7 +28,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import items
 from .dataset import Dataset
 from .models import City, District, Source
 from .problems import Problem
@@ -108,7 +107,7 @@ def _short(text: str, limit: int = 24) -> str:
 def check_profile(profile: District | City, doc: Document, archives: Archives) -> list[Problem]:
     """Every fact of one profile: a quote is there, and (where the archives allow) found in a cited source."""
     out: list[Problem] = []
-    for loc, item in items(profile):
+    for loc, item in profile.items():
         if item.quotes:
             out += _check_quotes(doc, loc, item, archives)
             continue

@@ -16,8 +16,7 @@ from pydantic import BaseModel
 
 from . import models
 from .kinds import KINDS
-from .models import City, District, Sources
-from .registry import Registry
+from .models import City, District, Registry, Sources
 from .rendering import Output
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

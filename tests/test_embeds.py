@@ -18,7 +18,7 @@ from profiles.build import validate
 from profiles.config import load_config
 from profiles.context import BuildContext
 from profiles.embeds import PLACEHOLDER, Options, embed_code, panel, site_root
-from profiles.registry import CITY_SLUG
+from profiles.models import CITY_SLUG
 from profiles.staticmap.layout import PARK_COLOUR, PROJECT_COLOUR
 from profiles.templating import environment
 from tests.conftest import PUBLIC_URL, ROOT

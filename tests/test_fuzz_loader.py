@@ -21,8 +21,7 @@ from pydantic import BaseModel
 from profiles.cli import main
 from profiles.load import load_dataset
 from profiles.messages import validate
-from profiles.models import City, District, Sources
-from profiles.registry import Registry
+from profiles.models import City, District, Registry, Sources
 from profiles.yamlload import load
 from tests.conftest import ROOT, VALID
 

@@ -47,3 +47,7 @@ def test_pages_place_each_kind_once():
 def test_parks_and_projects_are_the_kinds_on_maps():
     assert [k.list for k in LOCATED] == ["parks", "projects"]
     assert BY_LIST["projects"].anchor("x") == "project-x"
+
+
+def test_the_kinds_table_names_the_lists_a_profile_reads_its_items_from_in_the_same_order():
+    assert LISTS == District.ENTRY_LISTS == City.ENTRY_LISTS

@@ -18,8 +18,8 @@ from ..embeds.cards import CSP, SITE_NAME, css_version
 from ..embeds.oembed import OEmbed
 from ..embeds.oembed import render as render_oembed
 from ..maps.assets import asset_urls
+from ..models import CITY_SLUG
 from ..present import iframe_code, oembed_path, oembed_url
-from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..templating import environment
 from .data import ChartData, charts

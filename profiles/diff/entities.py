@@ -14,9 +14,8 @@ from pydantic import BaseModel
 
 from ..dataset import Dataset
 from ..kinds import KINDS
-from ..models import City, District, Figure, Source
+from ..models import City, District, Figure, RegistryEntry, Source
 from ..numbers.catalogue import info
-from ..registry import RegistryEntry
 
 # kind -> how editors call it (the entries' kinds from profiles.kinds, in file order)
 KIND_ZH = {

@@ -14,8 +14,7 @@ import typing
 from pydantic import BaseModel
 
 from ..kinds import KINDS
-from ..models import City, District, Source
-from ..registry import RegistryEntry
+from ..models import City, District, RegistryEntry, Source
 
 # Model name -> field -> label. Fields shared through a base class (Sourced) are listed under "*".
 LABELS: dict[str, dict[str, str]] = {

@@ -44,10 +44,9 @@ import yaml
 
 from .. import share
 from ..context import BuildContext
-from ..models import Source
+from ..models import CITY_SLUG, Source
 from ..output import Outputs
 from ..present import city_map_title, embed_path, iframe_code, image_alt, image_title, map_title
-from ..registry import CITY_SLUG
 from .cards import CardPage
 
 STATIC = Path(__file__).parent / "static"

@@ -30,9 +30,8 @@ from typing import Any, Iterable, Iterator
 from ..dataset import Dataset
 from ..geo import Geometry
 from ..kinds import COUNTED, LOCATED
-from ..models import City, District, Source
+from ..models import CITY_SLUG, City, District, Source
 from ..output import Outputs
-from ..registry import CITY_SLUG
 from ..rendering import Output
 from .manifest import describe_exports
 from .tables import (

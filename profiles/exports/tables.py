@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..dataset import Dataset
 from ..models import (
+    CITY_SLUG,
     Enterprise,
     Figure,
     Goal,
@@ -29,7 +30,6 @@ from ..models import (
     Target,
 )
 from ..numbers.catalogue import INDICATORS
-from ..registry import CITY_SLUG
 
 LIST_SEPARATOR = ";"
 # A table's file where it differs from its name: the figures are the site's indicators (the tidy time series);

@@ -22,9 +22,8 @@ from ..cache import Cache
 from ..dataset import Dataset
 from ..diff.sides import Side
 from ..messages import validate
-from ..models import City, District, Sources
+from ..models import City, District, Registry, Sources
 from ..problems import Report
-from ..registry import Registry
 from ..yamlload import load
 
 BOUNDARIES = "boundaries/guangzhou.geojson"

@@ -19,9 +19,9 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..dataset import Dataset
+from ..models import CITY_SLUG
 from ..output import Outputs
 from ..present import embed_path, oembed_url
-from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from . import features as _features
 from .assets import copy_assets

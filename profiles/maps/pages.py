@@ -16,9 +16,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..dataset import Dataset
-from ..models import District
+from ..models import CITY_SLUG, District
 from ..present import city_map_title, map_title
-from ..registry import CITY_SLUG
 from ..templating import environment as _environment
 from . import features as F
 from .assets import asset_urls

@@ -10,7 +10,7 @@ Unknown keys are forbidden everywhere: a typo must be an error, never silently i
 | `quantities.py` | `Quantity`, `Target`, `Area` |
 | `places.py` | `Location`, `Enterprise`, `Park`, `Project` |
 | `goals.py` | `Statement`, `IndustrialSystem`, `Goal`, `Figure`, `Indicator` |
-| `district.py`, `city.py`, `sources.py` | the files' roots: `District`; `City`, `CityLayout`, `CityGroup`; `Source`, `Sources` |
+| `district.py`, `city.py`, `sources.py`, `registry.py` | the files' roots: `District`; `City`, `CityLayout`, `CityGroup`; `Source`, `Sources`; `Registry` (and its `Entry`, `CITY_SLUG`) |
 
 Import from the package (`from profiles.models import District`): every model, type and the enums the
 fields use are here.
@@ -39,9 +39,14 @@ from .district import District
 from .goals import Figure, Goal, Indicator, IndustrialSystem, Statement
 from .places import Enterprise, Location, Park, Project
 from .quantities import COMPARATOR_DOC, Area, Quantity, Target
+from .registry import CITY_SLUG, Entry, Registry, RegistryEntry
 from .sources import Source, Sources
 
 __all__ = [
+    "CITY_SLUG",
+    "Entry",
+    "Registry",
+    "RegistryEntry",
     "COMPARATOR_DOC",
     "ID_PATTERN",
     "PARTIAL_DATE_PATTERN",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -128,3 +128,30 @@ class Sourced(Strict):
         if self.quote and self.sources:
             return (Quote.model_construct(text=self.quote, source=self.sources[0], where=None),)
         return tuple(self.quotes)
+
+
+class Profile(Strict):
+    """A profile file's root (a district's, the city's): its fact-bearing items, each with its path in the file."""
+
+    # Lists of entries in the order a profile's entries are read (citation numbers, dates); profiles.kinds names
+    # the same lists in the same order (tested).
+    ENTRY_LISTS: ClassVar[tuple[str, ...]] = (
+        "roles",
+        "goals",
+        "indicators",
+        "figures",
+        "enterprises",
+        "parks",
+        "projects",
+    )
+    SINGLE_ITEMS: ClassVar[tuple[str, ...]] = ()  # fields holding one sourced item each, after the lists
+
+    def items(self) -> Iterator[tuple[tuple, BaseModel]]:
+        """Every fact-bearing item with its path in the file: ("goals", 2) or ("area",)."""
+        for name in self.ENTRY_LISTS:
+            for i, item in enumerate(getattr(self, name, [])):
+                yield (name, i), item
+        for name in self.SINGLE_ITEMS:
+            value = getattr(self, name)
+            if value is not None:
+                yield (name,), value

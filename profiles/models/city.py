@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import ID_PATTERN, Name, Sourced, Strict
+from .base import ID_PATTERN, Name, Profile, Sourced, Strict
 from .goals import Figure, Goal, Indicator, IndustrialSystem, Statement
 from .places import Enterprise
 
@@ -22,8 +22,10 @@ class CityLayout(Sourced):
     groups: list[CityGroup] = Field(min_length=1, description="各组。 / Groups.")
 
 
-class City(Strict):
+class City(Profile):
     """The city-level frame: `data/city.yaml`."""
+
+    SINGLE_ITEMS = ("industrial_system", "layout")
 
     name: Name = Field(description="城市名称。 / Name.")
     code: str = Field(pattern=r"^\d{6}$", description='行政区划代码，加引号，例如 `"440100"`。 / Code, quoted.')

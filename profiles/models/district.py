@@ -7,14 +7,16 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from .base import ID_PATTERN, Id, Name, Strict
+from .base import ID_PATTERN, Id, Name, Profile
 from .goals import Figure, Goal, Indicator, IndustrialSystem, Statement
 from .places import Enterprise, Park, Project
 from .quantities import Area
 
 
-class District(Strict):
+class District(Profile):
     """One district's profile: `data/districts/<slug>.yaml`."""
+
+    SINGLE_ITEMS = ("industrial_system", "area")
 
     slug: Id = Field(description="拼音编号，必须与文件名一致，例如 `haizhu`。 / Pinyin slug = file name.")
     name: Name = Field(description="名称。 / Name.")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ..checks import items
 from ..dataset import Dataset
 from ..enums import SourceKind
 from ..models import City, District, Source
@@ -110,7 +109,7 @@ def not_archived(dataset: Dataset) -> list[str]:
     """How many quotes cite online sources whose text is not archived here (so not proven offline)."""
     online = {sid for sid, s in dataset.sources.items() if s.archive is None and s.link}
     profiles = ([dataset.city] if dataset.city is not None else []) + list(dataset.districts.values())
-    quotes = sum(1 for p in profiles for _, item in items(p) for q in item.cited_quotes() if q.source in online)
+    quotes = sum(1 for p in profiles for _, item in p.items() for q in item.cited_quotes() if q.source in online)
     if not online:
         return []
     return [

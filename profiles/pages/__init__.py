@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import headline
-from ..checks import items
 from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds import CardPanel, Panel, card_panel, panel
@@ -292,7 +291,7 @@ def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
     """One profile's candidate terms and its enterprise, park and project names (see search_words)."""
     terms: set[str] = set()
     names: list[str] = []
-    for _, item in items(profile):
+    for _, item in profile.items():
         for attr in ("theme", "sector"):
             value = getattr(item, attr, None)
             if isinstance(value, str):

@@ -13,8 +13,7 @@ from ..charts import chart_views, figure_html
 from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds import Panel, panel
-from ..models import City, District, Source
-from ..registry import CITY_SLUG
+from ..models import CITY_SLUG, City, District, Source
 from ..rendering import Output
 from ..templating import environment
 from ..views import numbers

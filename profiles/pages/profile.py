@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import headline, share
-from ..checks import items
 from ..context import BuildContext
 from ..embeds import CardPanel, Panel
 from ..kinds import BY_LIST, KINDS
@@ -149,7 +148,7 @@ def citation_numbers(profile: District | City) -> dict[str, int]:
     order: dict[str, int] = {}
     for sid in profile.summary_sources:
         order.setdefault(sid, len(order) + 1)
-    for _, item in items(profile):
+    for _, item in profile.items():
         for sid in item.sources:
             order.setdefault(sid, len(order) + 1)
     return order

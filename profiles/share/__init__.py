@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from ..context import BuildContext
 from ..headline import source_line
-from ..models import District, Source
-from ..registry import CITY_SLUG
+from ..models import CITY_SLUG, District, Source
 
 FILE = "share.png"
 WIDTH = 1080  # px: frame.WIDTH (this module stays free of Pillow)

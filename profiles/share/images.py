@@ -22,11 +22,10 @@ from .. import headline
 from ..context import BuildContext
 from ..dataset import Dataset
 from ..embeds.cards import SITE_NAME, CardPage, build_cards
-from ..models import District, Goal, Source
+from ..models import CITY_SLUG, District, Goal, Source
 from ..pages.figures import goal_results
 from ..pages.figures import key_figures as lead_figures
 from ..pages.profile import citation_numbers, goal_themes
-from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..staticmap import Image, build_atlas, image_views, kept_workers, label_names
 from ..templating import label, target_text

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..registry import CITY_SLUG
+from ..models import CITY_SLUG
 from ..rendering import Inputs, Output
 from .points import MapPoint, alt_text, image_title, points_for
 

@@ -16,9 +16,9 @@ from ..charts import chart_views, figure_html
 from ..context import BuildContext
 from ..dataset import Dataset
 from ..exports import export_counts
+from ..models import CITY_SLUG
 from ..output import Outputs
 from ..present import any_status_known
-from ..registry import CITY_SLUG
 from ..rendering import Inputs, Output
 from ..templating import environment
 from . import compare, matrix, numbers
