@@ -6,7 +6,7 @@ import typing
 
 from pydantic import BaseModel
 
-from profiles.kinds import BY_LIST, KINDS, LOCATED, ON_PAGE
+from profiles.kinds import BY_LIST, KINDS, LISTS, LOCATED, ON_PAGE
 from profiles.models import City, District
 
 
