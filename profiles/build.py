@@ -42,8 +42,8 @@ def validate(config: Config, session: Session | None = None) -> tuple[Dataset, R
         raw = config.boundaries_file.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         # A resident process parses the file again only when its bytes change.
-        keep = session.cache.keep if session else lambda kind, key, make: make()
-        boundaries = keep("boundaries", digest.encode(), lambda: geo.load_boundaries(config.boundaries_file, raw))
+        make = lambda: geo.load_boundaries(config.boundaries_file, raw)  # noqa: E731
+        boundaries = session.cache.keep("boundaries", make, digest) if session else make()
     cache = session.cache if session else config.cache()
     dataset, report = load_dataset(
         config.data_dir,

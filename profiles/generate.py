@@ -107,16 +107,14 @@ def context(
     return BuildContext(
         edit_base=config.edit_base,
         last_changed=(found.last_changed if found.available else last_changed(config)) if with_git else {},
-        polygon_area=cache.memo(
-            "polygon-area", digest.encode(), lambda: {s: geo.area_km2(g) for s, g in boundaries.items()}
-        ),
+        polygon_area=cache.memo("polygon-area", lambda: {s: geo.area_km2(g) for s, g in boundaries.items()}, digest),
         maps=bool(boundaries),
         embed_names={slug: dataset.name_of(slug) for slug in boundaries},
         site_url=site_url,
         city_name=dataset.city.name.zh if dataset.city else None,
         map_settings=maps.MapSettings.from_env(config.maps),
         boundaries_digest=digest,
-        search_dictionary=str(write_search_dictionary(dataset, config, cache.keep("search-words", b"", dict))[0]),
+        search_dictionary=str(write_search_dictionary(dataset, config, cache.keep("search-words", dict))[0]),
         history=found,
     )
 
@@ -126,7 +124,7 @@ def _site_url(config: Config, cache: Cache) -> str | None:
     rebuild was a sixth of a small one)."""
     raw = config.mkdocs_file.read_bytes() if config.mkdocs_file.is_file() else b""
     key = hashlib.sha256(raw + repr(os.environ.get("PROFILES_SITE_URL")).encode()).digest()
-    return cache.memo("site-url", key, lambda: (embeds.site_root(config.mkdocs_file),))[0]
+    return cache.memo("site-url", lambda: (embeds.site_root(config.mkdocs_file),), key)[0]
 
 
 def generate(

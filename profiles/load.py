@@ -198,8 +198,9 @@ def load_dataset(
     def checked(slug: str, extra: str, compute):
         if boundaries and not boundaries_digest:
             return compute()  # boundaries of unknown origin: nothing to key them by
-        key = f"{shown(district_dir / f'{slug}.yaml')}|{digests[slug]}|{boundaries_digest}|{extra}".encode()
-        return cache.memo("checks", key, compute)
+        return cache.memo(
+            "checks", compute, shown(district_dir / f"{slug}.yaml"), digests[slug], boundaries_digest, extra
+        )
 
     report.extend(
         checks.run(

@@ -217,13 +217,11 @@ def _render(view: PageText, inputs: Inputs) -> list[dict]:
 def _segmenter(dictionary: Path | None, cache: Cache) -> Segmenter:
     """One per dictionary text (a resident process keeps it, with the runs it has cut)."""
     text = dictionary.read_bytes() if dictionary is not None and dictionary.exists() else b""
-    return cache.keep("segmenter", str(dictionary).encode() + b"\0" + text, lambda: Segmenter(dictionary))
+    return cache.keep("segmenter", lambda: Segmenter(dictionary), str(dictionary), text)
 
 
 PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown pages are indexed here
-SEARCH = Output(
-    "search", _collect, _render, (Path(__file__).resolve(), Path(__file__).parent / "rawblocks.py"), files=False
-)
+SEARCH = Output("search", _collect, _render, files=False)
 
 
 def entries_for(pages: dict[str, str], dictionary_text: str, dictionary: Path | None, cache: Cache) -> list[dict]:

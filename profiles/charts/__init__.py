@@ -104,7 +104,6 @@ CHARTS = Output(
     "chart",
     collect=lambda inputs: ((f"charts/{c.name}", c) for c in charts(inputs.dataset)),
     render=draw,
-    sources=(Path(__file__).resolve().parent,),
 )
 
 
@@ -144,7 +143,6 @@ CHART_PAGES = Output(
     "chart-page",
     collect=_pages,
     render=render_page,
-    sources=(Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py"),
 )
 
 
@@ -161,7 +159,7 @@ def _oembeds(inputs: Inputs):
         )
 
 
-CHART_OEMBED = Output("chart-oembed", collect=_oembeds, render=render_oembed, sources=(Path(__file__).resolve(),))
+CHART_OEMBED = Output("chart-oembed", collect=_oembeds, render=render_oembed)
 
 
 @dataclass(frozen=True)
@@ -196,4 +194,4 @@ def draw_share(view: ChartShare, inputs: Inputs) -> bytes:
     return frame.chart(view.chart.title, png, view.source, view.url, SITE_NAME)
 
 
-CHART_SHARE = Output("chart-share", collect=_shares, render=draw_share, sources=(Path(__file__).resolve().parent,))
+CHART_SHARE = Output("chart-share", collect=_shares, render=draw_share)

@@ -19,7 +19,6 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..rendering import Inputs, Output
@@ -221,7 +220,7 @@ def draw_many(views: list[CardPage], inputs: Inputs) -> Callable[[], list[dict[s
     jobs = list(views)
 
     def here() -> list[dict[str, bytes]]:
-        masks = inputs.resource("card-masks", lambda: inputs.cache.keep("card-masks", b"", dict))
+        masks = inputs.resource("card-masks", lambda: inputs.cache.keep("card-masks", dict))
         return [draw(c, masks=masks) for c in jobs]
 
     return start_jobs(draw_kept, jobs, here, kept_workers(inputs))
@@ -232,9 +231,4 @@ CARD_IMAGES = Output(
     collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in build_card_views(i)),
     render=draw,
     render_many=draw_many,
-    sources=(
-        Path(__file__).resolve(),
-        Path(__file__).resolve().parent / "cards.py",
-        Path(__file__).resolve().parent.parent / "share",
-    ),
 )

@@ -26,7 +26,7 @@ from ..models import City, District, Goal, Source
 from ..rendering import Output
 from ..templating import environment, label, md, num, quantity_text, target_text, yaml_str
 from . import around, figures, profile
-from .home import HOME, INDEX, SOURCES, render_district_index, render_home
+from .home import HOME, INDEX, render_district_index, render_home
 from .profile import citation_numbers
 
 __all__ = [
@@ -105,8 +105,8 @@ def _around(inputs) -> tuple[dict, tuple]:
     def make() -> tuple[dict, tuple]:
         return around.neighbours(b) if b else {}, around.outlines(b)
 
-    key = inputs.ctx.boundaries_digest.encode()
-    return inputs.resource("around", lambda: inputs.cache.keep("around", key, make) if b and key else make())
+    key = inputs.ctx.boundaries_digest
+    return inputs.resource("around", lambda: inputs.cache.keep("around", make, key) if b and key else make())
 
 
 def district_page(
@@ -287,7 +287,6 @@ PAGES = Output(
         for slug, d in i.dataset.districts.items()
     ),
     render=render_district_page,
-    sources=SOURCES,
 )
 
 
