@@ -1,8 +1,13 @@
 """The whole build: validate → generate in memory → sync changed files into docs/ → MkDocs into a
-temporary folder → swap it in for site/. A failure at any step leaves the previous site/ untouched."""
+temporary folder → swap it in for site/. A failure at any step leaves the previous site/ untouched.
+
+A build reads its settings from `Config` and changes neither the environment nor the working directory:
+what MkDocs would take from them (the pages' date, SOURCE_DATE_EPOCH; the search dictionary's path,
+relative to mkdocs.yml) it is given through its own plugin events (`_Build`)."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import os
@@ -42,8 +47,8 @@ def validate(config: Config, session: Session | None = None) -> tuple[Dataset, R
         raw = config.boundaries_file.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         # A resident process parses the file again only when its bytes change.
-        keep = session.cache.keep if session else lambda kind, key, make: make()
-        boundaries = keep("boundaries", digest.encode(), lambda: geo.load_boundaries(config.boundaries_file, raw))
+        make = lambda: geo.load_boundaries(config.boundaries_file, raw)  # noqa: E731
+        boundaries = session.cache.keep("boundaries", make, digest) if session else make()
     cache = session.cache if session else config.cache()
     dataset, report = load_dataset(
         config.data_dir,
@@ -136,17 +141,28 @@ def generate_docs(
     session = session or Session(config)
     out = Outputs()
     laps: dict[str, float] = {}
-    entries, done = generate(
+    entries, dictionary, done = generate(
         dataset, boundaries, config, out, laps=laps, cache=session.cache, resident=session.resident
     )
     timings.rendered = done.rendered
     for name, seconds in laps.items():
         timings.stages[name] = timings.stages.get(name, 0.0) + seconds
     start = time.perf_counter()
+    write_dictionary(config, dictionary)  # before docs/ changes: the preview's MkDocs reads it on its rebuild
     timings.written, timings.removed = sync(out, config.docs_dir, known=session.synced)
     session.cache.flush()  # the cache's entries on disk before the build returns
     timings.lap("sync", start)
     return entries
+
+
+def write_dictionary(config: Config, text: str) -> Path:
+    """The search dictionary (profiles/search.py `DICTIONARY`) where mkdocs.yml gives it to Material's
+    search, rewritten only when its text changed."""
+    path = config.search_dictionary
+    if not path.is_file() or path.read_text("utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return path
 
 
 def source_date_epoch(config: Config) -> str:
@@ -156,30 +172,37 @@ def source_date_epoch(config: Config) -> str:
     return vcs.last_commit_epoch(config.root) or "0"
 
 
+class _Build:
+    """What a build gives MkDocs through its plugin events (mkdocs.plugins: any object whose `on_*`
+    methods are registered), instead of through the environment and the working directory."""
+
+    def __init__(self, epoch: str):
+        # MkDocs dates each page (the sitemap's <lastmod>, its .gz's mtime) by SOURCE_DATE_EPOCH, else today.
+        self.day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).strftime("%Y-%m-%d")
+
+    def on_config(self, config):
+        return search.dictionary_beside_config(config)
+
+    on_config.mkdocs_priority = 100  # mkdocs.plugins.event_priority: before Material's search reads the path
+
+    def on_pre_page(self, page, config, files):
+        page.update_date = self.day
+        return page
+
+
 def mkdocs_build(config: Config, site_dir: Path) -> None:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(config)
     from mkdocs.commands.build import build as mk_build  # deferred: MkDocs, only when site/ is built
     from mkdocs.config import load_config as mk_load_config  # deferred: MkDocs
     from mkdocs.exceptions import MkDocsException  # deferred: MkDocs
 
-    cwd = os.getcwd()
-    os.chdir(config.root)  # mkdocs.yml paths (jieba dictionary, custom_dir) are relative to the project
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    search.pristine_jieba()  # Material's search loads our user dictionary into jieba's one global tokenizer
     try:
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
-        search.pristine_jieba()  # Material's search loads our user dictionary into jieba's one global tokenizer
         mk_config = mk_load_config(str(config.mkdocs_file), site_dir=str(site_dir), strict=True)
+        mk_config.plugins["profiles/build"] = _Build(source_date_epoch(config))
         mk_build(mk_config)
     except MkDocsException as exc:
         raise BuildError(f"MkDocs 构建失败（严格模式）：{exc}") from None
-    finally:
-        os.chdir(cwd)
-        # Restored so a later build in this process (serve, tests) asks git again.
-        if previous_epoch is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
 
 
 def swap_in(new_site: Path, site: Path) -> None:

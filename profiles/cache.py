@@ -1,8 +1,24 @@
 """A content-addressed cache for the expensive per-file work (parsing + validating YAML, drawing map
 images), so that editing one district re-does only that district.
 
-Keys are hashes of the inputs plus a salt made from the package's own source, so a code change
-invalidates everything: a cached result is always what a fresh run would produce.
+Every key is salted with `code_salt()`: the package's own source and the exact versions of its
+dependencies (requirements.lock), so a code change or a new lock invalidates everything — a cached
+result is always what a fresh run of this code on these libraries would produce. Nothing else names a
+code version (no output lists the files it reads).
+
+How a value made once is kept — the only ways, each keyed by the digest of its inputs (digests.py),
+never by a hand-written key:
+
+- `rendering.run` — every output file, by its view (the one place an output is keyed);
+- `Cache.memo(kind, make, *inputs)` — a value worth keeping on disk (pickled), for this and later
+  processes: the map shell, a history step, a district's cross-file checks;
+- `Cache.keep(kind, make, *inputs)` — a value kept in memory for the session (a resident process keeps
+  its `Session.cache` between builds), never pickled: drawing processes, an atlas, converted shapes;
+- `Inputs.resource(name, make)` (rendering.py) — made once per build, on first use;
+- `functools.lru_cache` — only on pure functions of their arguments (a font by size, a template).
+
+`get`/`put` are the store underneath: the loader's parsed files and the history's parsed blobs use it
+directly, keyed by their file's digest.
 """
 
 from __future__ import annotations
@@ -16,17 +32,33 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from .digests import Digests
+
 PACKAGE = Path(__file__).parent
+LOCK = PACKAGE.parent / "requirements.lock"  # the exact version of every dependency, beside the package
 
 
 @lru_cache(maxsize=1)
-def code_salt() -> str:
+def _package_digest() -> str:
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".j2", ".html", ".js", ".css"):
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+        if path.is_file() and path.suffix in (".py", ".j2", ".html", ".js", ".css", ".svg"):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _dependencies(lock: Path) -> bytes:
+    """The lock file's bytes; where the package is installed without it, the installed distributions."""
+    if lock.is_file():
+        return lock.read_bytes()
+    from importlib import metadata  # deferred: only an installed package without its lock (~0.1 s)
+
+    return "\n".join(sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())).encode()
+
+
+def code_salt(lock: Path = LOCK) -> str:
+    """The salt of every key: the package's code and templates, and its dependencies' exact versions."""
+    return hashlib.sha256(_package_digest().encode() + b"\0" + _dependencies(lock)).hexdigest()[:16]
 
 
 class Cache:
@@ -36,8 +68,12 @@ class Cache:
 
     MEMORY_ENTRIES = 50_000
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, salt: str | None = None):
         self.folder = folder  # None: caching off (tests, one-off runs)
+        self.salt = (salt or code_salt()).encode()  # `code_salt()`; a test passes another
+        # Digests of inputs and views, models remembered by identity: a resident process's unchanged
+        # data is the same model objects from build to build, so each is dumped once.
+        self.digests = Digests()
         self.hits = 0
         self.misses = 0
         self._memory: OrderedDict[str, Any] = OrderedDict()  # digest -> value
@@ -52,9 +88,8 @@ class Cache:
         while len(self._memory) > self.MEMORY_ENTRIES:
             self._memory.popitem(last=False)
 
-    @staticmethod
-    def _digest(kind: str, key: bytes) -> str:
-        return kind + "/" + hashlib.sha256(code_salt().encode() + kind.encode() + key).hexdigest()
+    def _digest(self, kind: str, key: bytes) -> str:
+        return kind + "/" + hashlib.sha256(self.salt + kind.encode() + key).hexdigest()
 
     def _path(self, digest: str) -> Path:
         # Built only on a memory miss: making Path objects was most of a resident rebuild's lookups.
@@ -112,26 +147,30 @@ class Cache:
 
     KEPT_PER_KIND = 2  # the value in use and the one before it (an edit undone finds it again)
 
-    def keep(self, kind: str, key: bytes, make: Callable[[], Any]) -> Any:
-        """A value kept in memory only, never pickled (an image atlas, converted shapes): a resident
-        process makes it once per distinct key; a new process makes it again when it needs it. Each
-        kind keeps its own few values, the most recently used: a kind whose key changes at every edit
-        (the search segmenter's words) never pushes out another's (the drawing processes)."""
+    def keep(self, kind: str, make: Callable[[], Any], *inputs: Any, size: int = KEPT_PER_KIND) -> Any:
+        """The value `make()` gives for `inputs`, kept in memory only, never pickled (an image atlas,
+        converted shapes): a resident process makes it once per distinct inputs; a new process makes it
+        again when it needs it. Each kind keeps its own `size` values, the most recently used: a kind whose
+        inputs change at every edit (the search segmenter's words) never pushes out another's (the
+        drawing processes)."""
         if self.folder is None:
             return make()
-        digest = self._digest(kind, key)
+        digest = self.digests.of(inputs)
         kept = self._kept.setdefault(kind, OrderedDict())
         if digest in kept:
             kept.move_to_end(digest)
         else:
             kept[digest] = make()
-            while len(kept) > self.KEPT_PER_KIND:
+            while len(kept) > size:
                 kept.popitem(last=False)
         return kept[digest]
 
-    def memo(self, kind: str, key: bytes, compute: Callable[[], Any]) -> Any:
+    def memo(self, kind: str, make: Callable[[], Any], *inputs: Any) -> Any:
+        """The value `make()` gives for `inputs`, kept on disk (pickled) and in memory: a later process
+        reads it back. `make` must not return None."""
+        key = self.digests.of(inputs)
         value = self.get(kind, key)
         if value is None:
-            value = compute()
+            value = make()
             self.put(kind, key, value)
         return value

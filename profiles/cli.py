@@ -13,7 +13,6 @@ import click
 from .build import BuildError, Timings, build, validate
 from .config import load_config
 from .diff import SideError, render, run
-from .embeds import site_root
 from .linkcheck import check_site
 from .load import display_path
 from .problems import Report
@@ -161,7 +160,7 @@ def check_cmd(root: Path, site_dir: Path | None) -> None:
     site = site_dir if site_dir is not None else config.site_dir
     shown = str(site_dir).rstrip("/") if site_dir is not None else "site"
     sources = config.data_dir / "sources.yaml"
-    base_path = urlsplit(site_root(config.mkdocs_file) or "/").path or "/"
+    base_path = urlsplit(config.site_url or "/").path or "/"
     findings = check_site(
         site, sources_file=sources, shown=shown, sources_shown=display_path(sources, config.root), base_path=base_path
     )

@@ -22,5 +22,4 @@ class BuildContext:
     city_name: str | None = None  # city.yaml's name, if any
     map_settings: Any = None  # maps.MapSettings: the basemap every map of this build is drawn on
     boundaries_digest: str = ""  # SHA-256 of the boundaries file: views name shapes by it
-    search_dictionary: str = ""  # path of the jieba user dictionary the search entries are cut with
     history: Any = None  # history.History: the data's changes from git (None: a page rendered on its own)

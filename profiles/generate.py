@@ -9,7 +9,6 @@ they are.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +58,7 @@ OUTPUTS: tuple[Output, ...] = (
     pages.HOME,
     pages.INDEX,
     pages.PAGES,
+    search.DICTIONARY,  # the jieba user dictionary the search entries are cut with
     search.SEARCH,
     maps.MAP_PAGES,
     cards.CARD_PAGES,
@@ -77,7 +77,8 @@ OUTPUTS: tuple[Output, ...] = (
     SCHEMAS,
 )
 # The stage each output's time is reported under (`build --timings`, the benchmark).
-STAGES = {"home": "pages", "district-index": "pages", "page": "pages", "search": "search", "map": "maps"}
+STAGES = {"home": "pages", "district-index": "pages", "page": "pages", "map": "maps"}
+STAGES |= {"search-dictionary": "search", "search": "search"}
 STAGES |= {"card": "embeds", "card-image": "embeds", "oembed": "embeds"}
 STAGES |= {"image": "images", "share": "images", "export-part": "exports", "download": "exports"}
 STAGES |= {"chart": "charts", "chart-page": "charts", "chart-oembed": "charts", "chart-share": "charts"}
@@ -95,7 +96,7 @@ def context(
     lap: Callable[[str], None] | None = None,
 ) -> BuildContext:
     """The build-wide facts every output may show besides the data (`lap`: told when the history is read)."""
-    site_url = _site_url(config, cache)
+    site_url = config.site_url
     found = (
         history.read(config.root, config.data_dir, cache, dataset, config.edit_base, site_url)
         if with_git
@@ -107,26 +108,15 @@ def context(
     return BuildContext(
         edit_base=config.edit_base,
         last_changed=(found.last_changed if found.available else last_changed(config)) if with_git else {},
-        polygon_area=cache.memo(
-            "polygon-area", digest.encode(), lambda: {s: geo.area_km2(g) for s, g in boundaries.items()}
-        ),
+        polygon_area=cache.memo("polygon-area", lambda: {s: geo.area_km2(g) for s, g in boundaries.items()}, digest),
         maps=bool(boundaries),
         embed_names={slug: dataset.name_of(slug) for slug in boundaries},
         site_url=site_url,
         city_name=dataset.city.name.zh if dataset.city else None,
-        map_settings=maps.MapSettings.from_env(config.maps),
+        map_settings=maps.MapSettings.from_env(config.maps, environ={}),  # config.maps holds the overrides
         boundaries_digest=digest,
-        search_dictionary=str(write_search_dictionary(dataset, config, cache.keep("search-words", b"", dict))[0]),
         history=found,
     )
-
-
-def _site_url(config: Config, cache: Cache) -> str | None:
-    """embeds.site_root, kept by the bytes of mkdocs.yml and the environment (parsing YAML on every
-    rebuild was a sixth of a small one)."""
-    raw = config.mkdocs_file.read_bytes() if config.mkdocs_file.is_file() else b""
-    key = hashlib.sha256(raw + repr(os.environ.get("PROFILES_SITE_URL")).encode()).digest()
-    return cache.memo("site-url", key, lambda: (embeds.site_root(config.mkdocs_file),))[0]
 
 
 def generate(
@@ -139,12 +129,13 @@ def generate(
     laps: dict[str, float] | None = None,
     cache: Cache | None = None,
     resident: bool = False,
-) -> tuple[list[dict], Run]:
+) -> tuple[list[dict], str, Run]:
     """Render every output into `out` (through `cache`); `laps` (if given) receives seconds per stage;
     `resident`: the caller builds again and again (serve), so workers are kept warm in `cache`.
 
-    Returns the search entries of the pages Material's indexer skips (profiles/search.py), and what
-    was re-rendered."""
+    Returns the search entries of the pages Material's indexer skips (profiles/search.py), the search
+    dictionary's text (`build.write_dictionary` puts it where Material's search reads it), and what was
+    re-rendered."""
     laps = laps if laps is not None else {}
     clock = time.perf_counter()
 
@@ -166,20 +157,4 @@ def generate(
         maps.copy_assets(out)
     done = run(OUTPUTS, inputs, inputs.cache, lap)
     entries = [entry for found in inputs.results["search"].values() for entry in found]
-    return entries, done
-
-
-def search_dictionary(dataset: Dataset, memo: dict | None = None) -> str:
-    """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
-    return "".join(f"{w} 2000 n\n" for w in pages.search_words(dataset, memo))
-
-
-def write_search_dictionary(dataset: Dataset, config: Config, memo: dict | None = None) -> tuple[Path, str]:
-    """build/jieba_user.dict, which mkdocs.yml gives Material's search and profiles/search.py reads;
-    returns its path and text (`memo`: see pages.search_words)."""
-    path = config.root / "build" / "jieba_user.dict"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = search_dictionary(dataset, memo)
-    if not path.exists() or path.read_text("utf-8") != text:
-        path.write_text(text, "utf-8")
-    return path, text
+    return entries, inputs.results["search-dictionary"][search.DICTIONARY_FILE], done

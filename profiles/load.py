@@ -203,8 +203,14 @@ def load_dataset(
     def checked(slug: str, extra: str, compute):
         if boundaries and not boundaries_digest:
             return compute()  # boundaries of unknown origin: nothing to key them by
-        key = f"{reader.shown(data_dir / 'districts' / f'{slug}.yaml')}|{reader.digests[slug]}|{boundaries_digest}|{extra}"
-        return reader.cache.memo("checks", key.encode(), compute)
+        return reader.cache.memo(
+            "checks",
+            compute,
+            reader.shown(data_dir / "districts" / f"{slug}.yaml"),
+            reader.digests[slug],
+            boundaries_digest,
+            extra,
+        )
 
     declared = set(sources) | _declared_ids(sources_doc)
     report.extend(

@@ -3,8 +3,8 @@
 An output is one `Output`: `collect(inputs)` derives, for each file (or intermediate result) it makes,
 a *view* — a small, plain value holding exactly what that file shows (frozen dataclasses, tuples,
 strings, numbers, Markup, frozen pydantic models); `render(view, inputs)` turns one view into the
-file's bytes (or text). `run` is the one place that keys the cache: the digest of the view, plus the
-renderer's version (a digest of the code and templates it names in `sources`). So an edit re-renders
+file's bytes (or text). `run` is the one place that keys the cache: the digest of the view (the cache
+salts every key with the code and the dependencies' versions, profiles/cache.py). So an edit re-renders
 exactly the outputs whose view changed, whatever field it touched, and no list of "fields this output
 ignores" is kept anywhere: a field an output does not show is simply not in its view.
 
@@ -14,7 +14,6 @@ Adding an output:
         "images",
         collect=lambda inputs: ((slug, ImageView(...)) for slug in ...),   # key (path) -> view
         render=lambda view, inputs: draw(view),                            # view -> bytes | str
-        sources=(Path(__file__).parent,),                                  # what the renderer reads
     )
 
 then list it in `generate.OUTPUTS`, after the outputs whose results it reads. `render` may use the
@@ -24,23 +23,17 @@ named in its view (say, the boundaries' digest), so that the view stays all the 
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
-import enum
-import hashlib
-import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 from .cache import Cache
 from .context import BuildContext
 from .dataset import Dataset
+from .digests import Digests
 from .output import Outputs
+
+__all__ = ["Digests", "Inputs", "Output", "Run", "View", "run"]
 
 View = Any  # see the module docstring: plain, frozen, and exactly what the output shows
 
@@ -72,25 +65,9 @@ class Output:
     name: str
     collect: Callable[[Inputs], Iterable[tuple[str, View]]]
     render: Callable[[View, Inputs], Any]
-    sources: tuple[Path, ...] = ()  # files or folders of the code and templates `render` reads
     # Renders several views at once (images: in parallel processes); results in the views' order.
     render_many: Callable[[list[View], Inputs], list[Any]] | None = None
     files: bool = True  # results are files put at their key (or a {path: data} dict); else kept in results
-
-    @property
-    def version(self) -> str:
-        return _version(self.sources)
-
-
-@lru_cache(maxsize=None)
-def _version(sources: tuple[Path, ...]) -> str:
-    digest = hashlib.sha256()
-    for source in sources:
-        paths = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
-        for path in paths:
-            if path.suffix in (".py", ".j2", ".html", ".js", ".css"):
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 @dataclass
@@ -109,8 +86,6 @@ def run(outputs: Iterable[Output], inputs: Inputs, cache: Cache, lap: Callable[[
     An output whose `render_many` returns a function instead of a list is still rendering (images, in
     worker processes): the next outputs go on meanwhile, and its results are stored at the end."""
     done = Run()
-    # Kept by a resident process's cache: unchanged data is the same model objects from build to build.
-    digests = cache.keep("view-digests", b"", Digests)
     pending = []
     for output in outputs:
         views = list(output.collect(inputs))
@@ -121,8 +96,9 @@ def run(outputs: Iterable[Output], inputs: Inputs, cache: Cache, lap: Callable[[
             if cache.folder is None:
                 digest = key.encode()  # nothing is cached: every view is rendered
             else:
-                # The one place a cache key is made: the output, its renderer's version, its view.
-                digest = output.version.encode() + digests.of(view)
+                # The one place an output's key is made: its view's digest (the cache salts it with the
+                # code and the dependencies' versions, and files it under the output's name).
+                digest = cache.digests.of(view)
                 found = cache.get(output.name, digest)
                 if found is not None:
                     results[key] = found
@@ -165,49 +141,3 @@ def _store(output: Output, views, results: dict, missing: dict, made: list, inpu
                     inputs.out.put(path, data)
             else:
                 inputs.out.put(key, result)
-
-
-class Digests:
-    """SHA-256 of a view's canonical encoding: equal for equal views in any process (no `hash()`, no
-    set order), different for different ones. The encoding is JSON (C-fast for the dicts, lists and
-    strings views are mostly made of), with dataclasses tagged by their class and fields, and pydantic
-    models (the data) by the digest of their JSON, remembered by identity for the run, so a district
-    shown by five outputs is dumped once."""
-
-    MODELS = 50_000  # models remembered at most (a resident process meets new ones at every edit)
-
-    def __init__(self) -> None:
-        self._models: dict[int, tuple[Any, str]] = {}
-        self._fields: dict[type, tuple[str, ...]] = {}  # dataclass -> its fields' names (dataclasses.fields is slow)
-
-    def of(self, view: View) -> bytes:
-        text = json.dumps(view, ensure_ascii=False, separators=(",", ":"), default=self._plain)
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
-
-    def _plain(self, obj: Any) -> Any:
-        """What json cannot encode, as what it can (called by json.dumps, recursively)."""
-        if isinstance(obj, BaseModel):
-            known = self._models.get(id(obj))
-            if known is None or known[0] is not obj:
-                if len(self._models) >= self.MODELS:
-                    self._models.clear()
-                dump = type(obj).__name__ + obj.model_dump_json()
-                known = (obj, hashlib.sha256(dump.encode("utf-8", "surrogatepass")).hexdigest())
-                self._models[id(obj)] = known
-            return {"M": known[1]}
-        names = self._fields.get(type(obj))
-        if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            names = self._fields[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
-        if names is not None:
-            return {"D": type(obj).__qualname__, "f": [getattr(obj, name) for name in names]}
-        if isinstance(obj, enum.Enum):
-            return {"E": type(obj).__name__, "v": obj.value}
-        if isinstance(obj, (set, frozenset)):
-            return {"S": sorted(json.dumps(item, default=self._plain, ensure_ascii=False) for item in obj)}
-        if isinstance(obj, (datetime.date, datetime.datetime)):
-            return {"d": obj.isoformat()}
-        if isinstance(obj, bytes):
-            return {"b": hashlib.sha256(obj).hexdigest()}
-        if isinstance(obj, Mapping):
-            return {"m": list(obj.items())}
-        raise TypeError(f"a view holds plain values only, not {type(obj).__name__}")

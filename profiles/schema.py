@@ -106,9 +106,6 @@ SCHEMAS = Output(
     "schema",
     collect=lambda inputs: [("schema", ())],  # nothing from the data: the models are the renderer's code
     render=lambda view, inputs: {f"schema/{name}": text for name, text in rendered().items()},
-    sources=tuple(
-        Path(__file__).resolve().parent / name for name in ("schema.py", "models", "enums.py", "registry.py")
-    ),
 )
 
 

@@ -9,6 +9,10 @@ zero-width spaces (material/plugins/search/plugin.py, `Parser` and `_segment_chi
 `search: exclude: true`, so Material skips them, and `merge_into` appends our entries to
 search_index.json after MkDocs has run. Entries are cached by page text and dictionary.
 
+The dictionary is an output too (`DICTIONARY`, before the pages are indexed): a jieba user dictionary of
+our names and terms, which the entries are cut with and which the build writes where mkdocs.yml gives
+it to Material's search (build/jieba_user.dict) for the pages Material indexes itself.
+
 The search UI shows `title` and `text` as HTML: everything here is escaped text plus bare kept tags.
 """
 
@@ -17,13 +21,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
+import io
 import json
 import logging
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import pages
 from .cache import Cache
 from .context import BuildContext
 from .dataset import Dataset
@@ -140,16 +147,16 @@ class Segmenter:
 
     RUNS = 500_000  # distinct runs remembered at most
 
-    def __init__(self, dictionary: Path | None):
-        self.dictionary = dictionary
+    def __init__(self, dictionary: str):
+        self.dictionary = dictionary  # the user dictionary's text
         self._cut = None
         self._runs: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
         if self._cut is None:
             jieba = pristine_jieba()
-            if self.dictionary is not None and self.dictionary.exists():
-                jieba.load_userdict(str(self.dictionary))
+            if self.dictionary:
+                jieba.load_userdict(io.BytesIO(self.dictionary.encode("utf-8")))
             han = _han()
             runs = self._runs
 
@@ -202,41 +209,76 @@ def search_views(pages: Mapping[str, str], dictionary_text: str):
             yield rel, PageText(rel[: -len(".md")] + "/", rel, digest, salt)
 
 
-def _collect(inputs: Inputs):
-    pages = {rel: inputs.out[rel].decode("utf-8") for name in PAGE_OUTPUTS for rel in inputs.results.get(name, {})}
-    path = Path(inputs.ctx.search_dictionary) if inputs.ctx.search_dictionary else None
-    return search_views(pages, path.read_text("utf-8") if path is not None and path.exists() else "")
+def dictionary_text(words) -> str:
+    """A jieba user dictionary: our names and terms, high frequency so they are cut out of compounds."""
+    return "".join(f"{w} 2000 n\n" for w in words)
 
 
-def _render(view: PageText, inputs: Inputs) -> list[dict]:
-    dictionary = Path(inputs.ctx.search_dictionary) if inputs.ctx.search_dictionary else None
-    segment = inputs.resource("segmenter", lambda: _segmenter(dictionary, inputs.cache))
-    return page_entries(view.location, inputs.out[view.page].decode("utf-8"), segment)
+def _words(inputs: Inputs) -> tuple[str, ...]:
+    """The dictionary's words (pages.search_words), each profile's terms kept by a resident process:
+    an edit changes one profile's."""
+    size = 4 * (len(inputs.dataset.districts) + 1)
+    keep = lambda p: inputs.cache.keep("search-terms", lambda: pages.terms_and_names(p), p, size=size)  # noqa: E731
+    return tuple(pages.search_words(inputs.dataset, keep))
 
 
-def _segmenter(dictionary: Path | None, cache: Cache) -> Segmenter:
-    """One per dictionary text (a resident process keeps it, with the runs it has cut)."""
-    text = dictionary.read_bytes() if dictionary is not None and dictionary.exists() else b""
-    return cache.keep("segmenter", str(dictionary).encode() + b"\0" + text, lambda: Segmenter(dictionary))
-
-
-PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown pages are indexed here
-SEARCH = Output(
-    "search", _collect, _render, (Path(__file__).resolve(), Path(__file__).parent / "rawblocks.py"), files=False
+DICTIONARY_FILE = "jieba_user.dict"  # under the project's build/ (mkdocs.yml: search `jieba_dict_user`)
+DICTIONARY = Output(
+    "search-dictionary",
+    collect=lambda inputs: [(DICTIONARY_FILE, _words(inputs))],
+    render=lambda words, inputs: dictionary_text(words),
+    files=False,  # not a page of the site: the build writes it under build/ (build.write_dictionary)
 )
 
 
-def entries_for(pages: dict[str, str], dictionary_text: str, dictionary: Path | None, cache: Cache) -> list[dict]:
+def _dictionary(inputs: Inputs) -> str:
+    return inputs.results.get("search-dictionary", {}).get(DICTIONARY_FILE, "")
+
+
+def _collect(inputs: Inputs):
+    pages_ = {rel: inputs.out[rel].decode("utf-8") for name in PAGE_OUTPUTS for rel in inputs.results.get(name, {})}
+    return search_views(pages_, _dictionary(inputs))
+
+
+def _render(view: PageText, inputs: Inputs) -> list[dict]:
+    segment = inputs.resource("segmenter", lambda: _segmenter(_dictionary(inputs), inputs.cache))
+    return page_entries(view.location, inputs.out[view.page].decode("utf-8"), segment)
+
+
+def _segmenter(dictionary: str, cache: Cache) -> Segmenter:
+    """One per dictionary text (a resident process keeps it, with the runs it has cut)."""
+    return cache.keep("segmenter", lambda: Segmenter(dictionary), dictionary)
+
+
+PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown pages are indexed here
+SEARCH = Output("search", _collect, _render, files=False)
+
+
+def entries_for(pages: dict[str, str], dictionary: str, cache: Cache) -> list[dict]:
     """Entries of every page that opted out of Material's indexer, through `SEARCH` and `cache` (tests,
     one-off scripts: a build renders SEARCH after the pages)."""
-    views = dict(search_views(pages, dictionary_text))
+    views = dict(search_views(pages, dictionary))
     output = dataclasses.replace(SEARCH, collect=lambda inputs: views.items())
-    ctx = BuildContext(search_dictionary=str(dictionary) if dictionary is not None else "")
-    inputs = Inputs(Dataset(Path("."), {}, None, {}), ctx, cache=cache)
+    inputs = Inputs(Dataset(Path("."), {}, None, {}), BuildContext(), cache=cache)
+    inputs.results["search-dictionary"] = {DICTIONARY_FILE: dictionary}
     for rel, markdown in pages.items():
         inputs.out.put(rel, markdown)
     run([output], inputs, cache)
     return [entry for entries in inputs.results["search"].values() for entry in entries]
+
+
+def dictionary_beside_config(config):
+    """mkdocs.yml gives Material's search our dictionary by a path relative to mkdocs.yml
+    (build/jieba_user.dict), which the plugin opens relative to the working directory: made absolute
+    here (an MkDocs `on_config` event, profiles/build.py and profiles/mkdocs_hooks.py), so a build from
+    any directory reads the project's own."""
+    base = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    for plugin in config.plugins.values():
+        options = getattr(plugin, "config", None)
+        path = options.get("jieba_dict_user") if isinstance(options, Mapping) else None
+        if isinstance(path, str) and path and not os.path.isabs(path):
+            options["jieba_dict_user"] = os.path.join(base, path)
+    return config
 
 
 def merge_into(site: Path, entries: list[dict]) -> None:

@@ -1,16 +1,20 @@
 """Live preview: MkDocs' own server watches docs/; a small thread watches data/ and regenerates docs/.
 
 An invalid edit prints the report and leaves docs/ as it was, so the browser keeps the last good site.
-No MkDocs hook is involved, so the generator stays usable on its own (Zensical ignores hooks).
-District pages opt out of Material's search indexer (profiles/search.py): after each of the server's builds their
-entries are merged into its index, as `profiles build` does, so the preview's search finds them too, and
-Material's bundle is rewritten to load its on-demand scripts from our own site (profiles/selfhost.py), as a build
-does. (The preview has no CSP: MkDocs' live-reload script is inline.)
+The generator stays usable on its own; MkDocs' own events (profiles/mkdocs_hooks.py) do the rest: the
+server polls docs/ every POLL_SECONDS (`faster`), and after each of its builds (`after_build`) the
+generated pages' search entries (profiles/search.py) are merged into its index, as `profiles build`
+does, so the preview's search finds them too, and Material's bundle is rewritten to load its on-demand
+scripts from our own site (profiles/selfhost.py), as a build does. (The preview has no CSP: MkDocs'
+live-reload script is inline.)
+
+The preview lives at the server's root, without a public address (no QR codes, the embed codes'
+placeholder): the configuration's site URL is set aside, for the generator and for MkDocs alike.
 """
 
 from __future__ import annotations
 
-import os
+import dataclasses
 import threading
 from pathlib import Path
 
@@ -23,7 +27,8 @@ from .problems import BuildError
 from .selfhost import self_host
 
 # Both watchers (ours on data/, MkDocs' on docs/) poll; at 0.1 s a stat of a few hundred files costs
-# under a millisecond and keeps an edit to the browser within about a second.
+# under a millisecond and keeps an edit to the browser within about a second. (MkDocs' default is
+# 0.5 s, which alone would eat a quarter of the 2 s editors are promised.)
 POLL_SECONDS = 0.1
 
 
@@ -32,10 +37,13 @@ def _fingerprint(data_dir: Path) -> tuple:
 
 
 class SearchEntries:
-    """The generated pages' latest search entries, handed from the data watcher to the server's builder."""
+    """The generated pages' latest search entries, handed from the data watcher to the server's builds."""
 
     def __init__(self) -> None:
         self.entries: list[dict] = []
+
+
+LATEST = SearchEntries()  # this process's preview: written by `regenerate`, read by `after_build`
 
 
 def regenerate(config: Config, session: Session, found: SearchEntries | None = None) -> bool:
@@ -69,39 +77,49 @@ def _watch(
                 click.echo(f"重新生成失败：{exc}", err=True)
 
 
-def serve(config: Config, port: int) -> None:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    # The preview lives at the server's root: MkDocs would mount it under the path of mkdocs.yml's public
-    # site_url (/gz-profiles/). An empty PROFILES_SITE_URL is "no public address" (its !ENV default unused).
-    os.environ.setdefault("PROFILES_SITE_URL", "")
-    session = Session(config, resident=True)  # held between rebuilds: the cache's memory and what docs/ holds
-    found = SearchEntries()
-    regenerate(config, session, found)
-    stop = threading.Event()
-    threading.Thread(target=_watch, args=(config, session, stop, found), daemon=True).start()
-    from mkdocs.commands import serve as mk  # deferred: MkDocs, only for the preview
+def faster(server, config, builder):
+    """MkDocs' `on_serve` event: the server it made, polling every POLL_SECONDS instead of 0.5 s (the
+    interval is a constructor argument: an equal server, watching what MkDocs' serve watches)."""
+    from mkdocs.livereload import LiveReloadServer  # deferred: MkDocs, only for the preview
 
-    class _Server(mk.LiveReloadServer):
-        # MkDocs' default is 0.5 s, which alone would eat a quarter of the 2 s editors are promised.
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **{"polling_interval": POLL_SECONDS, **kwargs})
+    host, port = config.dev_addr
+    fast = LiveReloadServer(
+        builder=builder,
+        host=host,
+        port=port,
+        root=server.root,
+        mount_path=server.mount_path,
+        polling_interval=POLL_SECONDS,
+    )
+    fast.error_handler = server.error_handler
+    fast.watch(config.docs_dir)
+    if config.config_file_path:
+        fast.watch(config.config_file_path)
+    return fast
 
-    mk.LiveReloadServer = _Server  # mkdocs==1.6.1 is pinned; serve() has no option for the interval
-    mk_build = mk.build
 
-    def build_and_index(mk_config, **kwargs):
-        mk_build(mk_config, **kwargs)
-        site = Path(mk_config.site_dir)
-        search.merge_into(site, found.entries)
-        try:
-            self_host(site)  # no unpkg.com in the preview either
-        except BuildError as exc:  # a page with a mermaid diagram: say so, keep serving
-            click.echo(str(exc), err=True)
-
-    mk.build = build_and_index  # the server's builder calls serve's module-level `build`
-    mk_serve = mk.serve
-    os.chdir(config.root)
+def after_build(site: Path, found: SearchEntries = LATEST) -> None:
+    """MkDocs' `on_post_build` event in a preview: the generated pages' entries into the index, and
+    Material's on-demand scripts from our own site."""
+    search.merge_into(site, found.entries)
     try:
-        mk_serve(str(config.mkdocs_file), open_in_browser=False, livereload=True, dev_addr=f"127.0.0.1:{port}")
+        self_host(site)  # no unpkg.com in the preview either
+    except BuildError as exc:  # a page with a mermaid diagram: say so, keep serving
+        click.echo(str(exc), err=True)
+
+
+def serve(config: Config, port: int) -> None:
+    config = dataclasses.replace(config, site_url=None)  # the preview has no public address
+    session = Session(config, resident=True)  # held between rebuilds: the cache's memory and what docs/ holds
+    regenerate(config, session, LATEST)
+    stop = threading.Event()
+    threading.Thread(target=_watch, args=(config, session, stop, LATEST), daemon=True).start()
+    from mkdocs.commands.serve import serve as mk_serve  # deferred: MkDocs, only for the preview
+
+    try:
+        # site_url "": served at the root, not under the public site_url's path (/gz-profiles/).
+        mk_serve(
+            str(config.mkdocs_file), open_in_browser=False, livereload=True, dev_addr=f"127.0.0.1:{port}", site_url=""
+        )
     finally:
         stop.set()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from profiles.build import Session, Timings, build, validate
-from profiles.cache import Cache
+from profiles.cache import LOCK, Cache, code_salt
 from profiles.config import load_config
 
 
@@ -46,7 +46,7 @@ def test_a_kept_value_is_made_once_per_key_and_a_churning_kind_never_pushes_out_
     made: list[str] = []
 
     def keep(kind: str, key: bytes):
-        return cache.keep(kind, key, lambda: made.append(f"{kind}:{key.decode()}") or object())
+        return cache.keep(kind, lambda: made.append(f"{kind}:{key.decode()}") or object(), key)
 
     workers = keep("workers", b"boundaries")
     for n in range(20):  # the search segmenter's words change at every edit
@@ -91,3 +91,28 @@ def test_editing_one_district_re_renders_only_that_districts_results(project):
 
 def test_the_project_fixture_caches_in_its_own_build_folder(project):
     assert load_config(project).cache().folder == Path(project) / "build" / "cache"
+
+
+def test_the_salt_is_made_of_the_code_and_the_lock_file_beside_it(tmp_path):
+    assert LOCK.name == "requirements.lock" and LOCK.is_file()
+    relocked = tmp_path / "requirements.lock"
+    relocked.write_bytes(LOCK.read_bytes().replace(b"pillow==", b"pillow==99.", 1))
+    assert code_salt(LOCK) == code_salt() != code_salt(relocked)
+
+
+def test_a_changed_lock_file_invalidates_every_cached_output(project, tmp_path):
+    """After `make lock` upgrades a library, a warm build must read back nothing the old one cached."""
+    config = load_config(project)
+    relocked = tmp_path / "requirements.lock"
+    relocked.write_bytes(LOCK.read_bytes() + b"pillow==99.0.0\n")
+    session, cold = Session(config), Timings()
+    assert build(config, timings=cold, run_mkdocs=False, session=session).ok
+    session.cache = Cache(config.cache().folder, salt=code_salt(LOCK))  # a new process, the same lock
+    warm = Timings()
+    assert build(config, timings=warm, run_mkdocs=False, session=session).ok
+    assert warm.rendered == {} and session.cache.misses == 0 and session.cache.hits > 0
+    session.cache = Cache(config.cache().folder, salt=code_salt(relocked))  # a new process after `make lock`
+    relocked_build = Timings()
+    assert build(config, timings=relocked_build, run_mkdocs=False, session=session).ok
+    assert session.cache.hits == 0 and session.cache.misses > 0
+    assert relocked_build.rendered == cold.rendered  # every output made again, as on an empty cache

@@ -15,9 +15,9 @@ from PIL import Image
 
 from profiles import embeds, pages
 from profiles.build import validate
-from profiles.config import load_config
+from profiles.config import load_config, site_url
 from profiles.context import BuildContext
-from profiles.embeds import PLACEHOLDER, Options, embed_code, panel, site_root
+from profiles.embeds import PLACEHOLDER, Options, embed_code, panel
 from profiles.models import CITY_SLUG
 from profiles.staticmap.layout import PARK_COLOUR, PROJECT_COLOUR
 from profiles.templating import environment
@@ -248,15 +248,16 @@ def test_every_point_of_the_city_image_is_visible_in_its_png(built):
     assert _hidden_points(built, CITY_SLUG) == []
 
 
-def test_the_site_url_comes_from_mkdocs_yml_then_the_environment(tmp_path):
+def test_the_site_url_comes_from_the_environment_then_mkdocs_yml(tmp_path):
     mkdocs = tmp_path / "mkdocs.yml"
     mkdocs.write_text("site_name: x\nsite_url: https://a.example/sub\nextra: !ENV [X, y]\n", "utf-8")
-    assert site_root(mkdocs, {"PROFILES_SITE_URL": "https://b.example/"}) == "https://a.example/sub/"
-    mkdocs.write_text("site_name: x\nsite_url: !ENV SITE\n", "utf-8")
-    assert site_root(mkdocs, {"PROFILES_SITE_URL": "https://b.example"}) == "https://b.example/"
-    assert site_root(mkdocs, {}) is None
+    assert site_url(mkdocs, {}) == "https://a.example/sub/"
+    assert site_url(mkdocs, {"PROFILES_SITE_URL": "https://b.example"}) == "https://b.example/"
+    assert site_url(mkdocs, {"PROFILES_SITE_URL": ""}) is None  # set but empty: no public address
+    mkdocs.write_text("site_name: x\nsite_url: !ENV GZ_TEST_UNSET_VARIABLE\n", "utf-8")
+    assert site_url(mkdocs, {}) is None
     for bad in ("javascript:alert(1)", "//evil.example/", "https://a b/", "ftp://x/"):
-        assert site_root(None, {"PROFILES_SITE_URL": bad}) is None, bad
+        assert site_url(tmp_path / "absent.yml", {"PROFILES_SITE_URL": bad}) is None, bad
 
 
 def test_without_a_site_url_the_code_uses_a_placeholder_and_says_so():
@@ -292,6 +293,6 @@ def test_the_options_become_parameters_the_embed_page_reads():
 def test_mkdocs_yml_names_the_public_address_and_the_environment_still_overrides_it():
     from tests.conftest import ROOT, SITE_URL
 
-    assert site_root(ROOT / "mkdocs.yml", {}) == SITE_URL
-    assert site_root(ROOT / "mkdocs.yml", {"PROFILES_SITE_URL": "https://fork.example/x"}) == "https://fork.example/x/"
-    assert site_root(ROOT / "mkdocs.yml", {"PROFILES_SITE_URL": ""}) is None  # as MkDocs: set but empty is none
+    assert site_url(ROOT / "mkdocs.yml", {}) == SITE_URL
+    assert site_url(ROOT / "mkdocs.yml", {"PROFILES_SITE_URL": "https://fork.example/x"}) == "https://fork.example/x/"
+    assert site_url(ROOT / "mkdocs.yml", {"PROFILES_SITE_URL": ""}) is None  # as MkDocs: set but empty is none

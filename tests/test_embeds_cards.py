@@ -238,6 +238,13 @@ def test_a_card_png_is_what_imagedraw_text_draws_whether_its_lines_were_rendered
     assert kept, "the rendered lines were kept"
 
 
+def test_on_a_pillow_without_the_private_drawing_core_a_card_png_is_drawn_by_imagedraw_text(views, monkeypatch):
+    assert card_image._private_drawing()  # the pinned Pillow: the kept lines' path
+    monkeypatch.setattr(card_image, "_private_drawing", lambda: False)
+    for view in list(views.values())[:5]:
+        assert card_image.png(view, masks={}) == _png_drawn_by_imagedraw_text(view), view.id
+
+
 def test_a_resident_process_draws_card_images_in_its_kept_workers_and_they_are_the_bytes_drawn_here(
     dataset, views, tmp_path
 ):

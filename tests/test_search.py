@@ -60,14 +60,12 @@ def test_generated_district_pages_opt_out_of_materials_indexer(haizhu_page):
 
 
 def test_entries_are_segmented_with_our_dictionary_and_cached(haizhu_page, tmp_path):
-    dictionary = tmp_path / "user.dict"
-    dictionary.write_text("琶洲 2000 n\n", "utf-8")
     cache = Cache(tmp_path / "cache")
-    first = search.entries_for({"districts/haizhu.md": haizhu_page}, "琶洲 2000 n\n", dictionary, cache)
+    first = search.entries_for({"districts/haizhu.md": haizhu_page}, "琶洲 2000 n\n", cache)
     assert first[0]["location"] == "districts/haizhu/"
     assert any(e["location"] == "districts/haizhu/#goals" for e in first)
     assert any("\u200b琶洲\u200b" in e["text"] for e in first)
-    again = search.entries_for({"districts/haizhu.md": haizhu_page}, "琶洲 2000 n\n", dictionary, cache)
+    again = search.entries_for({"districts/haizhu.md": haizhu_page}, "琶洲 2000 n\n", cache)
     assert again == first and cache.hits == 1
 
 

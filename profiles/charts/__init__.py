@@ -97,7 +97,6 @@ CHARTS = Output(
     "chart",
     collect=lambda inputs: ((f"charts/{c.name}", c) for c in charts(inputs.dataset)),
     render=draw,
-    sources=(Path(__file__).resolve().parent,),
 )
 
 
@@ -137,7 +136,6 @@ CHART_PAGES = Output(
     "chart-page",
     collect=_pages,
     render=render_page,
-    sources=(Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py"),
 )
 
 
@@ -154,7 +152,7 @@ def _oembeds(inputs: Inputs):
         )
 
 
-CHART_OEMBED = Output("chart-oembed", collect=_oembeds, render=render_oembed, sources=(Path(__file__).resolve(),))
+CHART_OEMBED = Output("chart-oembed", collect=_oembeds, render=render_oembed)
 
 
 @dataclass(frozen=True)
@@ -189,4 +187,4 @@ def draw_share(view: ChartShare, inputs: Inputs) -> bytes:
     return frame.chart(view.chart.title, png, view.source, view.url, SITE_NAME)
 
 
-CHART_SHARE = Output("chart-share", collect=_shares, render=draw_share, sources=(Path(__file__).resolve().parent,))
+CHART_SHARE = Output("chart-share", collect=_shares, render=draw_share)

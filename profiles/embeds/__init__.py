@@ -14,7 +14,7 @@ the build's context (`profiles.context.BuildContext`); without them (`ctx.embed_
 partial renders nothing.
 
 Where the code points (absolute URLs, because a newsroom pastes it on another site):
-- at build time, to the site's public URL: mkdocs.yml `site_url`, else env PROFILES_SITE_URL, else
+- at build time, to the site's public URL (`Config.site_url`: env PROFILES_SITE_URL, else mkdocs.yml `site_url`), else
   PLACEHOLDER (an `.invalid` host the panel flags in words) — this is what readers without JS see;
 - at run time, panel.js rewrites it to the root of the page the reader is on (location + the page's
   relative prefix, so a site under a sub-path works). So the code a reader copies is always the code
@@ -33,14 +33,10 @@ which mirror LAYERS, THEMES and HEIGHT_RANGE here (the browser tests compare the
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from .. import share
 from ..context import BuildContext
@@ -64,61 +60,6 @@ CHROME_PX = 150
 # 760 px. The embed's own height is a function of its width that stays within this at every width
 # (tests/test_embeds_browser.py checks it), so nothing is cut off even where no script may run.
 FRAME_RATIO = "aspect-ratio:3/2;min-height:760px"
-_URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$")
-
-
-# --- the site's public URL -------------------------------------------------------------------------
-
-
-class _LenientLoader(yaml.SafeLoader):
-    """mkdocs.yml may carry tags (!!python/name:…) that only MkDocs resolves: read them as None; `!ENV`
-    becomes an _Env that site_root resolves as MkDocs does (the first variable set, else the default)."""
-
-
-@dataclass(frozen=True)
-class _Env:
-    names: tuple[str, ...]
-    default: object
-
-    def resolve(self, env: Mapping[str, str]) -> object:
-        set_ = [n for n in self.names if n in env]  # as MkDocs reads it: a variable set to "" means none
-        return (env[set_[0]] or None) if set_ else self.default
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> _Env:
-    if isinstance(node, yaml.ScalarNode):
-        return _Env((str(loader.construct_scalar(node)),), None)
-    *names, default = loader.construct_sequence(node)
-    return _Env(tuple(map(str, names)), default)
-
-
-_LenientLoader.add_constructor("!ENV", _env_tag)
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def _normal(url: object) -> str | None:
-    if not isinstance(url, str) or not _URL.match(url.strip()):
-        return None
-    url = url.strip()
-    return url if url.endswith("/") else url + "/"
-
-
-def site_root(mkdocs_file: Path | None, environ: Mapping[str, str] | None = None) -> str | None:
-    """The site's public root URL ending in "/": mkdocs.yml `site_url`, else env PROFILES_SITE_URL;
-    None when neither holds an http(s) URL."""
-    env = os.environ if environ is None else environ
-    if mkdocs_file is not None and Path(mkdocs_file).is_file():
-        try:
-            settings = yaml.load(Path(mkdocs_file).read_text("utf-8"), Loader=_LenientLoader) or {}
-        except yaml.YAMLError:
-            settings = {}
-        url = settings.get("site_url") if isinstance(settings, dict) else None
-        found = _normal(url.resolve(env) if isinstance(url, _Env) else url)
-        if found:
-            return found
-    return _normal(env.get("PROFILES_SITE_URL"))
 
 
 # --- the code ----------------------------------------------------------------------------------------

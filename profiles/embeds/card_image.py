@@ -19,7 +19,6 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..rendering import Inputs, Output
@@ -128,6 +127,16 @@ def svg(c: CardPage, laid: tuple[int, list[Line]] | None = None) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
+def _private_drawing() -> bool:
+    """Whether `png` may keep rendered lines, through Pillow's drawing core (`ImageDraw.Draw.draw`:
+    `draw_ink`, `draw_bitmap`, and `getmask2`'s positional arguments), which is not public API: only on the
+    Pillow line pyproject.toml pins (13.x), where it is what `ImageDraw.text` does (tests/test_embeds_cards.py
+    compares the two). Any other Pillow draws with `ImageDraw.text`: the same pixels, a fifth slower."""
+    import PIL  # deferred: Pillow, only when a card's image is drawn
+
+    return PIL.__version__.split(".")[0] == "13"
+
+
 def png(c: CardPage, laid: tuple[int, list[Line]] | None = None, masks: dict | None = None, scale: int = 1) -> bytes:
     """The same drawing as `svg(c)`; text only if a CJK font exists (never tofu boxes).
     `masks`: each line's rendered glyphs (Pillow's `FreeTypeFont.getmask2`, what `ImageDraw.text` draws),
@@ -145,10 +154,15 @@ def png(c: CardPage, laid: tuple[int, list[Line]] | None = None, masks: dict | N
     draw = ImageDraw.Draw(img)
     draw.rectangle((0, 0, WIDTH - 1, height - 1), outline=LINE)
     draw.rectangle((0, 0, BAR - 1, height - 1), fill=ACCENT)
+    private = _private_drawing()
     for line in lines:
         face = font(line.size, CJK_FONT_CANDIDATES)
         if face is None:
             break
+        if not private:  # the public call, the same pixels: each line rendered again
+            bold = 1 if line.size >= 22 else 0
+            draw.text((line.x, line.y), line.text, fill=line.fill, font=face, anchor="ls", stroke_width=bold, stroke_fill=line.fill)  # fmt: skip
+            continue
         # What ImageDraw.text does for one line of text, anchor "ls", bold as a stroke of the text's own
         # colour (drawn once): render the mask, then blend the ink through it at the mask's offset.
         ink = draw.draw.draw_ink(ImageColor.getcolor(line.fill, "RGB"))
@@ -221,7 +235,7 @@ def draw_many(views: list[CardPage], inputs: Inputs) -> Callable[[], list[dict[s
     jobs = list(views)
 
     def here() -> list[dict[str, bytes]]:
-        masks = inputs.resource("card-masks", lambda: inputs.cache.keep("card-masks", b"", dict))
+        masks = inputs.resource("card-masks", lambda: inputs.cache.keep("card-masks", dict))
         return [draw(c, masks=masks) for c in jobs]
 
     return start_jobs(draw_kept, jobs, here, kept_workers(inputs))
@@ -232,9 +246,4 @@ CARD_IMAGES = Output(
     collect=lambda i: ((path.removesuffix("index.html") + "card", view) for path, view in build_card_views(i)),
     render=draw,
     render_many=draw_many,
-    sources=(
-        Path(__file__).resolve(),
-        Path(__file__).resolve().parent / "cards.py",
-        Path(__file__).resolve().parent.parent / "share",
-    ),
 )

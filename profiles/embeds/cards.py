@@ -25,7 +25,6 @@ from pathlib import Path
 from .. import headline
 from ..context import BuildContext
 from ..dataset import Dataset
-from ..maps.assets import STATIC as MAP_STATIC
 from ..maps.assets import asset_urls
 from ..models import District, Source
 from ..present import embed_path, num, oembed_url, value_text
@@ -227,11 +226,4 @@ CARD_PAGES = Output(
     "card",
     collect=build_card_views,
     render=render_card,
-    sources=(
-        Path(__file__).resolve(),
-        TEMPLATES,
-        STATIC / "card.css",
-        MAP_STATIC / "frame.js",
-        Path(__file__).resolve().parent.parent / "templating.py",
-    ),
 )

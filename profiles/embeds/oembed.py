@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..present import embed_path, oembed_path
@@ -109,5 +108,4 @@ OEMBED = Output(
     render=render,
     # After the map images, which finish last: `run` calls the returned function once they are stored.
     render_many=lambda views, inputs: lambda: [render(v, inputs) for v in views],
-    sources=(Path(__file__).resolve(), Path(__file__).resolve().parent / "__init__.py"),
 )

@@ -23,7 +23,6 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Iterable, Iterator
 
@@ -221,7 +220,6 @@ PARTS = Output(
     "export-part",
     collect=lambda i: ((slug, owner_view(i.dataset, slug)) for slug in _owners(i.dataset)),
     render=_part,
-    sources=(Path(__file__).resolve().parent,),
     files=False,
 )
 
@@ -310,7 +308,6 @@ DOWNLOADS = Output(
     "download",
     collect=lambda i: download_views(i.dataset, i.results["export-part"], i.ctx.boundaries_digest),
     render=render_download,
-    sources=(Path(__file__).resolve().parent,),
 )
 
 

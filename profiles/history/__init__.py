@@ -43,12 +43,9 @@ def read(root: Path, data_dir: Path, cache: Cache, dataset: Dataset, edit_base: 
     if repo is None or repo.shallow:
         return UNAVAILABLE
     # The commits that changed the data, by the commit checked out: a warm build asks git only what HEAD is.
-    commits = cache.memo("history-log", f"{data}|{repo.head}".encode(), lambda: vcs.commits(root, data))
+    commits = cache.memo("history-log", lambda: vcs.commits(root, data), data, repo.head)
     reader = Reader(root, data, cache)  # reads git only for a step the cache lacks
     steps: list[Step] = [
-        cache.memo(
-            "history-step", f"{data}|{c.parent or ''}..{c.sha}".encode(), lambda c=c: step(reader, c.parent, c.sha)
-        )
-        for c in commits
+        cache.memo("history-step", lambda c=c: step(reader, c.parent, c.sha), data, c.parent, c.sha) for c in commits
     ]  # a step never changes: cached by its pair of commits (and the code, as every cache entry is)
     return timeline(commits, steps, dataset, edit_base, site_url, data)

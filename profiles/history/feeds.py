@@ -8,7 +8,6 @@ is known (feeds need absolute addresses); its page links it (<link rel="alternat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import escape
 
@@ -92,5 +91,4 @@ FEEDS = Output(
     "feed",
     collect=lambda i: feeds(i.ctx.history or UNAVAILABLE, i.dataset),
     render=render_feed,
-    sources=(Path(__file__).parent,),
 )

@@ -59,5 +59,4 @@ CHANGES = Output(
     "changes",
     collect=lambda i: changes_pages(i.ctx.history or UNAVAILABLE, i.dataset),
     render=render_changes,
-    sources=(Path(__file__).parent, SHARED / "_changes.html.j2"),
 )

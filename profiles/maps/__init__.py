@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -70,7 +69,6 @@ MAP_PAGES = Output(
         else ()
     ),
     render=lambda view, i: _renderer(i, view.settings).render(view),
-    sources=(Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py"),
 )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import Environment
@@ -38,11 +37,10 @@ def build_shell(settings: MapSettings, prefix: str) -> Shell:
 
 
 def _shell(settings: MapSettings, prefix: str, cache) -> Shell:
-    """The shell depends only on the settings, the prefix, our code and folium's version: cached."""
+    """The shell depends only on the settings, the prefix, our code and folium's version (the cache's salt)."""
     if cache is None:
         return build_shell(settings, prefix)
-    key = repr((settings, prefix, version("folium"), version("branca"))).encode()
-    return cache.memo("map-shell", key, lambda: build_shell(settings, prefix))
+    return cache.memo("map-shell", lambda: build_shell(settings, prefix), settings, prefix)
 
 
 def _csp(settings: MapSettings, shell: Shell) -> str:
@@ -151,8 +149,7 @@ class PageRenderer:
         self.shell = _shell(settings, prefix, cache)
         converted = lambda: F.BoundaryCache(boundaries, F.projector(settings))  # noqa: E731
         # Converting every vertex to the basemap's datum is most of a small rebuild: kept while it fits.
-        key = repr((digest, settings)).encode()
-        self.boundaries = cache.keep("map-boundaries", key, converted) if cache is not None and digest else converted()
+        self.boundaries = cache.keep("map-boundaries", converted, digest, settings) if cache and digest else converted()
         self.template = environment().get_template("embed.html")
         self._common = {
             "shell": Shell(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from importlib.metadata import version
 
 import folium
 from branca.element import Element, MacroElement
@@ -114,8 +115,20 @@ def _vendor(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return js, css
 
 
+# branca's element tree has no public API for what the shell needs (`Element._children`: reorder the head,
+# drop folium's meta tag; `_id`: stable ids): used only on the lines pyproject.toml pins, checked here.
+PINNED = {"branca": "0.8.", "folium": "0.20."}
+
+
+def _check_pins() -> None:
+    found = {name: version(name) for name in PINNED}
+    if any(not found[name].startswith(line) for name, line in PINNED.items()):
+        raise RuntimeError(f"the map shell relies on branca and folium internals of {PINNED}, not {found}")
+
+
 def build_shell(settings: MapSettings, prefix: str = "../../") -> Shell:
     """Render the shared map shell once. `prefix` leads from a page to the site root."""
+    _check_pins()
     base = settings.base
     lon, lat = projector(settings)(CENTER_LON, CENTER_LAT)
     m = ShellMap(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from ..models import City, District, Goal, Source
 from ..rendering import Output
 from ..templating import environment, label, md, num, quantity_text, target_text, yaml_str
 from . import around, figures, profile
-from .home import HOME, INDEX, SOURCES, render_district_index, render_home
+from .home import HOME, INDEX, render_district_index, render_home
 from .profile import citation_numbers
 
 __all__ = [
@@ -105,8 +106,8 @@ def _around(inputs) -> tuple[dict, tuple]:
     def make() -> tuple[dict, tuple]:
         return around.neighbours(b) if b else {}, around.outlines(b)
 
-    key = inputs.ctx.boundaries_digest.encode()
-    return inputs.resource("around", lambda: inputs.cache.keep("around", key, make) if b and key else make())
+    key = inputs.ctx.boundaries_digest
+    return inputs.resource("around", lambda: inputs.cache.keep("around", make, key) if b and key else make())
 
 
 def district_page(
@@ -283,11 +284,10 @@ PAGES = Output(
         for slug, d in i.dataset.districts.items()
     ),
     render=render_district_page,
-    sources=SOURCES,
 )
 
 
-def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
+def terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
     """One profile's candidate terms and its enterprise, park and project names (see search_words)."""
     terms: set[str] = set()
     names: list[str] = []
@@ -304,10 +304,9 @@ def _terms_and_names(profile: District | City) -> tuple[list[str], list[str]]:
     return sorted(terms), names
 
 
-def search_words(dataset: Dataset, memo: dict[int, tuple] | None = None) -> list[str]:
+def search_words(dataset: Dataset, terms_of: Callable[[Any], tuple[list[str], list[str]]] | None = None) -> list[str]:
     """The jieba user dictionary's words: short words that must start a token wherever they occur.
-    `memo` (id -> (profile, its terms and names)): kept by a resident process, whose unchanged files
-    are the same (frozen) model objects from build to build.
+    `terms_of(profile)`: `terms_and_names`, or what a resident process kept of it (profiles/search.py).
 
     Material's search segments page text with jieba at build time, and the browser matches a query
     as the *start* of an indexed word: 琶洲 finds "琶洲|片区" but nothing inside one long token.
@@ -324,15 +323,8 @@ def search_words(dataset: Dataset, memo: dict[int, tuple] | None = None) -> list
     han = re.compile(r"^[\u4e00-\u9fff]+$")
     terms: set[str] = set()
     names: list[str] = []
-    memo = {} if memo is None else memo
-    if len(memo) > 4 * (len(dataset.districts) + 1):  # models of earlier builds
-        memo.clear()
-    parts = []
-    for one in [*dataset.districts.values(), *([dataset.city] if dataset.city else [])]:
-        known = memo.get(id(one))
-        if known is None or known[0] is not one:
-            known = memo[id(one)] = (one, _terms_and_names(one))
-        parts.append(known[1])
+    terms_of = terms_of or terms_and_names
+    parts = [terms_of(one) for one in [*dataset.districts.values(), *([dataset.city] if dataset.city else [])]]
     for some_terms, some_names in parts:
         terms.update(some_terms)
         names.extend(some_names)

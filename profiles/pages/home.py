@@ -21,10 +21,6 @@ from . import figures
 from .profile import citation_numbers, oembed_links
 
 TEMPLATES = Path(__file__).parent / "templates"
-# What every page's renderer reads: a change anywhere in the package re-renders every page.
-SOURCES = tuple(
-    Path(__file__).resolve().parent.parent / f for f in ("pages", "templating.py", "headline.py", "charts", "views")
-)
 
 
 @dataclass(frozen=True)
@@ -157,5 +153,5 @@ def _cards(inputs) -> tuple[DistrictCard, ...]:
     return inputs.resource("cards", lambda: index_page(inputs.dataset))
 
 
-HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx, _cards(i)))], render_home_page, SOURCES)
-INDEX = Output("district-index", lambda i: [("districts/index.md", _cards(i))], render_index_page, SOURCES)
+HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx, _cards(i)))], render_home_page)
+INDEX = Output("district-index", lambda i: [("districts/index.md", _cards(i))], render_index_page)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from .. import headline
 from ..context import BuildContext
@@ -219,7 +218,7 @@ def draw_many(views: list, inputs: Inputs) -> Callable[[], list[dict[str, bytes]
 
     def here() -> list[list[dict[str, bytes]]]:
         atlas = build_atlas(inputs)() if boundaries else None
-        kept = inputs.resource("share-kept", lambda: inputs.cache.keep("share-kept", b"", dict))
+        kept = inputs.resource("share-kept", lambda: inputs.cache.keep("share-kept", dict))
         return [[draw(v, atlas, kept) for v in group] for group in groups]
 
     drawing = start_jobs(draw_kept, groups, here, kept_workers(inputs), boundaries, label_names(inputs))
@@ -231,5 +230,4 @@ SHARE_IMAGES = Output(
     collect=share_views,
     render=lambda view, inputs: draw_many([view], inputs)()[0],
     render_many=draw_many,
-    sources=(Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "staticmap"),
 )

@@ -21,7 +21,6 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models import CITY_SLUG
@@ -95,8 +94,8 @@ def kept_workers(inputs: Inputs) -> Callable[[], Workers] | None:
     from .atlas import Workers  # deferred: shapely and Pillow, only when an image is drawn
 
     names, names_digest = _labels(inputs)
-    key = repr((inputs.ctx.boundaries_digest, names_digest)).encode()
-    return lambda: inputs.cache.keep("image-workers", key, lambda: Workers(dict(inputs.boundaries), names))
+    make = lambda: Workers(dict(inputs.boundaries), names)  # noqa: E731
+    return lambda: inputs.cache.keep("image-workers", make, inputs.ctx.boundaries_digest, names_digest)
 
 
 def build_atlas(inputs: Inputs) -> Callable[[], Atlas]:
@@ -106,8 +105,8 @@ def build_atlas(inputs: Inputs) -> Callable[[], Atlas]:
     from .atlas import Atlas  # deferred: shapely and Pillow, only when an image is drawn
 
     names, names_digest = _labels(inputs)
-    key = repr((inputs.ctx.boundaries_digest, names_digest)).encode()
-    keep = lambda: inputs.cache.keep("atlas", key, lambda: Atlas(dict(inputs.boundaries), names))  # noqa: E731
+    make = lambda: Atlas(dict(inputs.boundaries), names)  # noqa: E731
+    keep = lambda: inputs.cache.keep("atlas", make, inputs.ctx.boundaries_digest, names_digest)  # noqa: E731
     return lambda: inputs.resource("atlas", keep)
 
 
@@ -137,5 +136,4 @@ IMAGES = Output(
     collect=image_views,
     render=lambda view, inputs: draw([view], inputs)()[0],
     render_many=draw,
-    sources=(Path(__file__).resolve().parent,),
 )

@@ -106,12 +106,8 @@ def _data_page(inputs: Inputs) -> DataView:
     return DataView(page, compare.cap(compare.coverage_rows(dataset)))
 
 
-SOURCES = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "templating.py")
-CHARTS = (Path(__file__).resolve().parent.parent / "charts",)
-COMPARE = Output(
-    "compare", lambda i: [("compare/index.md", compare_page(i.dataset, i.ctx))], render_compare_page, SOURCES + CHARTS
-)
-DATA_PAGE = Output("data-page", lambda i: [("data/index.md", _data_page(i))], render_data_page, SOURCES)
+COMPARE = Output("compare", lambda i: [("compare/index.md", compare_page(i.dataset, i.ctx))], render_compare_page)
+DATA_PAGE = Output("data-page", lambda i: [("data/index.md", _data_page(i))], render_data_page)
 
 
 def copy_assets(out: Outputs) -> list[str]:
