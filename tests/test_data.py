@@ -8,7 +8,6 @@ import pytest
 import yaml
 
 from profiles import geo, quotes
-from profiles.checks import items
 from profiles.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +85,7 @@ def test_every_fact_in_data_has_a_quote(real):
     missing = [
         f"{slug}: {'.'.join(map(str, loc))}"
         for slug, profile in [("city", dataset.city), *dataset.districts.items()]
-        for loc, item in items(profile)
+        for loc, item in profile.items()
         if item.sources and not item.cited_quotes()
     ]
     assert missing == [], f"{len(missing)} fact(s) without a quote: {missing}"
@@ -120,7 +119,7 @@ def test_no_quote_from_the_aggregator_splices_two_of_its_stories_and_each_headin
     assert len(stories) > 5
     wrong = []
     for slug, profile in [("city", dataset.city), *dataset.districts.items()]:
-        for loc, item in items(profile):
+        for loc, item in profile.items():
             for q in item.cited_quotes():
                 if q.source != AGGREGATOR:
                     continue
@@ -148,7 +147,7 @@ def test_every_park_and_project_lies_inside_its_own_district(real):
 def test_every_fact_cites_a_source_that_resolves_or_is_marked_unverified(real):
     dataset, _, _ = real
     for profile in [dataset.city, *dataset.districts.values()]:
-        for loc, item in items(profile):
+        for loc, item in profile.items():
             assert item.sources or item.unverified, loc
             assert all(s in dataset.sources for s in item.sources), loc
 
