@@ -14,6 +14,7 @@ from .enums import LABELS_ZH
 from .kinds import COUNTED, ON_PAGE
 from .models import City, District, Goal, Indicator, Source
 from .present import any_status_known, known_status, num, symbol, value_text
+from .texts import t
 
 MAX_CARDS = 6
 # Words that hedge a target ("力争" is not "will"); a card keeps the first one its statement uses.
@@ -70,7 +71,7 @@ class Card:
 
     @property
     def kind_label(self) -> str:
-        return "目标" if self.kind == "goal" else "已公布"
+        return t("card.kind.goal") if self.kind == "goal" else t("card.kind.indicator")
 
 
 def _hedge(statement: str) -> str:
@@ -110,7 +111,10 @@ def goal_card(g: Goal) -> Card:
         comparator=symbol(g.target.comparator),
         value=num(g.target.value),
         unit=g.target.unit,
-        label=g.metric + ("增速" if growth and not g.metric.endswith(("增速", "增长")) else ""),
+        # the source's metric, named a growth rate unless it says so already (its own Chinese words)
+        label=t("card.label.growth", metric=g.metric)
+        if growth and not g.metric.endswith(("增速", "增长"))
+        else g.metric,
         year=str(g.year),
         status=known_status(g),
         sources=tuple(g.sources),
@@ -140,7 +144,7 @@ def all_cards(profile: District | City) -> tuple[Card, ...]:
 
 def source_line(s: Source) -> str:
     """A source as every image names it: "publisher《title》，YYYY-MM-DD" (fact cards, share images)."""
-    return f"{s.publisher}《{s.title}》，{s.published.isoformat()}"
+    return t("source.line", publisher=s.publisher, title=s.title, date=s.published.isoformat())
 
 
 @dataclass(frozen=True)
@@ -188,13 +192,17 @@ COVERAGE_LABELS = tuple((k.list, k.title, k.unit) for k in ON_PAGE if k.counted)
 
 def coverage_parts(c: Coverage) -> list[str]:
     """The non-zero counts as short phrases, e.g. ["35 项发展目标", "9 家龙头企业"]: no page prints a 0."""
-    return [f"{getattr(c, attr)} {unit}{text}" for attr, text, unit in COVERAGE_LABELS if getattr(c, attr)]
+    return [
+        t("coverage.count", count=getattr(c, a), unit=unit, kind=text)
+        for a, text, unit in COVERAGE_LABELS
+        if getattr(c, a)
+    ]
 
 
 def missing_parts(c: Coverage) -> list[str]:
     """What the sources do not cover yet, in page order."""
-    out = [] if c.system else ["产业体系"]
-    out += [] if c.roles else ["定位"]
+    out = [] if c.system else [t("system.short")]
+    out += [] if c.roles else [t("coverage.roles")]
     out += [
         text
         for attr, text, _ in COVERAGE_LABELS
@@ -207,8 +215,9 @@ def _years_text(goals: list[Goal]) -> tuple[str, str]:
     """(" 2025 年", "") when every goal shares a year, else ("", "（2025 年 3 项、2035 年 2 项）")."""
     years = Counter(g.year for g in goals)
     if len(years) == 1:
-        return f" {next(iter(years))} 年", ""
-    return "", "（" + "、".join(f"{y} 年 {n} 项" for y, n in sorted(years.items())) + "）"
+        return t("goals.year", year=next(iter(years))), ""
+    each = t("list.sep").join(t("goals.by_year.one", year=y, count=n) for y, n in sorted(years.items()))
+    return "", t("goals.by_year", years=each)
 
 
 def goals_sentence(name: str, goals: list[Goal]) -> str:
@@ -219,19 +228,19 @@ def goals_sentence(name: str, goals: list[Goal]) -> str:
     numeric = sum(g.target is not None for g in goals)
     n = len(goals)
     if numeric == n:
-        tail = "全部有数字指标" if n > 1 else "有数字指标"
+        tail = t("goals.numeric.all") if n > 1 else t("goals.numeric.the_one")
     elif numeric == 0:
-        tail = "均没有数字指标" if n > 1 else "没有数字指标"
+        tail = t("goals.numeric.none") if n > 1 else t("goals.numeric.not_the_one")
     else:
-        tail = f"其中 {numeric} 项有数字指标"
-    return f"{name}公布了 {n} 项{year}目标{by_year}，{tail}。"
+        tail = t("goals.numeric.some", count=numeric)
+    return t("goals.sentence", name=name, count=n, year=year, by_year=by_year, tail=tail)
 
 
 def status_sentence(goals: list[Goal]) -> str:
     """How far the goals are, as far as the sources say; "" when some status is known (the tracker shows it)."""
     if not goals or any_status_known(goals):
         return ""
-    return "来源尚未报道这些目标的进展。" if len(goals) > 1 else "来源尚未报道这一目标的进展。"
+    return t("goals.status.unreported") if len(goals) > 1 else t("goals.status.unreported.one")
 
 
 def indicators_sentence(name: str, indicators: list[Indicator]) -> str:
@@ -239,14 +248,14 @@ def indicators_sentence(name: str, indicators: list[Indicator]) -> str:
     if not indicators:
         return ""
     dates = sorted({i.as_of for i in indicators}, key=_date_key)
-    when = dates[0] if len(dates) == 1 else f"{dates[0]} 至 {dates[-1]}"
-    return f"来源报道了{name} {len(indicators)} 项已达成的数字（截至 {when}）。"
+    when = dates[0] if len(dates) == 1 else t("dates.range", first=dates[0], last=dates[-1])
+    return t("indicators.sentence", name=name, count=len(indicators), when=when)
 
 
 def missing_sentence(name: str, c: Coverage) -> str:
     """E.g. "来源尚未覆盖从化区的产业体系、定位、发展目标……"; "" when nothing is missing."""
     parts = missing_parts(c)
-    return f"来源尚未覆盖{name}的{'、'.join(parts)}。" if parts else ""
+    return t("coverage.missing", name=name, parts=t("list.sep").join(parts)) if parts else ""
 
 
 def role_line(d: District) -> str:
@@ -254,10 +263,10 @@ def role_line(d: District) -> str:
     and its shortest role statement (the pithiest, ties in file order). "" when the sources say neither."""
     parts = []
     if d.industrial_system is not None:
-        parts.append(f"“{d.industrial_system.label}”{d.industrial_system.name}")
+        parts.append(t("role.system", label=d.industrial_system.label, name=d.industrial_system.name))
     if d.roles:
         parts.append(min(d.roles, key=lambda r: len(r.text)).text)
-    return " · ".join(parts)
+    return t("list.dot").join(parts)
 
 
 def role_sources(d: District) -> tuple[str, ...]:
@@ -279,7 +288,7 @@ class AsOf:
 
     @property
     def text(self) -> str:
-        return self.newest if self.oldest == self.newest else f"{self.oldest} 至 {self.newest}"
+        return self.newest if self.oldest == self.newest else t("dates.range", first=self.oldest, last=self.newest)
 
 
 def _date_key(partial: str) -> tuple[int, ...]:

@@ -3,7 +3,8 @@ how a number and a value read, whether a goal's status is known, what a map is c
 page, where an embed's oEmbed JSON is.
 
 Plain functions of the models' values and plain strings (a site URL, a name); no build context, no I/O.
-Imports the model layer only (models, enums, numbers.catalogue) and profiles.kinds.
+Imports the model layer only (models, enums, numbers.catalogue), profiles.kinds and profiles.texts (the words:
+each title and alt text here is a message of the catalogue, filled with the numbers and names made here).
 
 Map titles differ by output, and each output keeps its own (the built site is byte-identical):
 the embed page, its iframe and its oEmbed JSON say `map_title` (海珠区园区与重大项目地图); the drawn images
@@ -21,6 +22,7 @@ from .enums import Comparator, GoalStatus
 from .kinds import BY_LIST
 from .models import Goal, Quantity, Target
 from .numbers.catalogue import number_text
+from .texts import t
 
 __all__ = ["number_text"]
 
@@ -42,12 +44,12 @@ def value_text(comparator: str, value: str, unit: str) -> str:
     return f"{comparator} {value}{unit}".strip()
 
 
-def target_text(t: Target | None) -> str:
+def target_text(target: Target | None) -> str:
     """A goal's target as tables print it, e.g. "力争 ≥ 6%（增速）"; "—" without one."""
-    if t is None:
+    if target is None:
         return "—"
-    text = f"{t.hedge + ' ' if t.hedge else ''}{t.comparator.symbol} {num(t.value)}{t.unit}"
-    return text + ("（增速）" if t.measure == "growth" else "")  # a str Enum: no slow `.value`
+    text = f"{target.hedge + ' ' if target.hedge else ''}{target.comparator.symbol} {num(target.value)}{target.unit}"
+    return t("target.growth", target=text) if target.measure == "growth" else text  # a str Enum: no slow `.value`
 
 
 def quantity_text(q: Quantity | None, comparator: Comparator | None = None) -> str:
@@ -98,52 +100,53 @@ def any_status_known(goals) -> bool:
 
 # --- map titles --------------------------------------------------------------------------------------------
 
-_POINTS = "园区与" + BY_LIST["projects"].label  # 园区与重大项目
-_FULL_POINTS = "产业" + _POINTS  # 产业园区与重大项目
+_PROJECTS = BY_LIST["projects"].label  # 重大项目: the messages' {projects}
 
 
 def map_title(name: str) -> str:
     """A district's map embed: its page's <h1>, its iframe's title, its oEmbed title."""
-    return f"{name}{_POINTS}地图"
+    return t("map.title", name=name, projects=_PROJECTS)
 
 
 def city_map_title(city_name: str) -> str:
     """The city's map embed (every district's points)."""
-    return f"{city_name}各区{_POINTS}地图"
+    return t("map.title.city", city=city_name, projects=_PROJECTS)
 
 
 def image_title(name: str | None, city_name: str | None, count: int) -> str:
     """The title drawn on a district's image (`name`), or on the city's (name None, `count` districts)."""
     if name is not None:
-        return f"{name}{_FULL_POINTS}"
-    return f"{city_name or '全市'}{count}个区的{_FULL_POINTS}"
+        return t("map.image.title", name=name, projects=_PROJECTS)
+    city = city_name or t("map.image.whole_city")
+    return t("map.image.title.city", city=city, count=count, projects=_PROJECTS)
 
 
 def figure_caption(name: str) -> str:
     """The caption of a profile's map figure."""
-    return f"{name}{_FULL_POINTS}地图"
+    return t("map.caption", name=name, projects=_PROJECTS)
 
 
 def city_figure_caption(count: int) -> str:
     """The caption of the home page's city map."""
-    return f"广州市 {count} 区{_FULL_POINTS}地图"
+    return t("map.caption.city", count=count, projects=_PROJECTS)
 
 
 def image_alt(title: str, n_parks: int, n_projects: int, district_names: list[str]) -> str:
     """Chinese alt text saying what a map image shows (and that it is a static fallback)."""
     if len(district_names) == 1:
-        where = f"{district_names[0]}的边界（浅蓝色）及相邻区域"
+        where = t("map.alt.where.one", name=district_names[0])
     elif district_names:
-        where = f"{len(district_names)}个区的边界（{'、'.join(district_names)}）"
+        names = t("list.sep").join(district_names)
+        where = t("map.alt.where.many", count=len(district_names), names=names)
     else:
-        where = "所选范围"
+        where = t("map.alt.where.none")
     what = []
     if n_parks:
-        what.append(f"{n_parks}个产业园区或片区（绿色方块）")
+        what.append(t("map.alt.parks", count=n_parks))
     if n_projects:
-        what.append(f"{n_projects}个{BY_LIST['projects'].label}（橙色圆点）")
-    marks = f"，并标出{'和'.join(what)}的位置" if what else "，图中未标注园区或项目"
-    return f"静态地图「{title}」：显示{where}{marks}。位置为大致示意，详细信息见网页列表。"
+        what.append(t("map.alt.projects", count=n_projects, projects=_PROJECTS))
+    marks = t("map.alt.marks", what=t("list.and").join(what)) if what else t("map.alt.no_marks")
+    return t("map.alt", title=title, where=where, marks=marks)
 
 
 # --- embed code and oEmbed ---------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ decided here, once:
 
 Templates receive build-wide facts (site URL, edit base, embed names …) in the `ctx` they are
 rendered with (`profiles.context.BuildContext`), never through environment globals: an environment
-is shared by every build in a process and is never written to after it is made.
+is shared by every build in a process and is never written to after it is made. The one global is a
+function, `t` (profiles.texts): the words Python and templates share come from one catalogue.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .enums import LABELS_ZH
 from .models import Quantity
 from .numbers.catalogue import number_text
 from .present import city_figure_caption, figure_caption, num, quantity_text, target_text  # one home (present)
+from .texts import t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 # Money units we can put on one scale for sorting; anything else sorts as text.
@@ -83,7 +85,9 @@ FILTERS = {
     "figure_number": number_text,
     "map_caption": figure_caption,
     "city_map_caption": city_figure_caption,
+    "t": t,  # "map.title"|t(name=…): a message of the catalogue (profiles.texts)
 }
+GLOBALS = {"t": t}  # t("map.title", name=…), the same
 
 
 @lru_cache(maxsize=None)
@@ -103,4 +107,5 @@ def environment(templates: Path | tuple[Path, ...]) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
     return env

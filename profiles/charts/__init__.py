@@ -22,6 +22,7 @@ from ..models import CITY_SLUG
 from ..present import iframe_code, oembed_path, oembed_url
 from ..rendering import Inputs, Output
 from ..templating import environment
+from ..texts import t
 from .data import ChartData, charts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -169,8 +170,9 @@ def share_source(c: ChartData, named: int = 4) -> str:
     """The chart's sources: the first few publishers, how many sources in all, and where their titles are."""
     distinct = list(dict.fromkeys(p.source for p in c.points if p.source))
     publishers = list(dict.fromkeys(s.split("《", 1)[0] for s in distinct))
-    shown = "、".join(publishers[:named]) + ("等" if len(publishers) > named else "")
-    return f"来源：{shown}，共 {len(distinct)} 个来源（标题与日期见网页上的表格）"
+    shown = t("list.sep").join(publishers[:named])
+    shown = t("chart.source.more", named=shown) if len(publishers) > named else shown
+    return t("chart.source", publishers=shown, count=len(distinct))
 
 
 def _shares(inputs: Inputs):

@@ -9,19 +9,22 @@ from dataclasses import dataclass
 from ..dataset import Dataset
 from ..enums import IndicatorKey, Period
 from ..headline import source_line
+from ..kinds import BY_LIST
 from ..models import City, District, Figure, Source
 from ..numbers import results
 from ..numbers.catalogue import number_text
 from ..templating import TO_YI_YUAN
+from ..texts import t
 
 CITY = "guangzhou"  # the slug charts and downloads give the whole city
+TARGET, RESULT = t("chart.target"), t("chart.result")  # a dumbbell's two series (and its table's columns)
 
 
 @dataclass(frozen=True)
 class Point:
     slug: str
     name: str  # the district's (or city's) Chinese name
-    series: str  # bar: "" ; dumbbell: "目标" / "结果" ; lines: the name
+    series: str  # bar: "" ; dumbbell: TARGET / RESULT ; lines: the name
     year: int
     value: float
     text: str  # the value as the table shows it
@@ -58,20 +61,20 @@ class ChartData:
             names = list(dict.fromkeys(p.name for p in self.points))
             at = {(p.name, p.year): p for p in self.points}
             rows = tuple((n, tuple(Cell.of(at[(n, y)]) if (n, y) in at else Cell("—") for y in years)) for n in names)
-            return ("区", *map(str, years)), rows
+            return (t("chart.column.district"), *map(str, years)), rows
         if self.kind == "dumbbell":
             at = {(p.name, p.series): p for p in self.points}
             names = list(dict.fromkeys(p.name for p in self.points))
             rows = tuple(
-                (n, (Cell(str(at[(n, "结果")].year)), Cell(at[(n, "目标")].text), Cell.of(at[(n, "结果")])))
+                (n, (Cell(str(at[(n, RESULT)].year)), Cell(at[(n, TARGET)].text), Cell.of(at[(n, RESULT)])))
                 for n in names
             )
-            return ("区", "年份", "目标", "结果"), rows
+            return (t("chart.column.district"), t("chart.column.year"), TARGET, RESULT), rows
         if self.kind == "money":
             rows = tuple((p.name, (Cell(p.series), Cell.of(p), Cell(p.source, p.source_url))) for p in self.points)
-            return ("项目", "区", self.unit, "出处"), rows
+            return (t("chart.column.project"), t("chart.column.district"), self.unit, t("chart.column.source")), rows
         rows = tuple((p.name, (Cell(str(p.year)), Cell.of(p), Cell(p.source, p.source_url))) for p in self.points)
-        return ("区", "年份", self.unit, "出处"), rows
+        return (t("chart.column.district"), t("chart.column.year"), self.unit, t("chart.column.source")), rows
 
     @property
     def alt(self) -> str:
@@ -80,18 +83,23 @@ class ChartData:
             pairs = {}
             for p in self.points:
                 pairs.setdefault((p.name, p.year), {})[p.series] = p.text
-            body = "；".join(
-                f"{n}{y}年目标{v.get('目标', '—')}、结果{v.get('结果', '—')}" for (n, y), v in pairs.items()
+            body = t("list.semi").join(
+                t("chart.alt.pair", name=n, year=y, target=v.get(TARGET, "—"), result=v.get(RESULT, "—"))
+                for (n, y), v in pairs.items()
             )
         elif self.kind == "lines":
             by = {}
             for p in self.points:
-                by.setdefault(p.name, []).append(f"{p.year}年{p.text}")
-            body = "；".join(f"{n}：{'、'.join(v)}" for n, v in by.items())
+                by.setdefault(p.name, []).append(t("chart.alt.year", year=p.year, value=p.text))
+            body = t("list.semi").join(
+                t("chart.alt.series", name=n, values=t("list.sep").join(v)) for n, v in by.items()
+            )
         else:  # bar, money
-            body = "；".join(f"{p.name}{p.text}{self.unit}" for p in self.points)
-        gap = f"。没有数字的：{'、'.join(self.missing)}" if self.missing else ""
-        return f"{self.title}。{body}{gap}。"
+            body = t("list.semi").join(
+                t("chart.alt.bar", name=p.name, value=p.text, unit=self.unit) for p in self.points
+            )
+        gap = t("chart.alt.missing", names=t("list.sep").join(self.missing)) if self.missing else ""
+        return t("chart.alt", title=self.title, body=body, missing=gap)
 
 
 def _source(sid: str | None, sources: dict[str, Source]) -> tuple[str, str]:
@@ -146,11 +154,11 @@ def gdp_by_district(dataset: Dataset) -> ChartData | None:
     return ChartData(
         "gdp-by-district",
         "bar",
-        f"{year}年各区地区生产总值",
+        t("chart.gdp.title", year=year),
         "亿元",
         tuple(points),
         tuple(missing),
-        f"{year}年是收录了最多区全年数字的年份；各区的更新年份见下表。",
+        t("chart.gdp.note", year=year),
     )
 
 
@@ -164,18 +172,18 @@ def growth_target_vs_result(dataset: Dataset) -> ChartData | None:
             continue
         g, r = max(judged, key=lambda gr: gr[0].year)
         target = (g.target.hedge or "") + g.target.comparator.symbol + number_text(g.target.value) + "%"
-        points.append(_point(slug, name, "目标", r.figure, dataset.sources, target, g.target.value))
-        points.append(_point(slug, name, "结果", r.figure, dataset.sources, number_text(r.figure.value) + "%"))
+        points.append(_point(slug, name, TARGET, r.figure, dataset.sources, target, g.target.value))
+        points.append(_point(slug, name, RESULT, r.figure, dataset.sources, number_text(r.figure.value) + "%"))
     if not points:
         return None
     return ChartData(
         "growth-target-vs-result",
         "dumbbell",
-        "地区生产总值增速：目标与结果",
+        t("chart.growth.title"),
         "%",
         tuple(points),
         _missing(dataset, points),
-        "每个区取有公布结果的最近一个增速目标；判定规则见区情页（“左右”不作判定）。",
+        t("chart.growth.note"),
     )
 
 
@@ -190,11 +198,11 @@ def growth_over_years(dataset: Dataset) -> ChartData | None:
     return ChartData(
         "gdp-growth-over-years",
         "lines",
-        "地区生产总值增速，逐年",
+        t("chart.years.title"),
         "%",
         tuple(points),
         _missing(dataset, points),
-        "只画全年数字；一个区只有一年的数字时只画一个点。",
+        t("chart.years.note"),
     )
 
 
@@ -213,22 +221,22 @@ def project_investments(dataset: Dataset) -> ChartData | None:
             value = q.value * TO_YI_YUAN[q.unit]
             word = q.comparator.word if q.comparator is not None else ""
             src, url = _source(p.sources[0] if p.sources else None, dataset.sources)
-            text = number_text(value) + (f"（{word}）" if word else "")
+            text = t("chart.money.word", value=number_text(value), word=word) if word else number_text(value)
             href = f"districts/{slug}/#project-{p.id}"
             points.append(Point(slug, p.name, name, 0, value, text, href, src, url))
     if not points:
         return None
     points.sort(key=lambda p: -p.value)
     left = len(points) - MONEY_BARS
-    note = "来源写明投资额（以元计）的项目，按投资额从大到小排列；来源说“超过”“约”的，数字后注明。"
+    note = t("chart.money.note")
     return ChartData(
         "project-investments",
         "money",
-        "已公布投资额的重大项目",
+        t("chart.money.title", projects=BY_LIST["projects"].label),
         "亿元",
         tuple(points[:MONEY_BARS]),
         (),
-        note + (f"另有 {left} 个项目未画出，见下方名录。" if left > 0 else ""),
+        note + (t("chart.money.left", count=left) if left > 0 else ""),
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .data import ChartData
+from ..texts import t
+from .data import RESULT, TARGET, ChartData
 
 FONT = "Noto Sans CJK SC"
 WIDTH = 440  # the chart's own width: on a 360 px phone it shrinks by about 0.75, so 13 px labels stay ≥ 9 px
@@ -57,12 +58,12 @@ def dumbbell(c: ChartData):
         .mark_point(filled=True, size=110, opacity=1)
         .encode(
             y=y,
-            x=alt.X("数值:Q", title="增速（%）", scale=alt.Scale(zero=False)),
+            x=alt.X("数值:Q", title=t("chart.axis.growth"), scale=alt.Scale(zero=False)),
             color=alt.Color(
-                "系列:N", scale=alt.Scale(domain=["目标", "结果"], range=[PALETTE[1], PALETTE[0]]), title=None
+                "系列:N", scale=alt.Scale(domain=[TARGET, RESULT], range=[PALETTE[1], PALETTE[0]]), title=None
             ),
             shape=alt.Shape(
-                "系列:N", scale=alt.Scale(domain=["目标", "结果"], range=["diamond", "circle"]), title=None
+                "系列:N", scale=alt.Scale(domain=[TARGET, RESULT], range=["diamond", "circle"]), title=None
             ),
         )
     )
@@ -84,7 +85,7 @@ def lines(c: ChartData):
         .mark_line(point=True, invalid="break-paths-show-domains")
         .encode(
             x=alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("数值:Q", title="增速（%）"),
+            y=alt.Y("数值:Q", title=t("chart.axis.growth")),
             color=alt.Color("区:N", scale=alt.Scale(domain=names, range=colours[: len(names)]), title=None),
         )
     )

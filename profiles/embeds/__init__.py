@@ -43,6 +43,7 @@ from ..context import BuildContext
 from ..models import CITY_SLUG, Source
 from ..output import Outputs
 from ..present import city_map_title, embed_path, iframe_code, image_alt, image_title, map_title
+from ..texts import t
 from .cards import CardPage
 
 STATIC = Path(__file__).parent / "static"
@@ -164,7 +165,7 @@ def panel(
     # The embed page's title (maps/pages.py) and the image's (profiles.present); tests/test_embeds.py compares
     # them on the built site, so a drift fails there.
     if slug == CITY_SLUG:
-        title = city_map_title(ctx.city_name or "广州市")
+        title = city_map_title(ctx.city_name or t("map.city"))
         image = image_title(None, ctx.city_name, len(profiles))
         names = list(ctx.embed_names.values())
     else:
@@ -222,7 +223,7 @@ def card_panel(ctx: BuildContext, slug: str, found: Sequence[CardPage]) -> CardP
 
 def card_share_tail(ctx: BuildContext) -> str:
     """What a card's share image adds to the card's alt text: its footer (profiles/share/draw.py `card`)."""
-    return share.alt_tail(ctx.site_url is not None, "这一条在区档案中的位置")
+    return share.alt_tail(ctx.site_url is not None, t("share.card.target"))
 
 
 def copy_assets(out: Outputs) -> list[str]:

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 from ..rendering import Inputs, Output
 from ..share import FILE as SHARE_FILE
 from ..staticmap import kept_workers
+from ..texts import t
 from .cards import CardPage, build_card_views, embed_path
 
 WIDTH = 640
@@ -92,12 +93,12 @@ def layout(c: CardPage) -> tuple[int, list[Line]]:
     block(c.value_text, 52, ACCENT, gap=4, leading=1.2)
     block(c.meta, 17, MUTED, gap=12)
     if c.caution:
-        block(f"请注意：{c.caution}", 17, CAUTION, gap=10)
+        block(t("card.caution", caution=c.caution), 17, CAUTION, gap=10)
     block(c.statement, 19, INK, gap=10)
     for q in c.quotes:
-        block(f"原文：“{q}”", 17, MUTED, gap=10)
-    block(f"来源：{c.source_text}", 16, MUTED, gap=14)
-    block(f"{c.site_name} · {c.district}完整档案：{c.profile_url}", 14, MUTED, gap=0)
+        block(t("card.quote", quote=q), 17, MUTED, gap=10)
+    block(t("card.sources", sources=c.source_text), 16, MUTED, gap=14)
+    block(t("card.image.footer", site=c.site_name, district=c.district, url=c.profile_url), 14, MUTED, gap=0)
     return y + PAD, lines
 
 

@@ -25,17 +25,19 @@ from pathlib import Path
 from .. import headline
 from ..context import BuildContext
 from ..dataset import Dataset
+from ..kinds import BY_LIST
 from ..maps.assets import asset_urls
 from ..models import District, Source
 from ..present import embed_path, num, oembed_url, value_text
 from ..rendering import Inputs, Output
 from ..templating import environment
+from ..texts import t
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 PREFIX = "../../../../"  # from embed/<slug>/card/<id>/ to the site root
 SUMMARY_ID = "goals"
-SITE_NAME = "广州区情"
+SITE_NAME = t("site.name")
 MAX_SOURCES = 3  # the summary card names this many sources, then counts the rest
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
@@ -79,7 +81,7 @@ class CardPage:
     @property
     def title(self) -> str:
         """The card's heading, the iframe's title and the image's title."""
-        return f"{self.district} · {self.label}"
+        return t("card.title", district=self.district, label=self.label)
 
     @property
     def value_text(self) -> str:
@@ -88,24 +90,37 @@ class CardPage:
     @property
     def meta(self) -> str:
         """E.g. "目标（力争） · 2025 年 · 进行中"."""
-        parts = [self.kind_label + (f"（{self.hedge}）" if self.hedge else "")]
+        parts = [t("card.meta.hedge", kind=self.kind_label, hedge=self.hedge) if self.hedge else self.kind_label]
         if self.year:
-            parts.append(f"{self.year} 年" if self.kind == "goal" else f"截至 {self.year}")
+            parts.append(
+                t("card.meta.year", year=self.year) if self.kind == "goal" else t("card.meta.as_of", year=self.year)
+            )
         if self.status_label:
             parts.append(self.status_label)
-        return " · ".join(parts)
+        return t("list.dot").join(parts)
 
     @property
     def source_text(self) -> str:
-        named = "；".join(s.text for s in self.sources)
-        return named + (f"等 {len(self.sources) + self.more_sources} 个来源" if self.more_sources else "")
+        named = t("list.semi").join(s.text for s in self.sources)
+        return (
+            t("sources.more", named=named, count=len(self.sources) + self.more_sources) if self.more_sources else named
+        )
 
     @property
     def alt(self) -> str:
         """The image's alt text (SVG <desc>, the embed code's <noscript><img alt>): everything it shows."""
-        caution = f"请注意：{self.caution}" if self.caution else ""
-        quote = "".join(f"原文：“{q}”。" for q in self.quotes)
-        return f"{self.title}：{self.value_text}（{self.meta}）。{caution}{self.statement}{quote}来源：{self.source_text}。"
+        caution = t("card.caution", caution=self.caution) if self.caution else ""
+        quotes = "".join(t("card.alt.quote", quote=q) for q in self.quotes)
+        return t(
+            "card.alt",
+            title=self.title,
+            value=self.value_text,
+            meta=self.meta,
+            caution=caution,
+            statement=self.statement,
+            quotes=quotes,
+            sources=self.source_text,
+        )
 
 
 def _sources(ids, sources: dict[str, Source]) -> tuple[SourceLine, ...]:
@@ -157,11 +172,11 @@ def summary_page(d: District, sources: dict[str, Source], ctx: BuildContext) -> 
         id=SUMMARY_ID,
         district=d.name.zh,
         kind="summary",
-        kind_label="目标汇总",
+        kind_label=t("card.kind.summary"),
         comparator="",
         value=num(len(d.goals)),
-        unit="项",
-        label="发展目标",
+        unit=BY_LIST["goals"].unit,  # 项 (profiles.kinds)
+        label=BY_LIST["goals"].label,  # 发展目标
         year="",
         status_label="",
         hedge="",

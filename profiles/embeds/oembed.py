@@ -28,11 +28,12 @@ from typing import Any
 from ..present import embed_path, oembed_path
 from ..rendering import Inputs, Output
 from ..staticmap import image_views
+from ..texts import t
 from . import CARD_FRAME_PX, CARD_WIDTH_PX, card_code, panel
 from .card_image import png_size
 from .cards import build_card_views
 
-PROVIDER = "广州区情"
+PROVIDER = t("site.name")
 # A map embed's frame before resize.js fits it: its width in an article, and FRAME_RATIO's minimum height.
 MAP_WIDTH_PX, MAP_HEIGHT_PX = 800, 760
 

@@ -32,6 +32,7 @@ from ..kinds import COUNTED, LOCATED
 from ..models import CITY_SLUG, City, District, Source
 from ..output import Outputs
 from ..rendering import Output
+from ..texts import t
 from .manifest import describe_exports
 from .tables import (
     LIST_SEPARATOR,
@@ -155,25 +156,32 @@ def _boundaries(boundaries: dict[str, Geometry], registry: dict) -> bytes:
     return _feature_collection(features)
 
 
-ROW_TABLES = [t for t in TABLES if t != "sources"]
+ROW_TABLES = [table for table in TABLES if table != "sources"]
 
 POINT_TABLES = tuple(k.list for k in LOCATED)  # parks, projects (profiles.kinds)
 
 
 def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
     """What the JSON downloads hold, counted on the models (as `manifest._count` would on the files)."""
-    counts = {"data/all.json": (len(dataset.districts), "个区"), "data/sources.csv": (len(dataset.sources), "行")}
+    rows = t("data.unit.rows")
+    counts = {
+        "data/all.json": (len(dataset.districts), t("data.unit.districts")),
+        "data/sources.csv": (len(dataset.sources), rows),
+    }
     counts["data/indicators.json"] = (
         sum(len(o.figures) for o in ([dataset.city] if dataset.city else []) + list(dataset.districts.values())),
-        "个数字",
+        t("data.unit.figures"),
     )
     owners = ([dataset.city] if dataset.city else []) + list(dataset.districts.values())
     for table in ROW_TABLES:
-        counts[f"data/{csv_name(table)}"] = (sum(len(getattr(o, table, None) or []) for o in owners), "行")
+        counts[f"data/{csv_name(table)}"] = (sum(len(getattr(o, table, None) or []) for o in owners), rows)
     for table in POINT_TABLES:
-        counts[f"data/{table}.geojson"] = (sum(len(getattr(o, table, None) or []) for o in owners), "个要素")
+        counts[f"data/{table}.geojson"] = (
+            sum(len(getattr(o, table, None) or []) for o in owners),
+            t("data.unit.features"),
+        )
     for slug, d in dataset.districts.items():
-        counts[f"data/districts/{slug}.json"] = (sum(len(getattr(d, k.list)) for k in COUNTED), "条")
+        counts[f"data/districts/{slug}.json"] = (sum(len(getattr(d, k.list)) for k in COUNTED), t("data.unit.entries"))
     return counts
 
 

@@ -18,29 +18,30 @@ from pydantic import BaseModel
 from ..kinds import BY_LIST, COUNTED, KINDS, LOCATED
 from ..models import City, District, Source
 from ..output import Outputs
+from ..texts import t
 from .tables import TABLES, csv_name, field_doc, geo_columns, table_of
 
 TITLES = {
-    "all.json": "全部数据（全市、各区与来源）",
+    "all.json": t("data.title.all"),
     **{csv_name(k.list): k.label for k in KINDS if k.list in TABLES},  # goals.csv: 发展目标 … (profiles.kinds);
     # the two tables of numbers say more:
-    "indicators.csv": "统计数字（每行一个数字：区、指标、年份、时段、数值、单位、口径、出处）",
-    "reported.csv": "其他已公布的" + BY_LIST["indicators"].label,
-    "indicators.json": "统计数字（与 indicators.csv 相同的行，JSON 格式）",
-    "sources.csv": "来源",
-    **{f"{k.list}.geojson": f"{k.label}（地图点位）" for k in LOCATED},
-    "boundaries.geojson": "各区的边界",
+    "indicators.csv": t("data.title.indicators_csv"),
+    "reported.csv": t("data.title.reported", indicators=BY_LIST["indicators"].label),
+    "indicators.json": t("data.title.indicators_json"),
+    "sources.csv": t("data.title.sources"),
+    **{f"{k.list}.geojson": t("data.title.points", kind=k.label) for k in LOCATED},
+    "boundaries.geojson": t("data.title.boundaries"),
 }
 MEDIA_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8", ".geojson": "application/geo+json"}
 FORMATS = {".json": "JSON", ".csv": "CSV", ".geojson": "GeoJSON"}
 
 BOUNDARY_FIELDS = [
-    ("slug", "区的拼音编号，与其他下载中的 district 列一致。"),
-    ("name", "区的中文名称。"),
-    ("name_en", "区的英文名称。"),
-    ("adcode", "行政区划代码（六位数字，字符串）。"),
+    ("slug", t("data.field.slug")),
+    ("name", t("data.field.name")),
+    ("name_en", t("data.field.name_en")),
+    ("adcode", t("data.field.adcode")),
 ]
-SCHEMA_VERSION_DOC = "数据格式版本号；字段改名、删除或类型改变时加一，新增字段不变。"
+SCHEMA_VERSION_DOC = t("data.field.schema_version")
 
 
 def _model_fields(prefix: str, model: type[BaseModel]) -> list[tuple[str, str]]:
@@ -59,17 +60,17 @@ def _json_fields(whole: bool) -> list[dict[str, str]]:
 def _json_field_docs(whole: bool) -> list[tuple[str, str]]:
     if whole:
         return (
-            [("schema_version", SCHEMA_VERSION_DOC), ("city", "全市层面的资料。")]
+            [("schema_version", SCHEMA_VERSION_DOC), ("city", t("data.field.city"))]
             + _model_fields("city.", City)
-            + [("districts", "各区资料的列表，按行政区划代码顺序，结构同下。")]
+            + [("districts", t("data.field.districts"))]
             + _model_fields("districts[].", District)
-            + [("sources", "全部来源的列表。")]
+            + [("sources", t("data.field.sources"))]
             + _model_fields("sources[].", Source)
         )
     return (
-        [("schema_version", SCHEMA_VERSION_DOC), ("district", "该区的全部资料。")]
+        [("schema_version", SCHEMA_VERSION_DOC), ("district", t("data.field.district"))]
         + _model_fields("district.", District)
-        + [("sources", "该区资料引用到的来源。")]
+        + [("sources", t("data.field.district_sources"))]
         + _model_fields("sources[].", Source)
     )
 
@@ -78,16 +79,16 @@ def _count(data: bytes, rel: str) -> tuple[int, str]:
     suffix = PurePosixPath(rel).suffix
     if suffix == ".csv":
         with io.StringIO(data.decode("utf-8-sig"), newline="") as f:
-            return sum(1 for _ in csv.reader(f)) - 1, "行"
+            return sum(1 for _ in csv.reader(f)) - 1, t("data.unit.rows")
     if suffix == ".geojson":  # one feature per line (exports writes them so): no need to parse
-        return data.count(b'\n{"type":"Feature"'), "个要素"
+        return data.count(b'\n{"type":"Feature"'), t("data.unit.features")
     doc = json.loads(data)
     if rel.endswith("all.json"):
-        return len(doc["districts"]), "个区"
+        return len(doc["districts"]), t("data.unit.districts")
     if rel.endswith("indicators.json"):
-        return len(doc["indicators"]), "个数字"
+        return len(doc["indicators"]), t("data.unit.figures")
     district = doc["district"]
-    return sum(len(district.get(k.list, [])) for k in COUNTED), "条"
+    return sum(len(district.get(k.list, [])) for k in COUNTED), t("data.unit.entries")
 
 
 def describe_exports(
@@ -116,7 +117,7 @@ def describe_exports(
         else:
             fields = _json_fields(rel.endswith("all.json"))
         if key.startswith("districts/"):
-            title = f"{(names or {}).get(path.stem, path.stem)}的全部资料"
+            title = t("data.title.district", name=(names or {}).get(path.stem, path.stem))
         else:
             title = TITLES.get(key, key)
         count, unit = (counts or {}).get(rel) or _count(data, rel)

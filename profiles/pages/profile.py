@@ -13,6 +13,7 @@ from ..embeds import CardPanel, Panel
 from ..kinds import BY_LIST, KINDS
 from ..models import City, District, Goal, Source
 from ..present import any_status_known, embed_path, oembed_url
+from ..texts import t
 from . import figures
 
 GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
@@ -46,7 +47,7 @@ def goal_themes(goals: list[Goal], per_theme: int = GOALS_PER_THEME) -> list[The
     groups: dict[str, list[Goal]] = {}
     for g in goals:
         groups.setdefault(g.theme, []).append(g)
-    return [ThemeGoals(t, tuple(gs[:per_theme]), tuple(gs[per_theme:])) for t, gs in groups.items()]
+    return [ThemeGoals(theme, tuple(gs[:per_theme]), tuple(gs[per_theme:])) for theme, gs in groups.items()]
 
 
 any_status = any_status_known  # whether some goal's status is known (else the tracker shows no status at all)
@@ -81,15 +82,15 @@ def _kinds(*lists: str) -> tuple[tuple[str, str], ...]:
 # Section anchor -> heading, in page order: the numbers, the district's own words, its entries (each kind's
 # section under its heading from profiles.kinds, its anchor the list's name).
 SECTIONS = (
-    ("map", "地图"),
-    ("about", "概况"),
+    ("map", t("section.map")),
+    ("about", t("section.about")),
     *_kinds("figures", "goals", "indicators"),
-    ("system", "现代化产业体系"),
+    ("system", t("section.system")),
     *_kinds("roles", "enterprises", "parks", "projects"),
-    ("city-goals", "适用于各区的全市目标"),
-    ("wanted", "资料待补充"),
-    ("changes", "更新记录"),
-    ("sources", "出处"),
+    ("city-goals", t("section.city_goals")),
+    ("wanted", t("section.wanted")),
+    ("changes", t("section.changes")),
+    ("sources", t("section.sources")),
 )
 
 
@@ -118,7 +119,7 @@ def sections(d: District, city_goals: bool, gaps: list[str], maps: bool, changes
 # What a page's title promises, in this order, when the page holds it (the kinds' names in counts).
 TITLE_PARTS = (
     *((name, BY_LIST[name].title) for name in ("goals", "indicators")),
-    ("system", "产业体系"),
+    ("system", t("system.short")),
     *((name, BY_LIST[name].title) for name in ("enterprises", "parks", "projects")),
 )
 
@@ -128,19 +129,20 @@ def title(d: District) -> str:
     c = headline.coverage(d)
     held = [text for attr, text in TITLE_PARTS if (getattr(c, attr) if attr != "system" else c.system)]
     if not held:
-        return f"{d.name.zh}：基本情况与待补充资料"
+        return t("page.title.thin", name=d.name.zh)
     if len(held) > 4:
         held = held[:4]
-    return f"{d.name.zh}：" + "、".join(held[:-1]) + ("与" if len(held) > 1 else "") + held[-1]
+    parts = t("list.last", rest=t("list.sep").join(held[:-1]), last=held[-1]) if len(held) > 1 else held[0]
+    return t("page.title", name=d.name.zh, parts=parts)
 
 
 def description(d: District) -> str:
     c = headline.coverage(d)
     parts = headline.coverage_parts(c)
-    head = f"{d.name.zh}（{d.name.en}）区情"
+    head = t("page.description.head", name=d.name.zh, en=d.name.en)
     if not parts:
-        return f"{head}：{headline.missing_sentence(d.name.zh, c)}欢迎补充有来源的资料。"
-    return f"{head}：" + "、".join(parts) + "，每条都注明出处。"
+        return t("page.description.thin", head=head, missing=headline.missing_sentence(d.name.zh, c))
+    return t("page.description", head=head, counts=t("list.sep").join(parts))
 
 
 def citation_numbers(profile: District | City) -> dict[str, int]:
@@ -178,12 +180,19 @@ def share_alt(
         d.name.zh,
         headline.role_line(d),
         [
-            f"{k.label} {k.value}{k.unit}（{k.when}{'，' + k.verdict if k.verdict else ''}）"
+            t(
+                "share.alt.figure",
+                label=k.label,
+                value=k.value,
+                unit=k.unit,
+                when=k.when,
+                verdict=t("share.alt.figure.verdict", verdict=k.verdict) if k.verdict else "",
+            )
             for k in figures.key_figures(d, sources)
             if k.value
         ]
         + [c.label for c in headline.cards(d)],
-        [t.theme for t in goal_themes(d.goals)],
+        [theme.theme for theme in goal_themes(d.goals)],
         sum(s in sources for s in citation_numbers(d)),
         (as_of or headline.facts_as_of(d, sources) or headline.AsOf("", "")).text,
         has_map,

@@ -26,21 +26,19 @@ from __future__ import annotations
 
 from ..context import BuildContext
 from ..headline import source_line
+from ..kinds import BY_LIST
 from ..models import CITY_SLUG, District, Source
+from ..texts import t
 
 FILE = "share.png"
 WIDTH = 1080  # px: frame.WIDTH (this module stays free of Pillow)
-LABEL = "公众号 / 微博用图"
-LONG_LABEL = "分享长图"
 MAP_SOURCES = 3  # a map's share image names this many of its points' sources, then counts the rest
 
 
 def alt_tail(has_code: bool, target: str) -> str:
     """What a share image adds to the alt text of the figure it frames: its footer. `target`: what the
     code opens, e.g. "这一条在档案中的位置"."""
-    if has_code:
-        return f"图下方注明来源，并印有本站名称和二维码，扫码打开{target}。"
-    return "图下方注明来源和本站名称（构建时未设置本站网址，未附二维码）。"
+    return t("share.alt.tail", target=target) if has_code else t("share.alt.tail.no_code")
 
 
 def long_alt(
@@ -55,17 +53,19 @@ def long_alt(
 ) -> str:
     """The 分享长图's alt text, from what it shows: `figures` the labels of its figures, `themes` of its goals,
     `sources` how many it names. The profile page (its link) and the image's view both make it here."""
+    sep = t("list.sep")
     parts = []
     if figures:
-        parts.append(f"{len(figures)} 个主要数字（{'、'.join(figures)}）")
+        parts.append(t("share.long.alt.figures", count=len(figures), figures=sep.join(figures)))
     if has_map:
-        parts.append("产业园区与重大项目地图")
+        parts.append(t("share.long.alt.map", projects=BY_LIST["projects"].label))
     if themes:
-        parts.append(f"{len(themes)} 个主题的首要目标及进展（{'、'.join(themes)}）")
-    parts.append(f"{sources} 个来源的名称与日期")
-    when = f"，资料时间 {as_of}" if as_of else ""
-    lead = f"{name}{LONG_LABEL}：" + (f"{role}。" if role else "")
-    return f"{lead}依次列出{'、'.join(parts)}{when}。" + alt_tail(has_code, f"{name}的档案页")
+        parts.append(t("share.long.alt.themes", count=len(themes), themes=sep.join(themes)))
+    parts.append(t("share.long.alt.sources", count=sources))
+    when = t("share.long.alt.as_of", as_of=as_of) if as_of else ""
+    role = t("share.long.alt.role", role=role) if role else ""
+    text = t("share.long.alt", name=name, role=role, parts=sep.join(parts), when=when)
+    return text + alt_tail(has_code, t("share.long.target", name=name))
 
 
 def profile_url(ctx: BuildContext, slug: str, anchor: str = "") -> str | None:
@@ -88,24 +88,24 @@ def map_target(ctx: BuildContext, slug: str, district: District | None) -> tuple
     same for its alt text). A district's map: its profile's map section (the profile when it has no
     points, hence no map section); the city's: the home page, where the city map is."""
     if slug == CITY_SLUG or district is None:
-        return ctx.site_url, "扫码打开网站首页的交互地图，以及各区档案", "网站首页的交互地图"
+        return ctx.site_url, t("share.map.note.city"), t("share.map.target.city")
     has_map = bool(district.parks or district.projects)
     url = profile_url(ctx, slug, "map" if has_map else "")
     name = district.name.zh
-    return url, f"扫码打开{name}档案中的交互地图与园区、项目列表", f"{name}档案中的交互地图"
+    return url, t("share.map.note", name=name), t("share.map.target", name=name)
 
 
 def map_source(profiles: list[District], sources: dict[str, Source]) -> str:
     """ "来源：…" of a map: the first few sources its parks and projects cite, then how many in all."""
     ids = [s for d in profiles for p in [*d.parks, *d.projects] for s in p.sources]
     named = [sources[s] for s in dict.fromkeys(ids) if s in sources]
-    text = "；".join(source_line(s) for s in named[:MAP_SOURCES])
+    text = t("list.semi").join(source_line(s) for s in named[:MAP_SOURCES])
     if len(named) > MAP_SOURCES:
-        text += f"等 {len(named)} 个来源"
-    return f"来源：{text}" if text else "来源：图中未标注园区或项目"
+        text = t("sources.more", named=text, count=len(named))
+    return t("card.sources", sources=text) if text else t("share.map.no_sources")
 
 
 def map_alt(alt: str, source: str, has_code: bool, target: str) -> str:
     """A map's share image's alt text: the map's own (`staticmap.alt_text`: its title and what it shows),
     its source line, its footer."""
-    return alt + (f"{source}。" if source else "") + alt_tail(has_code, target)
+    return alt + (t("share.map.alt.source", source=source) if source else "") + alt_tail(has_code, target)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kinds import BY_LIST
+from ..texts import t
 from .frame import ACCENT, BODY, INK, META, MUTED, SOURCE, TITLE, VALUE, Sheet
 from .frame import INNER as COLUMN
 
@@ -30,9 +32,9 @@ def card(c: Any) -> bytes:
     sheet.text(c.meta, META, MUTED, max_lines=3, gap=28)
     sheet.text(c.statement, BODY, INK, max_lines=10, gap=24)
     for q in c.quotes:  # each passage its own quote, never joined
-        sheet.text(f"原文：“{q}”", META, MUTED, max_lines=8, gap=24)
-    sheet.text(f"来源：{c.source_text}", SOURCE, MUTED, max_lines=6)
-    return sheet.png(c.profile_url, c.site_name, f"扫码打开{c.district}档案中的这一条，查看出处原文")
+        sheet.text(t("card.quote", quote=q), META, MUTED, max_lines=8, gap=24)
+    sheet.text(t("card.sources", sources=c.source_text), SOURCE, MUTED, max_lines=6)
+    return sheet.png(c.profile_url, c.site_name, t("share.card.note", district=c.district))
 
 
 def map_image(view: Any, atlas: Any, kept: dict) -> Any:
@@ -84,31 +86,35 @@ def long_image(v: Any, atlas: Any, kept: dict) -> bytes:
     if v.role:
         sheet.text(v.role, BODY, INK, max_lines=6, gap=20)
     if v.key_figures:
-        _heading(sheet, "主要经济数字")
+        _heading(sheet, t("share.long.key_figures"))
         _figures(sheet, v.key_figures)
     if v.figures:
-        _heading(sheet, "主要数字")
+        _heading(sheet, t("share.long.figures"))
         _figures(sheet, v.figures)
     if v.map is not None:
         drawn = map_image(v.map, atlas, kept)
         if drawn is not None:
-            _heading(sheet, "产业园区与重大项目")
+            _heading(sheet, t("share.long.map", projects=BY_LIST["projects"].label))
             sheet.image(drawn)
     if v.themes:
-        _heading(sheet, f"发展目标（每个主题列前 {v.per_theme} 项）")
+        _heading(sheet, t("share.long.goals", goals=BY_LIST["goals"].label, count=v.per_theme))
         for theme in v.themes:
-            more = f"（共 {theme.total} 项）" if theme.total > len(theme.goals) else ""
-            sheet.text(f"{theme.name}{more}", 38, ACCENT, bold=True, max_lines=2, gap=8)
+            name = (
+                t("share.long.theme.more", theme=theme.name, count=theme.total)
+                if theme.total > len(theme.goals)
+                else theme.name
+            )
+            sheet.text(name, 38, ACCENT, bold=True, max_lines=2, gap=8)
             for g in theme.goals:
                 sheet.text(g.target, 40, INK, bold=True, max_lines=2, gap=0)
                 sheet.text(g.statement, 34, INK, max_lines=5, gap=0)
                 sheet.text(g.meta, 28, MUTED, max_lines=3, gap=18)
-    _heading(sheet, "来源")
+    _heading(sheet, t("share.long.sources"))
     for line in v.sources:
         sheet.text(line, 28, MUTED, max_lines=4, gap=6)
     if v.more_sources:
-        sheet.text(f"另有 {v.more_sources} 个来源，见网页", 28, MUTED, gap=6)
+        sheet.text(t("share.long.more_sources", count=v.more_sources), 28, MUTED, gap=6)
     if v.as_of:
         sheet.space(12)
-        sheet.text(f"资料时间：{v.as_of}", SOURCE, INK, max_lines=2)
+        sheet.text(t("share.long.as_of", as_of=v.as_of), SOURCE, INK, max_lines=2)
     return sheet.png(v.url, v.site_name, v.note)

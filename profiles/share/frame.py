@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw
 
+from ..texts import t
 from . import qr
 from .text import coverage, measure, stroke, wrap
 
@@ -38,7 +39,7 @@ BAR = 14  # the accent band along the top
 WHITE, INK, MUTED, ACCENT, LINE, SOFT = "#ffffff", "#1f2933", "#4f5764", "#3949ab", "#d5d9e0", "#f3f5f9"
 TITLE, VALUE, BODY, META, SOURCE, SMALL = 60, 132, 42, 34, 32, 28  # px
 QR_PX = 264  # the code's square, quiet zone included
-NO_URL = "构建时未设置本站网址，本图不附二维码"
+NO_URL = t("share.no_url")
 PICTURE_COLOURS = 128  # a picture (a map) is quantized to this many colours; the rest is text and boxes
 LEVELS = 16  # blends of an ink with its background: antialiased text
 
@@ -247,4 +248,4 @@ def chart(title: str, image: bytes, source: str, url: str | None, site_name: str
     with Image.open(io.BytesIO(image)) as picture:
         sheet.image(picture.convert("RGB"))
     sheet.text(source, SOURCE, MUTED, max_lines=6)
-    return sheet.png(url, site_name, note or "扫码打开这张图所在的网页，查看数字与出处")
+    return sheet.png(url, site_name, note or t("share.chart.note"))

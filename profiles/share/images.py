@@ -28,6 +28,7 @@ from ..pages.profile import citation_numbers, goal_themes
 from ..rendering import Inputs, Output
 from ..staticmap import Image, build_atlas, image_views, kept_workers, label_names
 from ..templating import label, target_text
+from ..texts import t
 from . import FILE, map_source, map_target, profile_url
 
 GOALS_PER_THEME = 2  # the 分享长图 shows a theme's first goals, and how many it has
@@ -93,7 +94,7 @@ def key_figures(d: District, sources: dict[str, Source]) -> tuple[Figure, ...]:
         if not k.value:
             out.append(Figure("—", k.label, k.missing))
             continue
-        meta = f"{k.when} · {k.status}" + (" · 单一来源" if k.single else "")
+        meta = t("list.dot").join([k.when, k.status] + ([t("figure.single_source")] if k.single else []))
         out.append(Figure(k.value + (k.unit or ""), k.label, meta, k.verdict))
     return tuple(out)
 
@@ -106,29 +107,29 @@ def _status(g: Goal, results: dict) -> str:
     """A goal's verdict where its result is published (computed, never typed), else its status as written."""
     r = results.get(g.id)
     if r is not None:
-        return f"结果 {r.value}（{r.when}）：{r.verdict}"
+        return t("share.goal.result", value=r.value, when=r.when, verdict=r.verdict)
     if g.indicator is not None:
-        return "结果：尚未找到公布值"
+        return t("share.goal.result.none")
     known = g.status is not None and g.status != "unknown"
-    return f"进展：{label(g.status)}" if known else "进展：来源未报道"
+    return t("share.goal.status", status=label(g.status)) if known else t("share.goal.status.unreported")
 
 
 def _themes(d: District, sources: dict[str, Source]) -> tuple[Theme, ...]:
     results = goal_results(d, sources)
     return tuple(
         Theme(
-            t.theme,
+            theme.theme,
             tuple(
                 GoalLine(
-                    target_text(g.target).replace("= ", "") if g.target else "无数字指标",
+                    target_text(g.target).replace("= ", "") if g.target else t("share.goal.no_target"),
                     g.statement,
-                    f"{g.metric} · {g.year} 年 · {_status(g, results)}",
+                    t("share.goal.meta", metric=g.metric, year=g.year, status=_status(g, results)),
                 )
-                for g in t.shown
+                for g in theme.shown
             ),
-            t.total,
+            theme.total,
         )
-        for t in goal_themes(d.goals, GOALS_PER_THEME)
+        for theme in goal_themes(d.goals, GOALS_PER_THEME)
     )
 
 
@@ -153,11 +154,11 @@ def long_view(d: District, dataset: Dataset, ctx: BuildContext, cards: tuple[Car
         map=map_view,
         themes=_themes(d, dataset.sources),
         per_theme=GOALS_PER_THEME,
-        sources=tuple(f"[{n}] {text}" for n, text in enumerate(lines[:MAX_SOURCES], 1)),
+        sources=tuple(t("share.long.source", number=n, source=text) for n, text in enumerate(lines[:MAX_SOURCES], 1)),
         more_sources=max(0, len(lines) - MAX_SOURCES),
         as_of=(headline.facts_as_of(d, dataset.sources) or headline.AsOf("", "")).text,
         url=profile_url(ctx, d.slug),
-        note=f"扫码打开{d.name.zh}的完整档案：全部目标、企业、园区、项目与出处",
+        note=t("share.long.note", name=d.name.zh),
     )
 
 
