@@ -14,7 +14,6 @@ The search UI shows `title` and `text` as HTML: everything here is escaped text 
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import html
 import json
@@ -25,10 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import Cache
-from .context import BuildContext
-from .dataset import Dataset
 from .rawblocks import TAG, VOID
-from .rendering import Inputs, Output, run
+from .rendering import Inputs, Output
 
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 SKIP = frozenset({"script", "style", "object"})
@@ -224,19 +221,6 @@ PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown 
 SEARCH = Output(
     "search", _collect, _render, (Path(__file__).resolve(), Path(__file__).parent / "rawblocks.py"), files=False
 )
-
-
-def entries_for(pages: dict[str, str], dictionary_text: str, dictionary: Path | None, cache: Cache) -> list[dict]:
-    """Entries of every page that opted out of Material's indexer, through `SEARCH` and `cache` (tests,
-    one-off scripts: a build renders SEARCH after the pages)."""
-    views = dict(search_views(pages, dictionary_text))
-    output = dataclasses.replace(SEARCH, collect=lambda inputs: views.items())
-    ctx = BuildContext(search_dictionary=str(dictionary) if dictionary is not None else "")
-    inputs = Inputs(Dataset(Path("."), {}, None, {}), ctx, cache=cache)
-    for rel, markdown in pages.items():
-        inputs.out.put(rel, markdown)
-    run([output], inputs, cache)
-    return [entry for entries in inputs.results["search"].values() for entry in entries]
 
 
 def merge_into(site: Path, entries: list[dict]) -> None:

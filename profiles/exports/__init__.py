@@ -24,13 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, Iterable, Iterator
 
 from ..dataset import Dataset
 from ..geo import Geometry
 from ..models import City, District, Source
-from ..output import Outputs
 from ..registry import CITY_SLUG
 from ..rendering import Output
 from .manifest import describe_exports
@@ -45,7 +43,7 @@ from .tables import (
     source_ids,
 )
 
-__all__ = ["DOWNLOADS", "PARTS", "SCHEMA_VERSION", "cell", "describe_exports", "export_counts", "write_exports"]
+__all__ = ["DOWNLOADS", "PARTS", "SCHEMA_VERSION", "cell", "describe_exports", "export_counts"]
 
 # Bump when a consumer's parser would break (a key renamed or removed, a type changed);
 # adding a key is not a break.
@@ -313,11 +311,3 @@ DOWNLOADS = Output(
     render=render_download,
     sources=(Path(__file__).resolve().parent,),
 )
-
-
-def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs) -> list[str]:
-    """Put every download under data/ into `out` and return the paths in page order, all rendered
-    (tests, one-off scripts; a build renders `PARTS` and `DOWNLOADS` through the cache)."""
-    inputs = SimpleNamespace(boundaries=boundaries)
-    parts = {slug: _part(owner_view(dataset, slug)) for slug in _owners(dataset)}
-    return [out.put(path, render_download(view, inputs)) for path, view in download_views(dataset, parts)]
