@@ -99,7 +99,9 @@ def test_folium_and_branca_globals_untouched(tmp_path):
 @pytest.mark.parametrize("settings", ALL_SETTINGS, ids=lambda s: s.basemap)
 def test_no_third_party_host_in_output(tmp_path, settings):
     _build(tmp_path, settings)
-    for path in _text_files(tmp_path):
+    paths = _text_files(tmp_path)
+    assert {"index.html", "maps.js", "maps.css", "leaflet.js"} <= {p.name for p in paths}
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".css":
             text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)  # leaflet.css cites a bug tracker
@@ -126,7 +128,9 @@ class _Refs(HTMLParser):
 
 def test_pages_load_only_relative_files_and_links_open_new_tabs(tmp_path):
     _build(tmp_path)
-    for page in sorted(tmp_path.glob("embed/*/index.html")):
+    pages = sorted(tmp_path.glob("embed/*/index.html"))
+    assert len(pages) == len(sample_dataset().districts) + 1
+    for page in pages:
         refs = _Refs()
         refs.feed(page.read_text(encoding="utf-8"))
         assert refs.loads and all(u.startswith("../../assets/") for u in refs.loads), refs.loads

@@ -202,7 +202,9 @@ def test_data_page_lists_every_download_with_its_true_size(site):
 @pytest.mark.slow
 def test_every_download_listed_on_the_data_page_parses(site):
     html = (site / "data" / "index.html").read_text("utf-8")
-    for rel in re.findall(r'<td><a href="([^"]+)"><code>', html):
+    listed = re.findall(r'<td><a href="([^"]+)"><code>', html)
+    assert {"all.json", "goals.csv", "parks.geojson", "districts/haizhu.json"} <= set(listed)
+    for rel in listed:
         raw = (site / "data" / rel).read_bytes()
         if rel.endswith(".csv"):
             assert raw.startswith(b"\xef\xbb\xbf"), rel  # BOM, for Excel
