@@ -18,7 +18,6 @@ The search UI shows `title` and `text` as HTML: everything here is escaped text 
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import html
 import io
@@ -32,10 +31,8 @@ from pathlib import Path
 
 from . import pages
 from .cache import Cache
-from .context import BuildContext
-from .dataset import Dataset
 from .rawblocks import TAG, VOID
-from .rendering import Inputs, Output, run
+from .rendering import Inputs, Output
 
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 SKIP = frozenset({"script", "style", "object"})
@@ -252,19 +249,6 @@ def _segmenter(dictionary: str, cache: Cache) -> Segmenter:
 
 PAGE_OUTPUTS = ("home", "district-index", "page")  # the outputs whose Markdown pages are indexed here
 SEARCH = Output("search", _collect, _render, files=False)
-
-
-def entries_for(pages: dict[str, str], dictionary: str, cache: Cache) -> list[dict]:
-    """Entries of every page that opted out of Material's indexer, through `SEARCH` and `cache` (tests,
-    one-off scripts: a build renders SEARCH after the pages)."""
-    views = dict(search_views(pages, dictionary))
-    output = dataclasses.replace(SEARCH, collect=lambda inputs: views.items())
-    inputs = Inputs(Dataset(Path("."), {}, None, {}), BuildContext(), cache=cache)
-    inputs.results["search-dictionary"] = {DICTIONARY_FILE: dictionary}
-    for rel, markdown in pages.items():
-        inputs.out.put(rel, markdown)
-    run([output], inputs, cache)
-    return [entry for entries in inputs.results["search"].values() for entry in entries]
 
 
 def dictionary_beside_config(config):

@@ -53,6 +53,13 @@ def project(tmp_path: Path, data_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def real_data_project(tmp_path_factory) -> Path:
+    """The real data in a throw-away project, not built: tests render what they need of it (tests/render.py).
+    Read-only for tests."""
+    return make_project(tmp_path_factory.mktemp("real-data") / "project", ROOT / "data")
+
+
+@pytest.fixture(scope="session")
 def real_project(tmp_path_factory) -> Path:
     """The real data built once per test session into a throw-away project. Read-only for tests."""
     from profiles.build import build

@@ -71,7 +71,9 @@ def test_required_fields_are_marked_required():
 def test_links_between_tables_point_at_existing_headings():
     text = block()
     headings = {h.lower() for h in re.findall(r"^### (\w+)", text, flags=re.M)}
-    for target in re.findall(r"\]\(#(\w+)\)", text):
+    targets = re.findall(r"\]\(#(\w+)\)", text)
+    assert targets, "the tables link to one another"
+    for target in targets:
         assert target in headings, f"link to #{target} has no table"
 
 

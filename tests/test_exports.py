@@ -11,11 +11,12 @@ from pathlib import Path as _Path
 import pytest
 
 from profiles.dataset import Dataset
-from profiles.exports import cell, describe_exports, write_exports
+from profiles.exports import cell, describe_exports
 from profiles.exports.tables import TABLES, csv_name
 from profiles.models import City, District, Source
 from profiles.output import Outputs
 from profiles.registry import read as read_registry
+from tests.render import render_output
 
 BY_SLUG = read_registry(_Path(__file__).parent.parent / "data" / "registry.yaml")
 
@@ -191,12 +192,22 @@ def make_boundaries() -> dict:
     return {"tianhe": box(113.29, 23.10, 113.44, 23.25), "haizhu": box(113.23, 23.04, 113.41, 23.11)}
 
 
-def export_to(folder: Path, boundaries=None) -> tuple[Outputs, list[Path]]:
-    """Run the stage and write its files under `folder`, as build.sync would under docs/."""
+def exports(folder: Path, boundaries=None) -> Outputs:
+    """The downloads as a build renders them (PARTS, then DOWNLOADS), in page order (`folder`: the project's)."""
+    made = render_output(
+        "download", folder, dataset=make_dataset(), boundaries=make_boundaries() if boundaries is None else boundaries
+    )
     out = Outputs()
-    rels = write_exports(make_dataset(), boundaries if boundaries is not None else make_boundaries(), out)
+    for path in made.views:
+        out.put(path, made.files[path])
+    return out
+
+
+def export_to(folder: Path, boundaries=None) -> tuple[Outputs, list[Path]]:
+    """The downloads written under `folder`, as build.sync would under docs/."""
+    out = exports(folder.with_name(folder.name + "-project"), boundaries)
     out.write_to(folder)
-    return out, [folder / rel for rel in rels]
+    return out, [folder / rel for rel in out.files]
 
 
 @pytest.fixture
@@ -397,8 +408,7 @@ def test_stale_district_file_removed_by_the_sync_into_docs(tmp_path):
     stale = tmp_path / "data/districts/liwan.json"
     stale.parent.mkdir(parents=True)
     stale.write_text("{}")
-    out = Outputs()
-    write_exports(make_dataset(), make_boundaries(), out)
+    out = exports(tmp_path / "project")
     written, removed = sync(out, tmp_path, managed=("data",))
     assert removed == ["data/districts/liwan.json"] and not stale.exists()
     assert "data/all.json" in written

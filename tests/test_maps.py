@@ -12,11 +12,13 @@ import branca.element
 import folium
 import pytest
 
-from profiles import geo
-from profiles.maps import MapSettings, build_maps, embed_iframe_html, feature_list_html
+from profiles import embeds, geo
+from profiles.maps import MapSettings, copy_assets
 from profiles.maps.features import script_json
 from profiles.output import Outputs
+from tests.dom import markdown_page
 from tests.fixtures.maps.sample import HOSTILE, HOSTILE_SOURCE, sample_boundaries, sample_dataset, synthetic
+from tests.render import render_output
 
 TIANDITU = MapSettings(basemap="tianditu", tianditu_key="0123456789abcdef0123456789abcdef")
 ALL_SETTINGS = [MapSettings(), MapSettings(basemap="osm"), TIANDITU]
@@ -39,8 +41,16 @@ CDN_HOSTS = ("jsdelivr", "jquery.com", "cdnjs", "bootstrapcdn", "unpkg", "google
 
 
 def _build(tmp: Path, settings: MapSettings | None = None) -> list[Path]:
+    """The sample's map pages as a build renders them (MAP_PAGES), and the files they load, written under `tmp`."""
+    made = render_output(
+        "map",
+        tmp / "project",
+        dataset=sample_dataset(),
+        boundaries=sample_boundaries(),
+        map_settings=settings or MapSettings(),
+    )
     out = Outputs()
-    rels = build_maps(sample_dataset(), sample_boundaries(), out, settings or MapSettings())
+    rels = copy_assets(out) + [out.put(path, data) for path, data in made.files.items()]
     out.write_to(tmp)
     return [tmp / rel for rel in rels]
 
@@ -78,10 +88,6 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert [p.relative_to(a) for p in pa] == [p.relative_to(b) for p in pb]
     for x, y in zip(pa, pb):
         assert x.read_bytes() == y.read_bytes(), x
-    # ... and a second build into the same folder (folium would append scripts on re-save)
-    _build(a)
-    for x, y in zip(pa, pb):
-        assert x.read_bytes() == y.read_bytes(), x
 
 
 def test_folium_and_branca_globals_untouched(tmp_path):
@@ -93,7 +99,9 @@ def test_folium_and_branca_globals_untouched(tmp_path):
 @pytest.mark.parametrize("settings", ALL_SETTINGS, ids=lambda s: s.basemap)
 def test_no_third_party_host_in_output(tmp_path, settings):
     _build(tmp_path, settings)
-    for path in _text_files(tmp_path):
+    paths = _text_files(tmp_path)
+    assert {"index.html", "maps.js", "maps.css", "leaflet.js"} <= {p.name for p in paths}
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".css":
             text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)  # leaflet.css cites a bug tracker
@@ -120,7 +128,9 @@ class _Refs(HTMLParser):
 
 def test_pages_load_only_relative_files_and_links_open_new_tabs(tmp_path):
     _build(tmp_path)
-    for page in sorted(tmp_path.glob("embed/*/index.html")):
+    pages = sorted(tmp_path.glob("embed/*/index.html"))
+    assert len(pages) == len(sample_dataset().districts) + 1
+    for page in pages:
         refs = _Refs()
         refs.feed(page.read_text(encoding="utf-8"))
         assert refs.loads and all(u.startswith("../../assets/") for u in refs.loads), refs.loads
@@ -219,18 +229,25 @@ def test_embed_is_light(tmp_path):
     assert total <= 120 * 1024, total
 
 
-def test_helpers_for_profile_pages():
-    ds = sample_dataset()
-    html = feature_list_html(ds, "tianhe")
-    assert 'href="#park-pazhou"' in html and 'href="#project-metro-11"' in html
-    assert HOSTILE not in html and "target=" not in html and "data-gz-index" not in html
-    snippet = embed_iframe_html("tianhe", '天河区 "地图"')
-    assert 'src="../../embed/tianhe/?id=gz-map-tianhe"' in snippet and "data-gz-embed" in snippet
-    assert 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"' in snippet
-    assert "&#34;" in snippet and "embed/resize.js" in snippet
+def test_a_profile_page_frames_its_map_sandboxed_and_lists_its_features_as_links_on_the_page(tmp_path):
+    made = render_output("page", tmp_path, dataset=sample_dataset(), boundaries=sample_boundaries())
+    _, html = markdown_page(made.text("districts/tianhe.md"))
+    frame = html.find("figure", cls="gz-map").find("iframe")
+    assert (frame["data-gz-src"], frame["title"]) == ("../../embed/tianhe/?fit=1", "天河区产业园区与重大项目地图")
+    assert frame["sandbox"] == embeds.SANDBOX
+    links = html.find("details", cls="gz-map-list").find_all("a")
+    assert [a["href"] for a in links] == [
+        "#park-pazhou",
+        "#park-evil-park",
+        "#project-metro-11",
+        "#project-hq-tower",
+        "#project-somewhere",
+    ]
+    assert links[1].text == HOSTILE and HOSTILE not in html.source  # text, never a tag
+    assert not [a for a in links if "target" in a.attrs or "data-gz-index" in a.attrs]
 
 
-def test_folium_renders_one_shell_per_build_not_one_map_per_district(monkeypatch):
+def test_folium_renders_one_shell_per_build_not_one_map_per_district(monkeypatch, tmp_path):
     """Speed lives in scripts/bench.py; what keeps it is structural: folium's object tree is built
     once per build, and each district page only injects its data."""
     import profiles.maps.pages as map_pages
@@ -239,8 +256,8 @@ def test_folium_renders_one_shell_per_build_not_one_map_per_district(monkeypatch
     real = map_pages.build_shell
     monkeypatch.setattr(map_pages, "build_shell", lambda *a, **k: calls.append(1) or real(*a, **k))
     dataset, boundaries = synthetic(30)
-    rels = build_maps(dataset, boundaries, Outputs(), MapSettings())
-    assert len([r for r in rels if r.endswith("/index.html")]) == 31 and len(calls) == 1
+    made = render_output("map", tmp_path, dataset=dataset, boundaries=boundaries, map_settings=MapSettings())
+    assert len([r for r in made.files if r.endswith("/index.html")]) == 31 and len(calls) == 1
 
 
 def test_a_popup_gives_the_investment_in_the_sources_words_and_the_facts_caution():

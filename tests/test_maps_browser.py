@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from profiles.maps import MapSettings, build_maps, embed_iframe_html
+from profiles.embeds import embed_code, embed_id
+from profiles.maps import MapSettings, copy_assets
 from profiles.output import Outputs
 from tests.browser import SHOWN, TILE_HOST  # noqa: E402
 from tests.fixtures.maps.sample import HOSTILE, sample_boundaries, sample_dataset
+from tests.render import render_output
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +23,20 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
+    made = render_output(
+        "map",
+        tmp_path_factory.mktemp("project"),
+        dataset=sample_dataset(),
+        boundaries=sample_boundaries(),
+        map_settings=MapSettings(),
+    )
     files = Outputs()
-    build_maps(sample_dataset(), sample_boundaries(), files, MapSettings())
+    copy_assets(files)
+    files.files.update(made.files)
     files.write_to(out)
-    host = embed_iframe_html("tianhe", "天河区地图", prefix="./")
-    late = embed_iframe_html("tianhe", "天河区地图", prefix="./", with_script=False)
+    host = embed_code("./", "tianhe", "天河区地图", "天河区地图（静态图）")  # what a newsroom pastes
+    late = host.rsplit("\n", 1)[0]  # the same without resize.js
+    assert late.endswith("</noscript>")
     (out / "late.html").write_text(  # resize.js added only once the map has said its height to nobody
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>late</title></head><body style='margin:0'>"
         f"<div style='width:700px'>{late}</div></body></html>",
@@ -183,9 +194,10 @@ def test_sandboxed_iframe_reports_its_height(site, static_server, open_page):
     assert abs(iframe_height - content) <= 2
     msgs = page.evaluate("msgs")
     assert any(
-        isinstance(m, dict) and m.get("type") == "gz-profiles:height" and m.get("id") == "gz-map-tianhe" for m in msgs
+        isinstance(m, dict) and m.get("type") == "gz-profiles:height" and m.get("id") == embed_id("tianhe")
+        for m in msgs
     )
-    assert any(isinstance(m, str) and m.startswith("pymxPYMxgz-map-tianhexPYMxheightxPYMx") for m in msgs)
+    assert any(isinstance(m, str) and m.startswith(f"pymxPYMx{embed_id('tianhe')}xPYMxheightxPYMx") for m in msgs)
     _assert_clean(opened)
 
 

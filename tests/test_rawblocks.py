@@ -7,11 +7,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from profiles import pages, rawblocks
-from profiles.load import load_dataset
-from profiles.pages import PageContext
-
-ROOT = Path(__file__).resolve().parent.parent
+from profiles import rawblocks
+from tests.conftest import make_project
+from tests.render import render_output
 
 
 def body(page: str) -> str:
@@ -22,14 +20,18 @@ def to_html(text: str) -> str:
     return markdown.markdown(text, extensions=["attr_list", "toc"], extension_configs={"toc": {"permalink": True}})
 
 
+def district_pages(project: Path) -> dict[str, str]:
+    made = render_output("page", project)
+    return {slug: made.text(f"districts/{slug}.md") for slug in made.dataset.districts}
+
+
 @pytest.fixture(scope="module")
-def real_pages() -> dict[str, str]:
-    dataset, report = load_dataset(ROOT / "data", base=ROOT)
-    assert report.ok, report.render()
-    return {slug: pages.render_district(d, dataset, PageContext()) for slug, d in dataset.districts.items()}
+def real_pages(real_data_project) -> dict[str, str]:
+    return district_pages(real_data_project)
 
 
 def test_every_district_page_renders_to_the_same_html_with_its_blocks_stashed(real_pages):
+    assert len(real_pages) == 11
     for slug, page in real_pages.items():
         stashed, blocks = rawblocks.stash(body(page))
         assert len(blocks) >= 3, slug
@@ -40,14 +42,13 @@ def test_every_district_page_renders_to_the_same_html_with_its_blocks_stashed(re
 def hostile_pages(tmp_path_factory) -> dict[str, str]:
     from tests.fixtures.hostile import write_hostile_data
 
-    data = tmp_path_factory.mktemp("hostile") / "data"
-    write_hostile_data(data)
-    dataset, report = load_dataset(data)
-    assert dataset.districts, report.render()
-    return {slug: pages.render_district(d, dataset, PageContext()) for slug, d in dataset.districts.items()}
+    base = tmp_path_factory.mktemp("hostile")
+    write_hostile_data(base / "data")
+    return district_pages(make_project(base / "project", base / "data"))
 
 
 def test_hostile_pages_render_to_the_same_html_with_their_blocks_stashed(hostile_pages):
+    assert len(hostile_pages) == 5
     for slug, page in hostile_pages.items():
         stashed, blocks = rawblocks.stash(body(page))
         assert rawblocks.restore(to_html(stashed), blocks) == to_html(body(page)), slug

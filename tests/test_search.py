@@ -4,25 +4,19 @@ escaped, cached, and merged into the index MkDocs wrote."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import markdown
 import pytest
 from material.plugins.search.plugin import Parser
 
-from profiles import pages, search
-from profiles.cache import Cache
-from profiles.load import load_dataset
-from profiles.pages import PageContext
-
-ROOT = Path(__file__).resolve().parent.parent
+from profiles import search
+from profiles.search import DICTIONARY_FILE
+from tests.render import render_output
 
 
 @pytest.fixture(scope="module")
-def haizhu_page() -> str:
-    real, report = load_dataset(ROOT / "data", base=ROOT)
-    assert report.ok, report.render()
-    return pages.render_district(real.districts["haizhu"], real, PageContext(maps=False))
+def haizhu_page(real_data_project) -> str:
+    return render_output("page", real_data_project).text("districts/haizhu.md")
 
 
 def material_sections(page: str) -> list[tuple[str, str]]:
@@ -59,14 +53,16 @@ def test_generated_district_pages_opt_out_of_materials_indexer(haizhu_page):
     assert "\nsearch:\n  exclude: true\n" in haizhu_page.split("\n---\n", 1)[0] + "\n"
 
 
-def test_entries_are_segmented_with_our_dictionary_and_cached(haizhu_page, tmp_path):
-    cache = Cache(tmp_path / "cache")
-    first = search.entries_for({"districts/haizhu.md": haizhu_page}, "琶洲 2000 n\n", cache)
-    assert first[0]["location"] == "districts/haizhu/"
-    assert any(e["location"] == "districts/haizhu/#goals" for e in first)
-    assert any("\u200b琶洲\u200b" in e["text"] for e in first)
-    again = search.entries_for({"districts/haizhu.md": haizhu_page}, "琶洲 2000 n\n", cache)
-    assert again == first and cache.hits == 1
+def test_entries_are_segmented_with_the_builds_dictionary(real_data_project):
+    """(That they are cached, and made again only for a page that changed: tests/test_rendering.py.)"""
+    made = render_output("search", real_data_project)
+    dictionary = render_output("search-dictionary", real_data_project).results[DICTIONARY_FILE]
+    assert "琶洲 2000 n\n" in dictionary
+    entries = made.results["districts/haizhu.md"]
+    assert entries[0]["location"] == "districts/haizhu/"
+    assert any(e["location"] == "districts/haizhu/#goals" for e in entries)
+    assert any("\u200b琶洲\u200b" in e["text"] for e in entries)
+    assert list(made.results) == [f"districts/{slug}.md" for slug in made.dataset.districts]
 
 
 def test_entries_are_appended_to_the_index_mkdocs_wrote_which_is_written_back_as_utf8(tmp_path):

@@ -130,7 +130,9 @@ def test_no_external_references():
 
 def test_coordinates_rounded_to_one_decimal():
     svg = render_svg("天河区", FIXTURE, "tianhe", POINTS)
-    for d in re.findall(r' d="([^"]+)"', svg):
+    paths = re.findall(r' d="([^"]+)"', svg)
+    assert paths
+    for d in paths:
         for number in re.findall(r"-?\d+(?:\.\d+)?", d):
             assert len(number.partition(".")[2]) <= 1, number
 

@@ -15,16 +15,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-import markdown
 import pytest
 
 from profiles.exports.tables import TABLES, table_of
 from profiles.load import load_dataset
 from profiles.models import City, District, Source
 from profiles.pages import search_words
-from profiles.views import render_compare
 from profiles.views.matrix import TITLE, build_matrix, split_part, terms_in
-from tests.conftest import ROOT
+from tests.conftest import ROOT, make_project
+from tests.dom import markdown_page
+from tests.render import render_output
 
 HOSTILE = "<script>alert(1)</script>\"' &amp; {{ 7*7 }}"
 
@@ -82,41 +82,41 @@ def test_with_many_districts_the_compare_page_stays_bounded_and_says_what_it_lef
     spec = importlib.util.spec_from_file_location("synthetic", ROOT / "scripts" / "synthetic.py")
     synthetic = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(synthetic)
-    data = synthetic.write(60, tmp_path / "data")
-    dataset, report = load_dataset(data, base=tmp_path)
-    assert report.ok, report.render()
-    page = render_compare(dataset)
+    project = make_project(tmp_path / "project", synthetic.write(60, tmp_path / "project" / "data"))
+    made = render_output("compare", project)
+    page = made.text("compare/index.md")
     assert len(page.encode("utf-8")) < 400_000
     assert "上表只列出前 300 行（共 600 行）" in page  # goals; the downloads have them all
     assert "数量一览" not in page  # collection counts are on /data/, not here
-    assert len(build_matrix(dataset).districts) == 20
+    assert len(made.views["compare/index.md"].matrix.districts) == 20
 
 
-def test_compare_page_escapes_hostile_names_in_its_tables(data_dir):
-    path = data_dir / "districts" / "haizhu.yaml"
+def test_compare_page_escapes_hostile_names_in_its_tables(project):
+    path = project / "data" / "districts" / "haizhu.yaml"
     path.write_text(path.read_text("utf-8").replace("name: 腾讯微信", "name: '<img src=x onerror=alert(1)>'"), "utf-8")
-    dataset, report = load_dataset(data_dir, base=data_dir.parent)
-    assert report.ok, report.render()
-    html = markdown.markdown(render_compare(dataset).split("---", 2)[2], extensions=["attr_list", "toc"])
-    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    _, html = markdown_page(render_output("compare", project).text("compare/index.md"))
+    assert not html.find_all("img", src="x")
+    assert "<img src=x onerror=alert(1)>" in [
+        a.text for a in html.find_all("a", href="../districts/haizhu/#enterprise-tencent-wechat")
+    ]
 
 
-def test_a_bar_for_an_investment_the_source_gives_as_a_bound_says_so_and_the_table_flags_the_caution(data_dir):
+def test_a_bar_for_an_investment_the_source_gives_as_a_bound_says_so_and_the_table_flags_the_caution(project):
     from profiles.charts.data import project_investments
 
-    path = data_dir / "districts" / "haizhu.yaml"
+    path = project / "data" / "districts" / "haizhu.yaml"
     text = path.read_text("utf-8").replace(
         "    status: planned\n",
         "    status: planned\n    investment: {value: 200, unit: 亿元, comparator: more_than}\n    caution: 所在区存疑\n",
     )
     path.write_text(text, "utf-8")
-    dataset, report = load_dataset(data_dir, base=data_dir.parent)
-    assert report.ok, report.render()
-    [bar] = project_investments(dataset).points
+    made = render_output("compare", project)
+    [bar] = project_investments(made.dataset).points
     assert (bar.name, bar.text, bar.value) == ("琶洲港澳码头直升机场", "200（超过）", 200.0)
-    page = render_compare(dataset)
-    row = page.split('<tr><td><a href="../districts/haizhu/#project-pazhou-heliport"', 1)[1].split("</tr>", 1)[0]
-    assert "请注意：所在区存疑" in row and "&gt; 200 亿元" in row
+    _, html = markdown_page(made.text("compare/index.md"))
+    href = "../districts/haizhu/#project-pazhou-heliport"
+    [row] = [tr for tr in html.find_all("tr") if tr.find_all("td") and tr.find_all("td")[0].find_all("a", href=href)]
+    assert "请注意：所在区存疑" in row.text and "> 200 亿元" in row.text
 
 
 # ---- search dictionary ----
@@ -202,7 +202,9 @@ def test_data_page_lists_every_download_with_its_true_size(site):
 @pytest.mark.slow
 def test_every_download_listed_on_the_data_page_parses(site):
     html = (site / "data" / "index.html").read_text("utf-8")
-    for rel in re.findall(r'<td><a href="([^"]+)"><code>', html):
+    listed = re.findall(r'<td><a href="([^"]+)"><code>', html)
+    assert {"all.json", "goals.csv", "parks.geojson", "districts/haizhu.json"} <= set(listed)
+    for rel in listed:
         raw = (site / "data" / rel).read_bytes()
         if rel.endswith(".csv"):
             assert raw.startswith(b"\xef\xbb\xbf"), rel  # BOM, for Excel

@@ -23,14 +23,12 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from types import SimpleNamespace
 from typing import Any, Iterable, Iterator
 
 from ..dataset import Dataset
 from ..geo import Geometry
 from ..kinds import COUNTED, LOCATED
 from ..models import CITY_SLUG, City, District, Source
-from ..output import Outputs
 from ..rendering import Output
 from ..texts import t
 from .manifest import describe_exports
@@ -45,7 +43,7 @@ from .tables import (
     source_ids,
 )
 
-__all__ = ["DOWNLOADS", "PARTS", "SCHEMA_VERSION", "cell", "describe_exports", "export_counts", "write_exports"]
+__all__ = ["DOWNLOADS", "PARTS", "SCHEMA_VERSION", "cell", "describe_exports", "export_counts"]
 
 # Bump when a consumer's parser would break (a key renamed or removed, a type changed);
 # adding a key is not a break.
@@ -317,11 +315,3 @@ DOWNLOADS = Output(
     collect=lambda i: download_views(i.dataset, i.results["export-part"], i.ctx.boundaries_digest),
     render=render_download,
 )
-
-
-def write_exports(dataset: Dataset, boundaries: dict[str, Geometry], out: Outputs) -> list[str]:
-    """Put every download under data/ into `out` and return the paths in page order, all rendered
-    (tests, one-off scripts; a build renders `PARTS` and `DOWNLOADS` through the cache)."""
-    inputs = SimpleNamespace(boundaries=boundaries)
-    parts = {slug: _part(owner_view(dataset, slug)) for slug in _owners(dataset)}
-    return [out.put(path, render_download(view, inputs)) for path, view in download_views(dataset, parts)]

@@ -1,8 +1,8 @@
 """Getting around the profiles: neighbours from the boundaries, previous/next in registry order, and a
 small locator (the district's outline within the city) for pages that have no points to map.
 
-Computed once per build from the boundaries and the registry's order (PageContext carries the results), never
-from prose.
+Computed once per build from the boundaries and the registry's order (a page's view carries the results:
+district.Around), never from prose.
 """
 
 from __future__ import annotations

@@ -132,20 +132,12 @@ def render_home_page(view: HomePage, inputs=None) -> str:
     )
 
 
-def render_home(dataset: Dataset, ctx: BuildContext) -> str:
-    return render_home_page(home_page(dataset, ctx))
-
-
 def index_page(dataset: Dataset) -> tuple[DistrictCard, ...]:
     return tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
 
 
 def render_index_page(view: tuple[DistrictCard, ...], inputs=None) -> str:
     return environment(TEMPLATES).get_template("districts.md.j2").render(cards=view)
-
-
-def render_district_index(dataset: Dataset, ctx: BuildContext) -> str:
-    return render_index_page(index_page(dataset))
 
 
 def _cards(inputs) -> tuple[DistrictCard, ...]:

@@ -82,10 +82,6 @@ def render_compare_page(view: ComparePage, inputs=None) -> str:
     )
 
 
-def render_compare(dataset: Dataset) -> str:
-    return render_compare_page(compare_page(dataset))
-
-
 @dataclass(frozen=True)
 class DataView:
     """/data/: the files, and each district's coverage (computed once, by profiles.headline)."""

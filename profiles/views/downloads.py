@@ -1,4 +1,4 @@
-"""What the /data/ page says: every file `write_exports` wrote, as `describe_exports` measured it
+"""What the /data/ page says: every download the build made (exports.DOWNLOADS), as `describe_exports` measured it
 (format, bytes, rows or features, fields), grouped so that the 11 per-district JSON files, which
 share one structure, document their fields once. Plus the boundary credit, read from
 data/boundaries/README.md so the licence text is quoted from one place only."""
