@@ -49,11 +49,12 @@ $(VNU): package.json package-lock.json | java
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# ruff (check + format), actionlint and zizmor (the workflows' supply-chain audit, offline), pinned in the lock;
-# part of make test.
+# ruff (check + format), the package's layers (import-linter: pyproject.toml [tool.importlinter]), actionlint and
+# zizmor (the workflows' supply-chain audit, offline), pinned in the lock; part of make test.
 lint: $(STAMP)
 	$(BIN)/ruff check profiles tests scripts
 	$(BIN)/ruff format --check profiles tests scripts
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/zizmor --offline .github/workflows
 

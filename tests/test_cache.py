@@ -1,13 +1,13 @@
-"""The content cache (profiles/cache.py) and what is cached with it: a cached result is always what a
+"""The content cache (profiles/base/cache.py) and what is cached with it: a cached result is always what a
 fresh run would give, and editing one district recomputes only that district."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from profiles.build import Session, Timings, build, validate
-from profiles.cache import LOCK, Cache, code_salt
-from profiles.config import load_config
+from profiles.base.cache import LOCK, Cache, code_salt
+from profiles.base.config import load_config
+from profiles.site.build import Session, Timings, build, validate
 
 
 def test_a_value_put_is_read_back_from_memory_without_the_disk(tmp_path):

@@ -1,4 +1,4 @@
-"""Charts (profiles/charts): what each chart shows comes from the figures; Vega-Lite specs drawn by vl-convert
+"""Charts (profiles/outputs/charts): what each chart shows comes from the figures; Vega-Lite specs drawn by vl-convert
 keep their labels as SVG text, leave a gap where a year has no figure, and give the same bytes twice."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from profiles.charts import ChartView, data, draw, figure_html, files
-from profiles.charts.data import ChartData, Point
-from profiles.charts.specs import spec
-from profiles.context import BuildContext
-from profiles.load import load_dataset
+from profiles.engine.context import BuildContext
+from profiles.ingest.load import load_dataset
+from profiles.outputs.charts import ChartView, data, draw, figure_html, files
+from profiles.outputs.charts.data import ChartData, Point
+from profiles.outputs.charts.specs import spec
 from tests.conftest import ROOT
 
 HOSTILE = "<script>alert(1)</script>{{ 7*7 }}"
@@ -81,7 +81,7 @@ def test_hostile_names_stay_text_in_the_svg_the_alt_and_the_table():
 
 
 def test_every_chart_of_the_site_has_a_page_with_its_embed_code_when_the_site_url_is_known(real):
-    from profiles.charts import chart_views
+    from profiles.outputs.charts import chart_views
 
     views = chart_views(real, BuildContext(site_url="https://example.org/gz/"))
     assert {v.chart.name for v in views} >= {"gdp-by-district", "growth-target-vs-result", "gdp-growth-over-years"}
@@ -96,8 +96,8 @@ def test_each_chart_has_a_share_image_1080_wide_whose_qr_code_opens_the_chart_on
     import zxingcpp
     from PIL import Image
 
-    from profiles.charts import ChartShare, draw_share, share_source
-    from profiles.rendering import Inputs
+    from profiles.engine.rendering import Inputs
+    from profiles.outputs.charts import ChartShare, draw_share, share_source
 
     c = data.gdp_by_district(real)
     url = f"https://example.org/gz/compare/#chart-{c.name}"

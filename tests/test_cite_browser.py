@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from profiles.build import build
-from profiles.config import load_config
+from profiles.base.config import load_config
+from profiles.site.build import build
 from tests.conftest import copy_valid_data, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from profiles import models, schema
-from profiles.checks import MAX_DECIMALS
-from profiles.models import Figure
+from profiles import model as models
+from profiles.ingest.checks import MAX_DECIMALS
+from profiles.model import Figure
+from profiles.outputs import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
@@ -103,8 +104,8 @@ def quote_section() -> str:
 def test_the_quote_and_editorial_examples_are_valid_items_whose_quotes_are_in_the_real_archive():
     import yaml
 
-    from profiles import quotes
-    from profiles.config import load_config
+    from profiles.base.config import load_config
+    from profiles.ingest import quotes
 
     examples = [yaml.safe_load(b)[0] for b in re.findall(r"```yaml\n(.*?)```", quote_section(), flags=re.S)]
     goal, park = models.Goal.model_validate(examples[0]), models.Park.model_validate(examples[1])
@@ -129,8 +130,8 @@ def test_the_guide_states_the_quote_length_the_model_enforces():
 def test_the_quotes_example_is_a_valid_item_each_of_whose_passages_and_headings_is_in_its_own_source():
     import yaml
 
-    from profiles import quotes
-    from profiles.config import load_config
+    from profiles.base.config import load_config
+    from profiles.ingest import quotes
 
     blocks = re.findall(r"```yaml\n(.*?)```", quote_section(), flags=re.S)
     [example] = [yaml.safe_load(b)[0] for b in blocks if "quotes:" in b]
@@ -148,7 +149,7 @@ def test_the_quotes_example_is_a_valid_item_each_of_whose_passages_and_headings_
 
 
 def test_the_source_policy_states_what_validate_enforces():
-    from profiles.numbers.policy import RANKING_WORDS
+    from profiles.ingest.policy import RANKING_WORDS
 
     guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
     policy = guide.split("### 来源规则", 1)[1].split("\n## ", 1)[0]

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from profiles import geo, quotes
-from profiles.load import load_dataset
+from profiles.facts import geo
+from profiles.ingest import quotes
+from profiles.ingest.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

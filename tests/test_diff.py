@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from profiles.diff import SideError, run
-from profiles.diff.flags import TITLES
-from profiles.diff.render import render
+from profiles.outputs.diff import SideError, run
+from profiles.outputs.diff.flags import TITLES
+from profiles.outputs.diff.render import render
 from tests.conftest import ROOT
 
 CASES = Path(__file__).parent / "fixtures" / "diff"
@@ -154,7 +154,7 @@ def test_a_name_that_is_neither_a_ref_nor_a_folder_exits_2_with_a_hint(tmp_path)
 
 
 def test_a_reorder_names_only_the_entries_that_moved():
-    from profiles.diff.compare import Moved, moved
+    from profiles.outputs.diff.compare import Moved, moved
 
     goals = [f"goal-{i}" for i in range(1, 38)]  # 海珠's 37 goals
     swapped = list(goals)

@@ -3,8 +3,15 @@ each is taken from that field's own description."""
 
 from __future__ import annotations
 
-from profiles.diff.labels import LABEL_NOT_IN_DESCRIPTION, ROOT_MODELS, dotted, label_of, nested_model, path_label
-from profiles.models import Goal
+from profiles.model import Goal
+from profiles.outputs.diff.labels import (
+    LABEL_NOT_IN_DESCRIPTION,
+    ROOT_MODELS,
+    dotted,
+    label_of,
+    nested_model,
+    path_label,
+)
 
 
 def every_field():

@@ -11,9 +11,9 @@ import re
 import markdown as python_markdown
 import pytest
 
-from profiles.diff import run
-from profiles.diff.markdown import MARKER, inert
-from profiles.diff.render import render
+from profiles.outputs.diff import run
+from profiles.outputs.diff.markdown import MARKER, inert
+from profiles.outputs.diff.render import render
 from tests.conftest import ROOT, copy_valid_data
 from tests.fixtures.hostile import write_hostile_data
 
@@ -33,7 +33,7 @@ def hostile(tmp_path_factory):
 
 
 def result_sources(data):
-    from profiles.load import load_dataset
+    from profiles.ingest.load import load_dataset
 
     dataset, _ = load_dataset(data)
     return dataset.sources.values()

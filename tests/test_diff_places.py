@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from profiles.diff import places
-from profiles.geo import wgs84_to_gcj02
+from profiles.facts.geo import wgs84_to_gcj02
+from profiles.outputs.diff import places
 
 PAZHOU = (113.37, 23.1)
 

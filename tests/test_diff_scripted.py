@@ -156,7 +156,7 @@ def test_contributing_shows_this_pull_requests_report_exactly(repo):
 
 
 def test_contributing_explains_every_flag_and_documents_every_json_key(repo):
-    from profiles.diff.flags import TITLES
+    from profiles.outputs.diff.flags import TITLES
 
     section = contributing_section()
     for code, title in TITLES.items():

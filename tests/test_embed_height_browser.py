@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from profiles.embeds import Options, embed_code
+from profiles.outputs.embeds import Options, embed_code
 from tests.browser import (
     each_frame_fits_as_the_host_resizes,
     embed_content_height,

@@ -13,14 +13,14 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
-from profiles import embeds, pages
-from profiles.build import validate
-from profiles.config import load_config, site_url
-from profiles.context import BuildContext
-from profiles.embeds import PLACEHOLDER, Options, embed_code, panel
-from profiles.models import CITY_SLUG
-from profiles.staticmap.layout import PARK_COLOUR, PROJECT_COLOUR
-from profiles.templating import environment
+from profiles.base.config import load_config, site_url
+from profiles.engine.context import BuildContext
+from profiles.engine.templating import environment
+from profiles.model import CITY_SLUG
+from profiles.outputs import embeds, pages
+from profiles.outputs.embeds import PLACEHOLDER, Options, embed_code, panel
+from profiles.outputs.staticmap.layout import PARK_COLOUR, PROJECT_COLOUR
+from profiles.site.build import validate
 from tests.conftest import PUBLIC_URL, ROOT
 
 pytestmark = pytest.mark.slow

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from profiles.build import validate
-from profiles.config import load_config
-from profiles.embeds import HEIGHT_RANGE, LAYERS, PLACEHOLDER, THEMES, Options, embed_code
+from profiles.base.config import load_config
+from profiles.outputs.embeds import HEIGHT_RANGE, LAYERS, PLACEHOLDER, THEMES, Options, embed_code
+from profiles.site.build import validate
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -363,7 +363,7 @@ def test_without_javascript_the_panel_still_shows_the_default_code(built, site, 
 
 
 def test_the_panel_works_under_the_sites_content_security_policy(built, site, open_page, markers):
-    csp = pytest.importorskip("profiles.csp")
+    csp = pytest.importorskip("profiles.outputs.csp")
     source = built / "site" / "districts" / "haizhu" / "index.html"
     strict = source.parent.parent / "haizhu-csp" / "index.html"  # same depth: relative links still resolve
     strict.parent.mkdir(exist_ok=True)

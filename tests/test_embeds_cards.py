@@ -1,4 +1,4 @@
-"""Fact cards as embeds (profiles/embeds/cards.py, card_image.py): each card page and its two images, from
+"""Fact cards as embeds (profiles/outputs/embeds/cards.py, card_image.py): each card page and its two images, from
 the one-district fixture rendered in-process, and the hostile site's card pages read statically."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from html.parser import HTMLParser
 import pytest
 from PIL import Image
 
-from profiles.build import validate
-from profiles.config import load_config
-from profiles.context import BuildContext
-from profiles.embeds import card_image, cards
-from profiles.headline import all_cards
-from profiles.models import GoalStatus
+from profiles.base.config import load_config
+from profiles.engine.context import BuildContext
+from profiles.facts.headline import all_cards
+from profiles.model import GoalStatus
+from profiles.outputs.embeds import card_image, cards
+from profiles.site.build import validate
 from tests.conftest import SITE_URL
 from tests.fixtures.hostile import PWN
 from tests.fixtures.hostile.sites import hostile_site
@@ -72,7 +72,7 @@ def test_every_card_of_a_district_and_its_goals_summary_has_a_page(dataset, view
 
 
 def test_a_build_makes_each_districts_cards_once_for_its_page_card_pages_images_and_oembed(tmp_path, monkeypatch):
-    from profiles.build import build
+    from profiles.site.build import build
     from tests.conftest import copy_valid_data, make_project
 
     project = make_project(tmp_path / "project", copy_valid_data(tmp_path / "data"))
@@ -201,8 +201,8 @@ def _png_drawn_by_imagedraw_text(c: cards.CardPage) -> bytes:
     """A card's PNG as Pillow's ImageDraw.text draws each line, the definition `card_image.png` keeps."""
     from PIL import ImageDraw
 
-    from profiles.staticmap.atlas import CJK_FONT_CANDIDATES
-    from profiles.staticmap.render import font
+    from profiles.outputs.staticmap.atlas import CJK_FONT_CANDIDATES
+    from profiles.outputs.staticmap.render import font
 
     height, lines = card_image.layout(c)
     img = Image.new("RGB", (card_image.WIDTH, height), "#ffffff")
@@ -248,9 +248,9 @@ def test_on_a_pillow_without_the_private_drawing_core_a_card_png_is_drawn_by_ima
 def test_a_resident_process_draws_card_images_in_its_kept_workers_and_they_are_the_bytes_drawn_here(
     dataset, views, tmp_path
 ):
-    from profiles.cache import Cache
-    from profiles.rendering import Inputs
-    from profiles.staticmap import atlas, kept_workers
+    from profiles.base.cache import Cache
+    from profiles.engine.rendering import Inputs
+    from profiles.outputs.staticmap import atlas, kept_workers
 
     if atlas._cpus() < 2:
         pytest.skip("one core: no workers are kept")
@@ -267,8 +267,8 @@ def test_a_resident_process_draws_card_images_in_its_kept_workers_and_they_are_t
 
 
 def test_a_one_off_build_draws_a_few_card_images_here(dataset, views, monkeypatch):
-    from profiles.rendering import Inputs
-    from profiles.staticmap import atlas
+    from profiles.engine.rendering import Inputs
+    from profiles.outputs.staticmap import atlas
 
     monkeypatch.setattr(atlas, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("no pool for a few cards"))
     jobs = list(views.values())

@@ -10,11 +10,11 @@ import re
 
 import pytest
 
-from profiles.build import validate
-from profiles.config import load_config
-from profiles.context import BuildContext
-from profiles.embeds import CARD_FRAME_PX, PLACEHOLDER, card_code
-from profiles.embeds.cards import district_cards
+from profiles.base.config import load_config
+from profiles.engine.context import BuildContext
+from profiles.outputs.embeds import CARD_FRAME_PX, PLACEHOLDER, card_code
+from profiles.outputs.embeds.cards import district_cards
+from profiles.site.build import validate
 from tests.browser import TILE_HOST, each_frame_fits_as_the_host_resizes, write_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

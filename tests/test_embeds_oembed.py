@@ -1,4 +1,4 @@
-"""oEmbed discovery (profiles/embeds/oembed.py), on the real data built with a public URL: every embeddable
+"""oEmbed discovery (profiles/outputs/embeds/oembed.py), on the real data built with a public URL: every embeddable
 page links a JSON whose html is exactly the code its profile's panel shows."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from profiles.build import validate
-from profiles.config import load_config
-from profiles.embeds import PLACEHOLDER
+from profiles.base.config import load_config
+from profiles.outputs.embeds import PLACEHOLDER
+from profiles.site.build import validate
 from tests.conftest import PUBLIC_URL
 
 pytestmark = pytest.mark.slow

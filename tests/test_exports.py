@@ -10,12 +10,12 @@ from pathlib import Path as _Path
 
 import pytest
 
-from profiles.dataset import Dataset
-from profiles.exports import cell, describe_exports
-from profiles.exports.tables import TABLES, csv_name
-from profiles.models import City, District, Source
-from profiles.output import Outputs
-from profiles.registry import read as read_registry
+from profiles.engine.output import Outputs
+from profiles.ingest.registry import read as read_registry
+from profiles.model import City, District, Source
+from profiles.model.dataset import Dataset
+from profiles.outputs.exports import cell, describe_exports
+from profiles.outputs.exports.tables import TABLES, csv_name
 from tests.render import render_output
 
 BY_SLUG = read_registry(_Path(__file__).parent.parent / "data" / "registry.yaml")
@@ -403,7 +403,7 @@ def test_two_runs_identical_bytes(tmp_path):
 
 
 def test_stale_district_file_removed_by_the_sync_into_docs(tmp_path):
-    from profiles.build import sync
+    from profiles.site.build import sync
 
     stale = tmp_path / "data/districts/liwan.json"
     stale.parent.mkdir(parents=True)
@@ -415,8 +415,8 @@ def test_stale_district_file_removed_by_the_sync_into_docs(tmp_path):
 
 
 def test_counts_taken_from_the_data_match_counting_the_files(tmp_path):
-    from profiles.exports import export_counts
-    from profiles.exports.manifest import _count
+    from profiles.outputs.exports import export_counts
+    from profiles.outputs.exports.manifest import _count
 
     files, _ = export_to(tmp_path)
     counts = export_counts(make_dataset())
@@ -455,7 +455,7 @@ REAL_BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "boundaries"
 
 @pytest.mark.skipif(not REAL_BOUNDARIES.exists(), reason="boundary file not built")
 def test_real_boundaries_copied(tmp_path):
-    from profiles.geo import load_boundaries
+    from profiles.facts.geo import load_boundaries
 
     source = json.loads(REAL_BOUNDARIES.read_text(encoding="utf-8"))
     export_to(tmp_path, load_boundaries(REAL_BOUNDARIES))

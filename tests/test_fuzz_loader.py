@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from profiles.cli import main
-from profiles.load import load_dataset
-from profiles.messages import validate
-from profiles.models import City, District, Registry, Sources
-from profiles.yamlload import load
+from profiles.ingest.load import load_dataset
+from profiles.ingest.messages import validate
+from profiles.ingest.yamlload import load
+from profiles.model import City, District, Registry, Sources
 from tests.conftest import ROOT, VALID
 
 FAST = settings(

@@ -10,7 +10,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from profiles.geo import (
+from profiles.facts.geo import (
     area_km2,
     boundary_shapes,
     bounds,
@@ -21,7 +21,7 @@ from profiles.geo import (
     transform_geometry,
     wgs84_to_gcj02,
 )
-from profiles.registry import read as read_registry
+from profiles.ingest.registry import read as read_registry
 
 DISTRICTS = tuple(read_registry(Path(__file__).parent.parent / "data" / "registry.yaml").values())
 

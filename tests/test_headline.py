@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from profiles import headline
-from profiles.models import District, Source
+from profiles.facts import headline
+from profiles.model import District, Source
 
 
 def goal(id_, year=2025, target=True, status="unknown", statement="全年目标。", **extra):

@@ -18,11 +18,11 @@ import feedparser
 import pytest
 from markupsafe import escape
 
-from profiles import history
-from profiles.build import build
-from profiles.cache import Cache
-from profiles.config import load_config
-from profiles.linkcheck import check_site
+from profiles.base.cache import Cache
+from profiles.base.config import load_config
+from profiles.outputs import history
+from profiles.site.build import build
+from profiles.site.linkcheck import check_site
 from tests.conftest import ROOT
 from tests.history_repo import EDITS, IMPORT_DAY, SITE_URL, apply, commit, git, make_history_repo
 from tests.test_reproducible import digest
@@ -185,7 +185,7 @@ def test_the_same_history_builds_the_same_bytes_and_the_same_feed_ids(history_pr
     assert digest(sites[0]) == digest(sites[1]), "byte-identical, feeds included"
     # The fixture's own build ran inside this test session, after other builds: compare a fresh build of the
     # fixture's folder instead (a process that built before may draw a share image differently: see the note
-    # in profiles/share/text.py).
+    # in profiles/outputs/share/text.py).
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PROFILES_SITE_URL": SITE_URL, "PROFILES_EDIT_BASE": "https://github.com/example/gz/edit/main/"}  # fmt: skip
     again = tmp_path / "again"
     git(tmp_path, "clone", "-q", str(project), str(again))
@@ -246,7 +246,7 @@ def test_a_warm_build_reads_every_old_step_from_the_cache(history_project, monke
 
 
 def _dataset(project: Path):
-    from profiles.load import load_dataset
+    from profiles.ingest.load import load_dataset
 
     return load_dataset(project / "data")[0]
 
@@ -314,7 +314,7 @@ def test_apply_knows_every_edit():
 
 
 def test_the_change_pages_render_the_same_with_their_blocks_stashed(history_project):
-    from profiles import rawblocks
+    from profiles.outputs import rawblocks
     from tests.test_rawblocks import body, to_html
 
     docs = history_project[0] / "docs"
@@ -326,8 +326,8 @@ def test_the_change_pages_render_the_same_with_their_blocks_stashed(history_proj
 
 
 def test_data_in_the_history_stays_text_on_the_page_and_in_the_feed(repo):
-    from profiles.history.feeds import feeds, render_feed
-    from profiles.history.pages import changes_pages, render_changes
+    from profiles.outputs.history.feeds import feeds, render_feed
+    from profiles.outputs.history.pages import changes_pages, render_changes
 
     payload = "<script>window.__pwned=1</script>[x](javascript:alert(1))"
     haizhu = repo / "data/districts/haizhu.yaml"

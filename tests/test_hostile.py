@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from profiles.build import build
-from profiles.config import load_config
-from profiles.load import load_dataset
+from profiles.base.config import load_config
+from profiles.ingest.load import load_dataset
+from profiles.site.build import build
 from tests.conftest import SITE_URL
 from tests.fixtures.hostile import PAYLOADS, PWN
 from tests.fixtures.hostile.sites import hostile_site, real_site
@@ -268,7 +268,7 @@ def _policy(page: str) -> str:
 
 
 def test_every_page_declares_a_policy_before_anything_loads_that_pins_exactly_its_inline_scripts(tmp_path_factory):
-    from profiles.csp import inline_scripts, sha256_source
+    from profiles.outputs.csp import inline_scripts, sha256_source
 
     real = real_site(tmp_path_factory)
     assert real.policy_error is None
@@ -288,8 +288,8 @@ def test_every_page_declares_a_policy_before_anything_loads_that_pins_exactly_it
 
 
 def test_the_policy_step_is_idempotent_and_refuses_an_inline_script_it_does_not_know(tmp_path_factory, tmp_path):
-    from profiles.build import BuildError
-    from profiles.csp import apply_csp
+    from profiles.outputs.csp import apply_csp
+    from profiles.site.build import BuildError
 
     site = shutil.copytree(real_site(tmp_path_factory).site, tmp_path / "site")
     assert apply_csp(site) == []  # already applied: no page changes

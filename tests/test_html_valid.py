@@ -54,7 +54,7 @@ ALLOWED = (
         "The checker's own lag (upstream): the HTML standard lets <link rel=expect> carry blocking=render since "
         "2024 (whatwg/html#9970, render-blocking until the element is parsed); vnu 26.9.27 still allows it on "
         "stylesheets only. The map embeds hold their first paint with it until <main> is parsed "
-        "(profiles/maps/templates/embed.html, commit 1a03417: part of the fix for CLS 0.7 in the home page's map "
+        "(profiles/outputs/maps/templates/embed.html, commit 1a03417: part of the fix for CLS 0.7 in the home page's map "
         "frame; tests/test_maps.py asserts it). Not ours to drop.",
     ),
 )

@@ -4,8 +4,8 @@ nothing about translations is ever an error."""
 
 from __future__ import annotations
 
-from profiles.i18n.texts import texts
-from profiles.load import load_dataset
+from profiles.ingest.i18n.texts import texts
+from profiles.ingest.load import load_dataset
 
 
 def translate(data_dir, body: str) -> None:

@@ -120,3 +120,42 @@ def test_every_import_inside_a_function_says_what_it_defers():
                 if isinstance(node, (ast.Import, ast.ImportFrom)) and "# deferred:" not in lines[node.lineno - 1]:
                     undocumented.append(f"{name}:{node.lineno}: {lines[node.lineno - 1].strip()}")
     assert undocumented == []
+
+
+ROOT = PACKAGE.parent
+ENTRY_POINTS = {"__init__.py", "__main__.py", "cli.py", "mkdocs_hooks.py"}
+
+
+def _layers() -> list[str]:
+    """The layers import-linter checks, top first, as folder names (the entry points' line left out)."""
+    import tomllib  # deferred: only these tests read pyproject.toml
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"]["contracts"]
+    (layers,) = [c["layers"] for c in contracts if c["type"] == "layers"]
+    return [layer.removeprefix("profiles.") for layer in layers if "|" not in layer]
+
+
+def _readme_rows() -> list[tuple[str, str]]:
+    """(layer, the whole row) of each row of the README's map of the code."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text.split("## How the code is laid out", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| `")]
+    return [(cells[0].strip("| `/"), " | ".join(cells)) for cells in rows]
+
+
+def test_only_the_entry_points_stand_at_the_package_root():
+    assert {p.name for p in PACKAGE.glob("*.py")} == ENTRY_POINTS
+    assert sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__") == sorted(_layers())
+
+
+def test_the_readme_maps_every_layer_in_the_order_import_linter_checks():
+    assert [layer for layer, _ in _readme_rows()] == _layers()
+
+
+def test_the_readme_names_every_module_and_package_of_each_layer():
+    for layer, row in _readme_rows():
+        folder = PACKAGE / layer
+        names = {p.name for p in folder.glob("*.py") if p.name != "__init__.py"}
+        names |= {f"{p.name}/" for p in folder.iterdir() if p.is_dir() and p.name != "__pycache__"}
+        unnamed = {n for n in names if f"`{n}`" not in row}
+        assert unnamed == set(), layer

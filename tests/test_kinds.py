@@ -6,8 +6,8 @@ import typing
 
 from pydantic import BaseModel
 
-from profiles.kinds import BY_LIST, KINDS, LISTS, LOCATED, ON_PAGE
-from profiles.models import City, District
+from profiles.model import City, District
+from profiles.model.kinds import BY_LIST, KINDS, LISTS, LOCATED, ON_PAGE
 
 
 def _entry_lists(model: type[BaseModel]) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from profiles.cli import main
-from profiles.linkcheck import check_site, well_formed_http
+from profiles.site.linkcheck import check_site, well_formed_http
 from tests.fixtures.hostile.sites import real_site
 
 BROKEN_HOME = """<!doctype html><html><head><meta charset="utf-8">

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from profiles.load import load_dataset
+from profiles.ingest.load import load_dataset
 
 
 def problems(data_dir: Path, severity="error"):

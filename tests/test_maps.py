@@ -12,10 +12,11 @@ import branca.element
 import folium
 import pytest
 
-from profiles import embeds, geo
-from profiles.maps import MapSettings, copy_assets
-from profiles.maps.features import script_json
-from profiles.output import Outputs
+from profiles.engine.output import Outputs
+from profiles.facts import geo
+from profiles.outputs import embeds
+from profiles.outputs.maps import MapSettings, copy_assets
+from profiles.outputs.maps.features import script_json
 from tests.dom import markdown_page
 from tests.fixtures.maps.sample import HOSTILE, HOSTILE_SOURCE, sample_boundaries, sample_dataset, synthetic
 from tests.render import render_output
@@ -250,7 +251,7 @@ def test_a_profile_page_frames_its_map_sandboxed_and_lists_its_features_as_links
 def test_folium_renders_one_shell_per_build_not_one_map_per_district(monkeypatch, tmp_path):
     """Speed lives in scripts/bench.py; what keeps it is structural: folium's object tree is built
     once per build, and each district page only injects its data."""
-    import profiles.maps.pages as map_pages
+    import profiles.outputs.maps.pages as map_pages
 
     calls = []
     real = map_pages.build_shell
@@ -261,7 +262,7 @@ def test_folium_renders_one_shell_per_build_not_one_map_per_district(monkeypatch
 
 
 def test_a_popup_gives_the_investment_in_the_sources_words_and_the_facts_caution():
-    from profiles.maps.features import district_features
+    from profiles.outputs.maps.features import district_features
 
     ds = sample_dataset()
     tianhe = ds.districts["tianhe"]

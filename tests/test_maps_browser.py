@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from profiles.embeds import embed_code, embed_id
-from profiles.maps import MapSettings, copy_assets
-from profiles.output import Outputs
+from profiles.engine.output import Outputs
+from profiles.outputs.embeds import embed_code, embed_id
+from profiles.outputs.maps import MapSettings, copy_assets
 from tests.browser import SHOWN, TILE_HOST  # noqa: E402
 from tests.fixtures.maps.sample import HOSTILE, sample_boundaries, sample_dataset
 from tests.render import render_output

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from profiles.models import Figure, Goal, Source
-from profiles.numbers import policy, results
-from profiles.numbers.catalogue import number_text
+from profiles.facts import results
+from profiles.ingest import policy
+from profiles.model import Figure, Goal, Source
+from profiles.model.indicators import number_text
 
 
 def figure(value: float, status: str = "preliminary", year: int = 2025, source: str = "s1", **kw) -> Figure:

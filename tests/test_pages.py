@@ -4,9 +4,9 @@ from pathlib import Path
 
 import markdown
 
-from profiles.load import load_dataset
-from profiles.pages.profile import citation_numbers
-from profiles.templating import md, target_text, yaml_str
+from profiles.engine.templating import md, target_text, yaml_str
+from profiles.ingest.load import load_dataset
+from profiles.outputs.pages.profile import citation_numbers
 from tests.dom import Element, markdown_page
 from tests.render import render_output
 
@@ -58,7 +58,7 @@ def test_front_matter_strings_cannot_break_out():
 
 
 def test_target_text_shows_comparator_value_unit_and_growth():
-    from profiles.models import Target
+    from profiles.model import Target
 
     assert target_text(Target(comparator="more_than", value=20, unit="%", measure="growth")) == "> 20%（增速）"
     assert target_text(Target(comparator="exactly", value=700, unit="亿元")) == "= 700亿元"
@@ -163,8 +163,8 @@ def test_a_caution_reads_beside_its_fact_and_on_its_card_which_no_longer_leads(p
 
 
 def test_an_amount_shows_the_sources_comparator_and_an_indicator_keeps_its_own():
-    from profiles.models import Comparator, Quantity
-    from profiles.templating import quantity_text
+    from profiles.engine.templating import quantity_text
+    from profiles.model import Comparator, Quantity
 
     assert quantity_text(Quantity(value=200, unit="亿元", comparator="more_than")) == "> 200 亿元"
     assert quantity_text(Quantity(value=800, unit="个", comparator="nearly")) == "近 800 个"

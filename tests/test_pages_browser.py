@@ -72,7 +72,7 @@ def site_pages(site: Path) -> list[str]:
 @functools.cache
 def dataset():
     """The real data (other tests add pages of their own to the shared site: the data says which are ours)."""
-    from profiles.load import load_dataset
+    from profiles.ingest.load import load_dataset
     from tests.conftest import ROOT
 
     return load_dataset(ROOT / "data", base=ROOT)[0]

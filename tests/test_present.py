@@ -1,10 +1,10 @@
-"""Presentation facts made in one place (profiles.present): each reads the same wherever it is shown."""
+"""Presentation facts made in one place (profiles.facts.present): each reads the same wherever it is shown."""
 
 from __future__ import annotations
 
-from profiles import present
-from profiles.enums import Comparator, GoalStatus
-from profiles.models import Goal, Quantity
+from profiles.facts import present
+from profiles.model import Goal, Quantity
+from profiles.model.enums import Comparator, GoalStatus
 
 
 def goal(status: GoalStatus | None) -> Goal:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from profiles import quotes
 from profiles.cli import main
-from profiles.load import load_dataset
+from profiles.ingest import quotes
+from profiles.ingest.load import load_dataset
 
 ARCHIVE = Path(__file__).parent / "fixtures" / "archive"
 TAGS = (quotes.NO_QUOTE, quotes.NOT_FOUND, quotes.NOT_FIRST, quotes.UNCHECKED)
@@ -147,8 +147,8 @@ def test_validate_reads_the_archive_folder_from_the_project_settings_and_fails_o
 
 
 def test_a_changed_archive_is_checked_again_not_served_from_the_cache(project):
-    from profiles.build import validate
-    from profiles.config import load_config
+    from profiles.base.config import load_config
+    from profiles.site.build import validate
 
     seeds = Path(shutil.copytree(ARCHIVE, project.parent / "shared" / "seeds"))
     config = load_config(project)

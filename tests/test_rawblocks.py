@@ -1,4 +1,4 @@
-"""The MkDocs accelerator (profiles/rawblocks.py + mkdocs_hooks.py): same HTML, fewer tags parsed."""
+"""The MkDocs accelerator (profiles/outputs/rawblocks.py + mkdocs_hooks.py): same HTML, fewer tags parsed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from profiles import rawblocks
+from profiles.outputs import rawblocks
 from tests.conftest import make_project
 from tests.render import render_output
 
@@ -92,8 +92,8 @@ def test_the_hook_only_touches_flagged_pages():
 @pytest.mark.slow
 def test_the_site_is_byte_identical_with_and_without_the_hook(project):
     """What Zensical (which ignores `hooks:`) would be given renders to what MkDocs renders faster."""
-    from profiles.build import build
-    from profiles.config import load_config
+    from profiles.base.config import load_config
+    from profiles.site.build import build
     from tests.test_build import tree_digest
 
     assert build(load_config(project)).ok

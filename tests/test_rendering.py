@@ -1,4 +1,4 @@
-"""The one build model (profiles/rendering.py): a view's digest keys its output, so an edit re-renders
+"""The one build model (profiles/engine/rendering.py): a view's digest keys its output, so an edit re-renders
 exactly the outputs whose view changed — checked as sets, for the edits editors make most."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from profiles.build import Session, Timings, build
-from profiles.cache import Cache
-from profiles.config import load_config
-from profiles.context import BuildContext
-from profiles.dataset import Dataset
-from profiles.rendering import Digests, Inputs, Output, run
+from profiles.base.cache import Cache
+from profiles.base.config import load_config
+from profiles.engine.context import BuildContext
+from profiles.engine.rendering import Digests, Inputs, Output, run
+from profiles.model.dataset import Dataset
+from profiles.site.build import Session, Timings, build
 from scripts.edits import EDITS
 from tests.conftest import ROOT, make_project
 
@@ -85,7 +85,7 @@ MAPS = {
 
 
 def cards(*ids: str) -> dict[str, list[str]]:
-    """A fact card's page, images and oEmbed JSON (profiles/embeds/)."""
+    """A fact card's page, images and oEmbed JSON (profiles/outputs/embeds/)."""
     base = [f"embed/{DISTRICT}/card/{i}/" for i in ids]
     return {
         "card": [f"{b}index.html" for b in base],
@@ -96,8 +96,8 @@ def cards(*ids: str) -> dict[str, list[str]]:
 
 def citing_first_source() -> list[str]:
     """The cards of DISTRICT that name the first source of sources.yaml (the summary names its goals')."""
-    from profiles.build import validate
-    from profiles.embeds.cards import district_cards
+    from profiles.outputs.embeds.cards import district_cards
+    from profiles.site.build import validate
 
     dataset = validate(load_config(ROOT))[0]
     first = next(iter(dataset.sources.values()))
@@ -109,7 +109,7 @@ def citing_first_source() -> list[str]:
 
 
 OWN = {"page": ["districts/haizhu.md"], "export-part": ["haizhu"]}
-LONG = {"share": ["districts/haizhu/share"]}  # the district's 分享长图 (profiles/share/)
+LONG = {"share": ["districts/haizhu/share"]}  # the district's 分享长图 (profiles/outputs/share/)
 SEARCHED = {"search": ["districts/haizhu.md"]}
 RE_RENDERED = {
     # Home, the index, /compare/, the maps and the images do not show a summary.

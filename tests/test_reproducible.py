@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from profiles.build import build
-from profiles.config import load_config
+from profiles.base.config import load_config
+from profiles.site.build import build
 from tests.conftest import ROOT, copy_valid_data, make_project
 from tests.fixtures.hostile.sites import build_keeping_environment
 
@@ -129,7 +129,7 @@ def assert_untouched(project: Path, site: dict, docs: dict, tmp: Path) -> None:
 
 
 def test_an_exception_in_the_middle_of_generating_leaves_site_and_docs_as_they_were(good, private_tmp, monkeypatch):
-    from profiles.maps.pages import PageRenderer
+    from profiles.outputs.maps.pages import PageRenderer
 
     site, docs = digest(good / "site"), digest(good / "docs")
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from profiles.cli import main
-from profiles.load import load_dataset
-from profiles.scaffold import KINDS, ScaffoldError, add, block, insert_item, required_fields
+from profiles.ingest.load import load_dataset
+from profiles.site.scaffold import KINDS, ScaffoldError, add, block, insert_item, required_fields
 
 # A right value for every placeholder, as an editor would type it after reading the source.
 FILL = {

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from profiles import schema
 from profiles.cli import main
+from profiles.outputs import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
@@ -43,7 +43,7 @@ def check_jsonschema(schema_file: Path, *files: Path) -> subprocess.CompletedPro
 
 def test_committed_schema_matches_the_models():
     stale = schema.drift(ROOT / "schema")
-    assert not stale, f"schema/{', schema/'.join(stale)} differ from profiles/models/: run `python -m profiles schema`"
+    assert not stale, f"schema/{', schema/'.join(stale)} differ from profiles/model/: run `python -m profiles schema`"
 
 
 def test_schema_files_are_deterministic_json_with_sorted_keys_and_a_trailing_newline():

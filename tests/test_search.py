@@ -1,4 +1,4 @@
-"""Search entries for district pages (profiles/search.py): the same text Material's indexer would make,
+"""Search entries for district pages (profiles/outputs/search.py): the same text Material's indexer would make,
 escaped, cached, and merged into the index MkDocs wrote."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import markdown
 import pytest
 from material.plugins.search.plugin import Parser
 
-from profiles import search
-from profiles.search import DICTIONARY_FILE
+from profiles.outputs import search
+from profiles.outputs.search import DICTIONARY_FILE
 from tests.render import render_output
 
 
@@ -77,7 +77,7 @@ def test_entries_are_appended_to_the_index_mkdocs_wrote_which_is_written_back_as
 
 
 def test_jieba_cuts_the_same_after_another_build_loaded_its_own_dictionary(tmp_path):
-    from profiles.search import pristine_jieba
+    from profiles.outputs.search import pristine_jieba
 
     text = "来源称琶洲片区建设大模型示范区"
     before = list(pristine_jieba().cut(text))

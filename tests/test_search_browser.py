@@ -2,7 +2,7 @@
 
 How it works (material/plugins/search/plugin.py and the search worker): at build time jieba cuts
 every run of Chinese text into words, joined by zero-width spaces, with our user dictionary
-(build/jieba_user.dict from profiles.pages.search_words). In the browser, a Chinese query is cut
+(build/jieba_user.dict from profiles.outputs.pages.search_words). In the browser, a Chinese query is cut
 using the words already in the index and each piece matches as the *start* of an indexed word. So
 a word can be found only if the build cut it out of its compound, which is what these tests check
 end to end on the real data.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from profiles.problems import BuildError
-from profiles.selfhost import POLYFILL, self_host
+from profiles.base.problems import BuildError
+from profiles.site.selfhost import POLYFILL, self_host
 from tests.conftest import ROOT
 
 

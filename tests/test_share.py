@@ -1,4 +1,4 @@
-"""Share images (profiles/share/): every map, card and district has one, 1080 px wide, its QR code read by
+"""Share images (profiles/outputs/share/): every map, card and district has one, 1080 px wide, its QR code read by
 an outside decoder (zxing-cpp) as the absolute URL it should open; awkward and hostile text draws inside
 the image, the same bytes build after build; the 2x twins; the chart frame."""
 
@@ -15,17 +15,17 @@ import yaml
 import zxingcpp
 from PIL import Image
 
-from profiles.build import build, validate
-from profiles.cache import Cache
-from profiles.config import load_config
-from profiles.context import BuildContext
-from profiles.embeds import card_code, cards, embed_code
-from profiles.generate import context
-from profiles.pages.profile import share_alt
-from profiles.rendering import Inputs
-from profiles.share import draw, frame, images
-from profiles.share.text import coverage, stroke
-from profiles.staticmap import build_atlas
+from profiles.base.cache import Cache
+from profiles.base.config import load_config
+from profiles.engine.context import BuildContext
+from profiles.engine.rendering import Inputs
+from profiles.outputs.embeds import card_code, cards, embed_code
+from profiles.outputs.pages.profile import share_alt
+from profiles.outputs.share import draw, frame, images
+from profiles.outputs.share.text import coverage, stroke
+from profiles.outputs.staticmap import build_atlas
+from profiles.site.build import build, validate
+from profiles.site.generate import context
 from tests.conftest import PUBLIC_URL, SITE_URL, copy_valid_data, make_project
 
 MAX_LONG = 1_500_000  # bytes: a 分享长图 at most

@@ -1,4 +1,4 @@
-"""The share images where the pages offer them (profiles/share/), in a real Chromium: axe-core finds no
+"""The share images where the pages offer them (profiles/outputs/share/), in a real Chromium: axe-core finds no
 violation on the pages with their panels open, at a phone's and a laptop's width; no page loads a share
 image (they are links); the card panel's share link and alt text follow the chosen card."""
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from profiles.staticmap import MapPoint, alt_text, points_for
-from profiles.staticmap import atlas as drawing
-from profiles.staticmap import layout as scene_layout
-from profiles.staticmap import render as painting
-from profiles.staticmap.atlas import Atlas, render_png, render_svg
+from profiles.outputs.staticmap import MapPoint, alt_text, points_for
+from profiles.outputs.staticmap import atlas as drawing
+from profiles.outputs.staticmap import layout as scene_layout
+from profiles.outputs.staticmap import render as painting
+from profiles.outputs.staticmap.atlas import Atlas, render_png, render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 BOUNDARIES_FILE = Path(__file__).resolve().parent.parent / "data" / "boundaries" / "guangzhou.geojson"
@@ -98,7 +98,7 @@ def test_district_map_focus_and_neighbours():
 
 @pytest.mark.skipif(not BOUNDARIES_FILE.exists(), reason="boundary file not built")
 def test_real_boundaries_every_ring():
-    from profiles.geo import load_boundaries
+    from profiles.facts.geo import load_boundaries
 
     boundaries = load_boundaries(BOUNDARIES_FILE)
     root = parse(render_svg("广州市", boundaries, None, POINTS))
@@ -229,7 +229,7 @@ def test_alt_text():
 
 
 def test_points_for_district():
-    from profiles.models import District
+    from profiles.model import District
 
     d = District.model_validate(
         {
@@ -421,7 +421,7 @@ def test_kept_workers_exit_when_the_process_keeping_them_is_killed():
         pytest.skip("one core: no workers are kept")
     script = (
         "import os, signal\n"
-        "from profiles.staticmap import atlas as drawing\n"
+        "from profiles.outputs.staticmap import atlas as drawing\n"
         "from tests.test_staticmap import FIXTURE, NAMES, every_map\n"
         "kept = drawing.Workers(FIXTURE, NAMES)\n"
         "drawing.draw_all(FIXTURE, NAMES, every_map()[:2], workers=lambda: kept)\n"

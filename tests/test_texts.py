@@ -1,4 +1,4 @@
-"""The message catalogue (profiles.texts): every id the code and templates use is in it, every id in it is used,
+"""The message catalogue (profiles.facts.texts): every id the code and templates use is in it, every id in it is used,
 each call fills exactly the placeholders its message names, and a language without a message reads in Chinese."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from profiles import texts
-from profiles.texts import t, zh
+from profiles.facts import texts
+from profiles.facts.texts import t, zh
 
 PACKAGE = Path(texts.__file__).resolve().parent.parent
 
@@ -30,7 +30,7 @@ def placeholders(message: str) -> frozenset[str]:
 
 
 def _t_names(tree: ast.Module) -> set[str]:
-    """The names `t` of profiles.texts goes by in a module (`from ..texts import t [as x]`)."""
+    """The names `t` of profiles.facts.texts goes by in a module (`from ..texts import t [as x]`)."""
     return {
         alias.asname or alias.name
         for node in ast.walk(tree)
@@ -40,7 +40,7 @@ def _t_names(tree: ast.Module) -> set[str]:
     } | {
         alias.asname or alias.name
         for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module == "profiles.texts"
+        if isinstance(node, ast.ImportFrom) and node.module == "profiles.facts.texts"
         for alias in node.names
         if alias.name == "t"
     }
@@ -162,7 +162,7 @@ def test_an_unknown_language_or_id_is_an_error():
 
 
 def test_templates_can_call_the_catalogue():
-    from profiles.templating import environment
+    from profiles.engine.templating import environment
 
     env = environment(PACKAGE / "pages" / "templates")
     page = env.from_string('{{ t("map.title", name=n, projects="重大项目") }}|{{ "list.sep"|t }}')

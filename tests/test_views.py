@@ -17,11 +17,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from profiles.exports.tables import TABLES, table_of
-from profiles.load import load_dataset
-from profiles.models import City, District, Source
-from profiles.pages import search_words
-from profiles.views.matrix import TITLE, build_matrix, split_part, terms_in
+from profiles.ingest.load import load_dataset
+from profiles.model import City, District, Source
+from profiles.outputs.exports.tables import TABLES, table_of
+from profiles.outputs.pages import search_words
+from profiles.outputs.views.matrix import TITLE, build_matrix, split_part, terms_in
 from tests.conftest import ROOT, make_project
 from tests.dom import markdown_page
 from tests.render import render_output
@@ -102,7 +102,7 @@ def test_compare_page_escapes_hostile_names_in_its_tables(project):
 
 
 def test_a_bar_for_an_investment_the_source_gives_as_a_bound_says_so_and_the_table_flags_the_caution(project):
-    from profiles.charts.data import project_investments
+    from profiles.outputs.charts.data import project_investments
 
     path = project / "data" / "districts" / "haizhu.yaml"
     text = path.read_text("utf-8").replace(

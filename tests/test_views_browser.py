@@ -10,7 +10,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PROJECTS = re.compile("^重大项目")  # the projects directory's caption
-CHART_FONT = 13  # the smallest text a chart draws (profiles/charts/specs.py: axis labels)
+CHART_FONT = 13  # the smallest text a chart draws (profiles/outputs/charts/specs.py: axis labels)
 
 
 @pytest.fixture(scope="module")

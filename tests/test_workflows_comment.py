@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from profiles.diff.markdown import MARKER
+from profiles.outputs.diff.markdown import MARKER
 from tests.test_workflows import runs, steps, uses, workflow
 
 NODE = shutil.which("node")

@@ -1,7 +1,7 @@
 import tracemalloc
 from pathlib import Path
 
-from profiles.yamlload import load
+from profiles.ingest.yamlload import load
 
 
 def write(tmp_path: Path, text: str | bytes) -> Path:

@@ -1,0 +1,1 @@
+"""base: see README.md, How the code is laid out."""

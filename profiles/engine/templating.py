@@ -1,0 +1,111 @@
+"""The one Jinja environment factory, and the filters every template may use.
+
+Pages, maps and views each keep their templates beside their code (so each passes its own folder as
+the loader), but autoescape, undefined-variable handling, whitespace rules and the filter set are
+decided here, once:
+
+    from ..templating import environment
+    template = environment(Path(__file__).parent / "templates").get_template("page.md.j2")
+
+Templates receive build-wide facts (site URL, edit base, embed names …) in the `ctx` they are
+rendered with (`profiles.engine.context.BuildContext`), never through environment globals: an environment
+is shared by every build in a process and is never written to after it is made. The one global is a
+function, `t` (profiles.facts.texts): the words Python and templates share come from one catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..facts.present import city_figure_caption, figure_caption, num, quantity_text, target_text  # one home (present)
+from ..facts.texts import t
+from ..model import Quantity
+from ..model.enums import LABELS_ZH
+from ..model.indicators import number_text
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+# Money units we can put on one scale for sorting; anything else sorts as text.
+TO_YI_YUAN = {"亿元": 1.0, "万元": 1e-4, "元": 1e-8}
+
+
+def md(text: object) -> Markup:
+    """Escape text for a Markdown paragraph or heading: HTML first, then Markdown punctuation."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(text)))))
+
+
+def yaml_str(text: object) -> Markup:
+    """A front-matter string, HTML-escaped: MkDocs renders its theme without autoescape, and Material
+    prints `title` and `description` into <title>, <meta content="…">, the header and the search index
+    as HTML (as it does a title taken from a heading). JSON is valid YAML, and json.dumps quotes the rest."""
+    return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
+
+
+def label(value) -> str:
+    key = getattr(value, "value", value)
+    return LABELS_ZH.get(key, str(key)) if key is not None else "—"
+
+
+def sort_key(q: Quantity | None) -> str:
+    """The value a table cell sorts by: investment in 亿元, or "" (sorted last) when not comparable."""
+    if q is None or q.unit not in TO_YI_YUAN:
+        return ""
+    return f"{q.value * TO_YI_YUAN[q.unit]:g}"
+
+
+def human_size(n: int) -> str:
+    """Sizes as a Chinese reader sees them in a file manager: KB/MB, 1 KB = 1024 bytes."""
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def codespans(text: str) -> Markup:
+    """Field descriptions use Markdown `code`; inside an HTML block we render it ourselves, after escaping."""
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
+
+
+FILTERS = {
+    "md": md,
+    "yaml_str": yaml_str,
+    "num": num,
+    "target": target_text,
+    "qty": quantity_text,
+    "label": label,
+    "sortkey": sort_key,
+    "filesize": human_size,
+    "codespans": codespans,
+    "figure_number": number_text,
+    "map_caption": figure_caption,
+    "city_map_caption": city_figure_caption,
+    "t": t,  # "map.title"|t(name=…): a message of the catalogue (profiles.facts.texts)
+}
+GLOBALS = {"t": t}  # t("map.title", name=…), the same
+
+
+@lru_cache(maxsize=None)
+def environment(templates: Path | tuple[Path, ...]) -> Environment:
+    """The environment for one template folder, or several searched in order (a stage that shows another's
+    partials: /changes/ shows entries as the district pages do); made once per folder; read-only afterwards.
+    Templates are read once per process, like their digest that keys the cache (rendering.Output.version):
+    not checked for changes on every use (six partials a page)."""
+    folders = templates if isinstance(templates, tuple) else (templates,)
+    env = Environment(
+        loader=FileSystemLoader([str(folder) for folder in folders]),
+        auto_reload=False,
+        autoescape=True,  # every {{ }} is HTML-escaped unless explicitly Markup
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
+    return env

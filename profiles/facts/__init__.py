@@ -1,0 +1,1 @@
+"""facts: see README.md, How the code is laid out."""

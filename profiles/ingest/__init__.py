@@ -1,0 +1,1 @@
+"""ingest: see README.md, How the code is laid out."""

@@ -1,0 +1,59 @@
+"""The English edition's data: translations kept beside what they translate (`data/en/<slug>.yaml`, `city.yaml`),
+keyed by the text they translate (`goals.<id>.statement`), each recording the Chinese it was made from, so a
+changed Chinese text leaves its translation visibly stale; a glossary that fixes the recurring terms.
+
+Nothing here is required: a missing translation never breaks a build (the English page shows the Chinese,
+marked), `validate` reports coverage per file and warns about stale or unknown keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...base.problems import Report
+from ..messages import validate
+from ..yamlload import load
+from .check import Coverage, check
+from .model import Glossary, Translations
+
+FOLDER = "en"  # data/en/
+
+
+def read(dataset, data_dir: Path, shown, report: Report) -> tuple[dict[str, Translations], Glossary | None]:
+    """Read data/en/ (if there is one): each profile's translations and the glossary; report unknown keys, stale
+    translations and the coverage. Never an error: a missing translation shows the Chinese, marked."""
+    folder = data_dir / FOLDER
+    if not folder.is_dir():
+        return {}, None
+    owners = [("city", dataset.city)] if dataset.city is not None else []
+    owners += list(dataset.districts.items())
+    found: dict[str, Translations] = {}
+    coverage: list[Coverage] = []
+    for owner, profile in owners:
+        path = folder / f"{owner}.yaml"
+        doc = None
+        if path.is_file():
+            doc, problems = load(path, shown(path))
+            report.extend(problems)
+            t, more = validate(Translations, doc) if doc is not None else (None, [])
+            report.extend(more)
+            if t is not None:
+                found[owner] = t
+        problems, cov = check(profile, owner, found.get(owner), doc)
+        report.extend(problems)
+        coverage.append(cov)
+    glossary = None
+    gpath = folder / "glossary.yaml"
+    if gpath.is_file():
+        doc, problems = load(gpath, shown(gpath))
+        report.extend(problems)
+        if doc is not None:
+            glossary, more = validate(Glossary, doc)
+            report.extend(more)
+    done = sum(c.translated for c in coverage)
+    total = sum(c.total for c in coverage)
+    report.notes.append(
+        f"英文版译文：{done}/{total} 条（"
+        + "；".join(c.text for c in coverage)
+        + f"） / English: {done} of {total} texts"
+    )
+    return found, glossary

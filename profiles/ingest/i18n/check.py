@@ -1,0 +1,47 @@
+"""What `validate` says of the translations: a key that names no text, a translation whose Chinese has changed
+(stale), and how much of each file is translated (information)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...base.problems import Problem
+from ...model import City, District
+from ..yamlload import Document, field_path
+from .model import Translations
+from .texts import texts
+
+
+@dataclass(frozen=True)
+class Coverage:
+    owner: str  # slug, or "city"
+    translated: int  # up to date
+    stale: int
+    total: int
+
+    @property
+    def text(self) -> str:
+        share = 100 * self.translated / self.total if self.total else 100.0
+        stale = f"，{self.stale} 条可能过时" if self.stale else ""
+        return f"{self.owner}: {self.translated}/{self.total} ({share:.0f}%){stale}"
+
+
+def check(profile: District | City, owner: str, t: Translations | None, doc: Document | None):
+    """(problems, coverage) of one profile's translations."""
+    current = dict(texts(profile))
+    given = t.translations if t is not None else {}
+    problems: list[Problem] = []
+    stale = 0
+    for key, tr in given.items():
+        loc = ("translations", key)
+        line, col = doc.locate(loc, key=True) if doc is not None else (1, 1)
+        path = doc.path if doc is not None else owner
+        if key not in current:
+            what, how = f"“{key}”没有对应的中文文字", "请删除这一条，或改成现有的键"
+            problems.append(Problem(path, line, col, field_path(loc), what, how, "translation of no text", "warning"))
+        elif tr.zh != current[key]:
+            stale += 1
+            what, how = "中文原文已改，译文可能过时", f"请按新的中文更新 en，并把 zh 改成：{current[key][:60]}"
+            problems.append(Problem(path, line, col, field_path(loc), what, how, "stale translation", "warning"))
+    translated = sum(1 for k, v in given.items() if k in current and v.zh == current[k])
+    return problems, Coverage(owner, translated, stale, len(current))

@@ -1,0 +1,1 @@
+"""outputs: see README.md, How the code is laid out."""

@@ -1,0 +1,162 @@
+"""A profile's numbers arranged for a reader: the key figures it leads with (GDP, growth, population, last
+year's target against its result), results beside goals, and the table of every figure by indicator and year.
+Plain data for the templates; computed from `figures` by numbers/results.py, never typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...facts import results
+from ...ingest import policy
+from ...model import City, District, Figure, Goal, Source
+from ...model.enums import LABELS_ZH, IndicatorKey, Period
+from ...model.indicators import INDICATORS, info, number_text
+
+LEAD = (IndicatorKey.gdp, IndicatorKey.gdp_growth, IndicatorKey.population)
+# Where a missing figure would be published: the invitation shown in its place.
+WHERE = "区政府工作报告、国民经济和社会发展计划执行情况报告或区统计局"
+
+
+def when(f: Figure) -> str:
+    """2024年 · 2025年前三季度 · 2023年末 · 2020年普查."""
+    if f.period is Period.full_year:
+        return f"{f.year}年"
+    if f.period is Period.year_end:
+        return f"{f.year}年末"
+    return f"{f.year}年{LABELS_ZH[f.period.value]}"
+
+
+def value_text(value: float, unit: str) -> str:
+    return number_text(value) + ("%" if unit == "%" else "")
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    key: str  # the indicator (or "target")
+    label: str
+    value: str  # the number, "" where missing
+    unit: str
+    when: str
+    status: str  # 预计 / 初步核算 / 最终核实
+    single: bool  # read only on a repost: marked 单一来源
+    item: Figure | Goal | None  # what the citation marks cite
+    anchor: str
+    verdict: str = ""  # for the target card: 达成 / 未达成, or the difference
+    extra: Figure | None = None  # for the target card: the result it is judged by
+    missing: str = ""  # the invitation where nothing is published
+
+
+def _difference(r: results.Result, unit: str) -> str:
+    sign = "+" if r.difference > 0 else ("±" if r.difference == 0 else "−")
+    size = number_text(abs(r.difference))
+    return f"与目标相差 {sign}{size} {'个百分点' if unit == '%' else unit}"
+
+
+def outcome(r: results.Result, unit: str) -> str:
+    return r.verdict or _difference(r, unit)
+
+
+def key_figures(profile: District | City, sources: dict[str, Source]) -> list[KeyFigure]:
+    out: list[KeyFigure] = []
+    for key in LEAD:
+        i = INDICATORS[key]
+        f = results.latest(profile.figures, key, sources)
+        if f is None:
+            out.append(
+                KeyFigure(key.value, i.label, "", i.unit, "", "", False, None, "", missing=f"尚未找到（{WHERE}）")
+            )
+            continue
+        out.append(
+            KeyFigure(
+                key.value,
+                i.label,
+                value_text(f.value, i.unit),
+                "" if i.unit == "%" else i.unit,
+                when(f),
+                LABELS_ZH[f.status.value],
+                policy.single_source(f, sources),
+                f,
+                f"figure-{f.id}",
+            )
+        )
+    judged = [(g, results.result(g, profile.figures, sources)) for g in profile.goals if g.indicator]
+    judged = [(g, r) for g, r in judged if r is not None and g.indicator is IndicatorKey.gdp_growth]
+    if judged:
+        g, r = max(judged, key=lambda gr: gr[0].year)
+        target = (g.target.hedge or "") + g.target.comparator.symbol + value_text(g.target.value, g.target.unit)
+        out.append(
+            KeyFigure(
+                "target",
+                f"{g.year}年增速目标 {target}",
+                value_text(r.figure.value, "%"),
+                "",
+                f"{g.year}年结果",
+                LABELS_ZH[r.figure.status.value],
+                policy.single_source(r.figure, sources),
+                g,
+                f"goal-{g.id}",
+                verdict=outcome(r, "%"),
+                extra=r.figure,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    value: str  # the result with its unit
+    when: str
+    status: str
+    verdict: str  # 达成 / 未达成 / the difference
+    rule: str
+    figure: Figure
+
+
+def goal_results(profile: District | City, sources: dict[str, Source]) -> dict[str, GoalResult]:
+    out = {}
+    for g in profile.goals:
+        r = results.result(g, profile.figures, sources)
+        if r is None:
+            continue
+        unit = info(g.indicator).unit
+        shown = value_text(r.figure.value, unit) + ("" if unit == "%" else " " + unit)
+        out[g.id] = GoalResult(
+            shown, when(r.figure), LABELS_ZH[r.figure.status.value], outcome(r, unit), r.rule, r.figure
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    unit: str
+    cells: tuple[tuple[Figure, str, bool] | None, ...]  # per year: (figure, its text, single-source), or None
+
+
+@dataclass(frozen=True)
+class Table:
+    years: tuple[int, ...]
+    rows: tuple[Row, ...]
+    partial: tuple[tuple[str, Figure, bool], ...]  # part-year or superseded figures: (label, figure, single)
+
+
+def figure_table(profile: District | City, sources: dict[str, Source]) -> Table | None:
+    if not profile.figures:
+        return None
+    years = tuple(sorted({f.year for f in profile.figures}))
+    rows, partial = [], []
+    for key, i in INDICATORS.items():
+        chosen = {f.year: f for f in results.series(profile.figures, key, sources)}
+        if chosen:
+            cells = tuple(
+                (chosen[y], value_text(chosen[y].value, i.unit), policy.single_source(chosen[y], sources))
+                if y in chosen
+                else None
+                for y in years
+            )
+            rows.append(Row(i.label, i.unit, cells))
+        shown = {id(f) for f in chosen.values()}
+        for f in profile.figures:
+            if f.indicator is key and id(f) not in shown:  # part of a year, or superseded by a firmer figure
+                partial.append((i.label, f, policy.single_source(f, sources)))
+    return Table(years, tuple(rows), tuple(partial))

@@ -1,0 +1,111 @@
+"""Share images, made for WeChat and Weibo, where an article holds no iframe and readers pass on images:
+each one 1080 px wide (what a WeChat article shows at full resolution), drawn at that size, carrying
+its title, the figure, its sources, the site's name and a QR code back to the page it lives on.
+
+    embed/<slug>/card/<id>/share.png   a fact card's (drawn with its other images: embeds/card_image.py)
+    embed/<slug>/share.png             a map's, each district's and the city's (images.SHARE_IMAGES)
+    districts/<slug>/share.png         a district's 分享长图 (images.SHARE_IMAGES)
+
+The modules:
+- here: what the pages say about the images (file names, the alt text's tail): light, no Pillow;
+- images.py — the views (what each image shows, from the same data the pages show) and the output;
+- draw.py — each kind of image laid out as blocks of a `frame.Sheet`;
+- frame.py — the sheet: text wrapped by the drawn glyphs' widths, images, cells, the footer (Pillow);
+- qr.py — the QR code of an absolute URL (segno).
+
+A chart (or any finished figure) is framed by `frame.chart(title, png_bytes, source, url, site_name)`:
+render it `frame.INNER` (952) px wide (vl-convert: a 476 px wide chart at scale 2) — a wider one is scaled
+down, a narrower one centred, never scaled up. Its output's view should hold the chart's own view (so
+the share image is redrawn exactly when the chart is) plus the source line and `compare_url(ctx, anchor)`,
+and its render read the chart's PNG from `inputs.results`, as oembed.py reads the map images'.
+Without the site's public URL (mkdocs.yml site_url, PROFILES_SITE_URL) an image carries no QR code,
+and says so in the image.
+"""
+
+from __future__ import annotations
+
+from ...engine.context import BuildContext
+from ...facts.headline import source_line
+from ...facts.texts import t
+from ...model import CITY_SLUG, District, Source
+from ...model.kinds import BY_LIST
+
+FILE = "share.png"
+WIDTH = 1080  # px: frame.WIDTH (this module stays free of Pillow)
+MAP_SOURCES = 3  # a map's share image names this many of its points' sources, then counts the rest
+
+
+def alt_tail(has_code: bool, target: str) -> str:
+    """What a share image adds to the alt text of the figure it frames: its footer. `target`: what the
+    code opens, e.g. "这一条在档案中的位置"."""
+    return t("share.alt.tail", target=target) if has_code else t("share.alt.tail.no_code")
+
+
+def long_alt(
+    name: str,
+    role: str,
+    figures: list[str],
+    themes: list[str],
+    sources: int,
+    as_of: str,
+    has_map: bool,
+    has_code: bool,
+) -> str:
+    """The 分享长图's alt text, from what it shows: `figures` the labels of its figures, `themes` of its goals,
+    `sources` how many it names. The profile page (its link) and the image's view both make it here."""
+    sep = t("list.sep")
+    parts = []
+    if figures:
+        parts.append(t("share.long.alt.figures", count=len(figures), figures=sep.join(figures)))
+    if has_map:
+        parts.append(t("share.long.alt.map", projects=BY_LIST["projects"].label))
+    if themes:
+        parts.append(t("share.long.alt.themes", count=len(themes), themes=sep.join(themes)))
+    parts.append(t("share.long.alt.sources", count=sources))
+    when = t("share.long.alt.as_of", as_of=as_of) if as_of else ""
+    role = t("share.long.alt.role", role=role) if role else ""
+    text = t("share.long.alt", name=name, role=role, parts=sep.join(parts), when=when)
+    return text + alt_tail(has_code, t("share.long.target", name=name))
+
+
+def profile_url(ctx: BuildContext, slug: str, anchor: str = "") -> str | None:
+    """The absolute URL of a district's profile (at `anchor`), or None without the site's URL."""
+    if not ctx.site_url:
+        return None
+    return f"{ctx.site_url}districts/{slug}/" + (f"#{anchor}" if anchor else "")
+
+
+def compare_url(ctx: BuildContext, anchor: str = "") -> str | None:
+    """Where a city chart's share image leads (`frame.chart(..., url=compare_url(ctx, anchor))`): the
+    compare page, at the chart's anchor; None without the site's URL."""
+    if not ctx.site_url:
+        return None
+    return f"{ctx.site_url}compare/" + (f"#{anchor}" if anchor else "")
+
+
+def map_target(ctx: BuildContext, slug: str, district: District | None) -> tuple[str | None, str, str]:
+    """Where a map's share image leads: (absolute URL or None, what its footer says the code opens, the
+    same for its alt text). A district's map: its profile's map section (the profile when it has no
+    points, hence no map section); the city's: the home page, where the city map is."""
+    if slug == CITY_SLUG or district is None:
+        return ctx.site_url, t("share.map.note.city"), t("share.map.target.city")
+    has_map = bool(district.parks or district.projects)
+    url = profile_url(ctx, slug, "map" if has_map else "")
+    name = district.name.zh
+    return url, t("share.map.note", name=name), t("share.map.target", name=name)
+
+
+def map_source(profiles: list[District], sources: dict[str, Source]) -> str:
+    """ "来源：…" of a map: the first few sources its parks and projects cite, then how many in all."""
+    ids = [s for d in profiles for p in [*d.parks, *d.projects] for s in p.sources]
+    named = [sources[s] for s in dict.fromkeys(ids) if s in sources]
+    text = t("list.semi").join(source_line(s) for s in named[:MAP_SOURCES])
+    if len(named) > MAP_SOURCES:
+        text = t("sources.more", named=text, count=len(named))
+    return t("card.sources", sources=text) if text else t("share.map.no_sources")
+
+
+def map_alt(alt: str, source: str, has_code: bool, target: str) -> str:
+    """A map's share image's alt text: the map's own (`staticmap.alt_text`: its title and what it shows),
+    its source line, its footer."""
+    return alt + (t("share.map.alt.source", source=source) if source else "") + alt_tail(has_code, target)

@@ -1,0 +1,1 @@
+"""site: see README.md, How the code is laid out."""
