@@ -283,7 +283,7 @@ def test_the_options_become_parameters_the_embed_page_reads():
     options = Options(layers=("projects", "boundary"), theme="dark", legend=False, height=400)
     assert options.query("gz-x") == "?id=gz-x&layers=boundary,projects&theme=dark&legend=0&height=400"
     assert Options().query("gz-x") == "?id=gz-x"
-    static = ROOT / "profiles" / "maps" / "static"
+    static = ROOT / "profiles" / "outputs" / "maps" / "static"
     maps_js = (static / "maps.js").read_text("utf-8") + (static / "frame.js").read_text("utf-8")  # frame.js: id, theme
     for name in ("id", "layers", "theme", "legend", "height"):
         assert f"params.get('{name}')" in maps_js, name

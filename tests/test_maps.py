@@ -13,8 +13,7 @@ import folium
 import pytest
 
 from profiles.engine.output import Outputs
-from profiles.facts import geo
-from profiles.outputs import embeds
+from profiles.facts import geo, present
 from profiles.outputs.maps import MapSettings, copy_assets
 from profiles.outputs.maps.features import script_json
 from tests.dom import markdown_page
@@ -235,7 +234,7 @@ def test_a_profile_page_frames_its_map_sandboxed_and_lists_its_features_as_links
     _, html = markdown_page(made.text("districts/tianhe.md"))
     frame = html.find("figure", cls="gz-map").find("iframe")
     assert (frame["data-gz-src"], frame["title"]) == ("../../embed/tianhe/?fit=1", "天河区产业园区与重大项目地图")
-    assert frame["sandbox"] == embeds.SANDBOX
+    assert frame["sandbox"] == present.SANDBOX
     links = html.find("details", cls="gz-map-list").find_all("a")
     assert [a["href"] for a in links] == [
         "#park-pazhou",

@@ -15,7 +15,7 @@ from jinja2 import nodes
 from profiles.facts import texts
 from profiles.facts.texts import t, zh
 
-PACKAGE = Path(texts.__file__).resolve().parent.parent
+PACKAGE = Path(texts.__file__).resolve().parents[2]  # profiles/
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,6 @@ def test_an_unknown_language_or_id_is_an_error():
 def test_templates_can_call_the_catalogue():
     from profiles.engine.templating import environment
 
-    env = environment(PACKAGE / "pages" / "templates")
+    env = environment(PACKAGE / "outputs" / "pages" / "templates")
     page = env.from_string('{{ t("map.title", name=n, projects="重大项目") }}|{{ "list.sep"|t }}')
     assert page.render(n="海珠区") == "海珠区园区与重大项目地图|、"

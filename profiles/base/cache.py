@@ -34,7 +34,7 @@ from typing import Any, Callable
 
 from .digests import Digests
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).resolve().parent.parent  # profiles/: base/ is one of its layers
 LOCK = PACKAGE.parent / "requirements.lock"  # the exact version of every dependency, beside the package
 
 
