@@ -1,4 +1,4 @@
-/* 广州区情 · the "嵌入地图" panel on profile pages (see profiles/embeds/__init__.py).
+/* 广州区情 · the "嵌入地图" panel on profile pages (see profiles/outputs/embeds/__init__.py).
  *
  * Progressive enhancement: the page holds only what a reader without JS needs — a correct default
  * code (built with the site's URL) and the image links; every extra tag there is parsed at build

@@ -1,4 +1,4 @@
-// Citation marks (a.gz-cite, profiles/pages/templates/_cite.html.j2) open a popover with the source's title,
+// Citation marks (a.gz-cite, profiles/outputs/pages/templates/_cite.html.j2) open a popover with the source's title,
 // publisher and date — read from the page's own source list — and the quote the mark carries (data-gz-quote),
 // with the heading it sits under in that source where the data names one (data-gz-where), on mouse hover, keyboard focus or a tap. A first tap opens the popover; a second tap (or a click, or Enter)
 // follows the link to the source list. Escape or a tap elsewhere closes it.

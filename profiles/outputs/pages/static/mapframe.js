@@ -1,4 +1,4 @@
-// The map frames on our own pages (iframe[data-gz-src], profiles/pages/templates/_map.html.j2) start
+// The map frames on our own pages (iframe[data-gz-src], profiles/outputs/pages/templates/_map.html.j2) start
 // once the page has loaded and the browser is idle: the reader gets the page's text, figures and
 // controls first, and the map's start-up (a renderer process, Leaflet, its layers) does not compete with
 // the page's own on a phone's few cores. The frame's box is sized by the page's CSS from its width alone,
