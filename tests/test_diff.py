@@ -99,7 +99,17 @@ def test_each_fixture_pair_renders_its_entries_as_markdown(tmp_path, case):
 
 def test_the_json_keys_are_stable_and_always_present(tmp_path):
     data = json.loads(render(outcome(tmp_path, "flag-gcj").report, "json"))
-    assert list(data) == ["base", "changes", "counts", "districts", "flags", "head", "map", "version"]
+    assert list(data) == [
+        "base",
+        "changes",
+        "counts",
+        "districts",
+        "flags",
+        "head",
+        "map",
+        "stale_translations",
+        "version",
+    ]
     assert data["counts"] == {"added": 0, "changed": 1, "flags": 1, "removed": 0, "renamed": 0, "reordered": 0}
     change = data["changes"][0]
     assert list(change) == sorted(change) and set(change) == {
@@ -165,3 +175,46 @@ def test_a_reorder_names_only_the_entries_that_moved():
     assert moved(goals, goals[-1:] + goals[:-1]) == [Moved("goal-37", 37, 1)]
     reversed_ = moved(goals[:5], goals[:5][::-1])
     assert "goal-3" not in {m.id for m in reversed_}, "an entry back at its own place is not named"
+
+
+def _texts(data: Path) -> dict[str, str]:
+    """haizhu's texts in data/, keyed as translations key them."""
+    from profiles.ingest.i18n.texts import texts
+    from profiles.ingest.load import load_dataset
+
+    return dict(texts(load_dataset(data)[0].districts["haizhu"]))
+
+
+def _translations(texts: dict[str, str], stale_key: str) -> str:
+    """data/en/haizhu.yaml translating every text as it is, but one (`stale_key`), made from an older Chinese."""
+    import yaml
+
+    entries = {k: {"zh": "旧的中文" if k == stale_key else zh, "en": "English"} for k, zh in texts.items()}
+    return yaml.safe_dump({"translations": entries}, allow_unicode=True)
+
+
+def test_a_rewritten_chinese_text_lists_its_translation_as_left_stale_and_only_that_one(tmp_path):
+    base, head = pair(tmp_path, "changed-text")
+    before, after = _texts(base), _texts(head)
+    rewritten = sorted(k for k in before if k in after and after[k] != before[k])
+    assert rewritten, "the case rewrites a text"
+    translations = _translations(before, stale_key="summary")  # stale before the change: not this change's doing
+    for side in (base, head):
+        (side / "en").mkdir()
+        (side / "en" / "haizhu.yaml").write_text(translations, "utf-8")
+    report = run(ROOT, str(base), str(head), ROOT / "data").report
+    assert [(s.file, s.key) for s in report.stale] == [("data/en/haizhu.yaml", k) for k in rewritten]
+    assert all(s.zh == after[s.key] for s in report.stale)
+    assert [t["key"] for t in json.loads(render(report, "json"))["stale_translations"]] == rewritten
+    assert all(f"`{k}`" in render(report, "markdown") for k in rewritten)
+    assert "英文译文可能过时" in render(report, "text")
+
+
+def test_a_change_that_touches_no_translated_text_leaves_no_translation_stale(tmp_path):
+    base, head = pair(tmp_path, "moved")
+    translations = _translations(_texts(base), stale_key="")
+    for side in (base, head):
+        (side / "en").mkdir()
+        (side / "en" / "haizhu.yaml").write_text(translations, "utf-8")
+    report = run(ROOT, str(base), str(head), ROOT / "data").report
+    assert report.changes and report.stale == []

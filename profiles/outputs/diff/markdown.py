@@ -17,7 +17,7 @@ import re
 
 from .compare import Change, FieldChange
 from .report import DiffReport
-from .text import CHANGE_ZH, counts_line, moved_text, number_text, place_text
+from .text import CHANGE_ZH, STALE_HEADING, clean, counts_line, moved_text, number_text, place_text
 from .values import excerpts, fmt, short
 
 MARKER = "<!-- profiles-diff-report -->"  # the comment workflow finds and updates its one comment by this
@@ -146,6 +146,9 @@ def render_markdown(report: DiffReport, site: str = "", geojson: dict | None = N
                 "| --- | --- | --- | --- | --- |",
             ]
         out += _rows(c, report)
+    if report.stale:
+        out += ["", "#### 英文译文可能过时", "", inert(STALE_HEADING) + "：", ""]
+        out += [f"- {code(s.file)} · {code(s.key)}：现在的中文「{inert(short(clean(s.zh)))}」" for s in report.stale]
     if geojson is not None:
         out += ["", "#### 地图：改动的位置", "", "空心（灰）：原位置；实心（橙）：新位置；线：从原位置到新位置。", ""]
         out += geojson_block(geojson)

@@ -15,6 +15,7 @@ from .compare import Change, compare
 from .entities import entities
 from .flags import Flag, flags
 from .sides import Side
+from .translations import StaleTranslation, left_stale
 
 FORMAT_VERSION = 1
 
@@ -41,6 +42,7 @@ class DiffReport:
     moves: list[Move] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # district slug -> Chinese name, both sides
     boundaries: dict = field(default_factory=dict)  # slug -> geometry, for the map (HEAD's, else BASE's)
+    stale: list[StaleTranslation] = field(default_factory=list)  # English texts this change left out of date
 
     @property
     def districts(self) -> list[str]:
@@ -103,7 +105,9 @@ def diff(base: Side, head: Side) -> DiffReport:
     names.update({slug: head.dataset.name_of(slug) for slug in head.dataset.order()})
     found = flags(changes, before, after, inside)
     moves = _moves(changes, before, after)
-    return DiffReport(base.label, head.label, changes, found, moves, names, head.boundaries or base.boundaries)
+    boundaries = head.boundaries or base.boundaries
+    stale = left_stale(base.dataset, head.dataset)
+    return DiffReport(base.label, head.label, changes, found, moves, names, boundaries, stale)
 
 
 def to_json(report: DiffReport, geojson: dict | None = None) -> str:
@@ -155,6 +159,7 @@ def to_json(report: DiffReport, geojson: dict | None = None) -> str:
             }
             for f in report.flags
         ],
+        "stale_translations": [{"file": s.file, "key": s.key, "zh": s.zh} for s in report.stale],
         "map": geojson,
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"

@@ -16,6 +16,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u206
 SIGN = {"added": "+", "removed": "-", "changed": "~", "renamed": ">", "reordered": "↕"}
 CHANGE_ZH = {"added": "新增", "removed": "删除", "changed": "修改", "renamed": "改名", "reordered": "顺序调整"}
 NO_CHANGE = "没有数据改动。"
+STALE_HEADING = "英文译文可能过时（中文改了：请在 data/en/ 按新的中文更新 en，并把 zh 改成新的中文）"
 
 
 def clean(text: str) -> str:
@@ -113,4 +114,7 @@ def render_text(report: DiffReport) -> str:
             where = " ".join(x for x in (f.file, f.id, f.path) if x)
             out.append(f"  ⚠ {f.title} [{f.flag}] {where}".rstrip())
             out.append(f"      {clean(f.reason)}")
+    if report.stale:
+        out += ["", STALE_HEADING + "："]
+        out += [f"  {s.file} {s.key}：现在的中文「{short(clean(s.zh))}」" for s in report.stale]
     return "\n".join(out) + "\n"
