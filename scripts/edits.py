@@ -59,15 +59,19 @@ def move_park(data: Path, slug: str) -> None:
 
 
 def add_project(data: Path, slug: str) -> None:
-    """A copy of the district's first project under a new id and name."""
+    """A copy of the district's first project under a new id and name (phase 2, then 3 … when repeated)."""
 
     def change(lines):
         start, end = _section(lines, "projects")
         first = next(i for i in range(start, end) if lines[i].startswith("  - id:"))
         after = next((i for i in range(first + 1, end) if lines[i].startswith("  - id:")), end)
         block = lines[first:after]
-        block[0] = block[0].rstrip("\n") + "-phase-2\n"
-        block = [re.sub(r"^(    name: )(.*)$", r"\1\2（二期）", line) for line in block]
+        base = block[0].rstrip("\n")
+        phase = 2
+        while any(line.rstrip("\n") == f"{base}-phase-{phase}" for line in lines):
+            phase += 1
+        block[0] = f"{base}-phase-{phase}\n"
+        block = [re.sub(r"^(    name: )(.*)$", rf"\1\2（{phase}期）", line) for line in block]
         lines[end:end] = block
 
     _edit(_district(data, slug), change)

@@ -14,8 +14,11 @@ from ..base.problems import Problem, Report
 from ..model import City, District, Entry, Registry, Source, Sources
 from ..model.dataset import Dataset
 from . import checks, i18n, policy, quotes
+from .i18n.model import Glossary, Translations
 from .messages import validate
 from .yamlload import Document, LazyDocument, load
+
+TRANSLATED = (Translations, Glossary)  # data/en/: read like the profiles, kept in the cache when clean
 
 
 def display_path(path: Path, base: Path) -> str:
@@ -76,9 +79,11 @@ class _Reader:
         except OSError:
             raw = None  # load() reports it
         else:
-            self.digests[path.stem if model is District else ":" + path.stem] = hashlib.sha256(raw).hexdigest()
+            name = path.stem if model is District else ":" + (f"en/{path.stem}" if model in TRANSLATED else path.stem)
+            self.digests[name] = hashlib.sha256(raw).hexdigest()
         key = None if raw is None else display.encode() + b"\0" + model.__name__.encode() + b"\0" + raw
-        cacheable = key is not None and model in (District, City, Registry)  # sources.yaml is read whole for its checks
+        # sources.yaml is read whole for its checks; the others are cached when clean
+        cacheable = key is not None and model in (District, City, Registry, *TRANSLATED)
         hit = self.cache.get("load", key) if cacheable else None
         if hit is not None:  # only clean files are cached: nothing to report, positions parsed if ever needed
             return hit, LazyDocument(path, display)
@@ -217,7 +222,7 @@ def load_dataset(
             dataset, docs, city_doc, sources_doc, boundaries, complete=report.ok, declared=declared, memo=checked
         )
     )
-    translations, glossary = i18n.read(dataset, data_dir, reader.shown, report)
+    translations, glossary = i18n.read(dataset, data_dir, reader.read, report)
     if translations or glossary is not None:
         dataset = dataclasses.replace(dataset, translations=translations, glossary=glossary)
     report.extend(policy.run(dataset, docs, city_doc, sources_doc))

@@ -10,17 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...base.problems import Report
-from ..messages import validate
-from ..yamlload import load
 from .check import Coverage, check
 from .model import Glossary, Translations
 
 FOLDER = "en"  # data/en/
 
 
-def read(dataset, data_dir: Path, shown, report: Report) -> tuple[dict[str, Translations], Glossary | None]:
+def read(dataset, data_dir: Path, read_file, report: Report) -> tuple[dict[str, Translations], Glossary | None]:
     """Read data/en/ (if there is one): each profile's translations and the glossary; report unknown keys, stale
-    translations and the coverage. Never an error: a missing translation shows the Chinese, marked."""
+    translations and the coverage. Never an error: a missing translation shows the Chinese, marked.
+    `read_file(path, model)`: the loader's (profiles/ingest/load.py), which reports a file's problems and keeps
+    a clean file's model in the cache."""
     folder = data_dir / FOLDER
     if not folder.is_dir():
         return {}, None
@@ -32,23 +32,14 @@ def read(dataset, data_dir: Path, shown, report: Report) -> tuple[dict[str, Tran
         path = folder / f"{owner}.yaml"
         doc = None
         if path.is_file():
-            doc, problems = load(path, shown(path))
-            report.extend(problems)
-            t, more = validate(Translations, doc) if doc is not None else (None, [])
-            report.extend(more)
+            t, doc = read_file(path, Translations)
             if t is not None:
                 found[owner] = t
         problems, cov = check(profile, owner, found.get(owner), doc)
         report.extend(problems)
         coverage.append(cov)
-    glossary = None
     gpath = folder / "glossary.yaml"
-    if gpath.is_file():
-        doc, problems = load(gpath, shown(gpath))
-        report.extend(problems)
-        if doc is not None:
-            glossary, more = validate(Glossary, doc)
-            report.extend(more)
+    glossary = read_file(gpath, Glossary)[0] if gpath.is_file() else None
     done = sum(c.translated for c in coverage)
     total = sum(c.total for c in coverage)
     report.notes.append(

@@ -33,15 +33,17 @@ def check(profile: District | City, owner: str, t: Translations | None, doc: Doc
     problems: list[Problem] = []
     stale = 0
     for key, tr in given.items():
-        loc = ("translations", key)
-        line, col = doc.locate(loc, key=True) if doc is not None else (1, 1)
-        path = doc.path if doc is not None else owner
         if key not in current:
-            what, how = f"“{key}”没有对应的中文文字", "请删除这一条，或改成现有的键"
-            problems.append(Problem(path, line, col, field_path(loc), what, how, "translation of no text", "warning"))
+            what, how, en = f"“{key}”没有对应的中文文字", "请删除这一条，或改成现有的键", "translation of no text"
         elif tr.zh != current[key]:
             stale += 1
             what, how = "中文原文已改，译文可能过时", f"请按新的中文更新 en，并把 zh 改成：{current[key][:60]}"
-            problems.append(Problem(path, line, col, field_path(loc), what, how, "stale translation", "warning"))
+            en = "stale translation"
+        else:
+            continue
+        loc = ("translations", key)
+        line, col = doc.locate(loc, key=True) if doc is not None else (1, 1)  # positions only for a problem
+        path = doc.path if doc is not None else owner
+        problems.append(Problem(path, line, col, field_path(loc), what, how, en, "warning"))
     translated = sum(1 for k, v in given.items() if k in current and v.zh == current[k])
     return problems, Coverage(owner, translated, stale, len(current))
