@@ -4,6 +4,7 @@ each call fills exactly the placeholders its message names, and a language witho
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from string import Formatter
@@ -13,9 +14,12 @@ import pytest
 from jinja2 import nodes
 
 from profiles.facts import texts
-from profiles.facts.texts import t, zh
+from profiles.facts.texts import en, t, zh
 
 PACKAGE = Path(texts.__file__).resolve().parents[2]  # profiles/
+# Chinese characters and Chinese punctuation (、。《》 and full-width ，（）；：, but not “ ” — English quotes too):
+# CJK symbols and punctuation, Extension A, the Unified Ideographs, compatibility ideographs, full-width forms.
+CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,36 @@ def test_every_catalogue_holds_only_chinese_ids_with_their_placeholders():
         assert lang in texts.LANGUAGES
         assert sorted(set(catalogue) - set(zh.TEXTS)) == [], lang
         assert [k for k, m in catalogue.items() if placeholders(m) != placeholders(zh.TEXTS[k])] == [], lang
+
+
+def test_the_english_catalogue_is_registered_and_has_each_message_s_placeholders():
+    assert texts.CATALOGUES["en"] == en.TEXTS
+    assert sorted(set(en.TEXTS) - set(zh.TEXTS)) == []
+    wrong = [k for k, m in en.TEXTS.items() if placeholders(m) != placeholders(zh.TEXTS[k])]
+    assert wrong == []
+
+
+def test_the_english_catalogue_holds_no_chinese():
+    assert [f"{k}: {m}" for k, m in en.TEXTS.items() if CJK.search(m)] == []
+    assert CJK.findall(Path(en.__file__).read_text("utf-8")) == []  # nor its comments
+    assert CJK.search("海珠区") and CJK.search("、") and CJK.search("（") and not CJK.search("“Haizhu” · ≥ 5.5%")
+
+
+def test_english_messages_read_in_english():
+    assert t("map.title", lang="en", name="Haizhu District", projects="major projects") == (
+        "Map of parks and major projects in Haizhu District"
+    )
+    assert t("map.alt.parks", lang="en", count=12) == "12 industrial parks or zones (green squares)"
+    assert t("list.sep", lang="en") == ", "
+    assert t("chart.gdp.title", lang="en", year=2024) == "GDP (gross regional product) by district, 2024"
+    assert t("list.sep") == "、"  # the Chinese edition is unchanged
+
+
+def test_an_english_message_left_out_reads_in_chinese(monkeypatch):
+    left_out = {k: m for k, m in en.TEXTS.items() if k != "map.caption"}
+    monkeypatch.setattr(texts, "CATALOGUES", {"zh": zh.TEXTS, "en": left_out})
+    assert t("map.caption", lang="en", name="海珠区", projects="重大项目") == "海珠区产业园区与重大项目地图"
+    assert t("map.title", lang="en", name="Haizhu District", projects="major projects").startswith("Map of")
 
 
 def test_the_scanners_see_what_the_tests_check():

@@ -5,8 +5,9 @@ catalogue per language, each message named by an id and filled through named pla
     t("map.title", name="海珠区", projects="重大项目")   # -> "海珠区园区与重大项目地图"
 
 `zh.py` is the catalogue (the site's language). A second language is a second module beside it holding the same
-ids (`en.py`, issue #25), listed in CATALOGUES; a message it lacks reads in Chinese, so a partial translation
-never breaks a build. Templates call the same function (`t(...)`, or the filter `"id"|t(...)`: profiles.engine.templating).
+ids, listed in CATALOGUES: `en.py` (issue #25, terms and hedges as data/en/glossary.yaml fixes them); a message it
+lacks reads in Chinese, so a partial translation never breaks a build. Templates call the same function (`t(...)`,
+or the filter `"id"|t(...)`: profiles.engine.templating).
 
 What stays outside: numbers, dates and units (profiles.facts.present formats them and passes them in as placeholders);
 the kinds' labels (profiles.model.kinds, one row per kind; messages take them as placeholders such as `{projects}`);
@@ -20,11 +21,11 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from . import zh
+from . import en, zh
 
 DEFAULT = "zh"
 LANGUAGES = ("zh", "en")  # the editions a build may ask for; a language without a catalogue reads in Chinese
-CATALOGUES = MappingProxyType({"zh": MappingProxyType(zh.TEXTS)})
+CATALOGUES = MappingProxyType({"zh": MappingProxyType(zh.TEXTS), "en": MappingProxyType(en.TEXTS)})
 
 
 def t(key: str, /, lang: str = DEFAULT, **args: object) -> str:
