@@ -290,23 +290,18 @@ def _syntax_hint(what: str) -> str:
     return "请检查这一行的缩进、冒号和引号"
 
 
+def _refuse(node: ScalarEvent, loc: Path_, doc: Document, problems: list[Problem], zh: str, hint: str, en: str) -> None:
+    """A scalar refused: reported at its position, left as None so the file's other problems are still found."""
+    doc.refused.add(loc)
+    problems.append(_problem(doc.path, node.start_mark, field_path(loc), zh, hint, en))
+
+
 def _scalar(node: ScalarEvent, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
     value = node.value
-    if _CONTROL_IN_VALUE.search(
-        value
-    ):  # written as an escape ("\x07", "\P") inside quotes: as invisible as the raw byte
-        doc.refused.add(loc)
-        problems.append(
-            _problem(
-                doc.path,
-                node.start_mark,
-                field_path(loc),
-                "文字里有不可见的控制字符",
-                "请删除引号里的 \\x.. 之类的转义",
-                "control character in a value",
-            )
-        )
-        return None
+    # A control character written as an escape ("\x07", "\P") inside quotes: as invisible as the raw byte.
+    if _CONTROL_IN_VALUE.search(value):
+        zh, hint = "文字里有不可见的控制字符", "请删除引号里的 \\x.. 之类的转义"
+        return _refuse(node, loc, doc, problems, zh, hint, "control character in a value")
     if node.style:  # quoted or block scalar: always text (libyaml marks plain as "", PyYAML as None)
         return value
     if value in _NULL:
@@ -316,33 +311,14 @@ def _scalar(node: ScalarEvent, loc: Path_, doc: Document, problems: list[Problem
     if value in _FALSE:
         return False
     if value in _AMBIGUOUS_BOOL:
-        doc.refused.add(loc)
-        problems.append(
-            _problem(
-                doc.path,
-                node.start_mark,
-                field_path(loc),
-                f"“{value}”含义不明确（旧版 YAML 会当成真/假）",
-                f'表示是/否请写 true 或 false；表示文字请加引号："{value}"',
-                "ambiguous boolean",
-            )
-        )
-        return None
+        zh = f"“{value}”含义不明确（旧版 YAML 会当成真/假）"
+        hint = f'表示是/否请写 true 或 false；表示文字请加引号："{value}"'
+        return _refuse(node, loc, doc, problems, zh, hint, "ambiguous boolean")
     if value[0] not in _NUMBER_START:  # text (most values): none of the patterns below can match
         return value
     if _LEADING_ZERO.match(value):
-        doc.refused.add(loc)
-        problems.append(
-            _problem(
-                doc.path,
-                node.start_mark,
-                field_path(loc),
-                f"“{value}”以 0 开头，不同工具会读成不同的数",
-                f'代码、编号请加引号："{value}"',
-                "number with a leading zero",
-            )
-        )
-        return None
+        zh, hint = f"“{value}”以 0 开头，不同工具会读成不同的数", f'代码、编号请加引号："{value}"'
+        return _refuse(node, loc, doc, problems, zh, hint, "number with a leading zero")
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):

@@ -10,10 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...base.problems import Report
+from ...model import City, District
 from .check import Coverage, check
 from .model import Glossary, Translations
 
 FOLDER = "en"  # data/en/
+
+
+def owners(dataset) -> list[tuple[str, District | City]]:
+    """Each translated profile with the name of its file in data/en/: "city" first, then the districts' slugs."""
+    found: list[tuple[str, District | City]] = [("city", dataset.city)] if dataset.city is not None else []
+    return found + list(dataset.districts.items())
 
 
 def read(dataset, data_dir: Path, read_file, report: Report) -> tuple[dict[str, Translations], Glossary | None]:
@@ -24,11 +31,9 @@ def read(dataset, data_dir: Path, read_file, report: Report) -> tuple[dict[str, 
     folder = data_dir / FOLDER
     if not folder.is_dir():
         return {}, None
-    owners = [("city", dataset.city)] if dataset.city is not None else []
-    owners += list(dataset.districts.items())
     found: dict[str, Translations] = {}
     coverage: list[Coverage] = []
-    for owner, profile in owners:
+    for owner, profile in owners(dataset):
         path = folder / f"{owner}.yaml"
         doc = None
         if path.is_file():

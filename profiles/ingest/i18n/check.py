@@ -26,17 +26,26 @@ class Coverage:
         return f"{self.owner}: {self.translated}/{self.total} ({share:.0f}%){stale}"
 
 
+def stale(profile: District | City, t: Translations | None) -> dict[str, str]:
+    """Key -> the current Chinese, for each translation made from another Chinese than the profile's now."""
+    return _changed(t, dict(texts(profile)))
+
+
+def _changed(t: Translations | None, current: dict[str, str]) -> dict[str, str]:
+    given = t.translations if t is not None else {}
+    return {key: current[key] for key, tr in given.items() if key in current and tr.zh != current[key]}
+
+
 def check(profile: District | City, owner: str, t: Translations | None, doc: Document | None):
     """(problems, coverage) of one profile's translations."""
     current = dict(texts(profile))
     given = t.translations if t is not None else {}
+    changed = _changed(t, current)
     problems: list[Problem] = []
-    stale = 0
-    for key, tr in given.items():
+    for key in given:
         if key not in current:
             what, how, en = f"“{key}”没有对应的中文文字", "请删除这一条，或改成现有的键", "translation of no text"
-        elif tr.zh != current[key]:
-            stale += 1
+        elif key in changed:
             what, how = "中文原文已改，译文可能过时", f"请按新的中文更新 en，并把 zh 改成：{current[key][:60]}"
             en = "stale translation"
         else:
@@ -45,5 +54,5 @@ def check(profile: District | City, owner: str, t: Translations | None, doc: Doc
         line, col = doc.locate(loc, key=True) if doc is not None else (1, 1)  # positions only for a problem
         path = doc.path if doc is not None else owner
         problems.append(Problem(path, line, col, field_path(loc), what, how, en, "warning"))
-    translated = sum(1 for k, v in given.items() if k in current and v.zh == current[k])
-    return problems, Coverage(owner, translated, stale, len(current))
+    translated = sum(1 for key in given if key in current and key not in changed)
+    return problems, Coverage(owner, translated, len(changed), len(current))

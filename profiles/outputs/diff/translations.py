@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ingest.i18n.texts import texts
+from ...ingest.i18n import owners
+from ...ingest.i18n.check import stale as stale_texts
 from ...model.dataset import Dataset
 
 
@@ -21,18 +22,12 @@ class StaleTranslation:
 
 def stale(dataset: Dataset) -> dict[tuple[str, str], str]:
     """(owner, key) -> the current Chinese, for every translation whose Chinese has changed."""
-    owners = [("city", dataset.city)] if dataset.city is not None else []
-    owners += list(dataset.districts.items())
-    found: dict[tuple[str, str], str] = {}
-    for owner, profile in owners:
-        given = dataset.translations.get(owner)
-        if given is None:
-            continue
-        current = dict(texts(profile))
-        for key, translation in given.translations.items():
-            if key in current and translation.zh != current[key]:
-                found[(owner, key)] = current[key]
-    return found
+    return {
+        (owner, key): zh
+        for owner, profile in owners(dataset)
+        if owner in dataset.translations
+        for key, zh in stale_texts(profile, dataset.translations[owner]).items()
+    }
 
 
 def left_stale(base: Dataset, head: Dataset) -> list[StaleTranslation]:
