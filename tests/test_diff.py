@@ -10,7 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
+from profiles.ingest.i18n.texts import texts
+from profiles.ingest.load import load_dataset
 from profiles.outputs.diff import SideError, run
 from profiles.outputs.diff.flags import TITLES
 from profiles.outputs.diff.render import render
@@ -179,17 +182,12 @@ def test_a_reorder_names_only_the_entries_that_moved():
 
 def _texts(data: Path) -> dict[str, str]:
     """haizhu's texts in data/, keyed as translations key them."""
-    from profiles.ingest.i18n.texts import texts
-    from profiles.ingest.load import load_dataset
-
     return dict(texts(load_dataset(data)[0].districts["haizhu"]))
 
 
-def _translations(texts: dict[str, str], stale_key: str) -> str:
+def _translations(current: dict[str, str], stale_key: str) -> str:
     """data/en/haizhu.yaml translating every text as it is, but one (`stale_key`), made from an older Chinese."""
-    import yaml
-
-    entries = {k: {"zh": "旧的中文" if k == stale_key else zh, "en": "English"} for k, zh in texts.items()}
+    entries = {k: {"zh": "旧的中文" if k == stale_key else zh, "en": "English"} for k, zh in current.items()}
     return yaml.safe_dump({"translations": entries}, allow_unicode=True)
 
 

@@ -4,6 +4,7 @@ an import inside a function is a deliberate deferral of a heavy dependency and s
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "profiles"
@@ -128,8 +129,6 @@ ENTRY_POINTS = {"__init__.py", "__main__.py", "cli.py", "mkdocs_hooks.py"}
 
 def _layers() -> list[str]:
     """The layers import-linter checks, top first, as folder names (the entry points' line left out)."""
-    import tomllib  # deferred: only these tests read pyproject.toml
-
     contracts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"]["contracts"]
     (layers,) = [c["layers"] for c in contracts if c["type"] == "layers"]
     return [layer.removeprefix("profiles.") for layer in layers if "|" not in layer]
