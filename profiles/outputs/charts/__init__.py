@@ -74,6 +74,12 @@ def chart_views(dataset: Dataset, ctx: BuildContext) -> tuple[ChartView, ...]:
     )
 
 
+def build_chart_views(inputs: Inputs) -> tuple[ChartView, ...]:
+    """The build's charts with their embed codes, made once per build: the chart files, their pages, oEmbed and
+    share images, /compare/ and the home page all show them."""
+    return inputs.resource("chart-views", lambda: chart_views(inputs.dataset, inputs.ctx))
+
+
 def figure_html(view: ChartView, prefix: str, table_open: bool = True, compact: bool = False) -> Markup:
     """A chart as a page shows it (`prefix`: the way to the site root): figure, table (closed where the page
     already shows the same numbers), downloads, embed code; `compact`: the figure alone, linked to the chart on
@@ -96,7 +102,7 @@ def draw(view: ChartData, inputs: Inputs | None = None) -> dict[str, bytes]:
 
 CHARTS = Output(
     "chart",
-    collect=lambda inputs: ((f"charts/{c.name}", c) for c in charts(inputs.dataset)),
+    collect=lambda inputs: ((f"charts/{v.chart.name}", v.chart) for v in build_chart_views(inputs)),
     render=draw,
 )
 
@@ -129,7 +135,7 @@ def render_page(page: ChartPage, inputs: Inputs | None = None) -> str:
 def _pages(inputs: Inputs):
     site = inputs.ctx.site_url
     compare = f"{site}compare/#charts" if site else f"{PREFIX}compare/#charts"
-    for v in chart_views(inputs.dataset, inputs.ctx):
+    for v in build_chart_views(inputs):
         yield f"{v.files['embed']}index.html", ChartPage(v, compare)
 
 
@@ -144,7 +150,7 @@ def _oembeds(inputs: Inputs):
     site = inputs.ctx.site_url
     if not site:
         return
-    for v in chart_views(inputs.dataset, inputs.ctx):
+    for v in build_chart_views(inputs):
         paths = v.files
         thumbnail = ("chart", f"charts/{v.chart.name}", paths["png"])
         yield (
@@ -178,7 +184,7 @@ def share_source(c: ChartData, named: int = 4) -> str:
 def _shares(inputs: Inputs):
     from ..share import compare_url  # deferred: the share package imports Pillow and segno
 
-    for c in charts(inputs.dataset):
+    for c in (v.chart for v in build_chart_views(inputs)):
         yield files(c.name)["share"], ChartShare(c, share_source(c), compare_url(inputs.ctx, f"chart-{c.name}"))
 
 

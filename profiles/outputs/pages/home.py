@@ -14,7 +14,7 @@ from ...engine.templating import environment
 from ...facts import headline
 from ...model import CITY_SLUG, City, District, Source
 from ...model.dataset import Dataset
-from ..charts import chart_views, figure_html
+from ..charts import ChartView, build_chart_views, figure_html
 from ..embeds import Panel, panel
 from ..views import numbers
 from . import figures
@@ -76,7 +76,9 @@ class HomePage:
     since: tuple[tuple[str, str], ...] = ()  # (anchor, first appearance) of the city's goals and figures
 
 
-def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ...] | None = None) -> HomePage:
+def home_page(
+    dataset: Dataset, ctx: BuildContext, figures: tuple[ChartView, ...], cards: tuple[DistrictCard, ...] | None = None
+) -> HomePage:
     city = dataset.city
     cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
     cards = index_page(dataset) if cards is None else cards
@@ -90,7 +92,7 @@ def home_page(dataset: Dataset, ctx: BuildContext, cards: tuple[DistrictCard, ..
         city_panel,
         oembed_links(ctx, city_panel if ctx.maps else None, None),
         numbers.rows(dataset),
-        next((v for v in chart_views(dataset, ctx) if v.chart.name == "gdp-by-district"), None),
+        next((v for v in figures if v.chart.name == "gdp-by-district"), None),
         *_history(ctx),
     )
 
@@ -145,5 +147,7 @@ def _cards(inputs) -> tuple[DistrictCard, ...]:
     return inputs.resource("cards", lambda: index_page(inputs.dataset))
 
 
-HOME = Output("home", lambda i: [("index.md", home_page(i.dataset, i.ctx, _cards(i)))], render_home_page)
+HOME = Output(
+    "home", lambda i: [("index.md", home_page(i.dataset, i.ctx, build_chart_views(i), _cards(i)))], render_home_page
+)
 INDEX = Output("district-index", lambda i: [("districts/index.md", _cards(i))], render_index_page)

@@ -12,14 +12,13 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...engine.context import BuildContext
 from ...engine.output import Outputs
 from ...engine.rendering import Inputs, Output
 from ...engine.templating import environment
 from ...facts.present import any_status_known
 from ...model import CITY_SLUG
 from ...model.dataset import Dataset
-from ..charts import chart_views, figure_html
+from ..charts import ChartView, build_chart_views, figure_html
 from ..exports import export_counts
 from . import compare, matrix, numbers
 from .downloads import DataPage, data_page
@@ -50,7 +49,7 @@ class ComparePage:
     figures: tuple = ()  # charts.ChartView: the Vega-Lite charts
 
 
-def compare_page(dataset: Dataset, ctx: BuildContext | None = None) -> ComparePage:
+def compare_page(dataset: Dataset, figures: tuple[ChartView, ...]) -> ComparePage:
     themes = compare.goal_groups(dataset)
     goal_rows = [r for g in themes for r in g.rows]
     return ComparePage(
@@ -68,7 +67,7 @@ def compare_page(dataset: Dataset, ctx: BuildContext | None = None) -> ComparePa
         district_count=len(dataset.districts),
         number_columns=numbers.columns(),
         number_rows=numbers.rows(dataset),
-        figures=chart_views(dataset, ctx or BuildContext()),
+        figures=figures,
     )
 
 
@@ -102,7 +101,9 @@ def _data_page(inputs: Inputs) -> DataView:
     return DataView(page, compare.cap(compare.coverage_rows(dataset)))
 
 
-COMPARE = Output("compare", lambda i: [("compare/index.md", compare_page(i.dataset, i.ctx))], render_compare_page)
+COMPARE = Output(
+    "compare", lambda i: [("compare/index.md", compare_page(i.dataset, build_chart_views(i)))], render_compare_page
+)
 DATA_PAGE = Output("data-page", lambda i: [("data/index.md", _data_page(i))], render_data_page)
 
 
