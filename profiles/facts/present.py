@@ -18,8 +18,8 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..model import Goal, Quantity, Target
-from ..model.enums import Comparator, GoalStatus
+from ..model import Figure, Goal, Quantity, Target
+from ..model.enums import LABELS_ZH, Comparator, GoalStatus, Period
 from ..model.indicators import number_text
 from ..model.kinds import BY_LIST
 from .texts import t
@@ -183,3 +183,13 @@ def iframe_code(
         f'<noscript><img src="{e(image)}"{twin} alt="{e(alt)}" style="max-width:100%;height:auto"></noscript>\n'
         f'<script src="{e(site)}embed/resize.js" async></script>'
     )
+
+
+def period_text(f: Figure, compact: bool = False) -> str:
+    """When a figure holds: 2024年 · 2025年前三季度 · 2023年末 · 2020年普查; `compact` (a table's cell): 2024 ·
+    2025前三季度 · 2023年末."""
+    if f.period is Period.full_year:
+        return str(f.year) if compact else f"{f.year}年"
+    if f.period is Period.year_end:
+        return f"{f.year}年末"
+    return f"{f.year}{'' if compact else '年'}{LABELS_ZH[f.period.value]}"

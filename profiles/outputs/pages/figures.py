@@ -7,23 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...facts import results
+from ...facts.present import period_text
 from ...ingest import policy
 from ...model import City, District, Figure, Goal, Source
-from ...model.enums import LABELS_ZH, IndicatorKey, Period
+from ...model.enums import LABELS_ZH, IndicatorKey
 from ...model.indicators import INDICATORS, info, number_text
 
 LEAD = (IndicatorKey.gdp, IndicatorKey.gdp_growth, IndicatorKey.population)
 # Where a missing figure would be published: the invitation shown in its place.
 WHERE = "区政府工作报告、国民经济和社会发展计划执行情况报告或区统计局"
-
-
-def when(f: Figure) -> str:
-    """2024年 · 2025年前三季度 · 2023年末 · 2020年普查."""
-    if f.period is Period.full_year:
-        return f"{f.year}年"
-    if f.period is Period.year_end:
-        return f"{f.year}年末"
-    return f"{f.year}年{LABELS_ZH[f.period.value]}"
 
 
 def value_text(value: float, unit: str) -> str:
@@ -72,7 +64,7 @@ def key_figures(profile: District | City, sources: dict[str, Source]) -> list[Ke
                 i.label,
                 value_text(f.value, i.unit),
                 "" if i.unit == "%" else i.unit,
-                when(f),
+                period_text(f),
                 LABELS_ZH[f.status.value],
                 policy.single_source(f, sources),
                 f,
@@ -121,7 +113,7 @@ def goal_results(profile: District | City, sources: dict[str, Source]) -> dict[s
         unit = info(g.indicator).unit
         shown = value_text(r.figure.value, unit) + ("" if unit == "%" else " " + unit)
         out[g.id] = GoalResult(
-            shown, when(r.figure), LABELS_ZH[r.figure.status.value], outcome(r, unit), r.rule, r.figure
+            shown, period_text(r.figure), LABELS_ZH[r.figure.status.value], outcome(r, unit), r.rule, r.figure
         )
     return out
 

@@ -10,10 +10,11 @@ from markupsafe import Markup
 
 from ...engine.templating import environment
 from ...facts import results
+from ...facts.present import period_text
 from ...ingest import policy
 from ...model import City, District, Source
 from ...model.dataset import Dataset
-from ...model.enums import LABELS_ZH, IndicatorKey, Period
+from ...model.enums import IndicatorKey
 from ...model.indicators import INDICATORS, number_text
 
 COLUMNS = (
@@ -51,14 +52,6 @@ class NumberRow:
     cells: tuple[Cell, ...]
 
 
-def _when(f) -> str:
-    if f.period is Period.full_year:
-        return str(f.year)
-    if f.period is Period.year_end:
-        return f"{f.year}年末"
-    return f"{f.year}{LABELS_ZH[f.period.value]}"
-
-
 def _cell(p: District | City, key: IndicatorKey, sources: dict[str, Source], anchor_base: str) -> Cell:
     f = results.latest(p.figures, key, sources)
     if f is None:
@@ -68,7 +61,13 @@ def _cell(p: District | City, key: IndicatorKey, sources: dict[str, Source], anc
     url = s.link if s else ""
     text = number_text(f.value) + ("%" if INDICATORS[key].unit == "%" else "")
     return Cell(
-        text, repr(f.value), _when(f), policy.single_source(f, sources), url, title, f"{anchor_base}#figure-{f.id}"
+        text,
+        repr(f.value),
+        period_text(f, compact=True),
+        policy.single_source(f, sources),
+        url,
+        title,
+        f"{anchor_base}#figure-{f.id}",
     )
 
 
