@@ -3,6 +3,7 @@ attributes, then read its attributes, its text, or its exact source (a test abou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -115,3 +116,27 @@ def markdown_page(page: str) -> tuple[dict, Element]:
     _, front, body = page.split("---\n", 2)
     html = markdown.markdown(body, extensions=["attr_list", "toc"])
     return yaml.safe_load(front) or {}, parse(html)
+
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+TEXT_ATTRS = ("alt", "title", "aria-label", "placeholder", "content")
+
+
+def chinese_outside_lang(root: Element, lang: str | None = None) -> list[str]:
+    """Runs of Chinese characters an English page shows outside elements marked `lang="zh…"`: in text, and in
+    the attributes readers meet (alt, title, aria-label, placeholder; a <meta>'s content). Scripts and styles are
+    not text. Issue #25: screen readers read these in the page's language."""
+    found: list[str] = []
+    for child in root.children:
+        if isinstance(child, str):
+            if not (lang or "").startswith("zh"):
+                found += HAN.findall(child)
+            continue
+        if child.tag in ("script", "style", "template"):
+            continue
+        inner = child.attrs.get("lang") if "lang" in child.attrs else lang
+        if not (inner or "").startswith("zh"):
+            for name in TEXT_ATTRS:
+                found += HAN.findall(child.attrs.get(name) or "")
+        found += chinese_outside_lang(child, inner)
+    return found

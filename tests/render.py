@@ -23,7 +23,7 @@ from profiles.engine.context import BuildContext
 from profiles.engine.rendering import Inputs, run
 from profiles.model.dataset import Dataset
 from profiles.site.build import Session, validate
-from profiles.site.generate import OUTPUTS, context
+from profiles.site.generate import OUTPUTS, context, edition_inputs
 
 # The outputs whose results an output reads (run before it, in the build's order).
 NEEDS = {
@@ -56,11 +56,13 @@ def render_output(
     *,
     dataset: Dataset | None = None,
     boundaries: Mapping[str, dict] | None = None,
+    lang: str = "zh",
     **ctx: Any,
 ) -> Rendered:
     """The output called `name` rendered for the project at `project` (its config and data, loaded as a build loads
-    them), or for `dataset` and `boundaries` made in code (then `project` is any folder: it holds the search
-    dictionary). `ctx`: fields of the build's context to change (say `map_settings`, `edit_base`)."""
+        them), or for `dataset` and `boundaries` made in code (then `project` is any folder: it holds the search
+        dictionary). `ctx`: fields of the build's context to change (say `map_settings`, `edit_base`); `lang`: the edition
+    (en: the data localized and the context in English, as the build's English pass; files keep their keys)."""
     config = load_config(project)
     session = Session(config)
     session.cache = Cache(None)
@@ -70,6 +72,9 @@ def render_output(
     boundaries = dict(boundaries or {})
     built = context(dataset, boundaries, config, session.cache, with_git=False)
     inputs = Inputs(dataset, dataclasses.replace(built, **ctx), boundaries, session.cache)
+    if lang != built.lang:
+        inputs = edition_inputs(inputs, lang)
+        inputs.out = type(inputs.out.outputs)()  # the edition's files at their own keys: tests read them as such
     views: dict[str, Any] = {}
     [output] = [o for o in OUTPUTS if o.name == name]
 

@@ -42,7 +42,7 @@ LOCK = PACKAGE.parent / "requirements.lock"  # the exact version of every depend
 def _package_digest() -> str:
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".j2", ".html", ".js", ".css", ".svg"):
+        if path.is_file() and path.suffix in (".py", ".j2", ".html", ".js", ".css", ".svg", ".po"):
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

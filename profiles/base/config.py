@@ -34,6 +34,8 @@ class Config:
     # The site's public root URL ending in "/" (embed codes, QR codes, feeds); None: no public address.
     site_url: str | None = None
     cache_off: bool = False  # PROFILES_NO_CACHE: every build renders everything
+    # The editions built, the site's own language first (mkdocs.yml's i18n plugin): ("zh",) or ("zh", "en").
+    languages: tuple[str, ...] = ("zh",)
 
     def cache(self):
         """build/cache/ beside the project: parsed files and drawn images keyed by content (git-ignored)."""
@@ -60,12 +62,31 @@ _MkDocsYaml.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, su
 
 
 @lru_cache(maxsize=4)  # a pure function of the file's bytes (and the environment !ENV reads)
-def _mkdocs_site_url(text: bytes, environ: tuple) -> object:
+def _mkdocs_settings(text: bytes, environ: tuple) -> dict:
     try:
         settings = yaml.load(text, Loader=_MkDocsYaml) or {}
     except yaml.YAMLError:
-        return None
-    return settings.get("site_url") if isinstance(settings, dict) else None
+        return {}
+    return settings if isinstance(settings, dict) else {}
+
+
+def _mkdocs_site_url(text: bytes, environ: tuple) -> object:
+    return _mkdocs_settings(text, environ).get("site_url")
+
+
+def editions(mkdocs_file: Path) -> tuple[str, ...]:
+    """The languages the site is built in, the default first: mkdocs.yml's i18n plugin (mkdocs-static-i18n) lists
+    them (`languages`, each with `locale`, `default` and `build`); without it, Chinese only."""
+    if not mkdocs_file.is_file():
+        return ("zh",)
+    plugins = _mkdocs_settings(mkdocs_file.read_bytes(), tuple(sorted(os.environ.items()))).get("plugins") or []
+    for plugin in plugins:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            languages = [lang for lang in plugin["i18n"].get("languages") or [] if isinstance(lang, dict)]
+            default = [lang["locale"] for lang in languages if lang.get("default")]
+            others = [lang["locale"] for lang in languages if not lang.get("default") and lang.get("build", True)]
+            return tuple(default or ["zh"]) + tuple(others)
+    return ("zh",)
 
 
 def normal_url(url: object) -> str | None:
@@ -114,4 +135,5 @@ def load_config(root: Path, data_dir: Path | None = None, environ: Mapping[str, 
         archive_dir=(root / settings["archive_dir"]).resolve() if settings.get("archive_dir") else None,
         site_url=site_url(root / "mkdocs.yml", env),
         cache_off=bool(env.get("PROFILES_NO_CACHE")),
+        languages=editions(root / "mkdocs.yml"),
     )

@@ -23,3 +23,15 @@ class BuildContext:
     map_settings: Any = None  # maps.MapSettings: the basemap every map of this build is drawn on
     boundaries_digest: str = ""  # SHA-256 of the boundaries file: views name shapes by it
     history: Any = None  # history.History: the data's changes from git (None: a page rendered on its own)
+    # The edition this build pass renders: "zh" at the site's root, "en" under en/ (issue #25). Every output of
+    # an edition writes the same paths under its `prefix`; links to the files both editions share (assets/,
+    # the downloads, feeds, schemas) climb `up` first.
+    lang: str = "zh"
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.lang == "zh" else f"{self.lang}/"
+
+    @property
+    def up(self) -> str:
+        return "" if self.lang == "zh" else "../"

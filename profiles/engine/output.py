@@ -25,6 +25,11 @@ class Outputs:
     def __contains__(self, rel: str) -> bool:
         return rel in self.files
 
+    def edition(self, prefix: str) -> Edition:
+        """The files of one edition of the site (`en/`): put under `prefix`; read from there first, else from the
+        files both editions share (the downloads a data page measures)."""
+        return Edition(self, prefix)
+
     def write_to(self, folder: Path) -> list[Path]:
         """Every file under `folder` (tests and one-off inspection; builds use `build.sync`)."""
         paths = []
@@ -34,3 +39,24 @@ class Outputs:
             path.write_bytes(data)
             paths.append(path)
         return paths
+
+
+class Edition:
+    """`Outputs` seen from one language edition (Outputs.edition)."""
+
+    def __init__(self, outputs: Outputs, prefix: str) -> None:
+        self.outputs, self.prefix = outputs, prefix
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        return self.outputs.files
+
+    def put(self, rel: str, data: bytes | str) -> str:
+        return self.outputs.put(self.prefix + rel, data)
+
+    def __getitem__(self, rel: str) -> bytes:
+        files = self.outputs.files
+        return files[self.prefix + rel] if self.prefix + rel in files else files[rel]
+
+    def __contains__(self, rel: str) -> bool:
+        return self.prefix + rel in self.outputs.files or rel in self.outputs.files

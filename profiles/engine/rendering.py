@@ -31,7 +31,7 @@ from ..base.cache import Cache
 from ..base.digests import Digests
 from ..model.dataset import Dataset
 from .context import BuildContext
-from .output import Outputs
+from .output import Edition, Outputs
 
 __all__ = ["Digests", "Inputs", "Output", "Run", "View", "run"]
 
@@ -46,7 +46,7 @@ class Inputs:
     ctx: BuildContext
     boundaries: Mapping[str, dict] = field(default_factory=dict)
     cache: Cache = field(default_factory=lambda: Cache(None))
-    out: Outputs = field(default_factory=Outputs)  # files made so far (path under docs/ -> bytes)
+    out: Outputs | Edition = field(default_factory=Outputs)  # files made so far (path under docs/ -> bytes)
     results: dict[str, dict[str, Any]] = field(default_factory=dict)  # output name -> key -> result
     resident: bool = False  # a resident process (serve): worth keeping worker processes warm between builds
     _resources: dict[str, Any] = field(default_factory=dict)
@@ -68,6 +68,9 @@ class Output:
     # Renders several views at once (images: in parallel processes); results in the views' order.
     render_many: Callable[[list[View], Inputs], list[Any]] | None = None
     files: bool = True  # results are files put at their key (or a {path: data} dict); else kept in results
+    # One file for every edition (the downloads, feeds, schemas, the search dictionary); else each language
+    # edition renders its own under its prefix (en/…), from its own data (profiles.engine.context.BuildContext.lang).
+    shared: bool = False
 
 
 @dataclass
@@ -87,7 +90,10 @@ def run(outputs: Iterable[Output], inputs: Inputs, cache: Cache, lap: Callable[[
     worker processes): the next outputs go on meanwhile, and its results are stored at the end."""
     done = Run()
     pending = []
+    lang = inputs.ctx.lang
     for output in outputs:
+        # An edition's files are cached apart (the same view renders other words in another language).
+        kind = output.name if lang == "zh" or output.shared else f"{output.name}@{lang}"
         views = list(output.collect(inputs))
         results: dict[str, Any] = {}
         missing: dict[bytes, list[str]] = {}  # digest -> keys showing that view
@@ -99,7 +105,7 @@ def run(outputs: Iterable[Output], inputs: Inputs, cache: Cache, lap: Callable[[
                 # The one place an output's key is made: its view's digest (the cache salts it with the
                 # code and the dependencies' versions, and files it under the output's name).
                 digest = cache.digests.of(view)
-                found = cache.get(output.name, digest)
+                found = cache.get(kind, digest)
                 if found is not None:
                     results[key] = found
                     continue
@@ -114,22 +120,24 @@ def run(outputs: Iterable[Output], inputs: Inputs, cache: Cache, lap: Callable[[
             )
             done.rendered[output.name] = [key for keys in missing.values() for key in keys]
         if callable(made):
-            pending.append((output, views, results, missing, made))
+            pending.append((output, kind, views, results, missing, made))
         else:
-            _store(output, views, results, missing, made, inputs, cache)
+            _store(output, kind, views, results, missing, made, inputs, cache)
         if lap is not None:
             lap(output.name)
-    for output, views, results, missing, made in pending:
-        _store(output, views, results, missing, made(), inputs, cache)
+    for output, kind, views, results, missing, made in pending:
+        _store(output, kind, views, results, missing, made(), inputs, cache)
         if lap is not None:
             lap(output.name)
     return done
 
 
-def _store(output: Output, views, results: dict, missing: dict, made: list, inputs: Inputs, cache: Cache) -> None:
+def _store(
+    output: Output, kind: str, views, results: dict, missing: dict, made: list, inputs: Inputs, cache: Cache
+) -> None:
     for (digest, keys), result in zip(missing.items(), made):
         if cache.folder is not None:
-            cache.put(output.name, digest, result)
+            cache.put(kind, digest, result)
         for key in keys:
             results[key] = result
     ordered = {key: results[key] for key, _ in views}

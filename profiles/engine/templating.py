@@ -20,14 +20,17 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from ..facts import texts
 from ..facts.present import city_figure_caption, figure_caption, num, quantity_text, target_text  # one home (present)
-from ..facts.texts import t
+from ..facts.texts.phrases import SOURCE, translate
 from ..model import Quantity
 from ..model.enums import LABELS_ZH
 from ..model.indicators import number_text
+from ..model.localized import Localized
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 # Money units we can put on one scale for sorting; anything else sorts as text.
@@ -72,6 +75,66 @@ def codespans(text: str) -> Markup:
     return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
 
 
+def edition(context: Context) -> str:
+    """The language a template renders in: its `lang` variable, else its build context's (`ctx.lang`), else
+    Chinese (a template rendered without either: an embed's static part, a test)."""
+    lang = context.get("lang")
+    if isinstance(lang, str):
+        return lang
+    return getattr(context.get("ctx"), "lang", SOURCE)
+
+
+@pass_context
+def phrase(context: Context, text: str, **args: object) -> Markup | str:
+    """`_("各区")`: a fixed word of the template in the page's language (profiles.facts.texts.phrases). The
+    catalogue is ours and trusted as markup, like the template it stands in; placeholders are escaped."""
+    message = translate(text, edition(context), args.get("n"))
+    if context.eval_ctx.autoescape:
+        return Markup(message).format(**args) if args else Markup(message)
+    return message.format(**args) if args else message
+
+
+@pass_context
+def message(context: Context, key: str, /, **args: object) -> str:
+    """`t("map.title", name=…)` in a template: the id catalogue's message in the page's language."""
+    return texts.t(key, lang=args.pop("lang", None) or edition(context), **args)
+
+
+@pass_context
+def data_text(context: Context, text: object, markdown: bool = False) -> Markup:
+    """`{{ goal.statement|tx }}`: a text of the data as this edition shows it. On an English page a text still in
+    Chinese (no translation yet) is wrapped in `lang="zh-CN"` and marked "not yet translated", and a translation
+    of an older Chinese text is marked "translation may be out of date"; a Chinese page shows the text as it is.
+    `markdown=True` escapes Markdown punctuation too (a Markdown paragraph, as `md`). Not for attributes: there
+    write `{{ text }}`."""
+    body = md(text) if markdown else escape(str(text))
+    if edition(context) == SOURCE or not isinstance(text, Localized):
+        return Markup(body)
+    if text.state == "missing":
+        note = translate("尚未翻译", edition(context))
+        return Markup('<span lang="zh-CN">{}</span> <small class="gz-tr">{}</small>').format(body, note)
+    if text.state == "stale":
+        note = translate("译文可能已过时", edition(context))
+        return Markup('{} <small class="gz-tr">{}</small>').format(body, note)
+    return Markup(body)
+
+
+@pass_context
+def chinese(context: Context, text: object) -> Markup:
+    """`{{ source.title|zh }}`: a text that stays Chinese in every edition (a source's title, a quote, a name in
+    Chinese script): on an English page wrapped in `lang="zh-CN"`, so screen readers switch voice."""
+    body = escape(str(text))
+    if edition(context) == SOURCE or not str(text):
+        return Markup(body)
+    return Markup('<span lang="zh-CN">{}</span>').format(body)
+
+
+@pass_context
+def local_name(context: Context, name) -> str:
+    """`{{ d.name|name }}`: a Name (zh, en) in this edition's language."""
+    return name.zh if edition(context) == SOURCE else name.en
+
+
 FILTERS = {
     "md": md,
     "yaml_str": yaml_str,
@@ -85,9 +148,12 @@ FILTERS = {
     "figure_number": number_text,
     "map_caption": figure_caption,
     "city_map_caption": city_figure_caption,
-    "t": t,  # "map.title"|t(name=…): a message of the catalogue (profiles.facts.texts)
+    "tx": data_text,
+    "zh": chinese,
+    "name": local_name,
+    "t": message,  # "map.title"|t(name=…): a message of the catalogue (profiles.facts.texts)
 }
-GLOBALS = {"t": t}  # t("map.title", name=…), the same
+GLOBALS = {"t": message, "_": phrase}  # t("map.title", name=…), the same; _("各区"): a fixed word (phrases)
 
 
 @lru_cache(maxsize=None)

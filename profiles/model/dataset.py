@@ -23,13 +23,19 @@ class Dataset:
     # the folder is absent: every English page then shows the Chinese, marked.
     translations: dict = field(default_factory=dict)
     glossary: Any = None
+    # Which edition's texts the profiles hold: "zh" as read, "en" when profiles.ingest.i18n.localize made it (its
+    # texts are profiles.model.localized.Localized); and, in the English edition, owner -> (key, Chinese) of each
+    # stale translation, which pages mark.
+    lang: str = "zh"
+    stale: dict = field(default_factory=dict)
 
     def name_of(self, slug: str) -> str:
-        """A district's Chinese name: from the registry, else its file, else the slug itself."""
+        """A district's name in this edition's language (Chinese, or English in the English edition): from the
+        registry, else its file, else the slug itself."""
         if slug in self.registry:
-            return self.registry[slug].zh
+            return self.registry[slug].en if self.lang == "en" else self.registry[slug].zh
         if slug in self.districts:
-            return self.districts[slug].name.zh
+            return self.districts[slug].name.en if self.lang == "en" else self.districts[slug].name.zh
         return slug
 
     def order(self) -> list[str]:

@@ -106,6 +106,7 @@ SCHEMAS = Output(
     "schema",
     collect=lambda inputs: [("schema", ())],  # nothing from the data: the models are the renderer's code
     render=lambda view, inputs: {f"schema/{name}": text for name, text in rendered().items()},
+    shared=True,  # one file for every language edition
 )
 
 

@@ -197,13 +197,14 @@ class PageText:
     dictionary: str  # SHA-256 of the user dictionary's text
 
 
-def search_views(pages: Mapping[str, str], dictionary_text: str):
-    """(path, view) of every generated page that opted out of Material's indexer."""
+def search_views(pages: Mapping[str, str], dictionary_text: str, prefix: str = ""):
+    """(path, view) of every generated page that opted out of Material's indexer; `prefix`: the edition's
+    folder (en/), which the pages' locations start with."""
     salt = hashlib.sha256(dictionary_text.encode("utf-8")).hexdigest()
     for rel, markdown in pages.items():
         if "\nsearch:\n  exclude: true\n" in markdown.split("\n---\n", 1)[0] + "\n":
             digest = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
-            yield rel, PageText(rel[: -len(".md")] + "/", rel, digest, salt)
+            yield rel, PageText(prefix + rel[: -len(".md")] + "/", rel, digest, salt)
 
 
 def dictionary_text(words) -> str:
@@ -225,6 +226,7 @@ DICTIONARY = Output(
     collect=lambda inputs: [(DICTIONARY_FILE, _words(inputs))],
     render=lambda words, inputs: dictionary_text(words),
     files=False,  # not a page of the site: the build writes it under build/ (build.write_dictionary)
+    shared=True,  # one file for every language edition
 )
 
 
@@ -234,7 +236,7 @@ def _dictionary(inputs: Inputs) -> str:
 
 def _collect(inputs: Inputs):
     pages_ = {rel: inputs.out[rel].decode("utf-8") for name in PAGE_OUTPUTS for rel in inputs.results.get(name, {})}
-    return search_views(pages_, _dictionary(inputs))
+    return search_views(pages_, _dictionary(inputs), inputs.ctx.prefix)
 
 
 def _render(view: PageText, inputs: Inputs) -> list[dict]:

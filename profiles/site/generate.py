@@ -8,6 +8,7 @@ they are.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from ..model.dataset import Dataset
 from ..outputs.embeds import card_image, cards, oembed
 from ..engine.output import Outputs
 from ..engine.rendering import Inputs, Output, Run, run
+from ..ingest.i18n.localize import localize
 from ..outputs.schema import SCHEMAS
 from ..outputs.share.images import SHARE_IMAGES
 
@@ -41,6 +43,14 @@ MANAGED = (
     "assets/views",
     "assets/embeds",
     "assets/pages",
+    # The English edition (issue #25): the same pages and embeds under en/; en/about.md is hand-written.
+    "en/index.md",
+    "en/districts",
+    "en/embed",
+    "en/data",
+    "en/compare",
+    "en/charts",
+    "en/changes",
 )
 
 
@@ -159,4 +169,28 @@ def generate(
         maps.copy_assets(out)
     done = run(OUTPUTS, inputs, inputs.cache, lap)
     entries = [entry for found in inputs.results["search"].values() for entry in found]
+    for lang in config.languages[1:]:
+        edition = edition_inputs(inputs, lang)
+        more = run([output for output in OUTPUTS if not output.shared], edition, inputs.cache, lap)
+        done.rendered |= {f"{name}@{lang}": [edition.ctx.prefix + key for key in keys] for name, keys in more.rendered.items()}
+        entries += [entry for found in edition.results["search"].values() for entry in found]
     return entries, inputs.results["search-dictionary"][search.DICTIONARY_FILE], done
+
+
+def edition_inputs(inputs: Inputs, lang: str) -> Inputs:
+    """What another language edition renders from: the data with its texts translated (profiles.ingest.i18n.
+    localize), the build's context in that language, files put under its folder, and the results of the outputs
+    both editions share (the downloads' sizes, the search dictionary)."""
+    dataset = localize(inputs.dataset)
+    ctx = dataclasses.replace(
+        inputs.ctx,
+        lang=lang,
+        embed_names={slug: dataset.name_of(slug) for slug in inputs.ctx.embed_names or {}}
+        if inputs.ctx.embed_names is not None
+        else None,
+        city_name=(dataset.city.name.en if dataset.city else None),
+    )
+    shared = {output.name for output in OUTPUTS if output.shared}
+    results = {name: found for name, found in inputs.results.items() if name in shared}
+    out = inputs.out.edition(ctx.prefix)
+    return Inputs(dataset, ctx, inputs.boundaries, inputs.cache, out, results, resident=inputs.resident)

@@ -218,6 +218,7 @@ PARTS = Output(
     collect=lambda i: ((slug, owner_view(i.dataset, slug)) for slug in _owners(i.dataset)),
     render=_part,
     files=False,
+    shared=True,  # one file for every language edition
 )
 
 
@@ -305,4 +306,5 @@ DOWNLOADS = Output(
     "download",
     collect=lambda i: download_views(i.dataset, i.results["export-part"], i.ctx.boundaries_digest),
     render=render_download,
+    shared=True,  # one file for every language edition
 )

@@ -92,4 +92,5 @@ FEEDS = Output(
     "feed",
     collect=lambda i: feeds(i.ctx.history or UNAVAILABLE, i.dataset),
     render=render_feed,
+    shared=True,  # one file for every language edition
 )

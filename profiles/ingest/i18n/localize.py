@@ -1,0 +1,101 @@
+"""The English edition's data: the same Dataset, every text replaced by what an English page shows.
+
+`localize(dataset)` walks each profile's texts by the one key scheme (`texts.texts`, also used by `validate` and
+`profiles diff`) and puts a `Localized` (profiles.model.localized) in each place: the English when a translation
+exists (stale when it was made from another Chinese text), else the Chinese, marked missing. Every output then
+renders the English edition from it unchanged; the Chinese edition never sees it, so an edit to data/en/ re-renders
+English files only. Quotes keep their Chinese in `.zh` (the evidence) with the English as the text.
+
+A stale translation shows the same English as before, so the views of outputs that mark it include
+`Dataset.stale` (the marks are not in the text)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from ...model import City, District
+from ...model.localized import Localized
+from .model import Translations
+from .texts import FIELDS, OWN, SYSTEM, texts
+
+EDITION = "en"
+
+
+def localized_text(zh: str, found: Translations | None, key: str) -> Localized:
+    """The English edition's text for the Chinese `zh` at `key`."""
+    tr = found.translations.get(key) if found is not None else None
+    if tr is None:
+        return Localized(zh, "zh-CN", "missing", zh=zh)
+    if tr.zh != zh:
+        return Localized(tr.en, "en", "stale", zh=zh)
+    return Localized(tr.en, "en", "official" if tr.official else "ok", zh=zh)
+
+
+def _replace_text(value, text: Localized):
+    """A field's new value: lists of strings (shown joined with 、) become one item."""
+    return [text] if isinstance(value, (list, tuple)) else text
+
+
+def localize_profile(profile: District | City, found: Translations | None) -> District | City:
+    """`profile` with every translatable text localized (a copy; the Chinese model is untouched)."""
+    keyed = dict(texts(profile))
+    own: dict[str, object] = {}
+    for name in OWN:
+        if name in keyed:
+            own[name] = _replace_text(getattr(profile, name), localized_text(keyed[name], found, name))
+    system = profile.industrial_system
+    if system is not None:
+        changes = {
+            name: _replace_text(getattr(system, name), localized_text(keyed[f"industrial_system.{name}"], found, key))
+            for name in SYSTEM
+            if (key := f"industrial_system.{name}") in keyed
+        }
+        own["industrial_system"] = system.model_copy(update=changes)
+    for list_name in FIELDS:
+        items = getattr(profile, list_name, None)
+        if items:
+            own[list_name] = [_localize_item(item, list_name, keyed, found) for item in items]
+    gaps = getattr(profile, "gaps", None)
+    if gaps:
+        own["gaps"] = [localized_text(gap, found, f"gaps.{i}") for i, gap in enumerate(gaps)]
+    return profile.model_copy(update=own)
+
+
+def _localize_item(item, list_name: str, keyed: Mapping[str, str], found: Translations | None):
+    prefix = f"{list_name}.{item.id}."
+    changes: dict[str, object] = {}
+    for name in FIELDS[list_name]:
+        key = prefix + name
+        if key in keyed:
+            changes[name] = _replace_text(getattr(item, name), localized_text(keyed[key], found, key))
+    quotes = getattr(item, "quotes", None)
+    if quotes:
+        changes["quotes"] = [
+            q.model_copy(update={"text": localized_text(q.text, found, f"{prefix}quotes.{i}")})
+            for i, q in enumerate(quotes)
+        ]
+    location = getattr(item, "location", None)
+    if location is not None and location.basis:
+        key = f"{prefix}location.basis"
+        changes["location"] = location.model_copy(update={"basis": localized_text(location.basis, found, key)})
+    return item.model_copy(update=changes) if changes else item
+
+
+def stale_marks(profile: District | City) -> tuple[tuple[str, str], ...]:
+    """(key, current Chinese) of each stale text of a localized profile, in page order."""
+    return tuple(
+        (key, text.zh or "") for key, text in texts(profile) if isinstance(text, Localized) and text.state == "stale"
+    )
+
+
+def localize(dataset):
+    """The English edition of `dataset` (profiles.model.dataset.Dataset): same files, same digests, English texts;
+    `lang` says which edition it is, and `stale` (owner -> marks) what the English pages must flag."""
+    found = dataset.translations
+    districts = {slug: localize_profile(d, found.get(slug)) for slug, d in dataset.districts.items()}
+    city = localize_profile(dataset.city, found.get("city")) if dataset.city is not None else None
+    stale = {slug: marks for slug, d in districts.items() if (marks := stale_marks(d))}
+    if city is not None and (marks := stale_marks(city)):
+        stale["city"] = marks
+    return dataclasses.replace(dataset, districts=districts, city=city, lang=EDITION, stale=stale)
