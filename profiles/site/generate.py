@@ -181,7 +181,7 @@ def edition_inputs(inputs: Inputs, lang: str) -> Inputs:
     """What another language edition renders from: the data with its texts translated (profiles.ingest.i18n.
     localize), the build's context in that language, files put under its folder, and the results of the outputs
     both editions share (the downloads' sizes, the search dictionary)."""
-    dataset = localize(inputs.dataset)
+    dataset = localize(inputs.dataset, inputs.cache.keep if inputs.resident else None)
     ctx = dataclasses.replace(
         inputs.ctx,
         lang=lang,

@@ -12,7 +12,8 @@ A stale translation shows the same English as before, so the views of outputs th
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from ...model import City, District
 from ...model.localized import Localized
@@ -89,12 +90,24 @@ def stale_marks(profile: District | City) -> tuple[tuple[str, str], ...]:
     )
 
 
-def localize(dataset):
+def localize(dataset, keep: Callable[..., Any] | None = None):
     """The English edition of `dataset` (profiles.model.dataset.Dataset): same files, same digests, English texts;
-    `lang` says which edition it is, and `stale` (owner -> marks) what the English pages must flag."""
+    `lang` says which edition it is, and `stale` (owner -> marks) what the English pages must flag.
+
+    `keep` (a resident build's `Cache.keep`) keeps each localized profile while its profile and translations stay
+    the same, so a rebuild hands the outputs the very objects the last one did (their digests are remembered by
+    identity) instead of fresh copies of every district."""
     found = dataset.translations
-    districts = {slug: localize_profile(d, found.get(slug)) for slug, d in dataset.districts.items()}
-    city = localize_profile(dataset.city, found.get("city")) if dataset.city is not None else None
+
+    def one(owner: str, profile):
+        if keep is None:
+            return localize_profile(profile, found.get(owner))
+        return keep(
+            f"localized:{owner}", lambda: localize_profile(profile, found.get(owner)), profile, found.get(owner)
+        )
+
+    districts = {slug: one(slug, d) for slug, d in dataset.districts.items()}
+    city = one("city", dataset.city) if dataset.city is not None else None
     stale = {slug: marks for slug, d in districts.items() if (marks := stale_marks(d))}
     if city is not None and (marks := stale_marks(city)):
         stale["city"] = marks
