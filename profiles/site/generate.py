@@ -189,6 +189,7 @@ def edition_inputs(inputs: Inputs, lang: str) -> Inputs:
         if inputs.ctx.embed_names is not None
         else None,
         city_name=(dataset.city.name.en if dataset.city else None),
+        history=inputs.ctx.history.edition(dataset) if inputs.ctx.history is not None else None,
     )
     shared = {output.name for output in OUTPUTS if output.shared}
     results = {name: found for name, found in inputs.results.items() if name in shared}

@@ -10,9 +10,12 @@ Stages, each a module, data flowing one way:
 | a commit's data as a diff side: files parsed once per blob; unreadable ones stand in as their last readable version | `states.py` |
 | one step (a commit against its first parent) with the diff engine, written for readers; cached by the pair | `steps.py` |
 | the steps placed in time and on today's pages; first appearances | `timeline.py` |
+| an entry told in a page's language: the English edition's words around the data's old (Chinese) texts | `words.py` |
 | /changes/ pages; Atom feeds (feedgen) | `pages.py`, `feeds.py` |
 
-`read()` is the one entry point the build uses (generate.context): the `History` it returns travels in `ctx`.
+`read()` is the one entry point the build uses (generate.context): the `History` it returns travels in `ctx`; the
+English pass puts `History.edition(dataset)` there, which tells entries with the edition's names (pages show
+`History.recent()` / `told()`; the feeds, one file for both editions, stay Chinese).
 A checkout without history — `git clone --depth 1`, a tarball, no git — builds too: `UNAVAILABLE`, and the pages
 say so. The deploy workflow fetches the whole history.
 """

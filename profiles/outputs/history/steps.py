@@ -9,19 +9,40 @@ A file that appears whole (a new district, the first commit's data) is one entry
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...model.enums import LABELS_ZH
 from ..diff.compare import Change, FieldChange
-from ..diff.entities import KIND_ZH, REGISTRY_FILE, SOURCES_FILE
+from ..diff.entities import CITY_FILE, KIND_ZH, REGISTRY_FILE, SOURCES_FILE, district_file
 from ..diff.report import DiffReport, diff
+from ..diff.sides import Side
 from ..diff.text import clean, moved_text, place_text
 from ..diff.values import excerpts, fmt, short
 from .states import Reader
 
 NAME = 40  # characters of an entity's name shown (a role's name is its whole sentence)
 Key = tuple[str, str, str]  # file, kind, id: the diff engine's entity key
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of what changed: as the Chinese edition shows it (`zh`), and its parts, from which another
+    language writes its own (profiles/outputs/history/words.py). Values are shown as the review shows them."""
+
+    zh: str
+    form: str  # field | order (a field's list in another order) | moved (a list's entries) | renamed | count
+    label: str = ""  # field, order: the field's label, its parts joined by " › " (数值目标 › 目标数值)
+    old: str | None = None  # field, order: the values shown; None: no value
+    new: str | None = None
+    choice: bool = False  # field: old and new are a choice's codes (planned, in_progress …)
+    note: str = ""  # field: a number's difference (+0.5), the same in every language
+    place: tuple = ()  # field: a moved point's (metres, compass direction in Chinese, inside before, inside after)
+    items: tuple = ()  # moved: ((id, from, to), …); count: ((kind, n), …)
+    total: int = 0  # moved: how many entries the list holds
+    ident: str = ""  # renamed: the old id; count: 含 (a file added whole) or 连同 (removed)
 
 
 @dataclass(frozen=True)
@@ -34,8 +55,9 @@ class Item:
     id: str  # the entity's id; for "reordered" the list's name; "" for a whole sources or registry file
     name: str  # what a reader knows it by
     district: str | None  # the district's slug (its own file, or its registry entry)
-    lines: tuple[str, ...]  # what changed, one line each: 数值目标 › 目标数值：5.5 → 6（+0.5）
+    lines: tuple[Line, ...]  # what changed, one line each: 数值目标 › 目标数值：5.5 → 6（+0.5）
     flags: tuple[str, ...]  # the review's risk flags on it, by title
+    figure: tuple[str, int, str] | None = None  # a figure's (indicator, year, period): its name in other languages
 
 
 @dataclass(frozen=True)
@@ -52,10 +74,11 @@ def step(reader: Reader, parent: str | None, commit: str) -> Step:
     before = reader.state(parent)
     after = reader.state(commit, parent)
     data_dir = reader.root / reader.data
-    report = diff(before.side(parent or "", data_dir), after.side(commit, data_dir))
+    sides = before.side(parent or "", data_dir), after.side(commit, data_dir)
+    report = diff(*sides)
     new_files = {f"data/{rel}" for rel in after.files if rel not in before.files}
     gone_files = {f"data/{rel}" for rel in before.files if rel not in after.files}
-    items = _items(report, new_files, gone_files)
+    items = _items(report, new_files, gone_files, _figures(*sides))
     added = tuple(_key(c) for c in report.changes if c.change == "added")
     renamed = tuple(((c.file, c.kind, c.renamed_from or ""), _key(c)) for c in report.changes if c.change == "renamed")
     return Step(parent, commit, tuple(items), added, renamed)
@@ -69,7 +92,9 @@ ENUMS = frozenset({"status", "kind", "category", "precision", "comparator", "mea
 WHOLE = {SOURCES_FILE: ("source", "来源表"), REGISTRY_FILE: ("registry", "登记表")}
 
 
-def _items(report: DiffReport, new_files: set[str], gone_files: set[str]) -> list[Item]:
+def _items(
+    report: DiffReport, new_files: set[str], gone_files: set[str], figures: Mapping[Key, tuple[str, int, str]]
+) -> list[Item]:
     """The report's changes as items, a file added or removed whole folded into one."""
     out: list[Item] = []
     folded: dict[tuple[str, str], Counter] = {}  # (file, added|removed) -> kind -> count
@@ -78,13 +103,13 @@ def _items(report: DiffReport, new_files: set[str], gone_files: set[str]) -> lis
         if whole:
             counts = folded.setdefault((c.file, c.change), Counter())
             if c.kind in ("district", "city"):
-                out.append(_item(c, report))  # the profile itself carries the count of its items
+                out.append(_item(c, report, figures))  # the profile itself carries the count of its items
             elif c.file in WHOLE and not counts:
                 kind, name = WHOLE[c.file]
-                out.append(Item(c.change, c.file, kind, "", name, None, (), ()))
+                out.append(Item(c.change, c.file, kind, "", name, None, (), ()))  # fmt: skip
             counts[c.kind] += 1
             continue
-        out.append(_item(c, report))
+        out.append(_item(c, report, figures))
     return [_with_counts(item, folded) for item in out]
 
 
@@ -92,11 +117,12 @@ def _with_counts(item: Item, folded: dict[tuple[str, str], Counter]) -> Item:
     counts = folded.get((item.file, item.change))
     if not counts or (item.id and item.kind not in ("district", "city")):
         return item
-    parts = [f"{KIND_ZH[kind]} {n} 项" for kind, n in counts.items() if kind not in ("district", "city")]
-    if not parts:
+    counted = tuple((kind, n) for kind, n in counts.items() if kind not in ("district", "city"))
+    if not counted:
         return item
-    line = ("含" if item.change == "added" else "连同") + "、".join(parts)
-    return Item(item.change, item.file, item.kind, item.id, item.name, item.district, (line,), item.flags)
+    joined = "含" if item.change == "added" else "连同"
+    line = joined + "、".join(f"{KIND_ZH[kind]} {n} 项" for kind, n in counted)
+    return dataclasses.replace(item, lines=(Line(line, "count", items=counted, ident=joined),))
 
 
 def _district(c: Change) -> str | None:
@@ -105,34 +131,64 @@ def _district(c: Change) -> str | None:
     return c.id if c.file == REGISTRY_FILE and c.kind == "registry" else None
 
 
-def _item(c: Change, report: DiffReport) -> Item:
+def _item(c: Change, report: DiffReport, figures: Mapping[Key, tuple[str, int, str]]) -> Item:
     flags = tuple(dict.fromkeys(f.title for f in report.flags_of(c)))
-    return Item(c.change, c.file, c.kind, c.id, short(clean(c.name), NAME), _district(c), _lines(c, report), flags)
+    name = short(clean(c.name), NAME)
+    return Item(c.change, c.file, c.kind, c.id, name, _district(c), _lines(c, report), flags, figures.get(_key(c)))
 
 
-def _lines(c: Change, report: DiffReport) -> tuple[str, ...]:
+def _figures(*sides: Side) -> dict[Key, tuple[str, int, str]]:
+    """Each figure's indicator, year and period (its name is made of them), from the sides that hold it."""
+    out: dict[Key, tuple[str, int, str]] = {}
+    for side in sides:
+        profiles = [(district_file(slug), d) for slug, d in side.dataset.districts.items()]
+        profiles += [(CITY_FILE, side.dataset.city)] if side.dataset.city is not None else []
+        for file, profile in profiles:
+            for f in getattr(profile, "figures", None) or []:
+                out[(file, "figure", f.id)] = (f.indicator.value, f.year, f.period.value)
+    return out
+
+
+def _lines(c: Change, report: DiffReport) -> tuple[Line, ...]:
     if c.change == "reordered":
-        return (moved_text(c),)
+        moves = tuple((m.id, m.old, m.new) for m in c.moved or [])
+        return (Line(moved_text(c), "moved", items=moves, total=len(c.order_after or [])),)
     if c.change == "renamed":
-        return (f"改名：原编号 {c.renamed_from}，内容未变",)
+        return (Line(f"改名：原编号 {c.renamed_from}，内容未变", "renamed", ident=c.renamed_from or ""),)
     if c.change != "changed":
         return ()
     district_zh = report.names.get(c.district) if c.district else None
-    return tuple(field_text(f, district_zh) for f in c.fields)
+    return tuple(field_line(f, district_zh) for f in c.fields)
 
 
 def field_text(f: FieldChange, district_zh: str | None) -> str:
     """A field's change for a reader: its Chinese name, old → new, and for numbers and points what that means."""
+    return field_line(f, district_zh).zh
+
+
+def field_line(f: FieldChange, district_zh: str | None) -> Line:
+    """A field's change as a line: in Chinese, and in parts for other languages."""
     if f.reordered:
-        return f"{f.label}：顺序调整（{clean(fmt(f.old))} → {clean(fmt(f.new))}）"
+        old, new = clean(fmt(f.old)), clean(fmt(f.new))
+        return Line(f"{f.label}：顺序调整（{old} → {new}）", "order", f.label, old, new)
+    place: tuple = ()
+    choice = False
     if f.place is not None:
         old, new = f"({fmt(f.old[0])}, {fmt(f.old[1])})", f"({fmt(f.new[0])}, {fmt(f.new[1])})"
         note = place_text(f, district_zh)
+        p = f.place
+        place = (p["distance_m"], p["direction"], p["inside_before"], p["inside_after"])
+        shown = (old, new)
     else:
         if f.path.rpartition(".")[2] in ENUMS:  # planned → 计划: the words the pages use
             old, new = (LABELS_ZH.get(v, v) if isinstance(v, str) else v for v in (f.old, f.new))
             old, new = fmt(old), fmt(new)
+            choice = True
+            shown = tuple(v if isinstance(v, str) else fmt(v) for v in (f.old, f.new))
         else:
             old, new = excerpts(f.old, f.new)
+            shown = (clean(old), clean(new))
         note = ("+" if f.delta > 0 else "") + fmt(f.delta) if f.delta is not None else ""  # a reader's difference
-    return f"{f.label}：{clean(old)} → {clean(new)}" + (f"（{note}）" if note else "")
+    zh = f"{f.label}：{clean(old)} → {clean(new)}" + (f"（{note}）" if note else "")
+    old_shown, new_shown = (None if v is None else s for v, s in zip((f.old, f.new), shown))
+    return Line(zh, "field", f.label, old_shown, new_shown, choice, "" if place else note, place)

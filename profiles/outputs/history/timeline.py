@@ -9,6 +9,7 @@ and the feeds each take from it what they show.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -16,7 +17,8 @@ from ...base.vcs import Commit
 from ...model.dataset import Dataset
 from ..diff.entities import CITY_FILE, ITEM_KINDS, KIND_ZH, REGISTRY_FILE, SOURCES_FILE, district_file
 from ..diff.text import CHANGE_ZH
-from .steps import Key, Step
+from .steps import Key, Line, Step
+from .words import Names, Told, tell
 
 RECENT = 5  # entries a district page shows; the rest are on /changes/<slug>/
 ANCHORED = frozenset(ITEM_KINDS.values())  # kinds whose entries have an anchor of their own: goal-<id> …
@@ -33,14 +35,21 @@ class Entry:
     change: str
     kind: str
     id: str
-    name: str
+    name: str  # what a reader knew it by then (in Chinese: the data's own words at that commit)
     district: str | None
     place: str  # 海珠区, 全市, 来源, 登记表: where the entity lives
-    lines: tuple[str, ...]
+    parts: tuple[Line, ...]  # what changed, line by line (profiles/outputs/history/words.py writes them per language)
     flags: tuple[str, ...]
     page: str | None  # the site path of the page that shows it today ("" the home page), None: none does
     anchor: str  # its id on that page, "" for the page itself
     commit_url: str  # "" without the repository's address
+    file: str = ""  # the data file it is in: data/districts/haizhu.yaml
+    figure: tuple[str, int, str] | None = None  # a figure's (indicator, year, period)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """What changed, in Chinese: 数值目标 › 目标数值：5.5 → 6（+0.5）"""
+        return tuple(line.zh for line in self.parts)
 
     @property
     def date(self) -> str:
@@ -83,10 +92,11 @@ class Entry:
 
 @dataclass(frozen=True)
 class Recent:
-    """What a page shows of the history: the latest entries, how many there are in all, whether there is any."""
+    """What a page shows of the history: the latest entries (told in the page's language), how many there are in
+    all, whether there is any."""
 
     available: bool
-    entries: tuple[Entry, ...]
+    entries: tuple[Told, ...]
     total: int
 
 
@@ -99,14 +109,23 @@ class History:
     updated: str = ""  # the newest commit's time: a feed's <updated> when it has no entry of its own
     commits: int = 0  # commits that changed the data
     last_changed: Mapping[str, str] = field(default_factory=dict)  # slug -> day of the last commit to its file
+    names: Names = Names()  # what the edition's pages name entries by (Chinese: the entries' own words)
+
+    def edition(self, dataset: Dataset) -> History:
+        """The history as an edition's pages tell it: `dataset` is the edition's (profiles.ingest.i18n.localize)."""
+        return dataclasses.replace(self, names=Names.of(dataset))
 
     def of(self, slug: str | None) -> tuple[Entry, ...]:
         """A district's entries (None: all)."""
         return self.entries if slug is None else tuple(e for e in self.entries if e.district == slug)
 
+    def told(self, entries: tuple[Entry, ...]) -> tuple[Told, ...]:
+        """Entries as this edition's pages show them."""
+        return tuple(tell(e, self.names) for e in entries)
+
     def recent(self, slug: str | None = None, n: int = RECENT) -> Recent:
         mine = self.of(slug)
-        return Recent(self.available, mine[:n], len(mine))
+        return Recent(self.available, self.told(mine[:n]), len(mine))
 
     def dates(self, file: str) -> tuple[tuple[str, str], ...]:
         """(anchor, first appearance) of every fact the file holds today."""
@@ -158,11 +177,13 @@ def timeline(
                     name=item.name,
                     district=item.district,
                     place=_place(item.file, item.district, dataset, item.name if item.kind == "district" else ""),
-                    lines=item.lines,
+                    parts=item.lines,
                     flags=item.flags,
                     page=page,
                     anchor=anchor,
                     commit_url=f"{repo}/commit/{commit.sha}" if repo else "",
+                    file=item.file,
+                    figure=item.figure,
                 )
             )
     first = first_seen(commits, steps)
