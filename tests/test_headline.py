@@ -4,6 +4,7 @@ from datetime import date
 
 from profiles.facts import headline
 from profiles.model import District, Source
+from profiles.model.localized import Localized
 
 
 def goal(id_, year=2025, target=True, status="unknown", statement="全年目标。", **extra):
@@ -174,3 +175,82 @@ def test_facts_as_of_uses_a_facts_own_date_before_its_sources_date():
 
 def test_no_dated_fact_no_facts_as_of():
     assert headline.facts_as_of(district(), SOURCES) is None
+
+
+# --- the English edition: a localized profile (profiles.ingest.i18n.localize puts a Localized in each text) ---
+
+
+def english(text: str, zh: str) -> Localized:
+    return Localized(text, "en", "ok", zh=zh)
+
+
+def localized_goal(g, statement: str, metric: str):
+    return g.model_copy(update={"statement": english(statement, g.statement), "metric": english(metric, g.metric)})
+
+
+def test_an_english_card_keeps_the_hedge_its_chinese_uses_in_the_glossary_s_english():
+    d = district(goals=[goal("fi", statement="力争固定资产投资增长10%以上。")])
+    d = d.model_copy(
+        update={
+            "goals": [localized_goal(d.goals[0], "Strive for fixed-asset investment growth of 10% or more.", "FAI")]
+        }
+    )
+    (card,) = headline.cards(d, lang="en")
+    assert (card.value_text, card.label, card.hedge, card.kind_label) == ("≥ 10%", "FAI growth", "strive to", "Goal")
+    assert headline.cards(d)[0].hedge == "力争"  # the Chinese edition as before
+
+
+def test_an_english_card_shows_the_number_in_english_units_and_its_status_in_english():
+    d = district(indicators=[indicator("it-revenue")], goals=[goal("g", status="achieved")])
+    ind, g = headline.cards(d, lang="en")
+    assert (ind.value, ind.unit, ind.value_text) == ("100", "billion yuan", "> 100 billion yuan")
+    assert (g.status_label, g.kind_label) == ("achieved", "Goal") and ind.kind_label == "Published"
+
+
+def test_english_sentences_count_with_plurals():
+    one = district(goals=[goal("a")]).goals
+    assert headline.goals_sentence("Haizhu District", one, "en") == (
+        "Haizhu District has published 1 goal for 2025, with a numeric target."
+    )
+    three = district(goals=[goal("a"), goal("b", year=2035), goal("c", target=False)]).goals
+    assert headline.goals_sentence("Zengcheng District", three, "en") == (
+        "Zengcheng District has published 3 goals (2 for 2025, 1 for 2035), 2 of them with numeric targets."
+    )
+    two = district(goals=[goal("a"), goal("b", target=False)]).goals
+    assert headline.goals_sentence("Liwan District", two, "en").endswith(", 1 of them with a numeric target.")
+    c = headline.coverage(district(goals=[goal("a"), goal("b")], indicators=[indicator("i")]))
+    assert headline.coverage_parts(c, "en") == ["2 goals", "1 published figure"]
+    assert headline.status_sentence(one, "en") == "The sources do not yet report progress on this goal."
+    assert headline.indicators_sentence("Tianhe District", district(indicators=[indicator("a")]).indicators, "en") == (
+        "The sources report 1 result already achieved by Tianhe District (as of 2025-02)."
+    )
+
+
+def test_an_english_page_says_what_is_missing_in_english():
+    assert headline.missing_sentence("Conghua District", headline.coverage(district()), "en") == (
+        "The sources do not yet cover Conghua District's industrial system, roles, development goals, published"
+        " figures, leading enterprises, industrial parks, major projects."
+    )
+
+
+def test_the_english_role_line_picks_the_role_the_chinese_picks():
+    roles = [
+        dict(id="long", text="一句比较长的定位陈述。", sources=["old"]),
+        dict(id="short", text="创新高地。", sources=["s"]),
+    ]
+    d = district(roles=roles)
+    long_, short = d.roles
+    d = d.model_copy(
+        update={
+            "roles": [
+                long_.model_copy(update={"text": english("Hub.", long_.text)}),
+                short.model_copy(update={"text": english("A highland of innovation.", short.text)}),
+            ]
+        }
+    )
+    assert headline.role_line(d, "en") == "A highland of innovation."
+    assert headline.role_sources(d) == ("s",)
+
+
+def test_facts_as_of_reads_a_range_in_english():
+    assert headline.AsOf("2017", "2025-02").text_in("en") == "2017 to 2025-02"

@@ -51,3 +51,26 @@ def test_parks_and_projects_are_the_kinds_on_maps():
 
 def test_the_kinds_table_names_the_lists_a_profile_reads_its_items_from_in_the_same_order():
     assert LISTS == District.ENTRY_LISTS == City.ENTRY_LISTS
+
+
+def test_each_kind_counts_in_english_with_its_plural():
+    projects, goals = BY_LIST["projects"], BY_LIST["goals"]
+    assert [projects.noun(1, "en"), projects.noun(3, "en"), goals.noun(3, "en")] == [
+        "major project",
+        "major projects",
+        "goals",
+    ]
+    assert projects.noun(3) == "个重大项目"  # the Chinese edition: counter word and title, as before
+
+
+def test_each_kind_has_an_english_title_heading_and_invitation_and_chinese_stays_as_it_was():
+    parks, indicators = BY_LIST["parks"], BY_LIST["indicators"]
+    assert (parks.title_in("en"), parks.heading_in("en")) == (
+        "industrial parks",
+        "Industrial parks and functional zones",
+    )
+    assert indicators.heading_in("en") == "Published figures"
+    assert BY_LIST["goals"].invitation_in("en").startswith("development goals (")
+    assert BY_LIST["roles"].invitation_in("en") == ""
+    for k in KINDS:
+        assert (k.title_in(), k.heading_in(), k.invitation_in()) == (k.title, k.heading, k.invitation)

@@ -133,3 +133,26 @@ def test_a_figure_read_only_on_one_repost_is_single_source():
     assert not policy.single_source(figure(5.0, source="o1"), sources)
     two = Figure(**{**figure(5.0, source="r1").model_dump(), "sources": ["r1", "o1"]})
     assert not policy.single_source(two, sources)
+
+
+def test_a_verdict_is_computed_once_and_only_its_words_change_with_the_language():
+    r = results.result(goal("at_least", 5.0), [figure(5.0)])
+    assert r.verdict == results.ACHIEVED
+    assert (r.outcome("%"), r.outcome("%", "en")) == ("达成", "achieved")
+    assert results.verdict_text(results.MISSED, "en") == "not achieved"
+    assert results.rule_text(r.rule, "en") == "Achieved when the result is at least the target"
+
+
+def test_every_rule_reads_in_english():
+    from profiles.facts.labels import HAN
+
+    assert [c for c, rule in results.RULES.items() if HAN.search(results.rule_text(rule, "en"))] == []
+
+
+def test_an_about_target_gives_the_difference_in_percentage_points_in_either_language():
+    r = results.result(goal("about", 5.0), [figure(5.3)])
+    assert r.verdict is None
+    assert r.outcome("%") == "与目标相差 +0.3 个百分点"
+    assert r.outcome("%", "en") == "+0.3 percentage points against the target"
+    assert results.difference_text(-1.0, "%", "en") == "−1 percentage point against the target"
+    assert results.difference_text(-12.5, "亿元", "en") == "−1.25 billion yuan against the target"

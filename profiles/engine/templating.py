@@ -11,6 +11,12 @@ Templates receive build-wide facts (site URL, edit base, embed names …) in the
 rendered with (`profiles.engine.context.BuildContext`), never through environment globals: an environment
 is shared by every build in a process and is never written to after it is made. The one global is a
 function, `t` (profiles.facts.texts): the words Python and templates share come from one catalogue.
+
+The formatting filters (`num`, `target`, `qty`, `label`, `figure_amount`, `map_caption`, `city_map_caption`) follow
+the page's language as `_()` and `t()` do (`edition`): on an English page numbers carry English units and labels
+read in English (profiles.facts.present, .labels, .units); a unit without English stays Chinese, in
+lang="zh-CN". `figure_number` (the digits as the source writes them) and `filesize` (B, KB, MB) read the same in
+both editions.
 """
 
 from __future__ import annotations
@@ -24,11 +30,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from ..facts import texts
+from ..facts import texts, units
+from ..facts.labels import label_text
 from ..facts.present import city_figure_caption, figure_caption, num, quantity_text, target_text  # one home (present)
 from ..facts.texts.phrases import SOURCE, translate
-from ..model import Quantity
-from ..model.enums import LABELS_ZH
+from ..model import Quantity, Target
 from ..model.indicators import number_text
 from ..model.localized import Localized
 
@@ -49,9 +55,9 @@ def yaml_str(text: object) -> Markup:
     return Markup(json.dumps(" ".join(str(escape(str(text))).split()), ensure_ascii=False))
 
 
-def label(value) -> str:
-    key = getattr(value, "value", value)
-    return LABELS_ZH.get(key, str(key)) if key is not None else "—"
+def label(value, lang: str = SOURCE) -> str:
+    """An enum value's label (profiles.facts.labels.label_text): "已达成" / "achieved"; "—" for None."""
+    return label_text(value, lang)
 
 
 def sort_key(q: Quantity | None) -> str:
@@ -82,6 +88,66 @@ def edition(context: Context) -> str:
     if isinstance(lang, str):
         return lang
     return getattr(context.get("ctx"), "lang", SOURCE)
+
+
+def _unit_marked(text: str, unit: str, lang: str) -> Markup | str:
+    """`text` with `unit` wrapped in lang="zh-CN" when an English page shows it in Chinese (a unit the table of
+    profiles.facts.units lacks); the text as it is otherwise."""
+    if lang == SOURCE or units.known(unit) or not unit or unit not in text:
+        return text
+    before, found, after = text.rpartition(unit)
+    return Markup('{}<span lang="zh-CN">{}</span>{}').format(before, found, after)
+
+
+@pass_context
+def num_filter(context: Context, value: float) -> str:
+    """`{{ n|num }}`: a number as the page's language groups it (profiles.facts.present.num)."""
+    return num(value, edition(context))
+
+
+@pass_context
+def target_filter(context: Context, target: Target | None) -> Markup | str:
+    """`{{ g.target|target }}`: "力争 ≥ 6%（增速）" / "strive to: ≥ 6% (growth)"."""
+    lang = edition(context)
+    text = target_text(target, lang)
+    return text if target is None else _unit_marked(text, target.unit, lang)
+
+
+@pass_context
+def quantity_filter(context: Context, q: Quantity | None, comparator=None) -> Markup | str:
+    """`{{ p.investment|qty }}`: "> 200 亿元" / "> 20 billion yuan" ("" without a quantity)."""
+    lang = edition(context)
+    text = quantity_text(q, comparator, lang)
+    return text if q is None else _unit_marked(text, q.unit, lang)
+
+
+@pass_context
+def label_filter(context: Context, value) -> str:
+    """`{{ p.status|label }}`: an enum value's label in the page's language."""
+    return label_text(value, edition(context))
+
+
+@pass_context
+def figure_amount(context: Context, value: float, unit: str) -> Markup | str:
+    """`{{ f.value|figure_amount(f.unit) }}`: a figure's number as the source writes it and its unit ("1316.36
+    亿元", "5.5%"); in English moved into English units, never rounded ("131.636 billion yuan")."""
+    lang = edition(context)
+    if lang == SOURCE:
+        return number_text(value) + (" " + unit if unit != "%" else "%")
+    return _unit_marked(units.amount_text(value, unit), unit, lang)
+
+
+@pass_context
+def map_caption(context: Context, name: str) -> str:
+    """`{{ name|map_caption }}`: a profile's map figure's caption (the caller passes the name in the page's
+    language)."""
+    return figure_caption(name, edition(context))
+
+
+@pass_context
+def city_map_caption(context: Context, count: int) -> str:
+    """`{{ n|city_map_caption }}`: the home page's city map's caption."""
+    return city_figure_caption(count, edition(context))
 
 
 @pass_context
@@ -138,16 +204,17 @@ def local_name(context: Context, name) -> str:
 FILTERS = {
     "md": md,
     "yaml_str": yaml_str,
-    "num": num,
-    "target": target_text,
-    "qty": quantity_text,
-    "label": label,
+    "num": num_filter,
+    "target": target_filter,
+    "qty": quantity_filter,
+    "label": label_filter,
     "sortkey": sort_key,
     "filesize": human_size,
     "codespans": codespans,
     "figure_number": number_text,
-    "map_caption": figure_caption,
-    "city_map_caption": city_figure_caption,
+    "figure_amount": figure_amount,
+    "map_caption": map_caption,
+    "city_map_caption": city_map_caption,
     "tx": data_text,
     "zh": chinese,
     "name": local_name,

@@ -3,6 +3,12 @@ headline figure cards, generated sentences, how old the facts are, and coverage 
 
 No HTML here: pages render cards through `pages/templates/_card.html.j2`, embeds build their own
 card pages from the same `Card`s. Every text is derived from fields an editor wrote; nothing is added.
+
+Every function that writes words takes `lang` ("zh" by default, the Chinese edition unchanged); given a localized
+profile (profiles.ingest.i18n.localize) and "en" it writes English: counts with plural nouns ("1 goal", "3 goals"),
+numbers in English units, the source's hedge in the glossary's English ("力争" reads "strive to"). What a card picks
+(its hedge, whether a metric already names a growth rate, the shortest role) is decided on the Chinese, so both
+editions show the same facts.
 """
 
 from __future__ import annotations
@@ -11,10 +17,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import City, District, Goal, Indicator, Source
-from ..model.enums import LABELS_ZH
 from ..model.kinds import COUNTED, ON_PAGE
-from .present import any_status_known, known_status, num, symbol, value_text
+from .labels import hedge_text, label_text
+from .present import amount, any_status_known, known_status, symbol, value_text
 from .texts import t
+from .texts.phrases import SOURCE
 
 MAX_CARDS = 6
 # Words that hedge a target ("力争" is not "will"); a card keeps the first one its statement uses.
@@ -48,6 +55,7 @@ class Card:
     hedge: str  # a goal's "力争", "推动", … when its statement hedges; "" otherwise
     anchor: str  # the entry's id on the profile page: "goal-<id>" / "indicator-<id>"
     caution: str = ""  # what a reader must see with the number (the fact's `caution`): the card shows it
+    lang: str = SOURCE  # the edition its words are in
 
     @property
     def quote(self) -> str | None:
@@ -63,33 +71,41 @@ class Card:
     @property
     def value_text(self) -> str:
         """Number and unit as one string, e.g. "≥ 5.5%"."""
-        return value_text(self.comparator, self.value, self.unit)
+        return value_text(self.comparator, self.value, self.unit, self.lang)
 
     @property
     def status_label(self) -> str:
-        return LABELS_ZH.get(self.status, "") if self.status else ""
+        return label_text(self.status, self.lang) if self.status else ""
 
     @property
     def kind_label(self) -> str:
-        return t("card.kind.goal") if self.kind == "goal" else t("card.kind.indicator")
+        return t("card.kind.goal", lang=self.lang) if self.kind == "goal" else t("card.kind.indicator", lang=self.lang)
+
+
+def chinese(text: str) -> str:
+    """The Chinese a text of the data was written in (a localized text's `.zh`; the text itself otherwise)."""
+    return getattr(text, "zh", None) or text
 
 
 def _hedge(statement: str) -> str:
-    return next((h for h in HEDGES if h in statement), "")
+    """The first hedge the statement's Chinese uses ("" when none)."""
+    zh = chinese(statement)
+    return next((h for h in HEDGES if h in zh), "")
 
 
 def cited(item: Goal | Indicator) -> tuple[Cited, ...]:
     return tuple(Cited(q.source, q.text, q.where) for q in item.cited_quotes())
 
 
-def indicator_card(i: Indicator) -> Card:
+def indicator_card(i: Indicator, lang: str = SOURCE) -> Card:
     assert i.value is not None
+    value, unit = amount(i.value.value, i.value.unit, lang)
     return Card(
         id=f"indicator-{i.id}",
         kind="indicator",
-        comparator=symbol(i.comparator),
-        value=num(i.value.value),
-        unit=i.value.unit,
+        comparator=symbol(i.comparator, lang),
+        value=value,
+        unit=unit,
         label=i.metric,
         year=i.as_of,
         status=None,
@@ -99,52 +115,58 @@ def indicator_card(i: Indicator) -> Card:
         hedge="",  # a reported figure is not hedged ("推动…突破千亿" reports what happened)
         anchor=f"indicator-{i.id}",
         caution=i.caution or "",
+        lang=lang,
     )
 
 
-def goal_card(g: Goal) -> Card:
+def goal_card(g: Goal, lang: str = SOURCE) -> Card:
     assert g.target is not None
     growth = g.target.measure.value == "growth"
+    value, unit = amount(g.target.value, g.target.unit, lang)
     return Card(
         id=f"goal-{g.id}",
         kind="goal",
-        comparator=symbol(g.target.comparator),
-        value=num(g.target.value),
-        unit=g.target.unit,
+        comparator=symbol(g.target.comparator, lang),
+        value=value,
+        unit=unit,
         # the source's metric, named a growth rate unless it says so already (its own Chinese words)
-        label=t("card.label.growth", metric=g.metric)
-        if growth and not g.metric.endswith(("增速", "增长"))
+        label=t("card.label.growth", lang=lang, metric=g.metric)
+        if growth and not chinese(g.metric).endswith(("增速", "增长"))
         else g.metric,
         year=str(g.year),
         status=known_status(g),
         sources=tuple(g.sources),
         quotes=cited(g),
         statement=g.statement,
-        hedge=_hedge(g.statement),
+        hedge=hedge_text(_hedge(g.statement), lang),
         anchor=f"goal-{g.id}",
         caution=g.caution or "",
+        lang=lang,
     )
 
 
-def cards(profile: District | City, limit: int = MAX_CARDS) -> tuple[Card, ...]:
+def cards(profile: District | City, limit: int = MAX_CARDS, lang: str = SOURCE) -> tuple[Card, ...]:
     """Up to `limit` numbers the sources give, in the editor's order: reported figures first, then
     goals with a numeric target, then (after all of those) the numbers that carry a caution — a doubtful
     number never leads a page, and where it shows, its caution shows with it. Unverified facts never
     headline a page."""
-    out = [indicator_card(i) for i in profile.indicators if i.value is not None and i.sources and not i.unverified]
-    out += [goal_card(g) for g in profile.goals if g.target is not None and g.sources and not g.unverified]
+    out = [
+        indicator_card(i, lang) for i in profile.indicators if i.value is not None and i.sources and not i.unverified
+    ]
+    out += [goal_card(g, lang) for g in profile.goals if g.target is not None and g.sources and not g.unverified]
     out.sort(key=lambda c: bool(c.caution))  # stable: the editor's order within each part
     return tuple(out[:limit])
 
 
-def all_cards(profile: District | City) -> tuple[Card, ...]:
+def all_cards(profile: District | City, lang: str = SOURCE) -> tuple[Card, ...]:
     """Every card a profile could show (what card embeds may offer beyond the headline six)."""
-    return cards(profile, limit=10**9)
+    return cards(profile, limit=10**9, lang=lang)
 
 
-def source_line(s: Source) -> str:
-    """A source as every image names it: "publisher《title》，YYYY-MM-DD" (fact cards, share images)."""
-    return t("source.line", publisher=s.publisher, title=s.title, date=s.published.isoformat())
+def source_line(s: Source, lang: str = SOURCE) -> str:
+    """A source as every image names it: "publisher《title》，YYYY-MM-DD" (fact cards, share images); its title and
+    publisher stay Chinese in English (sources have no translations)."""
+    return t("source.line", lang=lang, publisher=s.publisher, title=s.title, date=s.published.isoformat())
 
 
 @dataclass(frozen=True)
@@ -187,86 +209,107 @@ def coverage(d: District) -> Coverage:
 
 
 # What each count is called, in page order; the unit a count reads with (profiles.model.kinds).
-COVERAGE_LABELS = tuple((k.list, k.title, k.unit) for k in ON_PAGE if k.counted)
+COVERAGE_KINDS = tuple(k for k in ON_PAGE if k.counted)
+COVERAGE_LABELS = tuple((k.list, k.title, k.unit) for k in COVERAGE_KINDS)
 
 
-def coverage_parts(c: Coverage) -> list[str]:
-    """The non-zero counts as short phrases, e.g. ["35 项发展目标", "9 家龙头企业"]: no page prints a 0."""
+def coverage_parts(c: Coverage, lang: str = SOURCE) -> list[str]:
+    """The non-zero counts as short phrases, e.g. ["35 项发展目标", "9 家龙头企业"] / ["35 goals", "1 leading
+    enterprise"]: no page prints a 0."""
+    if lang == SOURCE:
+        return [
+            t("coverage.count", count=getattr(c, a), unit=unit, kind=text)
+            for a, text, unit in COVERAGE_LABELS
+            if getattr(c, a)
+        ]
     return [
-        t("coverage.count", count=getattr(c, a), unit=unit, kind=text)
-        for a, text, unit in COVERAGE_LABELS
-        if getattr(c, a)
+        t("coverage.count", lang=lang, count=n, unit="", kind=k.noun(n, lang))
+        for k in COVERAGE_KINDS
+        if (n := getattr(c, k.list))
     ]
 
 
-def missing_parts(c: Coverage) -> list[str]:
+def missing_parts(c: Coverage, lang: str = SOURCE) -> list[str]:
     """What the sources do not cover yet, in page order."""
-    out = [] if c.system else [t("system.short")]
-    out += [] if c.roles else [t("coverage.roles")]
+    out = [] if c.system else [t("system.short", lang=lang)]
+    out += [] if c.roles else [t("coverage.roles", lang=lang)]
     out += [
-        text
-        for attr, text, _ in COVERAGE_LABELS
-        if not getattr(c, attr) and attr != "figures" and not (attr == "indicators" and c.figures)
+        k.title_in(lang)
+        for k in COVERAGE_KINDS
+        if not getattr(c, k.list) and k.list != "figures" and not (k.list == "indicators" and c.figures)
     ]
     return out
 
 
-def _years_text(goals: list[Goal]) -> tuple[str, str]:
+def _years_text(goals: list[Goal], lang: str = SOURCE) -> tuple[str, str]:
     """(" 2025 年", "") when every goal shares a year, else ("", "（2025 年 3 项、2035 年 2 项）")."""
     years = Counter(g.year for g in goals)
     if len(years) == 1:
-        return t("goals.year", year=next(iter(years))), ""
-    each = t("list.sep").join(t("goals.by_year.one", year=y, count=n) for y, n in sorted(years.items()))
-    return "", t("goals.by_year", years=each)
+        return t("goals.year", lang=lang, year=next(iter(years))), ""
+    each = t("list.sep", lang=lang).join(
+        t("goals.by_year.one", lang=lang, year=y, count=n) for y, n in sorted(years.items())
+    )
+    return "", t("goals.by_year", lang=lang, years=each)
 
 
-def goals_sentence(name: str, goals: list[Goal]) -> str:
+def goals_sentence(name: str, goals: list[Goal], lang: str = SOURCE) -> str:
     """E.g. "海珠区公布了 35 项 2025 年目标，其中 33 项有数字指标。" ("" when there are no goals)."""
     if not goals:
         return ""
-    year, by_year = _years_text(goals)
+    year, by_year = _years_text(goals, lang)
     numeric = sum(g.target is not None for g in goals)
     n = len(goals)
     if numeric == n:
-        tail = t("goals.numeric.all") if n > 1 else t("goals.numeric.the_one")
+        tail = t("goals.numeric.all", lang=lang) if n > 1 else t("goals.numeric.the_one", lang=lang)
     elif numeric == 0:
-        tail = t("goals.numeric.none") if n > 1 else t("goals.numeric.not_the_one")
+        tail = t("goals.numeric.none", lang=lang) if n > 1 else t("goals.numeric.not_the_one", lang=lang)
+    elif numeric == 1:
+        tail = t("goals.numeric.some.one", lang=lang, count=numeric)
     else:
-        tail = t("goals.numeric.some", count=numeric)
-    return t("goals.sentence", name=name, count=n, year=year, by_year=by_year, tail=tail)
+        tail = t("goals.numeric.some", lang=lang, count=numeric)
+    if n == 1:
+        return t("goals.sentence.one", lang=lang, name=name, count=n, year=year, by_year=by_year, tail=tail)
+    return t("goals.sentence", lang=lang, name=name, count=n, year=year, by_year=by_year, tail=tail)
 
 
-def status_sentence(goals: list[Goal]) -> str:
+def status_sentence(goals: list[Goal], lang: str = SOURCE) -> str:
     """How far the goals are, as far as the sources say; "" when some status is known (the tracker shows it)."""
     if not goals or any_status_known(goals):
         return ""
-    return t("goals.status.unreported") if len(goals) > 1 else t("goals.status.unreported.one")
+    return t("goals.status.unreported", lang=lang) if len(goals) > 1 else t("goals.status.unreported.one", lang=lang)
 
 
-def indicators_sentence(name: str, indicators: list[Indicator]) -> str:
+def indicators_sentence(name: str, indicators: list[Indicator], lang: str = SOURCE) -> str:
     """E.g. "来源报道了天河区 2 项已达成的数字（截至 2025-02）。"."""
     if not indicators:
         return ""
     dates = sorted({i.as_of for i in indicators}, key=_date_key)
-    when = dates[0] if len(dates) == 1 else t("dates.range", first=dates[0], last=dates[-1])
-    return t("indicators.sentence", name=name, count=len(indicators), when=when)
+    when = dates[0] if len(dates) == 1 else t("dates.range", lang=lang, first=dates[0], last=dates[-1])
+    if len(indicators) == 1:
+        return t("indicators.sentence.one", lang=lang, name=name, count=1, when=when)
+    return t("indicators.sentence", lang=lang, name=name, count=len(indicators), when=when)
 
 
-def missing_sentence(name: str, c: Coverage) -> str:
+def missing_sentence(name: str, c: Coverage, lang: str = SOURCE) -> str:
     """E.g. "来源尚未覆盖从化区的产业体系、定位、发展目标……"; "" when nothing is missing."""
-    parts = missing_parts(c)
-    return t("coverage.missing", name=name, parts=t("list.sep").join(parts)) if parts else ""
+    parts = missing_parts(c, lang)
+    return t("coverage.missing", lang=lang, name=name, parts=t("list.sep", lang=lang).join(parts)) if parts else ""
 
 
-def role_line(d: District) -> str:
+def _shortest_role(d: District):
+    """The pithiest role statement (by its Chinese, so both editions pick the same; ties in file order)."""
+    return min(d.roles, key=lambda r: len(chinese(r.text)))
+
+
+def role_line(d: District, lang: str = SOURCE) -> str:
     """One line on the district's place in the city, from its own sourced facts: its industrial system
     and its shortest role statement (the pithiest, ties in file order). "" when the sources say neither."""
     parts = []
     if d.industrial_system is not None:
-        parts.append(t("role.system", label=d.industrial_system.label, name=d.industrial_system.name))
+        parts.append(t("role.system", lang=lang, label=d.industrial_system.label, name=d.industrial_system.name))
     if d.roles:
-        parts.append(min(d.roles, key=lambda r: len(r.text)).text)
-    return t("list.dot").join(parts)
+        parts.append(_shortest_role(d).text)
+    return t("list.dot", lang=lang).join(parts)
 
 
 def role_sources(d: District) -> tuple[str, ...]:
@@ -275,7 +318,7 @@ def role_sources(d: District) -> tuple[str, ...]:
     if d.industrial_system is not None:
         out += d.industrial_system.sources
     if d.roles:
-        out += min(d.roles, key=lambda r: len(r.text)).sources
+        out += _shortest_role(d).sources
     return tuple(dict.fromkeys(out))
 
 
@@ -288,7 +331,13 @@ class AsOf:
 
     @property
     def text(self) -> str:
-        return self.newest if self.oldest == self.newest else t("dates.range", first=self.oldest, last=self.newest)
+        return self.text_in(SOURCE)
+
+    def text_in(self, lang: str = SOURCE) -> str:
+        """`text` in `lang`: "2017 至 2025-02" / "2017 to 2025-02"."""
+        if self.oldest == self.newest:
+            return self.newest
+        return t("dates.range", lang=lang, first=self.oldest, last=self.newest)
 
 
 def _date_key(partial: str) -> tuple[int, ...]:

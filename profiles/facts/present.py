@@ -6,6 +6,11 @@ Plain functions of the models' values and plain strings (a site URL, a name); no
 Imports the model layer only (models, enums, numbers.catalogue), profiles.model.kinds and profiles.facts.texts (the words:
 each title and alt text here is a message of the catalogue, filled with the numbers and names made here).
 
+Each function that writes words or numbers takes `lang` ("zh" by default: the Chinese edition, unchanged): an English
+page's numbers are grouped by thousands and carry English units (profiles.facts.units: 1316.36 亿元 reads "131.636
+billion yuan"), its labels, hedges and comparators read in English (profiles.facts.labels), its names are the
+caller's (pass the English name).
+
 Map titles differ by output, and each output keeps its own (the built site is byte-identical):
 the embed page, its iframe and its oEmbed JSON say `map_title` (海珠区园区与重大项目地图); the drawn images
 `image_title` (海珠区产业园区与重大项目); a profile's map figure `figure_caption` (海珠区产业园区与重大项目地图);
@@ -22,51 +27,77 @@ from ..model import Figure, Goal, Quantity, Target
 from ..model.enums import LABELS_ZH, Comparator, GoalStatus, Period
 from ..model.indicators import number_text
 from ..model.kinds import BY_LIST
+from . import units
+from .labels import comparator_symbol, comparator_word, hedge_text, period_words
 from .texts import t
+from .texts.phrases import SOURCE
 
 __all__ = ["number_text"]
 
 # --- numbers and values ----------------------------------------------------------------------------------
 
 
-def num(value: float) -> str:
-    """A number as pages print it: thousands separated from 10,000 up, no trailing ".0"."""
+def num(value: float, lang: str = SOURCE) -> str:
+    """A number as pages print it: thousands separated from 10,000 up, no trailing ".0"; in English grouped from
+    1,000 up and never rounded (profiles.facts.units.number)."""
+    if lang != SOURCE:
+        return units.number(value)
     return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10000 else f"{value:g}"
 
 
-def symbol(comparator: Comparator | None) -> str:
-    """A comparator as a card prints it before the number: "≥", ">", "≈" …; "" for a number stated exactly."""
-    return "" if comparator is None or comparator == Comparator.exactly else comparator.symbol
+def amount(value: float, unit: str, lang: str = SOURCE) -> tuple[str, str]:
+    """(number, unit) as a card shows them: (num, the source's unit); in English the number moved into an English
+    unit, (131.636, "billion yuan") for 1316.36 亿元 (a unit without English stays as the source writes it)."""
+    return units.amount(value, unit) if lang != SOURCE else (num(value), unit)
 
 
-def value_text(comparator: str, value: str, unit: str) -> str:
-    """A card's figure as one string: comparator symbol, number and unit, e.g. "≥ 5.5%" (cards, their images)."""
-    return f"{comparator} {value}{unit}".strip()
+def symbol(comparator: Comparator | None, lang: str = SOURCE) -> str:
+    """A comparator as a card prints it before the number: "≥", ">", "≈" …; "" for a number stated exactly; "近"
+    (no symbol readers know) reads "nearly" in English."""
+    return "" if comparator is None or comparator == Comparator.exactly else comparator_symbol(comparator, lang)
 
 
-def target_text(target: Target | None) -> str:
-    """A goal's target as tables print it, e.g. "力争 ≥ 6%（增速）"; "—" without one."""
+def value_text(comparator: str, value: str, unit: str, lang: str = SOURCE) -> str:
+    """A card's figure as one string: comparator symbol, number and unit, e.g. "≥ 5.5%" (cards, their images); in
+    English a word unit is spaced: "> 20 billion yuan"."""
+    return f"{comparator} {units.joined(value, unit) if lang != SOURCE else value + unit}".strip()
+
+
+def target_text(target: Target | None, lang: str = SOURCE) -> str:
+    """A goal's target as tables print it, e.g. "力争 ≥ 6%（增速）" / "strive to: ≥ 6% (growth)"; "—" without one."""
     if target is None:
         return "—"
-    text = f"{target.hedge + ' ' if target.hedge else ''}{target.comparator.symbol} {num(target.value)}{target.unit}"
-    return t("target.growth", target=text) if target.measure == "growth" else text  # a str Enum: no slow `.value`
+    if lang == SOURCE:
+        text = f"{target.comparator.symbol} {num(target.value)}{target.unit}"
+    else:
+        text = f"{comparator_symbol(target.comparator, lang)} {units.amount_text(target.value, target.unit)}"
+    if target.hedge:
+        text = t("target.hedged", lang=lang, hedge=hedge_text(target.hedge, lang), target=text)
+    return t("target.growth", lang=lang, target=text) if target.measure == "growth" else text  # a str Enum
 
 
-def quantity_text(q: Quantity | None, comparator: Comparator | None = None) -> str:
-    """E.g. "> 200 亿元": the comparator given (an indicator's own), else the quantity's ("超过" → ">")."""
+def quantity_text(q: Quantity | None, comparator: Comparator | None = None, lang: str = SOURCE) -> str:
+    """E.g. "> 200 亿元" / "> 20 billion yuan": the comparator given (an indicator's own), else the quantity's
+    ("超过" → ">")."""
     if q is None:
         return ""
     comparator = comparator if comparator is not None else q.comparator
-    sym = "" if comparator is None or comparator.value == "exactly" else comparator.symbol + " "
+    sym = "" if comparator is None or comparator.value == "exactly" else comparator_symbol(comparator, lang) + " "
+    if lang != SOURCE:
+        return sym + units.amount_text(q.value, q.unit)
     return f"{sym}{num(q.value)} {q.unit}"
 
 
-def quantity_words(label: str, q: Quantity | None) -> str | None:
+def quantity_words(label: str, q: Quantity | None, lang: str = SOURCE) -> str | None:
     """E.g. "投资 超过 200 亿元": the source's own word for how the number binds, the number as the source
-    writes it (a map's popup and list)."""
+    writes it (a map's popup and list); in English "investment more than 20 billion yuan" (`label`: the caller's,
+    in the page's language)."""
     if q is None:
         return None
-    word = q.comparator.word + " " if q.comparator is not None and q.comparator.word else ""
+    word = comparator_word(q.comparator, lang)
+    word = word + " " if word else ""
+    if lang != SOURCE:
+        return f"{label} {word}{units.amount_text(q.value, q.unit)}"
     return f"{label} {word}{number_text(q.value)} {q.unit}"
 
 
@@ -100,53 +131,66 @@ def any_status_known(goals) -> bool:
 
 # --- map titles --------------------------------------------------------------------------------------------
 
-_PROJECTS = BY_LIST["projects"].label  # 重大项目: the messages' {projects}
+
+def _projects(lang: str) -> str:
+    """重大项目 / major projects: the messages' {projects} (profiles.model.kinds)."""
+    return BY_LIST["projects"].title_in(lang)
 
 
-def map_title(name: str) -> str:
+def map_title(name: str, lang: str = SOURCE) -> str:
     """A district's map embed: its page's <h1>, its iframe's title, its oEmbed title."""
-    return t("map.title", name=name, projects=_PROJECTS)
+    return t("map.title", lang=lang, name=name, projects=_projects(lang))
 
 
-def city_map_title(city_name: str) -> str:
+def city_map_title(city_name: str, lang: str = SOURCE) -> str:
     """The city's map embed (every district's points)."""
-    return t("map.title.city", city=city_name, projects=_PROJECTS)
+    return t("map.title.city", lang=lang, city=city_name, projects=_projects(lang))
 
 
-def image_title(name: str | None, city_name: str | None, count: int) -> str:
+def image_title(name: str | None, city_name: str | None, count: int, lang: str = SOURCE) -> str:
     """The title drawn on a district's image (`name`), or on the city's (name None, `count` districts)."""
     if name is not None:
-        return t("map.image.title", name=name, projects=_PROJECTS)
-    city = city_name or t("map.image.whole_city")
-    return t("map.image.title.city", city=city, count=count, projects=_PROJECTS)
+        return t("map.image.title", lang=lang, name=name, projects=_projects(lang))
+    city = city_name or t("map.image.whole_city", lang=lang)
+    return t("map.image.title.city", lang=lang, city=city, count=count, projects=_projects(lang))
 
 
-def figure_caption(name: str) -> str:
+def figure_caption(name: str, lang: str = SOURCE) -> str:
     """The caption of a profile's map figure."""
-    return t("map.caption", name=name, projects=_PROJECTS)
+    return t("map.caption", lang=lang, name=name, projects=_projects(lang))
 
 
-def city_figure_caption(count: int) -> str:
+def city_figure_caption(count: int, lang: str = SOURCE) -> str:
     """The caption of the home page's city map."""
-    return t("map.caption.city", count=count, projects=_PROJECTS)
+    return t("map.caption.city", lang=lang, count=count, projects=_projects(lang))
 
 
-def image_alt(title: str, n_parks: int, n_projects: int, district_names: list[str]) -> str:
-    """Chinese alt text saying what a map image shows (and that it is a static fallback)."""
+def image_alt(title: str, n_parks: int, n_projects: int, district_names: list[str], lang: str = SOURCE) -> str:
+    """Alt text saying what a map image shows (and that it is a static fallback)."""
     if len(district_names) == 1:
-        where = t("map.alt.where.one", name=district_names[0])
+        where = t("map.alt.where.one", lang=lang, name=district_names[0])
     elif district_names:
-        names = t("list.sep").join(district_names)
-        where = t("map.alt.where.many", count=len(district_names), names=names)
+        names = t("list.sep", lang=lang).join(district_names)
+        where = t("map.alt.where.many", lang=lang, count=len(district_names), names=names)
     else:
-        where = t("map.alt.where.none")
+        where = t("map.alt.where.none", lang=lang)
     what = []
     if n_parks:
-        what.append(t("map.alt.parks", count=n_parks))
+        what.append(
+            t("map.alt.parks.one", lang=lang, count=n_parks)
+            if n_parks == 1
+            else t("map.alt.parks", lang=lang, count=n_parks)
+        )
     if n_projects:
-        what.append(t("map.alt.projects", count=n_projects, projects=_PROJECTS))
-    marks = t("map.alt.marks", what=t("list.and").join(what)) if what else t("map.alt.no_marks")
-    return t("map.alt", title=title, where=where, marks=marks)
+        projects = BY_LIST["projects"].noun(n_projects, lang) if lang != SOURCE else _projects(lang)
+        what.append(
+            t("map.alt.projects.one", lang=lang, count=n_projects, projects=projects)
+            if n_projects == 1
+            else t("map.alt.projects", lang=lang, count=n_projects, projects=projects)
+        )
+    marks = t("map.alt.marks", lang=lang, what=t("list.and", lang=lang).join(what)) if what else ""
+    marks = marks or t("map.alt.no_marks", lang=lang)
+    return t("map.alt", lang=lang, title=title, where=where, marks=marks)
 
 
 # --- embed code and oEmbed ---------------------------------------------------------------------------------
@@ -185,9 +229,11 @@ def iframe_code(
     )
 
 
-def period_text(f: Figure, compact: bool = False) -> str:
+def period_text(f: Figure, compact: bool = False, lang: str = SOURCE) -> str:
     """When a figure holds: 2024年 · 2025年前三季度 · 2023年末 · 2020年普查; `compact` (a table's cell): 2024 ·
-    2025前三季度 · 2023年末."""
+    2025前三季度 · 2023年末. In English one form: 2024 · Jan–Sep 2025 · end of 2023 · 2020 census."""
+    if lang != SOURCE:
+        return period_words(f.period, f.year, lang)
     if f.period is Period.full_year:
         return str(f.year) if compact else f"{f.year}年"
     if f.period is Period.year_end:

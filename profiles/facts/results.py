@@ -4,7 +4,10 @@ A goal with an `indicator` is judged by the published full-year figure of its ye
 one, else the preliminary, else the expected one (a 预计 value later replaced by a final one is judged by the
 final). The rule per comparator is stated on the page (RULES): ≥ > ≤ < give 达成 / 未达成; “达到/完成” (exactly)
 counts as reached when the result is at least the target; 左右 / 约 (about) gives the difference and no verdict,
-because the source states no tolerance."""
+because the source states no tolerance.
+
+A verdict is computed, never typed; only its words and the rules' words change with the page's language
+(`verdict_text`, `rule_text`, `difference_text`, `Result.outcome`: "达成" reads "achieved" in English)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,9 @@ from dataclasses import dataclass
 
 from ..model import Figure, Goal, Source
 from ..model.enums import Comparator, FigureStatus, IndicatorKey, Period
+from ..model.indicators import number_text
+from . import units
+from .texts.phrases import SOURCE, phrase
 
 RANK = {FigureStatus.final: 2, FigureStatus.preliminary: 1, FigureStatus.expected: 0}
 ACHIEVED, MISSED = "达成", "未达成"
@@ -38,6 +44,35 @@ class Result:
     difference: float  # result − target, in the target's unit (percentage points for growth)
     verdict: str | None  # ACHIEVED, MISSED, or None where the comparator allows no verdict
     rule: str
+
+    def outcome(self, unit: str, lang: str = SOURCE) -> str:
+        """What a page says of the result: the verdict's word, else the difference ("与目标相差 +0.3 个百分点")."""
+        return verdict_text(self.verdict, lang) if self.verdict else difference_text(self.difference, unit, lang)
+
+
+def verdict_text(verdict: str | None, lang: str = SOURCE) -> str:
+    """A verdict's word in `lang`: "达成" / "achieved", "未达成" / "not achieved"; "" for none."""
+    return phrase(verdict, lang) if verdict else ""
+
+
+def rule_text(rule: str, lang: str = SOURCE) -> str:
+    """A rule of RULES (a Result's `rule`) in `lang`."""
+    return phrase(rule, lang)
+
+
+def difference_text(difference: float, unit: str, lang: str = SOURCE) -> str:
+    """How far a result is from its target when no verdict is given: "与目标相差 +0.3 个百分点" / "+0.3
+    percentage points against the target" (a % target's difference is in percentage points; another unit's in
+    that unit, English units as profiles.facts.units gives them)."""
+    sign = "+" if difference > 0 else ("±" if difference == 0 else "−")
+    if lang == SOURCE:
+        size = number_text(abs(difference))
+        return phrase("与目标相差 {difference}", difference=f"{sign}{size} {'个百分点' if unit == '%' else unit}")
+    if unit == "%":
+        size = phrase("{size} 个百分点", lang, n=abs(difference), size=sign + units.number(abs(difference)))
+    else:
+        size = sign + units.amount_text(abs(difference), unit)
+    return phrase("与目标相差 {difference}", lang, difference=size)
 
 
 def best(figures: list[Figure], sources: dict[str, Source] | None = None) -> Figure | None:

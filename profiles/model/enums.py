@@ -1,5 +1,8 @@
 """The closed lists an editor chooses from in `data/` (comparators, statuses, kinds, precisions), and the
-Chinese label each value is shown with. The models (models/) use them as field types."""
+Chinese label each value is shown with. The models (models/) use them as field types.
+
+A label's English is in profiles/model/en.po, by its Chinese (profiles.facts.labels.label_text reads it; the
+`label` filter follows the page's language); how a comparator reads in English, in profiles/facts/en.po."""
 
 from __future__ import annotations
 

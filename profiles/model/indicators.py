@@ -1,5 +1,6 @@
 """The closed list of indicators, each with its Chinese label, fixed unit and measure: the one table that the
-models, pages, charts, downloads and the review read."""
+models, pages, charts, downloads and the review read. The names' English is in profiles/model/en.po, by their
+Chinese (profiles.facts.labels.indicator_label / indicator_short); the units' in profiles.facts.units."""
 
 from __future__ import annotations
 

@@ -5,6 +5,11 @@ a new kind is a model and one row here.
 Each Chinese label is the noun the `District` field's own description starts with (what CONTRIBUTING.md prints
 beside the YAML key); tests/test_kinds.py checks that each `label` appears in that description. The models carry
 no `title=` (it would change the published JSON Schema), so the labels are written here, once.
+
+The English edition's words for each kind sit in the same row (`English`: lower-case nouns, as they read inside a
+sentence, and the singular and plural a count reads with: "1 major project", "3 major projects"); `title_in`,
+`heading_in`, `invitation_in` and `noun` give a kind's words in either language (a language other than English reads
+in Chinese, as the catalogues do). Terms follow data/en/glossary.yaml (tests/test_kinds.py).
 """
 
 from __future__ import annotations
@@ -14,6 +19,21 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from . import Enterprise, Figure, Goal, Indicator, Park, Project, Statement
+
+
+@dataclass(frozen=True)
+class English:
+    """A kind's words on an English page."""
+
+    label: str  # the list: "major projects"
+    one: str  # a count of 1 reads "1 major project"
+    many: str  # any other count: "3 major projects"
+    short: str = ""  # in counts' lists and page titles when it differs from `label`
+    section: str = ""  # the profile page's heading when it differs from `label` (capitalised there)
+    wanted: str = ""  # what a page without any asks editors for, when it differs from `short or label`
+
+
+EN = "en"  # the one language besides Chinese the kinds speak (profiles.facts.texts.LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -29,6 +49,7 @@ class Kind:
     section: str = ""  # the profile page's heading when it differs from `label`
     wanted: bool | str = False  # a page without any asks editors for it: True by its title, or in these words
     new: bool = False  # `profiles new <name>` scaffolds one
+    en: English | None = None  # its words in English; None reads in Chinese
 
     @property
     def counted(self) -> bool:
@@ -60,6 +81,30 @@ class Kind:
         """What a page without any entries of this kind asks editors for ("" when it does not ask)."""
         return self.wanted if isinstance(self.wanted, str) else self.title if self.wanted else ""
 
+    def title_in(self, lang: str = "zh") -> str:
+        """`title` in `lang`: "产业园区" / "industrial parks"."""
+        return (self.en.short or self.en.label) if lang == EN and self.en else self.title
+
+    def heading_in(self, lang: str = "zh") -> str:
+        """`heading` in `lang`, capitalised in English: "已公布的数字" / "Published figures"."""
+        if lang != EN or not self.en:
+            return self.heading
+        text = self.en.section or self.en.label
+        return text[:1].upper() + text[1:]
+
+    def invitation_in(self, lang: str = "zh") -> str:
+        """`invitation` in `lang` ("" when the kind does not ask)."""
+        if lang != EN or not self.en or not self.wanted:
+            return self.invitation
+        return self.en.wanted or self.title_in(lang)
+
+    def noun(self, n: int, lang: str = "zh") -> str:
+        """What a count of `n` reads with, after the number: "个重大项目" (counter word and title) in Chinese,
+        "major project" / "major projects" in English."""
+        if lang != EN or not self.en:
+            return self.unit + self.title
+        return self.en.one if n == 1 else self.en.many
+
     def anchor(self, item_id: str) -> str:
         """The entry's id on its profile page, e.g. "project-nansha-port"."""
         return f"{self.name}-{item_id}"
@@ -67,9 +112,28 @@ class Kind:
 
 # In the order of District's fields: the order a profile's entries are read (citation numbers, dates).
 KINDS: tuple[Kind, ...] = (
-    Kind("roles", "role", Statement, "定位与分工", "定位", page=4),
     Kind(
-        "goals", "goal", Goal, "发展目标", "目标", page=2, unit="项", wanted="发展目标（带数字、年份和来源）", new=True
+        "roles",
+        "role",
+        Statement,
+        "定位与分工",
+        "定位",
+        page=4,
+        en=English("roles and division of labour", "role", "roles", short="roles"),
+    ),
+    Kind(
+        "goals",
+        "goal",
+        Goal,
+        "发展目标",
+        "目标",
+        page=2,
+        unit="项",
+        wanted="发展目标（带数字、年份和来源）",
+        new=True,
+        en=English(
+            "development goals", "goal", "goals", wanted="development goals (with their figures, years and sources)"
+        ),
     ),
     Kind(
         "indicators",
@@ -81,13 +145,63 @@ KINDS: tuple[Kind, ...] = (
         short="已公布数字",
         unit="项",
         section="已公布的数字",
+        en=English(
+            "reported results",
+            "published figure",
+            "published figures",
+            short="published figures",
+            section="published figures",
+        ),
     ),
-    Kind("figures", "figure", Figure, "统计数字", "统计数字", page=1, unit="项"),
-    Kind("enterprises", "enterprise", Enterprise, "龙头企业", "企业", page=5, unit="家", wanted=True, new=True),
     Kind(
-        "parks", "park", Park, "产业园区与功能片区", "园区", page=6, short="产业园区", unit="个", wanted=True, new=True
+        "figures",
+        "figure",
+        Figure,
+        "统计数字",
+        "统计数字",
+        page=1,
+        unit="项",
+        en=English("statistics", "statistical figure", "statistical figures"),
     ),
-    Kind("projects", "project", Project, "重大项目", "项目", page=7, unit="个", wanted=True, new=True),
+    Kind(
+        "enterprises",
+        "enterprise",
+        Enterprise,
+        "龙头企业",
+        "企业",
+        page=5,
+        unit="家",
+        wanted=True,
+        new=True,
+        en=English("leading enterprises", "leading enterprise", "leading enterprises"),
+    ),
+    Kind(
+        "parks",
+        "park",
+        Park,
+        "产业园区与功能片区",
+        "园区",
+        page=6,
+        short="产业园区",
+        unit="个",
+        wanted=True,
+        new=True,
+        en=English(
+            "industrial parks and functional zones", "industrial park", "industrial parks", short="industrial parks"
+        ),
+    ),
+    Kind(
+        "projects",
+        "project",
+        Project,
+        "重大项目",
+        "项目",
+        page=7,
+        unit="个",
+        wanted=True,
+        new=True,
+        en=English("major projects", "major project", "major projects"),
+    ),
 )
 BY_LIST: dict[str, Kind] = {k.list: k for k in KINDS}
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}

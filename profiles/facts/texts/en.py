@@ -3,7 +3,7 @@ English values (names, labels, formatted numbers). Terms and hedges follow data/
 here reads in Chinese (profiles.facts.texts.t). No Chinese character belongs in this file (tests/test_texts.py).
 
 Fragments that a caller glues to a sentence carry the space English needs (" {count} more …", "Original text: … ");
-counts read with plural nouns (the catalogue has no plural forms: a count of 1 reads "1 goals")."""
+a count that may be 1 has a second message, `<id>.one`, that the code picks (the catalogue has no plural forms)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ TEXTS: dict[str, str] = {
     "map.city": "Guangzhou",
     # --- a goal's target (profiles.facts.present) ---
     "target.growth": "{target} (growth)",
+    "target.hedged": "{hedge}: {target}",
     # --- map titles and alt texts (profiles.facts.present) ---
     "map.title": "Map of parks and {projects} in {name}",
     "map.title.city": "Map of parks and {projects} in the districts of {city}",
@@ -37,14 +38,16 @@ TEXTS: dict[str, str] = {
     "map.alt.where.many": "the boundaries of {count} districts ({names})",
     "map.alt.where.none": "the selected area",
     "map.alt.parks": "{count} industrial parks or zones (green squares)",
+    "map.alt.parks.one": "{count} industrial park or zone (green square)",
     "map.alt.projects": "{count} {projects} (orange dots)",
+    "map.alt.projects.one": "{count} {projects} (orange dot)",
     "map.alt.marks": ", and marks the locations of {what}",
     "map.alt.no_marks": "; no parks or projects are marked on it",
     # --- headline figure cards, counts and sentences (profiles.facts.headline) ---
     "card.kind.goal": "Goal",
     "card.kind.indicator": "Published",
     "card.label.growth": "{metric} growth",
-    "coverage.count": "{count} {unit}{kind}",  # {unit}: the Chinese counter word; an English page passes ""
+    "coverage.count": "{count} {unit}{kind}",  # {unit}: the Chinese counter word; English passes "" and a plural
     "coverage.roles": "roles",
     "coverage.missing": "The sources do not yet cover {name}'s {parts}.",
     "goals.year": " for {year}",
@@ -55,10 +58,13 @@ TEXTS: dict[str, str] = {
     "goals.numeric.none": "none with a numeric target",
     "goals.numeric.not_the_one": "without a numeric target",
     "goals.numeric.some": "{count} of them with numeric targets",
+    "goals.numeric.some.one": "{count} of them with a numeric target",
     "goals.sentence": "{name} has published {count} goals{year}{by_year}, {tail}.",
+    "goals.sentence.one": "{name} has published {count} goal{year}{by_year}, {tail}.",
     "goals.status.unreported": "The sources do not yet report progress on these goals.",
     "goals.status.unreported.one": "The sources do not yet report progress on this goal.",
     "indicators.sentence": "The sources report {count} results already achieved by {name} (as of {when}).",
+    "indicators.sentence.one": "The sources report {count} result already achieved by {name} (as of {when}).",
     "role.system": 'The "{label}" {name}',
     # --- a district page: its sections, title and description (profiles.outputs.pages.profile) ---
     "system.short": "industrial system",

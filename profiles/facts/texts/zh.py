@@ -20,6 +20,7 @@ TEXTS: dict[str, str] = {
     "map.city": "广州市",
     # --- a goal's target (profiles.facts.present) ---
     "target.growth": "{target}（增速）",
+    "target.hedged": "{hedge} {target}",
     # --- map titles and alt texts (profiles.facts.present) ---
     "map.title": "{name}园区与{projects}地图",
     "map.title.city": "{city}各区园区与{projects}地图",
@@ -33,7 +34,9 @@ TEXTS: dict[str, str] = {
     "map.alt.where.many": "{count}个区的边界（{names}）",
     "map.alt.where.none": "所选范围",
     "map.alt.parks": "{count}个产业园区或片区（绿色方块）",
+    "map.alt.parks.one": "{count}个产业园区或片区（绿色方块）",
     "map.alt.projects": "{count}个{projects}（橙色圆点）",
+    "map.alt.projects.one": "{count}个{projects}（橙色圆点）",
     "map.alt.marks": "，并标出{what}的位置",
     "map.alt.no_marks": "，图中未标注园区或项目",
     # --- headline figure cards, counts and sentences (profiles.facts.headline) ---
@@ -51,10 +54,13 @@ TEXTS: dict[str, str] = {
     "goals.numeric.none": "均没有数字指标",
     "goals.numeric.not_the_one": "没有数字指标",
     "goals.numeric.some": "其中 {count} 项有数字指标",
+    "goals.numeric.some.one": "其中 {count} 项有数字指标",
     "goals.sentence": "{name}公布了 {count} 项{year}目标{by_year}，{tail}。",
+    "goals.sentence.one": "{name}公布了 {count} 项{year}目标{by_year}，{tail}。",
     "goals.status.unreported": "来源尚未报道这些目标的进展。",
     "goals.status.unreported.one": "来源尚未报道这一目标的进展。",
     "indicators.sentence": "来源报道了{name} {count} 项已达成的数字（截至 {when}）。",
+    "indicators.sentence.one": "来源报道了{name} {count} 项已达成的数字（截至 {when}）。",
     "role.system": "“{label}”{name}",
     # --- a district page: its sections, title and description (profiles.outputs.pages.profile) ---
     "system.short": "产业体系",
