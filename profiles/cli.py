@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
@@ -84,9 +83,16 @@ def build_cmd(root: Path, data_dir: Path | None, no_mkdocs: bool, show_timings: 
 @main.command("serve")
 @ROOT
 @click.option("--port", default=8000, show_default=True)
-def serve_cmd(root: Path, port: int) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="预览的语言：zh 只构建中文（更快）；en 同时构建英文版（/en/，需要 docs/en/ 里的英文页面）。",
+)
+def serve_cmd(root: Path, port: int, lang: str) -> None:
     """本地预览：数据文件一改，页面自动更新；改错时打印错误并继续显示上一次的正确版本。"""
-    serve(load_config(root), port)
+    serve(load_config(root), port, lang)
 
 
 @main.command("schema")
@@ -160,9 +166,12 @@ def check_cmd(root: Path, site_dir: Path | None) -> None:
     site = site_dir if site_dir is not None else config.site_dir
     shown = str(site_dir).rstrip("/") if site_dir is not None else "site"
     sources = config.data_dir / "sources.yaml"
-    base_path = urlsplit(config.site_url or "/").path or "/"
     findings = check_site(
-        site, sources_file=sources, shown=shown, sources_shown=display_path(sources, config.root), base_path=base_path
+        site,
+        sources_file=sources,
+        shown=shown,
+        sources_shown=display_path(sources, config.root),
+        site_url=config.site_url,
     )
     for finding in findings:
         click.echo(finding.format(), err=True)

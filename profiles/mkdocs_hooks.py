@@ -1,10 +1,14 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): small, and only calling the package. The site builds the same
+"""MkDocs hooks (mkdocs.yml `hooks:`): small, and only calling the package. The Chinese site builds the same
 without them (Zensical ignores hooks; `profiles build` gives MkDocs what it needs itself, build.py):
 
 - `on_page_markdown`/`on_page_content` make MkDocs faster on generated pages (profiles/outputs/rawblocks.py);
 - `on_config` gives Material's search our dictionary wherever MkDocs runs from (search.py);
+- with the English edition (mkdocs.yml `i18n`), `on_page_context` makes the language links absolute,
+  `on_post_page`/`on_post_template` name the switcher's languages and keep a 404 page per language
+  (profiles/site/languages.py);
 - in a preview (`profiles serve`, `mkdocs serve`), `on_serve` polls docs/ faster and `on_post_build`
-  merges the generated pages' search entries and self-hosts Material's scripts (profiles/site/serve.py).
+  merges the generated pages' search entries, splits the index by language and self-hosts Material's
+  scripts (profiles/site/serve.py).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ if __package__ in (None, ""):  # loaded by path by a bare `mkdocs build`: make t
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from profiles.outputs import rawblocks, search  # noqa: E402
+from profiles.site import languages  # noqa: E402
 
 BLOCKS = "_gz_stashed_blocks"  # the page's stashed blocks ride on the page object between the two events
 _command = {"name": "build"}  # MkDocs' command, as `on_startup` said (a hook module lives as long as the process)
@@ -39,10 +44,37 @@ def on_serve(server, config, builder, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    if _command["name"] == "serve":
+    if _command["name"] == "serve" and not languages.building_other_language(config):
         from profiles.site import serve  # deferred: the preview (click, the generator), only when serving
 
-        serve.after_build(Path(config.site_dir))
+        serve.after_build(Path(config.site_dir), languages.other_languages(config))
+
+
+# After mkdocs-static-i18n's (-100), which builds the other languages and then rewrites the search index from
+# Material's entries alone: what the preview adds to the index must come after that, once the whole site is built.
+on_post_build.mkdocs_priority = -200
+
+
+def on_pre_build(config, **kwargs):
+    languages.fresh_alternates(config)
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    languages.absolute_alternates(config)
+    return context
+
+
+on_page_context.mkdocs_priority = 0  # after mkdocs-static-i18n's (50), which sets the page's language links
+
+
+def on_post_page(output, page, config, **kwargs):
+    return languages.name_languages(output)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    if template_name == "404.html":
+        return languages.page_404(languages.name_languages(output_content), config)
+    return output_content
 
 
 def on_page_markdown(markdown, page, **kwargs):

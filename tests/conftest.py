@@ -38,9 +38,9 @@ def make_project(target: Path, data: Path) -> Path:
     (target / "profiles").symlink_to(ROOT / "profiles")  # mkdocs.yml names its hooks file by path
     docs = target / "docs"
     docs.mkdir()
-    for path in ROOT.joinpath("docs").iterdir():  # only hand-written files: generated ones are rebuilt
-        if path.name in ("about.md",):
-            shutil.copy(path, docs / path.name)
+    for rel in ("about.md", "en/about.md"):  # only hand-written pages: generated ones are rebuilt
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "docs" / rel, docs / rel)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets", ignore=shutil.ignore_patterns("vendor", "maps"))
     if data.resolve() != (target / "data").resolve():
         shutil.copytree(data, target / "data")
@@ -115,3 +115,12 @@ def history_project(tmp_path_factory) -> tuple[Path, list[str]]:
         report = build(load_config(project))
     assert report.ok, report.render()
     return project, shas
+
+
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory) -> Path:
+    """A tiny project with the English edition switched on, built once per session (tests/fixtures/bilingual.py).
+    Read-only for tests."""
+    from tests.fixtures.bilingual import bilingual_site as built
+
+    return built(tmp_path_factory)

@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from profiles.cli import main
 from profiles.site.linkcheck import check_site, well_formed_http
+from tests.conftest import SITE_URL
+from tests.fixtures.bilingual import copy_site
 from tests.fixtures.hostile.sites import real_site
 
 BROKEN_HOME = """<!doctype html><html><head><meta charset="utf-8">
@@ -96,6 +98,8 @@ def test_the_real_built_site_has_no_broken_link_anchor_frame_or_asset(tmp_path_f
     assert real.report.ok, real.report.render()
     published = "/gz-profiles/"  # mkdocs.yml's site_url: the 404 page's assets are addressed under it
     assert check_site(real.site, sources_file=real.project / "data" / "sources.yaml", base_path=published) == []
+    # Its canonical links and oEmbed links are absolute, under mkdocs.yml's site_url: each resolves to a file here.
+    assert check_site(real.site, site_url=SITE_URL) == []
     result = CliRunner().invoke(main, ["check", "--root", str(real.project)])
     assert (result.exit_code, result.output.strip()) == (0, "共 0 个问题 / 0 problem(s)")
 
@@ -143,3 +147,56 @@ def test_well_formed_http_urls_pass(url):
 )
 def test_malformed_or_non_http_urls_fail(url):
     assert not well_formed_http(url)
+
+
+HOW = "（hreflang 与站点地图由 mkdocs.yml 的 i18n 插件和 profiles/mkdocs_hooks.py 写出：请确认二者都在 mkdocs.yml 里）"
+
+
+@pytest.mark.slow
+def test_a_site_with_its_english_edition_has_every_twin_both_ways(bilingual_site):
+    assert check_site(bilingual_site, shown="site", site_url=SITE_URL) == []
+
+
+@pytest.mark.slow
+def test_a_page_without_its_english_twin_and_an_english_page_without_a_chinese_one_are_named(bilingual_site, tmp_path):
+    site = copy_site(bilingual_site, tmp_path / "site")
+    (site / "en" / "compare" / "index.html").unlink()
+    (site / "en" / "extra").mkdir()
+    (site / "en" / "extra" / "index.html").write_text("<!doctype html><title>x</title>", "utf-8")
+    lines = {f.format() for f in check_site(site, site_url=SITE_URL)}
+    assert (
+        "site/compare/index.html: 没有 en 版 site/en/compare/index.html：每个页面都要有它（生成的页面由生成器写进 docs/en/，"
+        "手写的页面放在 docs/en/ 下同样的位置）" in lines
+    )
+    assert "site/en/extra/index.html: 没有对应的中文页面 site/extra/index.html：请补上中文页面，或删掉这个页面" in lines
+    # The switcher and the head's hreflang of the Chinese page, absolute, lead nowhere now.
+    assert f"site/compare/index.html: 资源 {SITE_URL}en/compare/ 指向不存在的文件" in lines
+    assert f"site/compare/index.html: 链接 {SITE_URL}en/compare/ 指向不存在的文件" in lines
+
+
+@pytest.mark.slow
+def test_hreflang_must_link_both_twins_and_the_sitemap_list_both(bilingual_site, tmp_path):
+    site = copy_site(bilingual_site, tmp_path / "site")
+    about = site / "en" / "about" / "index.html"
+    text = about.read_text("utf-8")
+    about.write_text(
+        text.replace(f'href="{SITE_URL}about/" hreflang="zh"', f'href="{SITE_URL}data/" hreflang="zh"'), "utf-8"
+    )
+    data = site / "data" / "index.html"
+    data.write_text(data.read_text("utf-8").replace('hreflang="x-default"', 'hreflang="x-other"'), "utf-8")
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text("utf-8").replace(f"<loc>{SITE_URL}en/changes/</loc>", "<loc>x</loc>"), "utf-8")
+    lines = {f.format() for f in check_site(site, site_url=SITE_URL)}
+    assert (
+        f'site/en/about/index.html: <link rel="alternate" hreflang="zh"> 指向 {SITE_URL}data/，应指向 site/about/index.html'
+        + HOW
+    ) in lines
+    assert (
+        'site/data/index.html: 缺少指向 site/data/index.html 的 <link rel="alternate" hreflang="x-default">' + HOW
+        in lines
+    )
+    assert "site/sitemap.xml: 列出了 changes/index.html，却没有列出它的 en 版 en/changes/index.html" + HOW in lines
+
+
+def test_a_site_in_one_language_has_no_twins_to_check(broken):
+    assert not any("版" in f.message for f in check_site(broken / "site"))

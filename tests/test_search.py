@@ -4,6 +4,9 @@ escaped, cached, and merged into the index MkDocs wrote."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import markdown
 import pytest
@@ -11,6 +14,7 @@ from material.plugins.search.plugin import Parser
 
 from profiles.outputs import search
 from profiles.outputs.search import DICTIONARY_FILE
+from tests.conftest import ROOT
 from tests.render import render_output
 
 
@@ -87,3 +91,80 @@ def test_jieba_cuts_the_same_after_another_build_loaded_its_own_dictionary(tmp_p
     jieba.load_userdict(str(other))
     assert list(jieba.cut(text)) != before  # another build's words change the cut …
     assert list(pristine_jieba().cut(text)) == before  # … until the tokenizer is made pristine again
+
+
+def test_the_entries_of_each_languages_pages_move_to_its_own_index(tmp_path):
+    (tmp_path / "search").mkdir()
+    config = {"lang": ["zh"], "separator": "[\\s]+", "pipeline": []}
+    docs = [{"location": loc, "title": "t", "text": ""} for loc in ("", "about/", "en/", "en/about/#x", "english/")]
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}), "utf-8")
+    assert search.split_by_language(tmp_path, ("en",)) == {"en": 2, "": 3}
+    zh = json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
+    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text("utf-8"))
+    assert [d["location"] for d in zh["docs"]] == [
+        "",
+        "about/",
+        "english/",
+    ]  # a folder named like a language is not one
+    assert [d["location"] for d in en["docs"]] == ["en/", "en/about/#x"]  # still from the site's root
+    assert zh["config"] == en["config"] == config
+
+
+def test_a_site_in_one_language_keeps_its_one_index_as_it_is(tmp_path):
+    (tmp_path / "search").mkdir()
+    index = tmp_path / "search" / "search_index.json"
+    index.write_text('{"config": {}, "docs": [{"location": "en/"}]}', "utf-8")
+    assert search.split_by_language(tmp_path, ()) == {}
+    assert index.read_text("utf-8") == '{"config": {}, "docs": [{"location": "en/"}]}'
+    assert not (tmp_path / "en").exists()
+
+
+# Material's own search worker in Node (tests/material_search.js), over a built index, as a browser runs it.
+NODE = shutil.which("node")
+needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed (make test installs npm, and node with it)")
+# Queries readers type on the Chinese site (the spike's, #25): names, terms, figures, a number with its unit.
+CHINESE_QUERIES = [
+    "海珠", "海珠区", "大模型", "低空经济", "数字经济", "人工智能", "地区生产总值", "规上工业", "12218", "五区三都三城",
+    "高质量发展大会", "南沙", "黄埔", "生物医药", "智能网联汽车", "5.5%", "园区", "重大项目", "2025", "增速",
+    "人工智能+", "琶洲", "千亿元",
+]  # fmt: skip
+# The search configuration before the English edition: Material's defaults for lang zh.
+BEFORE = {"separator": "[\\s\\u200b\\u3000\\-、。，．？！；]+", "pipeline": ["stemmer"]}
+
+
+def material_search(site: Path, index: dict, queries: list[str], tmp_path: Path) -> dict[str, list[str]]:
+    """Each query's results (their locations, best first) from Material's worker over `index`."""
+    (tmp_path / "index.json").write_text(json.dumps(index, ensure_ascii=False), "utf-8")
+    (tmp_path / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
+    script = str(ROOT / "tests" / "material_search.js")
+    args = [NODE, script, str(site), str(tmp_path / "index.json"), str(tmp_path / "queries.json")]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(done.stdout)
+
+
+@needs_node
+@pytest.mark.slow
+def test_chinese_search_finds_what_it_found_before_the_english_edition(real_site, tmp_path):
+    index = json.loads((real_site / "search" / "search_index.json").read_text("utf-8"))
+    now = material_search(real_site, index, CHINESE_QUERIES, tmp_path)
+    before = material_search(real_site, {**index, "config": {**index["config"], **BEFORE}}, CHINESE_QUERIES, tmp_path)
+    assert index["config"]["pipeline"] == [] and index["config"]["separator"] != BEFORE["separator"]
+    assert now == before
+    assert all(now[q] for q in ("海珠", "大模型", "低空经济", "12218", "5.5%"))
+
+
+@needs_node
+@pytest.mark.slow
+def test_english_pages_search_english_pages_and_chinese_pages_chinese_ones(bilingual_site, tmp_path):
+    def found(index_file: str, queries: list[str]) -> dict[str, list[str]]:
+        index = json.loads((bilingual_site / index_file).read_text("utf-8"))
+        return material_search(bilingual_site, index, queries, tmp_path)
+
+    # Prefix matching stands in for stemming: Material adds "*" to each term, which turns lunr's stemmer off.
+    english = found("en/search/search_index.json", ["large models", "low-altitude", "Haizhu", "model", "海珠"])
+    assert english["large models"][0] == english["low-altitude"][0] == "en/districts/haizhu/"
+    assert english["Haizhu"][0] == english["model"][0] == "en/districts/haizhu/"
+    assert english["海珠"] == []  # no Chinese page's result on an English page
+    chinese = found("search/search_index.json", ["海珠", "大模型", "Haizhu"])
+    assert chinese["海珠"][0] == chinese["大模型"][0] == "districts/haizhu/"
+    assert all(not loc.startswith("en/") for locs in chinese.values() for loc in locs)

@@ -211,3 +211,29 @@ def test_the_preview_loads_materials_on_demand_scripts_from_our_own_site_like_th
     status, text = fetch(urljoin(preview.url, bundle))
     assert status == 200 and "resize-observer-polyfill/ResizeObserver.js" in text
     assert "unpkg.com" not in text
+
+
+def test_the_preview_builds_chinese_only_unless_asked_for_english():
+    from profiles.site.serve import preview_plugins
+
+    def english(plugins) -> bool:
+        return next(lang for lang in plugins["i18n"]["languages"] if lang["locale"] == "en")["build"]
+
+    chinese_only, both = preview_plugins(ROOT / "mkdocs.yml"), preview_plugins(ROOT / "mkdocs.yml", "en")
+    assert not english(chinese_only) and english(both)
+    assert list(chinese_only) == ["search", "i18n"]  # mkdocs.yml's plugins, in order, their options kept
+    assert chinese_only["search"]["jieba_dict_user"] == "build/jieba_user.dict"
+
+
+def test_after_each_build_the_preview_gives_each_language_its_own_index(tmp_path):
+    from profiles.site.serve import SearchEntries, after_build
+
+    (tmp_path / "search").mkdir()
+    index = {"config": {}, "docs": [{"location": "en/", "title": "Home", "text": ""}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), "utf-8")
+    found = SearchEntries()
+    found.entries = [{"location": "districts/x/", "title": "x", "text": ""}]
+    after_build(tmp_path, ("en",), found)
+    zh = json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
+    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text("utf-8"))
+    assert [d["location"] for d in zh["docs"]] == ["districts/x/"] and [d["location"] for d in en["docs"]] == ["en/"]

@@ -271,9 +271,39 @@ def merge_into(site: Path, entries: list[dict]) -> None:
     """Append our entries to the index MkDocs wrote, and write it back as compact UTF-8 JSON: Material
     writes every Chinese character as a six-byte \\uXXXX escape, and every page fetches this file, so UTF-8
     makes it about half the bytes to parse and a fifth less to download (62 → 49 KB compressed here)."""
-    path = site / "search" / "search_index.json"
+    path = site / INDEX
     if not path.exists():
         return
     index = json.loads(path.read_text("utf-8"))
     index["docs"].extend(entries)
+    _write_index(path, index)
+
+
+INDEX = "search/search_index.json"  # under the site, and under each other language's folder (en/search/…)
+
+
+def _write_index(path: Path, index: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), default=str), "utf-8")
+
+
+def split_by_language(site: Path, languages: tuple[str, ...]) -> dict[str, int]:
+    """One index per language, after `merge_into`: the entries of the pages under <lang>/ (the English
+    edition's, mkdocs.yml `i18n`) move from the site's index to <lang>/search/search_index.json, so an English
+    page searches English pages only (profiles/site/selfhost.py points Material's script at it). Locations stay
+    relative to the site's root, where Material resolves them from either page. The index's `config` (the
+    separator and pipeline mkdocs.yml gives the search) is the same for every language. Returns the entries
+    each index holds ("" for the site's own); nothing changes without `languages`."""
+    path = site / INDEX
+    if not languages or not path.exists():
+        return {}
+    index = json.loads(path.read_text("utf-8"))
+    counts = {}
+    for lang in languages:
+        mine = [e for e in index["docs"] if e["location"].startswith(f"{lang}/")]
+        index["docs"] = [e for e in index["docs"] if not e["location"].startswith(f"{lang}/")]
+        _write_index(site / lang / INDEX, {"config": index["config"], "docs": mine})
+        counts[lang] = len(mine)
+    _write_index(path, index)
+    counts[""] = len(index["docs"])
+    return counts

@@ -27,6 +27,7 @@ from .generate import MANAGED, generate
 from ..ingest.load import load_dataset
 from ..engine.output import Outputs
 from ..base.problems import BuildError, Report
+from . import languages
 from .selfhost import self_host
 
 
@@ -192,7 +193,9 @@ class _Build:
         return page
 
 
-def mkdocs_build(config: Config, site_dir: Path) -> None:
+def mkdocs_build(config: Config, site_dir: Path) -> tuple[str, ...]:
+    """MkDocs into `site_dir`, every language mkdocs.yml builds; returns the languages other than the default
+    one (their pages are under <lang>/: the English edition, profiles/site/languages.py)."""
     from mkdocs.commands.build import build as mk_build  # deferred: MkDocs, only when site/ is built
     from mkdocs.config import load_config as mk_load_config  # deferred: MkDocs
     from mkdocs.exceptions import MkDocsException  # deferred: MkDocs
@@ -205,6 +208,23 @@ def mkdocs_build(config: Config, site_dir: Path) -> None:
         mk_build(mk_config)
     except MkDocsException as exc:
         raise BuildError(f"MkDocs 构建失败（严格模式）：{exc}") from None
+    return languages.other_languages(mk_config)
+
+
+def make_site(config: Config, entries: list[dict]) -> None:
+    """MkDocs over docs/ as it is, then our steps after it, into a temporary folder swapped in for site/:
+    the generated pages' search entries merged into the index (`entries`, from `generate_docs`), one index per
+    language, Material's on-demand scripts from our own site, the Content-Security-Policy."""
+    tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
+    try:
+        others = mkdocs_build(config, tmp_site)
+        search.merge_into(tmp_site, entries)
+        search.split_by_language(tmp_site, others)
+        self_host(tmp_site)  # Material's on-demand scripts from our own site, not unpkg.com
+        apply_csp(tmp_site)  # checks every page first, then writes; a BuildError keeps site/ as it was
+        swap_in(tmp_site, config.site_dir)
+    finally:
+        shutil.rmtree(tmp_site, ignore_errors=True)
 
 
 def swap_in(new_site: Path, site: Path) -> None:
@@ -236,14 +256,6 @@ def build(
     entries = generate_docs(dataset, boundaries, config, timings, session)
     if run_mkdocs:
         start = time.perf_counter()
-        tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
-        try:
-            mkdocs_build(config, tmp_site)
-            search.merge_into(tmp_site, entries)
-            self_host(tmp_site)  # Material's on-demand scripts from our own site, not unpkg.com
-            apply_csp(tmp_site)  # checks every page first, then writes; a BuildError keeps site/ as it was
-            swap_in(tmp_site, config.site_dir)
-        finally:
-            shutil.rmtree(tmp_site, ignore_errors=True)
+        make_site(config, entries)
         timings.lap("mkdocs", start)
     return report

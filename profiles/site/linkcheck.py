@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 from ..ingest.yamlload import load
+from .languages import DEFAULT_LANGUAGE, OTHER_LANGUAGES
 
 # What each kind of reference is called in a message, by element and attribute.
 KINDS = {
@@ -83,11 +84,14 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.refs: list[tuple[str, str]] = []  # (kind, url)
         self.ids: set[str] = set()
+        self.alternates: dict[str, str] = {}  # hreflang -> href of the head's <link rel="alternate" hreflang>
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = {k: v for k, v in attrs if v is not None}
         if "id" in a:
             self.ids.add(a["id"])
+        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.alternates.setdefault(a["hreflang"], a.get("href", ""))
         if tag == "a" and "name" in a:
             self.ids.add(a["name"])
         for attr in _ATTRIBUTES:
@@ -124,9 +128,10 @@ def _target(site: Path, page_rel: str, path: str) -> tuple[Path | None, str]:
     return file, rel
 
 
-def check_page(site: Path, file: Path, shown: str, base_path: str = "/") -> list[Finding]:
+def check_page(site: Path, file: Path, shown: str, base_path: str = "/", site_url: str | None = None) -> list[Finding]:
     """`base_path`: where the site is published (site_url's path, e.g. "/gz-profiles/"): MkDocs writes
-    root-absolute addresses under it (the 404 page's assets)."""
+    root-absolute addresses under it (the 404 page's assets). `site_url`: the site's public address; an
+    absolute URL under it (a page's twin in the other language, its canonical address) must resolve in the site."""
     page_rel = file.relative_to(site).as_posix()
     where = f"{shown}/{page_rel}"
     out: list[Finding] = []
@@ -140,7 +145,10 @@ def check_page(site: Path, file: Path, shown: str, base_path: str = "/") -> list
         if parts.scheme in ("http", "https") or url.startswith("//"):
             if not well_formed_http(url):
                 out.append(Finding(where, f"{kind} {url[:80]} 不是格式正确的 http(s) 网址"))
-            continue
+                continue
+            if not (site_url and url.startswith(site_url)):
+                continue  # another site: never fetched
+            parts = urlsplit(base_path + url[len(site_url) :])  # on this site: checked as the path it is here
         if parts.scheme in ("mailto", "tel"):
             continue
         if parts.scheme:
@@ -204,6 +212,94 @@ def check_feed(site: Path, file: Path, shown: str) -> list[Finding]:
     return out
 
 
+def _site_rel(site: Path, page_rel: str, href: str, site_url: str | None) -> str | None:
+    """The file in `site` an address resolves to, as a path in the site (None: off the site)."""
+    base_path = urlsplit(site_url or "/").path or "/"
+    if site_url and href.startswith(site_url):
+        path = "/" + href[len(site_url) :]
+    elif urlsplit(href).scheme or href.startswith("//"):
+        return None
+    else:
+        path = urlsplit(href).path
+        if base_path != "/" and path.startswith(base_path):
+            path = "/" + path[len(base_path) :]
+    return _target(site, page_rel, path)[1]
+
+
+def _sitemap(site: Path, site_url: str | None) -> dict[str, dict[str, str | None]]:
+    """sitemap.xml: each listed page (a path in the site) -> its alternates' (hreflang -> path in the site)."""
+    try:
+        root = ElementTree.parse(site / "sitemap.xml").getroot()
+    except (OSError, ElementTree.ParseError):
+        return {}
+    listed = {}
+    for url in root.findall(f"{SITEMAP}url"):
+        rel = _site_rel(site, "", url.findtext(f"{SITEMAP}loc", ""), site_url)
+        if rel is not None:
+            links = url.findall("{http://www.w3.org/1999/xhtml}link")
+            listed[rel] = {x.get("hreflang", ""): _site_rel(site, "", x.get("href", ""), site_url) for x in links}
+    return listed
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_HOW = "（hreflang 与站点地图由 mkdocs.yml 的 i18n 插件和 profiles/mkdocs_hooks.py 写出：请确认二者都在 mkdocs.yml 里）"
+
+
+def check_twins(
+    site: Path, shown: str, site_url: str | None = None, languages: tuple[str, ...] = OTHER_LANGUAGES
+) -> list[Finding]:
+    """With another language built (site/en/): every page has its twin and back (404 pages too), each page's
+    head links both by hreflang (x-default: the default language's), and sitemap.xml lists both, each with its
+    twin. Nothing for a site in one language."""
+    built = [lang for lang in languages if (site / lang / "index.html").is_file()]
+    if not built:
+        return []
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    have = set(pages)
+
+    def split(rel: str) -> tuple[str, str]:  # (language, path in the default language)
+        lang = next((lang for lang in built if rel.startswith(lang + "/")), DEFAULT_LANGUAGE)
+        return lang, rel if lang == DEFAULT_LANGUAGE else rel[len(lang) + 1 :]
+
+    out: list[Finding] = []
+    for rel in pages:
+        lang, own = split(rel)
+        if lang != DEFAULT_LANGUAGE and own not in have:
+            out.append(Finding(f"{shown}/{rel}", f"没有对应的中文页面 {shown}/{own}：请补上中文页面，或删掉这个页面"))
+        for other in built if lang == DEFAULT_LANGUAGE else ():
+            if f"{other}/{rel}" not in have:
+                out.append(
+                    Finding(
+                        f"{shown}/{rel}",
+                        f"没有 {other} 版 {shown}/{other}/{rel}：每个页面都要有它（生成的页面由生成器写进 docs/{other}/，"
+                        f"手写的页面放在 docs/{other}/ 下同样的位置）",
+                    )
+                )
+    listed = _sitemap(site, site_url)
+    for rel in pages:
+        lang, own = split(rel)
+        alternates = _page(site / rel).alternates
+        if own == "404.html" or not (alternates or rel in listed):
+            continue  # a 404 page links each language's home page; an embed page is no MkDocs page
+        want = {DEFAULT_LANGUAGE: own, "x-default": own} | {other: f"{other}/{own}" for other in built}
+        for hreflang, target in want.items():
+            href = alternates.get(hreflang)
+            got = None if href is None else _site_rel(site, rel, href, site_url)
+            if got != target:
+                link = f'<link rel="alternate" hreflang="{hreflang}">'
+                what = f"缺少指向 {shown}/{target} 的 {link}" if href is None else f"{link} 指向 {href[:80]}，应指向 {shown}/{target}"
+                out.append(Finding(f"{shown}/{rel}", what + _HOW))
+    for rel, links in listed.items():
+        lang, own = split(rel)
+        want = {DEFAULT_LANGUAGE: own} | {other: f"{other}/{own}" for other in built}
+        for hreflang, target in want.items():
+            if target not in listed:
+                out.append(Finding(f"{shown}/sitemap.xml", f"列出了 {rel}，却没有列出它的 {hreflang} 版 {target}" + _HOW))
+            elif links.get(hreflang) != target:
+                out.append(Finding(f"{shown}/sitemap.xml", f'{rel} 的 hreflang="{hreflang}" 没有指向 {target}' + _HOW))
+    return out
+
+
 def check_sources(sources_file: Path, shown: str) -> list[Finding]:
     """Every `url` in data/sources.yaml is well-formed http(s) (the model checks the scheme only)."""
     doc, _ = load(sources_file, shown)
@@ -225,17 +321,22 @@ def check_site(
     shown: str | None = None,
     sources_shown: str = "data/sources.yaml",
     base_path: str = "/",
+    site_url: str | None = None,
 ) -> list[Finding]:
-    """All findings for the built `site` (and `sources_file`, when given), in file order."""
+    """All findings for the built `site` (and `sources_file`, when given), in file order. `site_url`: the
+    public address it was built for (its path is then `base_path`)."""
     site = Path(site)
     shown = shown or site.name
     if not (site / "index.html").is_file():
         return [Finding(shown, "不是构建好的网站（没有 index.html）：请先运行 python -m profiles build")]
+    if site_url:
+        base_path = urlsplit(site_url).path or "/"
     out: list[Finding] = []
     for file in sorted(site.rglob("*.html")):
-        out.extend(check_page(site, file, shown, base_path))
+        out.extend(check_page(site, file, shown, base_path, site_url))
     for file in sorted(site.rglob("*.xml")):
         out.extend(check_feed(site, file, shown))
+    out.extend(check_twins(site, shown, site_url))
     if sources_file is not None and sources_file.is_file():
         out.extend(check_sources(sources_file, sources_shown))
     return out

@@ -24,6 +24,7 @@ from ..outputs import search
 from .build import Session, Timings, generate_docs, validate
 from ..base.config import Config
 from ..base.problems import BuildError
+from .languages import DEFAULT_LANGUAGE
 from .selfhost import self_host
 
 # Both watchers (ours on data/, MkDocs' on docs/) poll; at 0.1 s a stat of a few hundred files costs
@@ -98,17 +99,40 @@ def faster(server, config, builder):
     return fast
 
 
-def after_build(site: Path, found: SearchEntries = LATEST) -> None:
-    """MkDocs' `on_post_build` event in a preview: the generated pages' entries into the index, and
-    Material's on-demand scripts from our own site."""
+def after_build(site: Path, others: tuple[str, ...] = (), found: SearchEntries = LATEST) -> None:
+    """MkDocs' `on_post_build` event in a preview, once every language is built (`others`: those besides the
+    default one): the generated pages' entries into the index, one index per language, and Material's on-demand
+    scripts from our own site."""
     search.merge_into(site, found.entries)
+    search.split_by_language(site, others)
     try:
         self_host(site)  # no unpkg.com in the preview either
     except BuildError as exc:  # a page with a mermaid diagram: say so, keep serving
         click.echo(str(exc), err=True)
 
 
-def serve(config: Config, port: int) -> None:
+def preview_plugins(mkdocs_file: Path, lang: str = DEFAULT_LANGUAGE) -> dict[str, dict]:
+    """mkdocs.yml's `plugins`, with the English edition's plugin (`i18n`) building the default language and
+    `lang` only: each language is a whole MkDocs build (about 0.6 s more per edit for English), so the preview
+    shows Chinese unless asked (`profiles serve --lang en`), whether mkdocs.yml builds English or not.
+
+    As a mapping of name to options (MkDocs' other spelling): the server loads the configuration again for each
+    rebuild, and MkDocs empties a list's entries as it reads them."""
+    from mkdocs.utils.yaml import yaml_load  # deferred: MkDocs, only for the preview
+
+    with open(mkdocs_file, encoding="utf-8") as f:
+        listed = yaml_load(f).get("plugins") or []
+    plugins = {}
+    for entry in listed:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        plugins[name] = options or {}
+    for language in plugins.get("i18n", {}).get("languages") or []:
+        if not language.get("default"):
+            language["build"] = language.get("locale") == lang
+    return plugins
+
+
+def serve(config: Config, port: int, lang: str = DEFAULT_LANGUAGE) -> None:
     config = dataclasses.replace(config, site_url=None)  # the preview has no public address
     session = Session(config, resident=True)  # held between rebuilds: the cache's memory and what docs/ holds
     regenerate(config, session, LATEST)
@@ -119,7 +143,12 @@ def serve(config: Config, port: int) -> None:
     try:
         # site_url "": served at the root, not under the public site_url's path (/gz-profiles/).
         mk_serve(
-            str(config.mkdocs_file), open_in_browser=False, livereload=True, dev_addr=f"127.0.0.1:{port}", site_url=""
+            str(config.mkdocs_file),
+            open_in_browser=False,
+            livereload=True,
+            dev_addr=f"127.0.0.1:{port}",
+            site_url="",
+            plugins=preview_plugins(config.mkdocs_file, lang),
         )
     finally:
         stop.set()

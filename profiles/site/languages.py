@@ -1,0 +1,105 @@
+"""The English edition on MkDocs' side (#25): what mkdocs-static-i18n leaves for us to do, called from
+profiles/mkdocs_hooks.py. The plugin (mkdocs.yml `i18n`) builds the site once per language into the same
+site/, Chinese (the default) at the root first, then English under en/ inside its own `on_post_build`.
+
+- `absolute_alternates`: the plugin points each page's language links (`extra.alternate`: Material's head
+  `<link rel="alternate" hreflang>` and the language switcher) at the page's twin, by a path; hreflang wants
+  fully qualified addresses, so they are made absolute with site_url.
+- `name_languages`: the switcher's names carry `lang` ("中文" on an English page is Chinese text, and is read
+  as such), a rewrite of Material's markup rather than an override of its partial (overrides/ only fills
+  Material's blocks).
+- `page_404`: every language's build writes Material's 404.html at the site's root, the last (English) one
+  winning; the Chinese stays there, the English goes to en/404.html.
+
+Without the plugin, or with English switched off (`build: false`), none of this changes anything.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+DEFAULT_LANGUAGE = "zh"  # mkdocs.yml's default language, at the site's root
+OTHER_LANGUAGES = ("en",)  # mkdocs.yml's languages besides the default one, each built under its own folder
+# Material's switcher entry (partials/alternate.html): an <a> with the alternate's hreflang and its own class.
+_SWITCHER_LINK = re.compile(r'(<a href="[^"]*" hreflang="([A-Za-z-]+)")( class="md-select__link">)')
+
+
+def _plugin(config):
+    return config.plugins.get("i18n")
+
+
+def current_language(config) -> tuple[str, bool] | None:
+    """(this build's language, whether it is the default one), or None when the site has one language."""
+    plugin = _plugin(config)
+    if plugin is None or len(plugin.build_languages) < 2:
+        return None
+    return plugin.current_language, plugin.current_language == plugin.default_language
+
+
+def other_languages(config) -> tuple[str, ...]:
+    """The languages built besides the default one, each under its own folder (en/)."""
+    plugin = _plugin(config)
+    if plugin is None:
+        return ()
+    return tuple(lang for lang in plugin.build_languages if lang != plugin.default_language)
+
+
+def building_other_language(config) -> bool:
+    """Inside the plugin's nested build of another language (its `on_post_build` is running it): what runs
+    once after the whole site is built waits for the outer build to end."""
+    plugin = _plugin(config)
+    return bool(plugin is not None and plugin.building)
+
+
+def absolute_url(link: str, site_url: str) -> str:
+    """A language link as the plugin writes it — site-relative ("en/districts/haizhu/") or under site_url's
+    path ("/gz-profiles/en/") — as an absolute address; an absolute one stays."""
+    if link.startswith(("http://", "https://")):
+        return link
+    base_path = urlsplit(site_url).path or "/"
+    if link.startswith(base_path):
+        link = link[len(base_path) :]
+    return site_url.rstrip("/") + "/" + link.lstrip("/")
+
+
+def absolute_alternates(config) -> None:
+    """MkDocs' `on_page_context`, after the plugin's: this page's language links, absolute (none without
+    site_url). The plugin sets the list anew for every page."""
+    site_url = config.site_url
+    alternates = getattr(config.extra, "alternate", None)  # the plugin sets it as an attribute, read first by Jinja
+    if not site_url or not alternates:
+        return
+    for alt in alternates:
+        alt["link"] = absolute_url(alt.get("link", ""), site_url)
+
+
+def fresh_alternates(config) -> None:
+    """MkDocs' `on_pre_build`: the plugin sets each page's language links as an attribute of `extra` (what
+    Jinja reads first), which outlives the build: the next language's 404 page, rendered before its pages,
+    would link the last page's twins. Without the attribute, it links the languages' home pages (the plugin's
+    `extra["alternate"]`)."""
+    vars(config.extra).pop("alternate", None)
+
+
+def name_languages(html: str) -> str:
+    """Each name in Material's language switcher carries the language it is written in (its hreflang)."""
+    if "md-select__link" not in html:
+        return html
+    return _SWITCHER_LINK.sub(r'\1 lang="\2"\3', html)
+
+
+def page_404(html: str, config) -> str:
+    """MkDocs' `on_post_template` for 404.html: in another language's build, its 404 page goes to
+    <lang>/404.html, and what MkDocs then writes at the root is the default language's (written there by the
+    first build). Returns what MkDocs writes at the root."""
+    language = current_language(config)
+    if language is None or language[1]:
+        return html
+    site = Path(config.site_dir)
+    own = site / language[0] / "404.html"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(html, "utf-8")
+    root = site / "404.html"
+    return root.read_text("utf-8") if root.is_file() else html
