@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 from pathlib import Path
 from pathlib import Path as _Path
@@ -466,3 +467,44 @@ def test_real_boundaries_copied(tmp_path):
         original = by_slug[f["id"]]
         assert f["geometry"] == original["geometry"], "coordinates exactly as stored"
         assert f["properties"]["adcode"] == original["properties"]["adcode"]
+
+
+# ---- the English /data/ page's descriptions (the files are the same in both editions) ----
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_every_column_and_field_the_data_page_describes_reads_in_english():
+    from profiles.outputs.exports.manifest import _json_field_docs, boundary_fields
+
+    described = [(table, c.name, c.describe("en")) for table, columns in TABLES.items() for c in columns]
+    described += [
+        (f"json:{whole}", name, doc) for whole in (True, False) for name, doc in _json_field_docs(whole, "en")
+    ]
+    described += [("boundaries", name, doc) for name, doc in boundary_fields("en")]
+    chinese = [(where, name, doc) for where, name, doc in described if HAN.search(doc)]
+    assert not chinese, "add their English to profiles/outputs/exports/en.po:\n" + "\n".join(map(str, chinese))
+
+
+def test_a_quantity_s_and_a_list_s_descriptions_keep_their_chinese_and_read_whole_in_english():
+    parks = {c.name: c for c in TABLES["parks"]}
+    assert parks["area_value"].describe().startswith("面积：数值")
+    assert parks["area_value"].describe("en").startswith("Area: Value")
+    sources = {c.name: c for c in TABLES["goals"]}["sources"]
+    assert "多个以 `;` 分隔" in sources.describe() and "several separated by `;`" in sources.describe("en")
+
+
+def test_the_english_manifest_titles_counts_and_fields_in_english(tmp_path):
+    files, paths = export_to(tmp_path)
+    rels = [p.relative_to(tmp_path).as_posix() for p in paths]
+    manifest = describe_exports(rels, files, {"tianhe": "Tianhe District"}, lang="en")
+    by_url = {m["url"]: m for m in manifest}
+    assert by_url["/data/districts/tianhe.json"]["title"] == "All data on Tianhe District"
+    assert (by_url["/data/goals.csv"]["title"], by_url["/data/goals.csv"]["count_unit"]) == (
+        "Development goals",
+        "rows",
+    )
+    for m in manifest:
+        assert not HAN.search(m["title"] + m["count_unit"]), m["url"]
+        assert not [f for f in m["fields"] if HAN.search(f["description"])], m["url"]
+    assert [m["path"] for m in manifest] == [m["path"] for m in describe_exports(rels, files)]  # the same files

@@ -17,13 +17,16 @@ from urllib.parse import urljoin
 
 import pytest
 
+import profiles.outputs.views
+from profiles.ingest.i18n.localize import localize
 from profiles.ingest.load import load_dataset
 from profiles.model import City, District, Source
+from profiles.model.localized import Localized
 from profiles.outputs.exports.tables import TABLES, table_of
 from profiles.outputs.pages import search_words
-from profiles.outputs.views.matrix import TITLE, build_matrix, split_part, terms_in
+from profiles.outputs.views.matrix import TITLE, build_matrix, items, split_part, terms_in
 from tests.conftest import ROOT, make_project
-from tests.dom import markdown_page
+from tests.dom import HAN, chinese_outside_lang, markdown_page
 from tests.render import render_output
 
 HOSTILE = "<script>alert(1)</script>\"' &amp; {{ 7*7 }}"
@@ -117,6 +120,74 @@ def test_a_bar_for_an_investment_the_source_gives_as_a_bound_says_so_and_the_tab
     href = "../districts/haizhu/#project-pazhou-heliport"
     [row] = [tr for tr in html.find_all("tr") if tr.find_all("td") and tr.find_all("td")[0].find_all("a", href=href)]
     assert "请注意：所在区存疑" in row.text and "> 200 亿元" in row.text
+
+
+# ---- the English edition: the same tables, in English ----
+
+
+def test_a_list_s_translation_pairs_with_its_chinese_items_only_when_both_count_the_same():
+    two = Localized("A, B (C, D)", "en", "ok", zh="甲、乙（丙、丁）")
+    assert items([two]) == [("甲", "A"), ("乙（丙、丁）", "B (C, D)")]
+    three = Localized("A, B and C", "en", "ok", zh="甲、乙、丙")
+    assert items([three]) == [("甲", ""), ("乙", ""), ("丙", "")]  # no pairing by guess: the row stays Chinese
+    assert items(["甲", "乙"]) == [("甲", ""), ("乙", "")]  # the Chinese edition's list
+
+
+def test_the_english_matrix_ties_the_same_industries_to_the_same_entries_as_the_chinese(real):
+    def ties(matrix):
+        return {(r.term, slug, ev.kind, ev.href) for r in matrix.rows for slug, evs in r.cells.items() for ev in evs}
+
+    chinese, english = build_matrix(real), build_matrix(localize(real))
+    assert ties(english) == ties(chinese)
+    assert [r.term for r in english.rows] == [r.term for r in chinese.rows]
+    assert all(r.english for r in english.rows) and not any(r.english for r in chinese.rows)
+    assert "Artificial intelligence (AI)" in {r.english for r in english.rows}
+
+
+@pytest.fixture(scope="module")
+def english(real_data_project):
+    compare = render_output("compare", real_data_project, lang="en")
+    data = render_output("data-page", real_data_project, lang="en")
+    return markdown_page(compare.text("compare/index.md")), markdown_page(data.text("data/index.md"))
+
+
+def test_the_english_compare_page_writes_its_own_words_in_english(english):
+    (front, html), _ = english
+    assert front["title"].startswith("Comparing the districts") and not HAN.search(front["description"])
+    charts = {id(e) for block in html.find_all("section", cls="gz-chart-block") for e in block.iter()}
+    # The page's own words; the charts' words, and the cells the formatting filters write (labels, targets,
+    # quantities, periods), are their stages' to translate.
+    own = [
+        e for e in html.iter() if id(e) not in charts and e.tag in ("h1", "h2", "caption", "th", "summary", "p", "dt")
+    ]
+    assert [(e.tag, found) for e in own if (found := chinese_outside_lang(e))] == []
+    assert "S" in [s.text for s in html.find_all("span", cls="gz-mark")]
+
+
+def test_the_english_tables_hand_the_script_its_words(english):
+    (_, html), _ = english
+    script = (Path(profiles.outputs.views.__file__).parent / "static" / "tables.js").read_text("utf-8")
+    keys = set(re.findall(r"^    (\w+): \"", script, re.M))
+    tables = html.find_all("table", data_gz_words=True)
+    assert tables and len(tables) == len(html.find_all("table", data_gz_table=True))
+    for table in tables:
+        words = json.loads(table["data-gz-words"])
+        assert set(words) == keys and not HAN.search("".join(words.values()))
+    assert {"sort", "filter", "total", "shown"} <= keys
+
+
+def test_the_english_data_page_is_english_links_the_shared_files_and_says_they_stay_chinese(english):
+    _, (front, html) = english
+    assert not HAN.search(front["title"] + front["description"])
+    assert chinese_outside_lang(html) == []
+    files = [a["href"] for a in html.find_all("a") if a.find_all("code")]
+    assert files and all(href.startswith("../../data/") for href in files)
+    assert "column names and values are as published" in html.text
+
+
+def test_the_chinese_pages_carry_no_script_words_and_keep_their_own(real_data_project):
+    page = render_output("compare", real_data_project).text("compare/index.md")
+    assert "data-gz-words" not in page and "# 各区比较" in page
 
 
 # ---- search dictionary ----

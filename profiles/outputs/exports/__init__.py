@@ -150,16 +150,17 @@ ROW_TABLES = [table for table in TABLES if table != "sources"]
 POINT_TABLES = tuple(k.list for k in LOCATED)  # parks, projects (profiles.model.kinds)
 
 
-def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
-    """What the JSON downloads hold, counted on the models (as `manifest._count` would on the files)."""
-    rows = t("data.unit.rows")
+def export_counts(dataset: Dataset, lang: str = "zh") -> dict[str, tuple[int, str]]:
+    """What the JSON downloads hold, counted on the models (as `manifest._count` would on the files); the units
+    in `lang`, the edition whose /data/ page shows them."""
+    rows = t("data.unit.rows", lang=lang)
     counts = {
-        "data/all.json": (len(dataset.districts), t("data.unit.districts")),
+        "data/all.json": (len(dataset.districts), t("data.unit.districts", lang=lang)),
         "data/sources.csv": (len(dataset.sources), rows),
     }
     counts["data/indicators.json"] = (
         sum(len(o.figures) for o in ([dataset.city] if dataset.city else []) + list(dataset.districts.values())),
-        t("data.unit.figures"),
+        t("data.unit.figures", lang=lang),
     )
     owners = ([dataset.city] if dataset.city else []) + list(dataset.districts.values())
     for table in ROW_TABLES:
@@ -167,10 +168,13 @@ def export_counts(dataset: Dataset) -> dict[str, tuple[int, str]]:
     for table in POINT_TABLES:
         counts[f"data/{table}.geojson"] = (
             sum(len(getattr(o, table, None) or []) for o in owners),
-            t("data.unit.features"),
+            t("data.unit.features", lang=lang),
         )
     for slug, d in dataset.districts.items():
-        counts[f"data/districts/{slug}.json"] = (sum(len(getattr(d, k.list)) for k in COUNTED), t("data.unit.entries"))
+        counts[f"data/districts/{slug}.json"] = (
+            sum(len(getattr(d, k.list)) for k in COUNTED),
+            t("data.unit.entries", lang=lang),
+        )
     return counts
 
 

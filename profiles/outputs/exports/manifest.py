@@ -16,79 +16,97 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel
 
 from ...engine.output import Outputs
-from ...facts.texts import t
+from ...facts.texts import DEFAULT, t
+from ...facts.texts.phrases import phrase
 from ...model import City, District, Source
 from ...model.kinds import BY_LIST, COUNTED, KINDS, LOCATED
 from .tables import TABLES, csv_name, field_doc, geo_columns, table_of
 
-TITLES = {
-    "all.json": t("data.title.all"),
-    **{csv_name(k.list): k.label for k in KINDS if k.list in TABLES},  # goals.csv: 发展目标 … (profiles.model.kinds);
-    # the two tables of numbers say more:
-    "indicators.csv": t("data.title.indicators_csv"),
-    "reported.csv": t("data.title.reported", indicators=BY_LIST["indicators"].label),
-    "indicators.json": t("data.title.indicators_json"),
-    "sources.csv": t("data.title.sources"),
-    **{f"{k.list}.geojson": t("data.title.points", kind=k.label) for k in LOCATED},
-    "boundaries.geojson": t("data.title.boundaries"),
-}
+
+def titles(lang: str = DEFAULT) -> dict[str, str]:
+    """Each download's title as /data/ lists it, in `lang` (a kind's label as profiles.model.kinds writes it, read
+    through the phrase catalogue on an English page)."""
+
+    def kind(label: str) -> str:
+        return phrase(label, lang)
+
+    return {
+        "all.json": t("data.title.all", lang=lang),
+        **{csv_name(k.list): kind(k.label) for k in KINDS if k.list in TABLES},  # goals.csv: 发展目标 …;
+        # the two tables of numbers say more:
+        "indicators.csv": t("data.title.indicators_csv", lang=lang),
+        "reported.csv": t("data.title.reported", lang=lang, indicators=kind(BY_LIST["indicators"].label)),
+        "indicators.json": t("data.title.indicators_json", lang=lang),
+        "sources.csv": t("data.title.sources", lang=lang),
+        **{f"{k.list}.geojson": t("data.title.points", lang=lang, kind=kind(k.label)) for k in LOCATED},
+        "boundaries.geojson": t("data.title.boundaries", lang=lang),
+    }
+
+
+TITLES = titles()
 MEDIA_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8", ".geojson": "application/geo+json"}
 FORMATS = {".json": "JSON", ".csv": "CSV", ".geojson": "GeoJSON"}
 
-BOUNDARY_FIELDS = [
-    ("slug", t("data.field.slug")),
-    ("name", t("data.field.name")),
-    ("name_en", t("data.field.name_en")),
-    ("adcode", t("data.field.adcode")),
-]
-SCHEMA_VERSION_DOC = t("data.field.schema_version")
+
+def boundary_fields(lang: str = DEFAULT) -> list[tuple[str, str]]:
+    return [
+        ("slug", t("data.field.slug", lang=lang)),
+        ("name", t("data.field.name", lang=lang)),
+        ("name_en", t("data.field.name_en", lang=lang)),
+        ("adcode", t("data.field.adcode", lang=lang)),
+    ]
 
 
-def _model_fields(prefix: str, model: type[BaseModel]) -> list[tuple[str, str]]:
-    return [(f"{prefix}{name}", field_doc(model, name)) for name in model.model_fields]
+def _model_fields(prefix: str, model: type[BaseModel], lang: str) -> list[tuple[str, str]]:
+    return [(f"{prefix}{name}", phrase(field_doc(model, name), lang)) for name in model.model_fields]
 
 
 def _docs(fields: list[tuple[str, str]]) -> list[dict[str, str]]:
     return [{"name": n, "description": d} for n, d in fields]
 
 
-@lru_cache(maxsize=2)  # a thousand per-district files share one field list
-def _json_fields(whole: bool) -> list[dict[str, str]]:
-    return _docs(_json_field_docs(whole))
+def column_docs(columns, lang: str = DEFAULT) -> list[dict[str, str]]:
+    return _docs([(c.name, c.describe(lang)) for c in columns])
 
 
-def _json_field_docs(whole: bool) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4)  # a thousand per-district files share one field list (per edition)
+def _json_fields(whole: bool, lang: str = DEFAULT) -> list[dict[str, str]]:
+    return _docs(_json_field_docs(whole, lang))
+
+
+def _json_field_docs(whole: bool, lang: str = DEFAULT) -> list[tuple[str, str]]:
+    schema_version = ("schema_version", t("data.field.schema_version", lang=lang))
     if whole:
         return (
-            [("schema_version", SCHEMA_VERSION_DOC), ("city", t("data.field.city"))]
-            + _model_fields("city.", City)
-            + [("districts", t("data.field.districts"))]
-            + _model_fields("districts[].", District)
-            + [("sources", t("data.field.sources"))]
-            + _model_fields("sources[].", Source)
+            [schema_version, ("city", t("data.field.city", lang=lang))]
+            + _model_fields("city.", City, lang)
+            + [("districts", t("data.field.districts", lang=lang))]
+            + _model_fields("districts[].", District, lang)
+            + [("sources", t("data.field.sources", lang=lang))]
+            + _model_fields("sources[].", Source, lang)
         )
     return (
-        [("schema_version", SCHEMA_VERSION_DOC), ("district", t("data.field.district"))]
-        + _model_fields("district.", District)
-        + [("sources", t("data.field.district_sources"))]
-        + _model_fields("sources[].", Source)
+        [schema_version, ("district", t("data.field.district", lang=lang))]
+        + _model_fields("district.", District, lang)
+        + [("sources", t("data.field.district_sources", lang=lang))]
+        + _model_fields("sources[].", Source, lang)
     )
 
 
-def _count(data: bytes, rel: str) -> tuple[int, str]:
+def _count(data: bytes, rel: str, lang: str = DEFAULT) -> tuple[int, str]:
     suffix = PurePosixPath(rel).suffix
     if suffix == ".csv":
         with io.StringIO(data.decode("utf-8-sig"), newline="") as f:
-            return sum(1 for _ in csv.reader(f)) - 1, t("data.unit.rows")
+            return sum(1 for _ in csv.reader(f)) - 1, t("data.unit.rows", lang=lang)
     if suffix == ".geojson":  # one feature per line (exports writes them so): no need to parse
-        return data.count(b'\n{"type":"Feature"'), t("data.unit.features")
+        return data.count(b'\n{"type":"Feature"'), t("data.unit.features", lang=lang)
     doc = json.loads(data)
     if rel.endswith("all.json"):
-        return len(doc["districts"]), t("data.unit.districts")
+        return len(doc["districts"]), t("data.unit.districts", lang=lang)
     if rel.endswith("indicators.json"):
-        return len(doc["indicators"]), t("data.unit.figures")
+        return len(doc["indicators"]), t("data.unit.figures", lang=lang)
     district = doc["district"]
-    return sum(len(district.get(k.list, [])) for k in COUNTED), t("data.unit.entries")
+    return sum(len(district.get(k.list, [])) for k in COUNTED), t("data.unit.entries", lang=lang)
 
 
 def describe_exports(
@@ -96,31 +114,34 @@ def describe_exports(
     files: Outputs,
     names: dict[str, str] | None = None,
     counts: dict[str, tuple[int, str]] | None = None,
+    lang: str = DEFAULT,
 ) -> list[dict]:
     """One dict per file of `files` named in `paths`, in that order: url (site path), path (relative
     to /data/), title, format, media_type, bytes, count + count_unit, fields [{name, description}].
-    `names`: slug -> Chinese name, for the per-district files' titles. `counts`: path -> (count,
-    unit) known from the data (`exports.export_counts`), so the JSON files need not be parsed back."""
+    `names`: slug -> name, for the per-district files' titles. `counts`: path -> (count, unit) known from the
+    data (`exports.export_counts`), so the JSON files need not be parsed back. `lang`: the edition whose /data/
+    page describes them (titles, units and field descriptions; the files are the same in both)."""
     out = []
+    title_of = TITLES if lang == DEFAULT else titles(lang)
     for rel in paths:
         path = PurePosixPath(rel)
         data = files[rel]
         key = rel.removeprefix("data/")
         if path.suffix == ".csv":
-            fields = _docs([(c.name, c.doc) for c in TABLES[table_of(path.stem)]])
+            fields = column_docs(TABLES[table_of(path.stem)], lang)
         elif path.name == "indicators.json":
-            fields = _docs([(c.name, c.doc) for c in TABLES["figures"]])
+            fields = column_docs(TABLES["figures"], lang)
         elif path.name == "boundaries.geojson":
-            fields = _docs(BOUNDARY_FIELDS)
+            fields = _docs(boundary_fields(lang))
         elif path.suffix == ".geojson":
-            fields = _docs([(c.name, c.doc) for c in geo_columns(path.stem)])
+            fields = column_docs(geo_columns(path.stem), lang)
         else:
-            fields = _json_fields(rel.endswith("all.json"))
+            fields = _json_fields(rel.endswith("all.json"), lang)
         if key.startswith("districts/"):
-            title = t("data.title.district", name=(names or {}).get(path.stem, path.stem))
+            title = t("data.title.district", lang=lang, name=(names or {}).get(path.stem, path.stem))
         else:
-            title = TITLES.get(key, key)
-        count, unit = (counts or {}).get(rel) or _count(data, rel)
+            title = title_of.get(key, key)
+        count, unit = (counts or {}).get(rel) or _count(data, rel, lang)
         out.append(
             {
                 "url": "/" + rel,

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ...facts.texts.phrases import SOURCE, phrase
 from ...model import (
     CITY_SLUG,
     Enterprise,
@@ -70,7 +71,16 @@ def _source_url(row: Row) -> str:
 class Column:
     name: str
     get: Callable[[Row], Any]
-    doc: str
+    doc: str  # its description in Chinese, a phrase (profiles.facts.texts.phrases; English in exports/en.po)
+    args: tuple[tuple[str, str], ...] = ()  # the description's {placeholders}: each a phrase too (园区) or a mark
+    of: str = ""  # what a quantity's columns describe (面积): the description reads "面积：…"
+
+    def describe(self, lang: str = SOURCE) -> str:
+        """The description /data/ shows, in `lang` (the download itself has none: its column names are the
+        same in every edition)."""
+        args = {key: phrase(value, lang) for key, value in self.args}
+        text = phrase(self.doc, lang, **args)
+        return phrase("{of}：{doc}", lang, of=phrase(self.of, lang), doc=text) if self.of else text
 
 
 def _attr(path: str) -> Callable[[Row], Any]:
@@ -90,10 +100,10 @@ def col(
     model: type[BaseModel],
     field: str | None = None,
     path: str | None = None,
-    prefix: str = "",
+    of: str = "",
 ) -> Column:
     """A column read from `path` (default: the column name) documented by model.field."""
-    return Column(name, _attr(path or name), prefix + field_doc(model, field or name))
+    return Column(name, _attr(path or name), field_doc(model, field or name), of=of)
 
 
 def _anchor(kind: str) -> Callable[[Row], str]:
@@ -114,7 +124,8 @@ SOURCED = [
     Column(
         "sources",
         lambda r: r.item.sources,
-        f"出处：来源编号，多个以 `{LIST_SEPARATOR}` 分隔，对应 sources.csv 的 id 列；空表示未核实。",
+        "出处：来源编号，多个以 `{sep}` 分隔，对应 sources.csv 的 id 列；空表示未核实。",
+        (("sep", LIST_SEPARATOR),),
     ),
     col("unverified", Sourced),
     col("note", Sourced),
@@ -123,15 +134,23 @@ SOURCED = [
     Column(
         "quotes",
         lambda r: [f"[{q.source}] {q.text}" for q in r.item.quotes],
-        f"多段引文：每段写作“[来源编号] 原文”，多段以 `{LIST_SEPARATOR}` 分隔（与 quote 二选一；"
+        "多段引文：每段写作“[来源编号] 原文”，多段以 `{sep}` 分隔（与 quote 二选一；"
         "每段所在条目的标题见 JSON 下载中的 `quotes[].where`）。",
+        (("sep", LIST_SEPARATOR),),
     ),
     col("caution", Sourced),
 ]
 HEAD = [DISTRICT, ID, DISTRICT_NAME]
 
 
-def _location(prefix: str) -> list[Column]:
+# Whether an item has an outline, for parks and for projects (a sentence each: each reads whole in English).
+HAS_POLYGON = {
+    "parks": "是否另有范围轮廓（`true`/`false`）；轮廓坐标见 JSON 下载中园区的 `location.polygon`。",
+    "projects": "是否另有范围轮廓（`true`/`false`）；轮廓坐标见 JSON 下载中项目的 `location.polygon`。",
+}
+
+
+def _location(table: str) -> list[Column]:
     return [
         col("lon", Location, path="location.lon"),
         col("lat", Location, path="location.lat"),
@@ -140,19 +159,20 @@ def _location(prefix: str) -> list[Column]:
         Column(
             "has_polygon",
             lambda r: r.item.location.polygon is not None,
-            f"是否另有范围轮廓（`true`/`false`）；轮廓坐标见 JSON 下载中{prefix}的 `location.polygon`。",
+            HAS_POLYGON[table],
         ),
     ]
 
 
 def _quantity(name: str, path: str, label: str) -> list[Column]:
     return [
-        col(f"{name}_value", Quantity, "value", f"{path}.value", prefix=f"{label}："),
-        col(f"{name}_unit", Quantity, "unit", f"{path}.unit", prefix=f"{label}："),
+        col(f"{name}_value", Quantity, "value", f"{path}.value", of=label),
+        col(f"{name}_unit", Quantity, "unit", f"{path}.unit", of=label),
         Column(
             f"{name}_comparator",
             _attr(f"{path}.comparator"),
-            f"{label}：比较关系，来源说“超过”“约”“近”时为 `more_than`、`about`、`nearly` 等；空表示来源给出的就是这个数。",
+            "比较关系，来源说“超过”“约”“近”时为 `more_than`、`about`、`nearly` 等；空表示来源给出的就是这个数。",
+            of=label,
         ),
     ]
 
@@ -203,7 +223,7 @@ TABLES: dict[str, list[Column]] = {
     + SOURCED,
     "parks": HEAD
     + [col("name", Park), col("kind", Park), col("focus", Park), col("description", Park)]
-    + _location("园区")
+    + _location("parks")
     + _quantity("area", "area", "面积")
     + _quantity("investment", "investment", "投资额")
     + [Column("url", _anchor("park"), "本站资料页上该园区的链接路径。")]
@@ -217,7 +237,7 @@ TABLES: dict[str, list[Column]] = {
         col("status", Project),
         col("status_as_of", Project),
     ]
-    + _location("项目")
+    + _location("projects")
     + _quantity("investment", "investment", "投资额")
     + _quantity("area", "area", "面积")
     + [col("park", Project), Column("url", _anchor("project"), "本站资料页上该项目的链接路径。")]
@@ -235,7 +255,8 @@ TABLES: dict[str, list[Column]] = {
         Column(
             "cited_by",
             lambda r: r.district,
-            f"引用该来源的区（拼音编号，全市层面为 `guangzhou`），多个以 `{LIST_SEPARATOR}` 分隔。",
+            "引用该来源的区（拼音编号，全市层面为 `guangzhou`），多个以 `{sep}` 分隔。",
+            (("sep", LIST_SEPARATOR),),
         ),
     ],
 }

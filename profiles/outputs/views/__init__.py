@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...engine.context import BuildContext
 from ...engine.output import Outputs
 from ...engine.rendering import Inputs, Output
 from ...engine.templating import environment
@@ -47,6 +48,7 @@ class ComparePage:
     number_columns: tuple = ()  # numbers.Column: the lead indicators
     number_rows: tuple = ()  # numbers.NumberRow: each district's latest figures
     figures: tuple = ()  # charts.ChartView: the Vega-Lite charts
+    lang: str = "zh"  # the edition: its fixed words (views/en.po); the data come in that edition already
 
 
 def compare_page(dataset: Dataset, figures: tuple[ChartView, ...]) -> ComparePage:
@@ -63,11 +65,12 @@ def compare_page(dataset: Dataset, figures: tuple[ChartView, ...]) -> ComparePag
         projects=compare.cap(compare.directory(dataset, "projects")),
         city_enterprises=tuple(compare.city_enterprises(dataset)),
         city_parts=tuple(dataset.city.industrial_system.parts) if dataset.city else (),
-        city_name=dataset.city.name.zh if dataset.city else "",
+        city_name=(dataset.city.name.en if dataset.lang == "en" else dataset.city.name.zh) if dataset.city else "",
         district_count=len(dataset.districts),
-        number_columns=numbers.columns(),
+        number_columns=numbers.columns(dataset.lang),
         number_rows=numbers.rows(dataset),
         figures=figures,
+        lang=dataset.lang,
     )
 
 
@@ -77,7 +80,11 @@ def render_compare_page(view: ComparePage, inputs=None) -> str:
     fields["city_parts"] = list(view.city_parts)
     template = environment(TEMPLATES).get_template("compare.md.j2")
     return template.render(
-        **fields, kinds=matrix.KINDS, city_slug=CITY_SLUG, figure_html=figure_html, numbers_html=numbers.table_html
+        **fields,
+        legend=matrix.legend(view.lang),
+        city_slug=CITY_SLUG,
+        figure_html=figure_html,
+        numbers_html=numbers.table_html,
     )
 
 
@@ -87,18 +94,20 @@ class DataView:
 
     page: DataPage
     coverage: compare.Shown
+    lang: str = "zh"  # the edition (the files it lists are the same in both)
 
 
 def render_data_page(view: DataView, inputs=None) -> str:
-    return environment(TEMPLATES).get_template("data.md.j2").render(page=view.page, coverage=view.coverage)
+    template = environment(TEMPLATES).get_template("data.md.j2")
+    return template.render(page=view.page, coverage=view.coverage, lang=view.lang, up=BuildContext(lang=view.lang).up)
 
 
 def _data_page(inputs: Inputs) -> DataView:
     paths = list(inputs.results["download"])
     dataset = inputs.dataset
-    names = {slug: d.name.zh for slug, d in dataset.districts.items()}
-    page = data_page(paths, inputs.out, dataset.root, export_counts(dataset), names)
-    return DataView(page, compare.cap(compare.coverage_rows(dataset)))
+    names = {slug: dataset.name_of(slug) for slug in dataset.districts}
+    page = data_page(paths, inputs.out, dataset.root, export_counts(dataset, dataset.lang), names, dataset.lang)
+    return DataView(page, compare.cap(compare.coverage_rows(dataset)), dataset.lang)
 
 
 COMPARE = Output(

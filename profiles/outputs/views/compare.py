@@ -9,11 +9,13 @@ from typing import Any
 
 from ...engine.templating import sort_key
 from ...facts import headline
+from ...facts.texts.phrases import phrase
 from ...model import IndustrialSystem, Statement
 from ...model.dataset import Dataset
 from ...model.kinds import BY_LIST
+from .matrix import chinese
 
-CITY_NAME = "广州市（全市）"
+CITY_NAME = "广州市（全市）"  # a phrase: "Guangzhou (whole city)" on an English page
 
 # Bounds that keep /compare/ light at any number of districts (the benchmark builds 1,000, which
 # would otherwise make a 6.5 MB page). Guangzhou's 11 districts stay far below them; past them a
@@ -66,20 +68,22 @@ class ThemeGroup:
 def _profiles(dataset: Dataset, with_city: bool):
     """(slug, name, page) for the city (its page is the home page) and each district."""
     if with_city and dataset.city is not None:
-        yield "", CITY_NAME, "../", dataset.city
+        yield "", phrase(CITY_NAME, dataset.lang), "../", dataset.city
     for slug, d in dataset.districts.items():
-        yield slug, d.name.zh, f"../districts/{slug}/", d
+        yield slug, dataset.name_of(slug), f"../districts/{slug}/", d
 
 
 def goal_groups(dataset: Dataset) -> list[ThemeGroup]:
-    """Goals by theme; themes set by more districts first, the city's goals first within a theme."""
+    """Goals by theme; themes set by more districts first, the city's goals first within a theme. Themes are
+    grouped by their Chinese, so the English edition groups as the Chinese does (each group named by its first
+    goal's theme, in the edition's language)."""
     groups: dict[str, list[Row]] = {}
     for slug, name, page, profile in _profiles(dataset, with_city=True):
         for g in profile.goals:
-            groups.setdefault(g.theme, []).append(Row(slug, name, g, f"{page}#goal-{g.id}"))
+            groups.setdefault(chinese(g.theme), []).append(Row(slug, name, g, f"{page}#goal-{g.id}"))
     order = {theme: i for i, theme in enumerate(groups)}
     themes = sorted(groups, key=lambda t: (-len({r.owner for r in groups[t]}), -len(groups[t]), order[t]))
-    return [ThemeGroup(t, groups[t]) for t in themes]
+    return [ThemeGroup(groups[t][0].item.theme, groups[t]) for t in themes]
 
 
 def directory(dataset: Dataset, kind: str) -> list[Row]:
@@ -115,7 +119,7 @@ class DistrictRow:
 
 def district_rows(dataset: Dataset) -> list[DistrictRow]:
     return [
-        DistrictRow(slug, d.name.zh, f"../districts/{slug}/", d.industrial_system, tuple(d.roles))
+        DistrictRow(slug, dataset.name_of(slug), f"../districts/{slug}/", d.industrial_system, tuple(d.roles))
         for slug, d in dataset.districts.items()
     ]
 
@@ -131,16 +135,17 @@ class CoverageRow:
 
 def coverage_rows(dataset: Dataset) -> list[CoverageRow]:
     return [
-        CoverageRow(d.name.zh, f"../districts/{slug}/", headline.coverage(d)) for slug, d in dataset.districts.items()
+        CoverageRow(dataset.name_of(slug), f"../districts/{slug}/", headline.coverage(d))
+        for slug, d in dataset.districts.items()
     ]
 
 
 @dataclass(frozen=True)
 class Comparable:
     """Goals of two or more owners (districts or the city) whose metric, unit, measure and year all match:
-    the only numeric targets /compare/ sets side by side."""
+    the only numeric targets /compare/ sets side by side (matched by the Chinese, in either edition)."""
 
-    metric: str
+    metric: str  # as the first of them names it, in the edition's language
     unit: str
     growth: bool
     year: int
@@ -152,10 +157,10 @@ def comparable_targets(dataset: Dataset) -> list[Comparable]:
     for slug, name, page, profile in _profiles(dataset, with_city=True):
         for g in profile.goals:
             if g.target is not None:
-                key = (g.metric, g.target.unit, g.target.measure.value == "growth", g.year)
+                key = (chinese(g.metric), g.target.unit, g.target.measure.value == "growth", g.year)
                 groups.setdefault(key, []).append(Row(slug, name, g, f"{page}#goal-{g.id}"))
     return [
-        Comparable(*key, rows=rows)  # type: ignore[misc]
+        Comparable(rows[0].item.metric, *key[1:], rows=rows)  # type: ignore[misc]
         for key, rows in groups.items()
         if len({r.owner for r in rows}) > 1
     ]

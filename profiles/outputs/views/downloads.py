@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ...engine.output import Outputs
 from ...engine.templating import human_size
+from ...facts.texts.phrases import SOURCE, phrase
 from ..exports import describe_exports
 
 
@@ -52,26 +53,30 @@ def licence_text(readme: Path) -> str:
     return m.group(1).strip() if m else ""
 
 
-def _field_groups(files: list[dict]) -> list[FieldGroup]:
+def _field_groups(files: list[dict], lang: str = SOURCE) -> list[FieldGroup]:
     groups: list[FieldGroup] = []
     per_district = [f for f in files if _per_district(f)]
     for f in files:
         if not _per_district(f):  # (not `f in per_district`: comparing dicts made this quadratic)
             groups.append(FieldGroup(f["path"], f["fields"]))
     if per_district:
-        groups.append(
-            FieldGroup(f"districts/<区>.json（{len(per_district)} 个文件，结构相同）", per_district[0]["fields"])
-        )
+        title = phrase("districts/<区>.json（{n} 个文件，结构相同）", lang, n=len(per_district))
+        groups.append(FieldGroup(title, per_district[0]["fields"]))
     return groups
 
 
 def data_page(
-    paths: list[str], out: Outputs, data_root: Path, counts: dict | None = None, names: dict | None = None
+    paths: list[str],
+    out: Outputs,
+    data_root: Path,
+    counts: dict | None = None,
+    names: dict | None = None,
+    lang: str = SOURCE,
 ) -> DataPage:
-    files = [dict(f, size=human_size(f["bytes"])) for f in describe_exports(paths, out, names, counts)]
+    files = [dict(f, size=human_size(f["bytes"])) for f in describe_exports(paths, out, names, counts, lang)]
     return DataPage(
         files=files,
-        field_groups=_field_groups(files),
+        field_groups=_field_groups(files, lang),
         total_bytes=sum(f["bytes"] for f in files),
         boundary_licence=licence_text(data_root / "boundaries" / "README.md"),
     )

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ...engine.templating import environment
 from ...facts import results
 from ...facts.present import period_text
+from ...facts.texts.phrases import SOURCE, phrase
 from ...ingest import policy
 from ...model import City, District, Source
 from ...model.dataset import Dataset
@@ -29,7 +30,7 @@ COLUMNS = (
 
 @dataclass(frozen=True)
 class Column:
-    label: str
+    label: str  # the indicator, in the edition's language (a phrase: its Chinese label, views/en.po)
     unit: str
 
 
@@ -40,7 +41,7 @@ class Cell:
     when: str  # 2024 · 2025前三季度 · 2023年末
     single: bool  # read only on a repost
     source_url: str
-    source_title: str  # publisher《title》，date
+    source_title: str  # publisher，date (the publisher as the source names itself: Chinese in both editions)
     anchor: str  # the figure on its profile, relative to the site root
 
 
@@ -50,14 +51,18 @@ class NumberRow:
     name: str
     href: str  # the profile, relative to the site root
     cells: tuple[Cell, ...]
+    lang: str = SOURCE  # the edition the table is shown in (its headers and notes)
 
 
-def _cell(p: District | City, key: IndicatorKey, sources: dict[str, Source], anchor_base: str) -> Cell:
+def _cell(
+    p: District | City, key: IndicatorKey, sources: dict[str, Source], anchor_base: str, lang: str = SOURCE
+) -> Cell:
     f = results.latest(p.figures, key, sources)
     if f is None:
         return Cell("", "", "", False, "", "", "")
     s = sources.get(f.sources[0])
-    title = f"{s.publisher}，{s.published.isoformat()}" if s else ""  # short: the link opens the source itself
+    # short: the link opens the source itself
+    title = phrase("{publisher}，{date}", lang, publisher=s.publisher, date=s.published.isoformat()) if s else ""
     url = s.link if s else ""
     text = number_text(f.value) + ("%" if INDICATORS[key].unit == "%" else "")
     return Cell(
@@ -71,31 +76,38 @@ def _cell(p: District | City, key: IndicatorKey, sources: dict[str, Source], anc
     )
 
 
-def columns() -> tuple[Column, ...]:
-    return tuple(Column(INDICATORS[k].label, INDICATORS[k].unit) for k in COLUMNS)
+def columns(lang: str = SOURCE) -> tuple[Column, ...]:
+    return tuple(Column(phrase(INDICATORS[k].label, lang), phrase(INDICATORS[k].unit, lang)) for k in COLUMNS)
 
 
 def rows(dataset: Dataset) -> tuple[NumberRow, ...]:
     if not any(d.figures for d in dataset.districts.values()):
         return ()  # nothing published yet: no table of dashes
+    lang = dataset.lang
     out = [
         NumberRow(
             slug,
-            d.name.zh,
+            dataset.name_of(slug),
             f"districts/{slug}/",
-            tuple(_cell(d, k, dataset.sources, f"districts/{slug}/") for k in COLUMNS),
+            tuple(_cell(d, k, dataset.sources, f"districts/{slug}/", lang) for k in COLUMNS),
+            lang,
         )
         for slug, d in dataset.districts.items()
     ]
     if dataset.city is not None and dataset.city.figures:
         c = dataset.city
+        name = phrase("{name}（全市）", lang, name=c.name.zh if lang == SOURCE else c.name.en)
         out.append(
-            NumberRow("guangzhou", c.name.zh + "（全市）", "", tuple(_cell(c, k, dataset.sources, "") for k in COLUMNS))
+            NumberRow("guangzhou", name, "", tuple(_cell(c, k, dataset.sources, "", lang) for k in COLUMNS), lang)
         )
     return tuple(out)
 
 
 def table_html(rows_: tuple[NumberRow, ...], prefix: str):
-    """The table as HTML, for /compare/ and home alike (one template: views/templates/_numbers.html.j2)."""
+    """The table as HTML, for /compare/ and home alike (one template: views/templates/_numbers.html.j2), in the
+    language its rows were made in."""
+    lang = rows_[0].lang if rows_ else SOURCE
     template = environment(Path(__file__).parent / "templates").get_template("_numbers.html.j2")
-    return Markup(template.render(columns=columns(), rows=rows_, prefix=prefix, cells_of=lambda r: r.cells))
+    return Markup(
+        template.render(columns=columns(lang), rows=rows_, prefix=prefix, cells_of=lambda r: r.cells, lang=lang)
+    )

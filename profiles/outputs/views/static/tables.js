@@ -5,6 +5,9 @@
  * readers the order), and for table[data-gz-filter] it adds a text filter plus a drop-down
  * for each column marked data-gz-facet. A cell's data-sort attribute, when present, is what
  * the column sorts by (numbers with units, dates); empty values always sort last.
+ *
+ * Its words are the Chinese below; a page in another language writes its own on the table, as JSON in
+ * data-gz-words (the template's phrases, profiles/outputs/views/en.po), with {placeholders} this script fills.
  */
 (function () {
   "use strict";
@@ -15,6 +18,31 @@
   function zh() {
     collator = collator || new Intl.Collator("zh-Hans-CN", { numeric: true, sensitivity: "base" });
     return collator;
+  }
+
+  var WORDS = {
+    sort: "按此列排序",
+    filter: "筛选",
+    filterOf: "筛选：{caption}",
+    placeholder: "输入文字，例如 琶洲",
+    facet: "按{name}筛选",
+    all: "全部{name}",
+    total: "共 {n} 行",
+    shown: "显示 {shown} / {n} 行"
+  };
+
+  function wordsOf(table) {
+    var own = {};
+    try { own = JSON.parse(table.getAttribute("data-gz-words") || "{}"); } catch (e) { own = {}; }
+    var words = {};
+    Object.keys(WORDS).forEach(function (key) { words[key] = typeof own[key] === "string" ? own[key] : WORDS[key]; });
+    return words;
+  }
+
+  function fill(text, args) {
+    return text.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(args, key) ? String(args[key]) : whole;
+    });
   }
 
   function cellValue(row, index) {
@@ -55,14 +83,14 @@
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
 
-  function addSortButtons(table) {
+  function addSortButtons(table, words) {
     var headers = table.tHead ? table.tHead.rows[0].cells : [];
     Array.prototype.forEach.call(headers, function (th, index) {
       if (th.hasAttribute("data-gz-nosort")) return;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "gz-sort";
-      button.title = "按此列排序";
+      button.title = words.sort;
       while (th.firstChild) button.appendChild(th.firstChild);
       th.appendChild(button);
       button.addEventListener("click", function () { sortTable(table, index, th); });
@@ -79,20 +107,20 @@
     return values.sort(zh().compare);
   }
 
-  function addFilter(table) {
+  function addFilter(table, words) {
     var headers = table.tHead.rows[0].cells;
     var total = table.tBodies[0].rows.length;
     var form = document.createElement("div");
     form.className = "gz-filter";
     form.setAttribute("role", "search");
     // Named after the table, so screen readers (and tests) can tell the filter boxes apart.
-    if (table.caption) form.setAttribute("aria-label", "筛选：" + table.caption.textContent.trim());
+    if (table.caption) form.setAttribute("aria-label", fill(words.filterOf, { caption: table.caption.textContent.trim() }));
 
     var label = document.createElement("label");
-    label.textContent = "筛选 ";
+    label.textContent = words.filter + " ";
     var input = document.createElement("input");
     input.type = "search";
-    input.placeholder = "输入文字，例如 琶洲";
+    input.placeholder = words.placeholder;
     label.appendChild(input);
     form.appendChild(label);
 
@@ -101,8 +129,8 @@
       if (!th.hasAttribute("data-gz-facet")) return;
       var name = th.textContent.trim();
       var select = document.createElement("select");
-      select.setAttribute("aria-label", "按" + name + "筛选");
-      select.add(new Option("全部" + name, ""));
+      select.setAttribute("aria-label", fill(words.facet, { name: name }));
+      select.add(new Option(fill(words.all, { name: name }), ""));
       facetValues(table, index).forEach(function (v) { select.add(new Option(v, v)); });
       facets.push({ index: index, select: select });
       form.appendChild(select);
@@ -125,7 +153,7 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      status.textContent = shown === total ? "共 " + total + " 行" : "显示 " + shown + " / " + total + " 行";
+      status.textContent = shown === total ? fill(words.total, { n: total }) : fill(words.shown, { shown: shown, n: total });
     }
 
     input.addEventListener("input", apply);
@@ -139,8 +167,9 @@
     Array.prototype.forEach.call(document.querySelectorAll("table[data-gz-table]"), function (table) {
       if (table.getAttribute("data-gz-ready") || !table.tHead || !table.tBodies.length) return;
       table.setAttribute("data-gz-ready", "1");
-      addSortButtons(table);
-      if (table.hasAttribute("data-gz-filter")) addFilter(table);
+      var words = wordsOf(table);
+      addSortButtons(table, words);
+      if (table.hasAttribute("data-gz-filter")) addFilter(table, words);
     });
   }
 
