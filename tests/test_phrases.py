@@ -24,7 +24,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 def catalogue(monkeypatch):
     """A catalogue made in the test: phrase -> English (a tuple for a plural entry)."""
     entries = {"各区": "Districts", "{n}个目标": ("{n} goal", "{n} goals"), "见{link}": "see {link}"}
-    monkeypatch.setattr(phrases, "catalogue", lambda lang: entries if lang == "en" else {})
+    monkeypatch.setattr(phrases, "catalogue", lambda lang, stages=(): entries if lang == "en" else {})
     return entries
 
 
@@ -70,23 +70,44 @@ def test_every_catalogue_parses_and_holds_no_chinese_in_its_english():
                 assert not any(HAN.search(form or "") for form in forms), (path, message.id)
 
 
-def test_a_phrase_means_the_same_wherever_it_is_translated():
-    seen: dict[str, tuple[Path, object]] = {}
-    for path in phrases.catalogue_files("en"):
-        with path.open("rb") as f:
-            for message in read_po(f):
-                if not message.id:
-                    continue
-                key = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
-                string = tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string
-                if key in seen:
-                    assert seen[key][1] == string, f"{key!r}: {seen[key][0]} and {path} differ"
-                seen[key] = (path, string)
+def test_a_phrase_reads_the_same_throughout_one_stage():
+    """A stage may keep its catalogue in parts (`<part>.en.po`): together they give each phrase one English."""
+    folders = {path.parent for path in phrases.catalogue_files("en")}
+    for folder in sorted(folders):
+        seen: dict[str, tuple[Path, object]] = {}
+        for path in phrases.catalogue_files("en", folder):
+            with path.open("rb") as f:
+                for message in read_po(f):
+                    if not message.id:
+                        continue
+                    key = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+                    string = tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string
+                    if key in seen:
+                        assert seen[key][1] == string, f"{key!r}: {seen[key][0]} and {path} differ"
+                    seen[key] = (path, string)
+
+
+def test_a_stage_reads_its_own_catalogue_first_then_the_common_ones(tmp_path, monkeypatch):
+    stage, common = tmp_path / "outputs" / "x", tmp_path / "facts"
+    for folder, body in (
+        (stage, 'msgid "名称"\nmsgstr "Name"\n'),
+        (common, 'msgid "名称"\nmsgstr "name"\n\nmsgid "亿元"\nmsgstr "100 million yuan"\n'),
+    ):
+        folder.mkdir(parents=True)
+        (folder / "en.po").write_text(body, "utf-8")
+    monkeypatch.setattr(phrases, "PACKAGE", tmp_path)
+    phrases.catalogue.cache_clear()
+    try:
+        assert phrases.of(str(stage / "m.py")).phrase("名称", "en") == "Name"
+        assert phrases.phrase("名称", "en") == "name"
+        assert phrases.of(str(stage / "m.py")).phrase("亿元", "en") == "100 million yuan"
+    finally:
+        phrases.catalogue.cache_clear()
 
 
 def used_phrases() -> dict[str, set[str]]:
-    """Every phrase the package's templates (`_("…")`) and code (`phrase("…", …)`) use -> the files using it,
-    extracted by Babel as a translator's tool would."""
+    """Every phrase the package's templates (`_("…")`) and code (`phrase("…", …)`) use -> the files using it (paths
+    under the package), extracted by Babel as a translator's tool would."""
     from babel.messages.extract import extract_from_dir
 
     method_map = [("**/templates/**", "jinja2"), ("**.py", "python")]
@@ -102,11 +123,20 @@ def used_phrases() -> dict[str, set[str]]:
     return found
 
 
+def stage_of(name: str) -> Path:
+    """The stage a file belongs to: the folder of its module, or of its templates/ folder."""
+    path = phrases.PACKAGE / name
+    return path.parent.parent if path.parent.name == "templates" else path.parent
+
+
 def test_every_phrase_used_has_its_english():
     used = used_phrases()
     assert "尚未翻译" in used  # the extraction finds phrases at all
-    english = phrases.catalogue("en")
-    missing = {text: sorted(files) for text, files in used.items() if text not in english}
+    missing = {
+        text: sorted(name for name in files if text not in phrases.catalogue("en", (stage_of(name),)))
+        for text, files in used.items()
+    }
+    missing = {text: files for text, files in missing.items() if files}
     assert not missing, "phrases without English (add them to the en.po beside the code):\n" + "\n".join(
         f"{text!r}: {', '.join(files)}" for text, files in sorted(missing.items())
     )

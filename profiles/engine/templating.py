@@ -150,14 +150,19 @@ def city_map_caption(context: Context, count: int) -> str:
     return city_figure_caption(count, edition(context))
 
 
-@pass_context
-def phrase(context: Context, text: str, **args: object) -> Markup | str:
-    """`_("各区")`: a fixed word of the template in the page's language (profiles.facts.texts.phrases). The
-    catalogue is ours and trusted as markup, like the template it stands in; placeholders are escaped."""
-    message = translate(text, edition(context), args.get("n"))
-    if context.eval_ctx.autoescape:
-        return Markup(message).format(**args) if args else Markup(message)
-    return message.format(**args) if args else message
+def phrases_of(stages: tuple[Path, ...] = ()):
+    """`_("各区")` for templates of `stages` (the folders holding their en.po): a fixed word of the template in the
+    page's language (profiles.facts.texts.phrases), read from those stages' catalogues first. The catalogue is
+    ours and trusted as markup, like the template it stands in; placeholders are escaped."""
+
+    @pass_context
+    def phrase(context: Context, text: str, **args: object) -> Markup | str:
+        message = translate(text, edition(context), args.get("n"), stages)
+        if context.eval_ctx.autoescape:
+            return Markup(message).format(**args) if args else Markup(message)
+        return message.format(**args) if args else message
+
+    return phrase
 
 
 @pass_context
@@ -220,7 +225,7 @@ FILTERS = {
     "name": local_name,
     "t": message,  # "map.title"|t(name=…): a message of the catalogue (profiles.facts.texts)
 }
-GLOBALS = {"t": message, "_": phrase}  # t("map.title", name=…), the same; _("各区"): a fixed word (phrases)
+GLOBALS = {"t": message}  # t("map.title", name=…), the same; _("各区"): a fixed word (phrases)
 
 
 @lru_cache(maxsize=None)
@@ -241,4 +246,6 @@ def environment(templates: Path | tuple[Path, ...]) -> Environment:
     )
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
+    # _(…): the stages whose templates these are read their own phrase catalogues first (templates/ sits in its stage)
+    env.globals["_"] = phrases_of(tuple(Path(folder).resolve().parent for folder in folders))
     return env

@@ -16,11 +16,12 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel
 
 from ...engine.output import Outputs
-from ...facts.texts import DEFAULT, t
-from ...facts.texts.phrases import phrase
+from ...facts.texts import DEFAULT, phrases, t
 from ...model import City, District, Source
 from ...model.kinds import BY_LIST, COUNTED, KINDS, LOCATED
 from .tables import TABLES, csv_name, field_doc, geo_columns, table_of
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 
 def titles(lang: str = DEFAULT) -> dict[str, str]:

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from ...model import (
     CITY_SLUG,
     Enterprise,
@@ -31,6 +32,8 @@ from ...model import (
 )
 from ...model.dataset import Dataset
 from ...model.indicators import INDICATORS
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 LIST_SEPARATOR = ";"
 # A table's file where it differs from its name: the figures are the site's indicators (the tidy time series);

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from ...facts.texts.phrases import SOURCE, translate
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from ...model.dataset import Dataset
 from ...model.enums import LABELS_ZH
 from ...model.indicators import info
@@ -25,6 +26,8 @@ from ..diff.entities import CITY_FILE, ITEM_KINDS, REGISTRY_FILE, SOURCES_FILE, 
 from ..diff.text import CHANGE_ZH, clean
 from ..diff.values import short
 from .steps import NAME, Key, Line
+
+translate = phrases.of(__file__).translate  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

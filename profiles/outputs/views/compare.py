@@ -9,11 +9,13 @@ from typing import Any
 
 from ...engine.templating import sort_key
 from ...facts import headline
-from ...facts.texts.phrases import phrase
+from ...facts.texts import phrases
 from ...model import IndustrialSystem, Statement
 from ...model.dataset import Dataset
 from ...model.kinds import BY_LIST
 from .matrix import chinese
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 CITY_NAME = "广州市（全市）"  # a phrase: "Guangzhou (whole city)" on an English page
 

@@ -11,8 +11,11 @@ from pathlib import Path
 
 from ...engine.output import Outputs
 from ...engine.templating import human_size
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from ..exports import describe_exports
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from ...model import District
 from ...model.dataset import Dataset
 from ...model.localized import Localized
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 # A part such as "生物医药与健康（战略性产业集群）": the name, then the source's own classification.
 QUALIFIED = re.compile(r"^(?P<term>[^（(]+)[（(](?P<qualifier>[^）)]+)[）)]$")

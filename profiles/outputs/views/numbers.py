@@ -11,12 +11,15 @@ from markupsafe import Markup
 from ...engine.templating import environment
 from ...facts import results
 from ...facts.present import period_text
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from ...ingest import policy
 from ...model import City, District, Source
 from ...model.dataset import Dataset
 from ...model.enums import IndicatorKey
 from ...model.indicators import INDICATORS, number_text
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 COLUMNS = (
     IndicatorKey.gdp,
