@@ -15,6 +15,7 @@ from ..model.enums import LABELS_ZH
 from ..model.kinds import COUNTED, ON_PAGE
 from .present import any_status_known, known_status, num, symbol, value_text
 from .texts import t
+from .texts.phrases import SOURCE, phrase
 
 MAX_CARDS = 6
 # Words that hedge a target ("力争" is not "will"); a card keeps the first one its statement uses.
@@ -190,83 +191,92 @@ def coverage(d: District) -> Coverage:
 COVERAGE_LABELS = tuple((k.list, k.title, k.unit) for k in ON_PAGE if k.counted)
 
 
-def coverage_parts(c: Coverage) -> list[str]:
-    """The non-zero counts as short phrases, e.g. ["35 项发展目标", "9 家龙头企业"]: no page prints a 0."""
+def coverage_parts(c: Coverage, lang: str = SOURCE) -> list[str]:
+    """The non-zero counts as short phrases, e.g. ["35 项发展目标", "9 家龙头企业"]: no page prints a 0.
+    `lang`: the edition (a kind's name by its Chinese in the phrase catalogues; no counter word in English)."""
     return [
-        t("coverage.count", count=getattr(c, a), unit=unit, kind=text)
+        t(
+            "coverage.count",
+            lang=lang,
+            count=getattr(c, a),
+            unit=unit if lang == SOURCE else "",
+            kind=phrase(text, lang),
+        )
         for a, text, unit in COVERAGE_LABELS
         if getattr(c, a)
     ]
 
 
-def missing_parts(c: Coverage) -> list[str]:
+def missing_parts(c: Coverage, lang: str = SOURCE) -> list[str]:
     """What the sources do not cover yet, in page order."""
-    out = [] if c.system else [t("system.short")]
-    out += [] if c.roles else [t("coverage.roles")]
+    out = [] if c.system else [t("system.short", lang=lang)]
+    out += [] if c.roles else [t("coverage.roles", lang=lang)]
     out += [
-        text
+        phrase(text, lang)
         for attr, text, _ in COVERAGE_LABELS
         if not getattr(c, attr) and attr != "figures" and not (attr == "indicators" and c.figures)
     ]
     return out
 
 
-def _years_text(goals: list[Goal]) -> tuple[str, str]:
+def _years_text(goals: list[Goal], lang: str = SOURCE) -> tuple[str, str]:
     """(" 2025 年", "") when every goal shares a year, else ("", "（2025 年 3 项、2035 年 2 项）")."""
     years = Counter(g.year for g in goals)
     if len(years) == 1:
-        return t("goals.year", year=next(iter(years))), ""
-    each = t("list.sep").join(t("goals.by_year.one", year=y, count=n) for y, n in sorted(years.items()))
-    return "", t("goals.by_year", years=each)
+        return t("goals.year", lang=lang, year=next(iter(years))), ""
+    each = t("list.sep", lang=lang).join(
+        t("goals.by_year.one", lang=lang, year=y, count=n) for y, n in sorted(years.items())
+    )
+    return "", t("goals.by_year", lang=lang, years=each)
 
 
-def goals_sentence(name: str, goals: list[Goal]) -> str:
+def goals_sentence(name: str, goals: list[Goal], lang: str = SOURCE) -> str:
     """E.g. "海珠区公布了 35 项 2025 年目标，其中 33 项有数字指标。" ("" when there are no goals)."""
     if not goals:
         return ""
-    year, by_year = _years_text(goals)
+    year, by_year = _years_text(goals, lang)
     numeric = sum(g.target is not None for g in goals)
     n = len(goals)
     if numeric == n:
-        tail = t("goals.numeric.all") if n > 1 else t("goals.numeric.the_one")
+        tail = t("goals.numeric.all", lang=lang) if n > 1 else t("goals.numeric.the_one", lang=lang)
     elif numeric == 0:
-        tail = t("goals.numeric.none") if n > 1 else t("goals.numeric.not_the_one")
+        tail = t("goals.numeric.none", lang=lang) if n > 1 else t("goals.numeric.not_the_one", lang=lang)
     else:
-        tail = t("goals.numeric.some", count=numeric)
-    return t("goals.sentence", name=name, count=n, year=year, by_year=by_year, tail=tail)
+        tail = t("goals.numeric.some", lang=lang, count=numeric)
+    return t("goals.sentence", lang=lang, name=name, count=n, year=year, by_year=by_year, tail=tail)
 
 
-def status_sentence(goals: list[Goal]) -> str:
+def status_sentence(goals: list[Goal], lang: str = SOURCE) -> str:
     """How far the goals are, as far as the sources say; "" when some status is known (the tracker shows it)."""
     if not goals or any_status_known(goals):
         return ""
-    return t("goals.status.unreported") if len(goals) > 1 else t("goals.status.unreported.one")
+    return t("goals.status.unreported", lang=lang) if len(goals) > 1 else t("goals.status.unreported.one", lang=lang)
 
 
-def indicators_sentence(name: str, indicators: list[Indicator]) -> str:
+def indicators_sentence(name: str, indicators: list[Indicator], lang: str = SOURCE) -> str:
     """E.g. "来源报道了天河区 2 项已达成的数字（截至 2025-02）。"."""
     if not indicators:
         return ""
     dates = sorted({i.as_of for i in indicators}, key=_date_key)
-    when = dates[0] if len(dates) == 1 else t("dates.range", first=dates[0], last=dates[-1])
-    return t("indicators.sentence", name=name, count=len(indicators), when=when)
+    when = dates[0] if len(dates) == 1 else t("dates.range", lang=lang, first=dates[0], last=dates[-1])
+    return t("indicators.sentence", lang=lang, name=name, count=len(indicators), when=when)
 
 
-def missing_sentence(name: str, c: Coverage) -> str:
+def missing_sentence(name: str, c: Coverage, lang: str = SOURCE) -> str:
     """E.g. "来源尚未覆盖从化区的产业体系、定位、发展目标……"; "" when nothing is missing."""
-    parts = missing_parts(c)
-    return t("coverage.missing", name=name, parts=t("list.sep").join(parts)) if parts else ""
+    parts = missing_parts(c, lang)
+    return t("coverage.missing", lang=lang, name=name, parts=t("list.sep", lang=lang).join(parts)) if parts else ""
 
 
-def role_line(d: District) -> str:
+def role_line(d: District, lang: str = SOURCE) -> str:
     """One line on the district's place in the city, from its own sourced facts: its industrial system
     and its shortest role statement (the pithiest, ties in file order). "" when the sources say neither."""
     parts = []
     if d.industrial_system is not None:
-        parts.append(t("role.system", label=d.industrial_system.label, name=d.industrial_system.name))
+        parts.append(t("role.system", lang=lang, label=d.industrial_system.label, name=d.industrial_system.name))
     if d.roles:
-        parts.append(min(d.roles, key=lambda r: len(r.text)).text)
-    return t("list.dot").join(parts)
+        parts.append(min(d.roles, key=lambda r: len(getattr(r.text, "zh", None) or r.text)).text)
+    return t("list.dot", lang=lang).join(parts)
 
 
 def role_sources(d: District) -> tuple[str, ...]:
@@ -275,7 +285,7 @@ def role_sources(d: District) -> tuple[str, ...]:
     if d.industrial_system is not None:
         out += d.industrial_system.sources
     if d.roles:
-        out += min(d.roles, key=lambda r: len(r.text)).sources
+        out += min(d.roles, key=lambda r: len(getattr(r.text, "zh", None) or r.text)).sources
     return tuple(dict.fromkeys(out))
 
 
