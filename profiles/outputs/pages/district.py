@@ -14,9 +14,11 @@ from ...engine.context import BuildContext
 from ...engine.rendering import Output
 from ...engine.templating import environment, label
 from ...facts import headline
-from ...model import District, Goal, Source
+from ...facts.texts.phrases import SOURCE, phrase
+from ...model import District, Goal, Source, Statement
 from ...model.dataset import Dataset
 from ...model.kinds import KINDS
+from ...model.localized import Localized
 from ..embeds import CardPanel, Panel, card_panel, panel
 from ..embeds.cards import CardPage, build_cards, district_cards
 from . import around, figures, profile
@@ -83,6 +85,7 @@ class DistrictPage:
     around: Around
     panels: Panels
     history: PageHistory = PageHistory()
+    lang: str = SOURCE  # the edition: its words, its names; shared files (assets, feeds) one folder up in English
 
 
 def _numbers(d: District, city_goals: tuple[Goal, ...]) -> dict[str, int]:
@@ -136,7 +139,9 @@ def district_page(
             last_changed=ctx.last_changed.get(d.slug),
         ),
         around=Around(
-            city_name=dataset.city.name.zh if dataset.city is not None else "",
+            city_name=(dataset.city.name.zh if ctx.lang == SOURCE else dataset.city.name.en)
+            if dataset.city is not None
+            else "",
             district_count=len(order.pairs),
             switcher=order.pairs if len(order.pairs) <= around.SWITCHER_MAX else (),
             prev=prev,
@@ -153,6 +158,7 @@ def district_page(
             else profile.share_alt(d, dataset.sources, ctx, d.slug in ctx.embed_names),
         ),
         history=_history(ctx, d),
+        lang=ctx.lang,
     )
 
 
@@ -173,12 +179,14 @@ class Reading:
     the sections it shows, its title and description, its headline cards, key figures, goals by theme, the
     sentences that lead them, the features of its map, and what editors could add."""
 
+    lang: str  # the edition
+    name: str  # the district's name in it
     numbers: dict[str, int]  # source id -> its number on the page
     shown: dict[str, str]  # anchor -> heading of each section shown, in page order
     title: str
     description: str
     coverage: headline.Coverage
-    role_line: str
+    role: Statement | None  # the role statement the lede shows (headline.role_line's), beside the industrial system
     role_sources: list[str]
     sentences: list[str]
     missing: str
@@ -190,39 +198,54 @@ class Reading:
     show_status: bool
     features: list[dict]
     park_names: dict[str, str]
+    basis_says_precision: frozenset[
+        str
+    ]  # anchors of the parks and projects whose location basis opens with its precision
     invitations: list
     guide: str  # CONTRIBUTING.md in the repository ("" without an edit base)
     since: dict[str, str]  # anchor -> date of the fact's first appearance
 
     @classmethod
     def of(cls, view: DistrictPage) -> Reading:
-        d, edit_base = view.d, view.facts.edit_base
-        gaps = auto_gaps(d)
+        d, edit_base, lang = view.d, view.facts.edit_base, view.lang
+        name = d.name.zh if lang == SOURCE else d.name.en
+        gaps = auto_gaps(d, lang)
         coverage = headline.coverage(d)
         sources = {s.id: s for s in view.cited}
         sentences = (
-            headline.goals_sentence(d.name.zh, d.goals),
-            headline.status_sentence(d.goals),
-            headline.indicators_sentence(d.name.zh, d.indicators),
+            headline.goals_sentence(name, d.goals, lang),
+            headline.status_sentence(d.goals, lang),
+            headline.indicators_sentence(name, d.indicators, lang),
         )
         return cls(
+            lang=lang,
+            name=name,
             numbers=_numbers(d, view.city_goals),
-            shown=profile.sections(d, bool(view.city_goals), gaps, view.facts.maps, view.history.changes is not None),
-            title=profile.title(d),
-            description=profile.description(d),
+            shown=profile.sections(
+                d, bool(view.city_goals), gaps, view.facts.maps, view.history.changes is not None, lang
+            ),
+            title=profile.title(d, lang),
+            description=profile.description(d, lang),
             coverage=coverage,
-            role_line=headline.role_line(d),
+            role=profile.role_statement(d),
             role_sources=headline.role_sources(d),
             sentences=[s for s in sentences if s],
-            missing=headline.missing_sentence(d.name.zh, coverage),
+            missing=headline.missing_sentence(name, coverage, lang),
             cards=headline.cards(d),
-            keyfigs=figures.key_figures(d, sources),
-            results=figures.goal_results(d, sources),
+            keyfigs=figures.key_figures(d, sources, lang),
+            results=figures.goal_results(d, sources, lang),
             figure_table=figures.figure_table(d, sources),
             themes=profile.goal_themes(d.goals),
             show_status=profile.any_status(d.goals),
             features=map_features(d),
             park_names={p.id: p.name for p in d.parks},
+            basis_says_precision=frozenset(
+                f"{kind}-{p.id}"
+                for kind, items in (("park", d.parks), ("project", d.projects))
+                for p in items
+                if p.location.basis
+                and (getattr(p.location.basis, "zh", None) or p.location.basis).startswith(label(p.location.precision))
+            ),
             invitations=profile.invitations(d, gaps, edit_base),
             guide=profile.repo_file(edit_base, "CONTRIBUTING.md") if edit_base else "",
             since=dict(view.history.since),
@@ -231,33 +254,49 @@ class Reading:
 
 def render_district_page(view: DistrictPage, inputs=None) -> str:
     template = environment(TEMPLATES).get_template("district.md.j2")
-    return template.render(d=view.d, view=view, page=Reading.of(view))
+    return template.render(
+        d=view.d, view=view, page=Reading.of(view), lang=view.lang, up="" if view.lang == SOURCE else "../"
+    )
 
 
 def map_features(d: District) -> list[dict]:
-    """The map's features as a list: same order as the map, linking to each entry."""
-    out = [dict(name=p.name, kind=label(p.kind), status="", href=f"#park-{p.id}") for p in d.parks]
+    """The map's features as a list: same order as the map, linking to each entry; kinds and statuses as codes (the
+    template's |label says them in the page's language)."""
+    out = [dict(name=p.name, kind=p.kind.value, status="", href=f"#park-{p.id}") for p in d.parks]
     out += [
-        dict(name=p.name, kind=label(p.category), status=label(p.status), href=f"#project-{p.id}") for p in d.projects
+        dict(name=p.name, kind=p.category.value, status=p.status.value, href=f"#project-{p.id}") for p in d.projects
     ]
     return out
 
 
-def auto_gaps(d: District) -> list[str]:
-    """What an editor could add: the file's own `gaps`, plus every empty section."""
+def auto_gaps(d: District, lang: str = SOURCE) -> list[str]:
+    """What an editor could add: the file's own `gaps`, plus every empty section. In English each added gap is a
+    `Localized` holding its Chinese (`.zh`: what tells whether a gap is named already, and which guide explains it)."""
     missing = list(d.gaps)
+
+    def named(words: str) -> bool:
+        return any(words in (getattr(g, "zh", None) or g) for g in missing)
+
+    def add(text: str, **args: object) -> None:
+        zh = text.format(**args, where=figures.WHERE) if args else text
+        if lang == SOURCE:
+            missing.append(zh)
+            return
+        shown = phrase(text, lang, **args, where=figures.where(lang)) if args else phrase(text, lang)
+        missing.append(Localized(zh, "zh-CN", "missing", zh=zh) if shown == zh else Localized(shown, lang, "ok", zh=zh))
+
     for kind in KINDS:  # each kind a page asks for (profiles.model.kinds)
         text = kind.invitation
-        if text and not getattr(d, kind.list) and not any(text[:4] in g for g in missing):
-            missing.append(text)
-    if d.industrial_system is None and not any("产业体系" in g for g in missing):
-        missing.append("区现代化产业体系")
-    if d.area is None and not any("面积" in g for g in missing):
-        missing.append("常用面积数字（需官方来源）")
+        if text and not getattr(d, kind.list) and not named(text[:4]):
+            add(text)
+    if d.industrial_system is None and not named("产业体系"):
+        add("区现代化产业体系")
+    if d.area is None and not named("面积"):
+        add("常用面积数字（需官方来源）")
     if d.searched is not None:  # last year's results, published in this year's reports
         year = d.searched.year - 1
         if not any(f.indicator.value == "gdp" and f.year == year and f.period.value == "full_year" for f in d.figures):
-            missing.append(f"{year}年全年地区生产总值及增速（{figures.WHERE}，一般在次年初公布）")
+            add("{year}年全年地区生产总值及增速（{where}，一般在次年初公布）", year=year)
     return missing
 
 

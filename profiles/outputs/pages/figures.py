@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ...facts import results
 from ...facts.present import period_text
+from ...facts.texts.phrases import SOURCE, phrase
 from ...ingest import policy
 from ...model import City, District, Figure, Goal, Source
 from ...model.enums import LABELS_ZH, IndicatorKey
@@ -16,6 +17,11 @@ from ...model.indicators import INDICATORS, info, number_text
 LEAD = (IndicatorKey.gdp, IndicatorKey.gdp_growth, IndicatorKey.population)
 # Where a missing figure would be published: the invitation shown in its place.
 WHERE = "区政府工作报告、国民经济和社会发展计划执行情况报告或区统计局"
+
+
+def where(lang: str = SOURCE) -> str:
+    """WHERE in `lang`."""
+    return phrase("区政府工作报告、国民经济和社会发展计划执行情况报告或区统计局", lang)
 
 
 def value_text(value: float, unit: str) -> str:
@@ -36,26 +42,46 @@ class KeyFigure:
     verdict: str = ""  # for the target card: 达成 / 未达成, or the difference
     extra: Figure | None = None  # for the target card: the result it is judged by
     missing: str = ""  # the invitation where nothing is published
+    mood: str = ""  # for the target card: "yes" (达成), "no" (未达成), "" (no verdict): the verdict's colour
 
 
-def _difference(r: results.Result, unit: str) -> str:
+def _difference(r: results.Result, unit: str, lang: str = SOURCE) -> str:
     sign = "+" if r.difference > 0 else ("±" if r.difference == 0 else "−")
     size = number_text(abs(r.difference))
-    return f"与目标相差 {sign}{size} {'个百分点' if unit == '%' else unit}"
+    if unit == "%":
+        return phrase("与目标相差 {sign}{size} 个百分点", lang, sign=sign, size=size)
+    return phrase("与目标相差 {sign}{size} {unit}", lang, sign=sign, size=size, unit=unit)
 
 
-def outcome(r: results.Result, unit: str) -> str:
-    return r.verdict or _difference(r, unit)
+def outcome(r: results.Result, unit: str, lang: str = SOURCE) -> str:
+    return r.verdict or _difference(r, unit, lang)
 
 
-def key_figures(profile: District | City, sources: dict[str, Source]) -> list[KeyFigure]:
+def mood(r: results.Result) -> str:
+    """How a verdict is coloured, whatever language it reads in: "yes", "no", or "" without a verdict."""
+    return "" if r.verdict is None else ("yes" if r.verdict == results.ACHIEVED else "no")
+
+
+def key_figures(profile: District | City, sources: dict[str, Source], lang: str = SOURCE) -> list[KeyFigure]:
+    """`lang`: the edition whose words the cards read in (the page's)."""
     out: list[KeyFigure] = []
     for key in LEAD:
         i = INDICATORS[key]
         f = results.latest(profile.figures, key, sources)
         if f is None:
             out.append(
-                KeyFigure(key.value, i.label, "", i.unit, "", "", False, None, "", missing=f"尚未找到（{WHERE}）")
+                KeyFigure(
+                    key.value,
+                    i.label,
+                    "",
+                    i.unit,
+                    "",
+                    "",
+                    False,
+                    None,
+                    "",
+                    missing=phrase("尚未找到（{where}）", lang, where=where(lang)),
+                )
             )
             continue
         out.append(
@@ -75,20 +101,22 @@ def key_figures(profile: District | City, sources: dict[str, Source]) -> list[Ke
     judged = [(g, r) for g, r in judged if r is not None and g.indicator is IndicatorKey.gdp_growth]
     if judged:
         g, r = max(judged, key=lambda gr: gr[0].year)
-        target = (g.target.hedge or "") + g.target.comparator.symbol + value_text(g.target.value, g.target.unit)
+        hedge = (phrase(g.target.hedge, lang) + ("" if lang == SOURCE else " ")) if g.target.hedge else ""
+        target = hedge + g.target.comparator.symbol + value_text(g.target.value, g.target.unit)
         out.append(
             KeyFigure(
                 "target",
-                f"{g.year}年增速目标 {target}",
+                phrase("{year}年增速目标 {target}", lang, year=g.year, target=target),
                 value_text(r.figure.value, "%"),
                 "",
-                f"{g.year}年结果",
+                phrase("{year}年结果", lang, year=g.year),
                 LABELS_ZH[r.figure.status.value],
                 policy.single_source(r.figure, sources),
                 g,
                 f"goal-{g.id}",
-                verdict=outcome(r, "%"),
+                verdict=outcome(r, "%", lang),
                 extra=r.figure,
+                mood=mood(r),
             )
         )
     return out
@@ -102,9 +130,10 @@ class GoalResult:
     verdict: str  # 达成 / 未达成 / the difference
     rule: str
     figure: Figure
+    mood: str = ""  # "yes" / "no" / "": see `mood`
 
 
-def goal_results(profile: District | City, sources: dict[str, Source]) -> dict[str, GoalResult]:
+def goal_results(profile: District | City, sources: dict[str, Source], lang: str = SOURCE) -> dict[str, GoalResult]:
     out = {}
     for g in profile.goals:
         r = results.result(g, profile.figures, sources)
@@ -113,7 +142,13 @@ def goal_results(profile: District | City, sources: dict[str, Source]) -> dict[s
         unit = info(g.indicator).unit
         shown = value_text(r.figure.value, unit) + ("" if unit == "%" else " " + unit)
         out[g.id] = GoalResult(
-            shown, period_text(r.figure), LABELS_ZH[r.figure.status.value], outcome(r, unit), r.rule, r.figure
+            shown,
+            period_text(r.figure),
+            LABELS_ZH[r.figure.status.value],
+            outcome(r, unit, lang),
+            r.rule,
+            r.figure,
+            mood(r),
         )
     return out
 

@@ -12,13 +12,15 @@ from ...engine.context import BuildContext
 from ...engine.rendering import Output
 from ...engine.templating import environment
 from ...facts import headline
+from ...facts.texts import t
+from ...facts.texts.phrases import SOURCE, phrase
 from ...model import CITY_SLUG, City, District, Source
 from ...model.dataset import Dataset
 from ..charts import ChartView, build_chart_views, figure_html
 from ..embeds import Panel, panel
 from ..views import numbers
 from . import figures
-from .profile import citation_numbers, oembed_links
+from .profile import citation_numbers, oembed_links, role_statement
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,36 +30,55 @@ class DistrictCard:
     """A district on the home page and the index: who it is, its first headline figure, what the sources cover."""
 
     slug: str
-    name: str
-    role: str
+    name: str  # in the edition's language
+    role: str  # the role statement its lede shows ("" without), beside its industrial system
     figure: headline.Card | None
     counts: tuple[str, ...]
     as_of: str
     thin: bool
+    system: tuple[str, str] | None = None  # the industrial system's label and name
+    name_zh: str = ""  # in Chinese script, beside the name on an English page ("" on a Chinese one)
 
 
-def district_card(d: District, sources: dict[str, Source]) -> DistrictCard:
+def district_card(d: District, sources: dict[str, Source], lang: str = SOURCE) -> DistrictCard:
     c = headline.coverage(d)
     cards = headline.cards(d, limit=1)
     as_of = headline.facts_as_of(d, sources)
+    role = role_statement(d)
+    system = d.industrial_system
     return DistrictCard(
         slug=d.slug,
-        name=d.name.zh,
-        role=headline.role_line(d),
+        name=d.name.zh if lang == SOURCE else d.name.en,
+        role=role.text if role is not None else "",
         figure=cards[0] if cards else None,
-        counts=tuple(headline.coverage_parts(c)),
-        as_of=as_of.text if as_of else "",
+        counts=tuple(headline.coverage_parts(c, lang)),
+        as_of=(as_of.text if lang == SOURCE else _dates(as_of, lang)) if as_of else "",
         thin=c.thin,
+        system=(system.label, system.name) if system is not None else None,
+        name_zh="" if lang == SOURCE else d.name.zh,
     )
 
 
-def site_sentence(dataset: Dataset) -> str:
+def _dates(as_of: headline.AsOf, lang: str) -> str:
+    return (
+        as_of.newest
+        if as_of.oldest == as_of.newest
+        else t("dates.range", lang=lang, first=as_of.oldest, last=as_of.newest)
+    )
+
+
+def site_sentence(dataset: Dataset, lang: str = SOURCE) -> str:
     """What the site is, with the totals every page agrees on (zero counts left out)."""
     total = [headline.coverage(d) for d in dataset.districts.values()]
     sums = headline.Coverage(*(sum(getattr(c, f.name) for c in total) for f in dataclasses.fields(headline.Coverage)))
-    city = dataset.city.name.zh if dataset.city else "广州市"
-    held = "、".join(headline.coverage_parts(sums))
-    return f"{city} {len(dataset.districts)} 个区{'公布的 ' + held if held else '的区情'}，每条都注明出处。"
+    city = (
+        (dataset.city.name.zh if lang == SOURCE else dataset.city.name.en) if dataset.city else phrase("广州市", lang)
+    )
+    held = t("list.sep", lang=lang).join(headline.coverage_parts(sums, lang))
+    count = len(dataset.districts)
+    if held:
+        return phrase("{city} {count} 个区公布的 {held}，每条都注明出处。", lang, city=city, count=count, held=held)
+    return phrase("{city} {count} 个区的区情，每条都注明出处。", lang, city=city, count=count)
 
 
 @dataclass(frozen=True)
@@ -74,6 +95,7 @@ class HomePage:
     changes: Any = None  # history.Recent: the latest changes of the data (None: a page rendered on its own)
     feed: bool = False  # the site's Atom feed of changes is published
     since: tuple[tuple[str, str], ...] = ()  # (anchor, first appearance) of the city's goals and figures
+    lang: str = SOURCE  # the edition
 
 
 def home_page(
@@ -81,19 +103,20 @@ def home_page(
 ) -> HomePage:
     city = dataset.city
     cited = tuple(dataset.sources[s] for s in citation_numbers(city) if s in dataset.sources) if city else ()
-    cards = index_page(dataset) if cards is None else cards
+    cards = index_page(dataset, ctx.lang) if cards is None else cards
     city_panel = panel(ctx, CITY_SLUG, dataset.districts.values(), dataset.sources)
     return HomePage(
         city,
         cited,
         cards,
-        site_sentence(dataset),
+        site_sentence(dataset, ctx.lang),
         ctx.maps,
         city_panel,
         oembed_links(ctx, city_panel if ctx.maps else None, None),
         numbers.rows(dataset),
         next((v for v in figures if v.chart.name == "gdp-by-district"), None),
         *_history(ctx),
+        lang=ctx.lang,
     )
 
 
@@ -117,13 +140,15 @@ def render_home_page(view: HomePage, inputs=None) -> str:
             number_rows=view.number_rows,
             numbers_html=numbers.table_html,
             gdp_chart=figure_html(view.gdp_chart, "", table_open=False, compact=True) if view.gdp_chart else "",
-            keyfigs=figures.key_figures(view.city, sources) if view.city else [],
-            results=figures.goal_results(view.city, sources) if view.city else {},
+            keyfigs=figures.key_figures(view.city, sources, view.lang) if view.city else [],
+            results=figures.goal_results(view.city, sources, view.lang) if view.city else {},
             figure_table=figures.figure_table(view.city, sources) if view.city else None,
             cited=view.cited,
             cards=view.cards,
             sentence=view.sentence,
-            ctx=BuildContext(maps=view.maps),
+            ctx=BuildContext(maps=view.maps, lang=view.lang),
+            lang=view.lang,
+            up="" if view.lang == SOURCE else "../",
             city_slug=CITY_SLUG,
             panel=view.panel,
             oembed=view.oembed,
@@ -134,20 +159,30 @@ def render_home_page(view: HomePage, inputs=None) -> str:
     )
 
 
-def index_page(dataset: Dataset) -> tuple[DistrictCard, ...]:
-    return tuple(district_card(d, dataset.sources) for d in dataset.districts.values())
+def index_page(dataset: Dataset, lang: str = SOURCE) -> tuple[DistrictCard, ...]:
+    return tuple(district_card(d, dataset.sources, lang) for d in dataset.districts.values())
 
 
-def render_index_page(view: tuple[DistrictCard, ...], inputs=None) -> str:
-    return environment(TEMPLATES).get_template("districts.md.j2").render(cards=view)
+@dataclass(frozen=True)
+class IndexPage:
+    """The district index: every district's card, in the edition's language."""
+
+    cards: tuple[DistrictCard, ...]
+    lang: str = SOURCE
+
+
+def render_index_page(view: IndexPage, inputs=None) -> str:
+    return environment(TEMPLATES).get_template("districts.md.j2").render(cards=view.cards, lang=view.lang)
 
 
 def _cards(inputs) -> tuple[DistrictCard, ...]:
     """Every district's card, once per build: the home page and the index show the same."""
-    return inputs.resource("cards", lambda: index_page(inputs.dataset))
+    return inputs.resource("cards", lambda: index_page(inputs.dataset, inputs.ctx.lang))
 
 
 HOME = Output(
     "home", lambda i: [("index.md", home_page(i.dataset, i.ctx, build_chart_views(i), _cards(i)))], render_home_page
 )
-INDEX = Output("district-index", lambda i: [("districts/index.md", _cards(i))], render_index_page)
+INDEX = Output(
+    "district-index", lambda i: [("districts/index.md", IndexPage(_cards(i), i.ctx.lang))], render_index_page
+)

@@ -5,13 +5,15 @@ templates; no HTML here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...engine.context import BuildContext
 from ...facts import headline
 from ...facts.present import any_status_known, embed_path, oembed_url
 from ...facts.texts import t
-from ...model import City, District, Goal, Source
+from ...facts.texts.phrases import SOURCE, phrase
+from ...model import City, District, Goal, Source, Statement
 from ...model.kinds import BY_LIST, KINDS
 from .. import share
 from ..embeds import CardPanel, Panel
@@ -73,25 +75,31 @@ def repo_file(edit_base: str, path: str) -> str:
 def invitations(d: District, gaps: list[str], edit_base: str) -> list[Invitation]:
     edit = f"{edit_base}data/districts/{d.slug}.yaml" if edit_base else ""
     guide = repo_file(edit_base, "CONTRIBUTING.md") if edit_base else ""
-    return [Invitation(g, edit, f"{guide}#{guide_anchor(g)}" if guide else "") for g in gaps]
+    return [Invitation(g, edit, f"{guide}#{guide_anchor(getattr(g, 'zh', None) or g)}" if guide else "") for g in gaps]
 
 
-def _kinds(*lists: str) -> tuple[tuple[str, str], ...]:
-    return tuple((name, BY_LIST[name].heading) for name in lists)
+def capital(text: str) -> str:
+    """A heading made of a phrase a count also uses ("35 development goals"): its first letter raised."""
+    return text[:1].upper() + text[1:]
 
 
-# Section anchor -> heading, in page order: the numbers, the district's own words, its entries (each kind's
-# section under its heading from profiles.model.kinds, its anchor the list's name).
-SECTIONS = (
-    ("map", t("section.map")),
-    ("about", t("section.about")),
+def _kinds(*lists: str) -> tuple[tuple[str, Callable[[str], str]], ...]:
+    """Each kind's section: its heading (profiles.model.kinds) in a language, by its Chinese (the phrase catalogues)."""
+    return tuple((name, lambda lang, k=BY_LIST[name]: capital(phrase(k.heading, lang))) for name in lists)
+
+
+# Section anchor -> its heading in a language, in page order: the numbers, the district's own words, its entries
+# (each kind's section under its heading from profiles.model.kinds, its anchor the list's name).
+SECTIONS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("map", lambda lang: t("section.map", lang=lang)),
+    ("about", lambda lang: t("section.about", lang=lang)),
     *_kinds("figures", "goals", "indicators"),
-    ("system", t("section.system")),
+    ("system", lambda lang: t("section.system", lang=lang)),
     *_kinds("roles", "enterprises", "parks", "projects"),
-    ("city-goals", t("section.city_goals")),
-    ("wanted", t("section.wanted")),
-    ("changes", t("section.changes")),
-    ("sources", t("section.sources")),
+    ("city-goals", lambda lang: t("section.city_goals", lang=lang)),
+    ("wanted", lambda lang: t("section.wanted", lang=lang)),
+    ("changes", lambda lang: t("section.changes", lang=lang)),
+    ("sources", lambda lang: t("section.sources", lang=lang)),
 )
 
 
@@ -99,7 +107,9 @@ def has_points(d: District) -> bool:
     return bool(d.parks or d.projects)
 
 
-def sections(d: District, city_goals: bool, gaps: list[str], maps: bool, changes: bool = False) -> dict[str, str]:
+def sections(
+    d: District, city_goals: bool, gaps: list[str], maps: bool, changes: bool = False, lang: str = SOURCE
+) -> dict[str, str]:
     """The sections this page shows (anchor -> heading, in page order): a section with nothing in it
     is left out; a page without points shows no map frame (概况 holds its locator instead); 更新记录 is
     there whenever the build read the history (it says so when the checkout had none)."""
@@ -114,36 +124,48 @@ def sections(d: District, city_goals: bool, gaps: list[str], maps: bool, changes
         "changes": changes,
         "sources": True,
     }
-    return {anchor: title for anchor, title in SECTIONS if present[anchor]}
+    return {anchor: heading(lang) for anchor, heading in SECTIONS if present[anchor]}
 
 
 # What a page's title promises, in this order, when the page holds it (the kinds' names in counts).
-TITLE_PARTS = (
-    *((name, BY_LIST[name].title) for name in ("goals", "indicators")),
-    ("system", t("system.short")),
-    *((name, BY_LIST[name].title) for name in ("enterprises", "parks", "projects")),
+TITLE_PARTS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    *((name, lambda lang, k=BY_LIST[name]: phrase(k.title, lang)) for name in ("goals", "indicators")),
+    ("system", lambda lang: t("system.short", lang=lang)),
+    *((name, lambda lang, k=BY_LIST[name]: phrase(k.title, lang)) for name in ("enterprises", "parks", "projects")),
 )
 
 
-def title(d: District) -> str:
-    """The page's title: the district and only what its page holds."""
+def title(d: District, lang: str = SOURCE) -> str:
+    """The page's title: the district and only what its page holds (in `lang`; a kind by its Chinese name)."""
     c = headline.coverage(d)
-    held = [text for attr, text in TITLE_PARTS if (getattr(c, attr) if attr != "system" else c.system)]
+    name = d.name.zh if lang == SOURCE else d.name.en
+    held = [text(lang) for attr, text in TITLE_PARTS if (getattr(c, attr) if attr != "system" else c.system)]
     if not held:
-        return t("page.title.thin", name=d.name.zh)
+        return t("page.title.thin", lang=lang, name=name)
     if len(held) > 4:
         held = held[:4]
-    parts = t("list.last", rest=t("list.sep").join(held[:-1]), last=held[-1]) if len(held) > 1 else held[0]
-    return t("page.title", name=d.name.zh, parts=parts)
+    sep = t("list.sep", lang=lang)
+    parts = t("list.last", lang=lang, rest=sep.join(held[:-1]), last=held[-1]) if len(held) > 1 else held[0]
+    return t("page.title", lang=lang, name=name, parts=capital(parts) if lang != SOURCE else parts)
 
 
-def description(d: District) -> str:
+def description(d: District, lang: str = SOURCE) -> str:
     c = headline.coverage(d)
-    parts = headline.coverage_parts(c)
-    head = t("page.description.head", name=d.name.zh, en=d.name.en)
+    parts = headline.coverage_parts(c, lang)
+    name = d.name.zh if lang == SOURCE else d.name.en
+    # 海珠区（Haizhu District）区情; an English description is plain text (front matter): no Chinese in it
+    head = (
+        t("page.description.head", name=name, en=d.name.en) if lang == SOURCE else phrase("{name}区情", lang, name=name)
+    )
     if not parts:
-        return t("page.description.thin", head=head, missing=headline.missing_sentence(d.name.zh, c))
-    return t("page.description", head=head, counts=t("list.sep").join(parts))
+        return t("page.description.thin", lang=lang, head=head, missing=headline.missing_sentence(name, c, lang))
+    return t("page.description", lang=lang, head=head, counts=t("list.sep", lang=lang).join(parts))
+
+
+def role_statement(d: District) -> Statement | None:
+    """The role the district's lede shows beside its industrial system (as headline.role_line): the shortest in
+    Chinese, so both editions show the same one."""
+    return min(d.roles, key=lambda r: len(getattr(r.text, "zh", None) or r.text)) if d.roles else None
 
 
 def citation_numbers(profile: District | City) -> dict[str, int]:

@@ -1,6 +1,9 @@
 // Citation marks (a.gz-cite, profiles/outputs/pages/templates/_cite.html.j2) open a popover with the source's title,
 // publisher and date — read from the page's own source list — and the quote the mark carries (data-gz-quote),
-// with the heading it sits under in that source where the data names one (data-gz-where), on mouse hover, keyboard focus or a tap. A first tap opens the popover; a second tap (or a click, or Enter)
+// with the heading it sits under in that source where the data names one (data-gz-where), on mouse hover, keyboard focus or a tap.
+// On an English page the quote is the Chinese evidence (lang="zh-CN") followed by our English rendering
+// (data-gz-quote-en), and the popover's words come from the page (the source list's data-gz-words, JSON written by
+// the template from the phrase catalogues); without them it speaks Chinese. A first tap opens the popover; a second tap (or a click, or Enter)
 // follows the link to the source list. Escape or a tap elsewhere closes it.
 // A static file: the site's Content-Security-Policy runs no inline script. Text from the data is only ever
 // set with textContent, never parsed as HTML. The popover is absolutely placed over the page, so opening it
@@ -16,6 +19,17 @@
   var current = null; // the mark whose popover is open
   var closing = 0; // timer: the pointer may travel from the mark into the popover
   var pressed = null; // {mark, touch, wasOpen} from the pointerdown that precedes a click
+  var WORDS = { source: "出处", missing: "（见页末出处）", where: "见其中：", original: "原文：", translation: "" };
+  var list = document.querySelector("[data-gz-words]");
+  if (list) {
+    try {
+      var given = JSON.parse(list.getAttribute("data-gz-words"));
+      for (var key in WORDS) if (typeof given[key] === "string") WORDS[key] = given[key];
+    } catch (err) {
+      // malformed words: the popover speaks Chinese
+    }
+  }
+  var FOREIGN = list ? "zh-CN" : ""; // an English page marks the Chinese it shows
 
   function markOf(target) {
     return target && target.closest ? target.closest(MARK) : null;
@@ -56,19 +70,36 @@
     var meta = [text(entry, ".gz-source-publisher"), text(entry, "time")].filter(Boolean).join(" · ");
     var quote = mark.getAttribute("data-gz-quote");
     var where = mark.getAttribute("data-gz-where");
+    var english = mark.getAttribute("data-gz-quote-en");
     pop.textContent = "";
     var head = el("p", "gz-cite-pop-source");
-    head.appendChild(el("span", "gz-cite-pop-n", "出处 " + mark.textContent.trim() + " "));
-    head.appendChild(el("cite", "", title || "（见页末出处）"));
+    head.appendChild(el("span", "gz-cite-pop-n", WORDS.source + " " + mark.textContent.trim() + " "));
+    head.appendChild(foreign(el("cite", "", title || WORDS.missing), title));
     pop.appendChild(head);
-    if (meta) pop.appendChild(el("p", "gz-cite-pop-meta", meta));
-    if (where) pop.appendChild(el("p", "gz-cite-pop-where", "见其中：" + where));
+    if (meta) pop.appendChild(foreign(el("p", "gz-cite-pop-meta", meta), meta));
+    if (where) {
+      var at = el("p", "gz-cite-pop-where", WORDS.where);
+      at.appendChild(foreign(el("span", "", where), where));
+      pop.appendChild(at);
+    }
     if (quote) {
       var block = el("blockquote", "gz-cite-pop-quote");
-      block.appendChild(el("span", "gz-cite-pop-label", "原文："));
-      block.appendChild(el("q", "", quote));
+      block.appendChild(el("span", "gz-cite-pop-label", WORDS.original));
+      block.appendChild(foreign(el("q", "", quote), quote));
+      if (english && WORDS.translation) {
+        var rendering = el("span", "gz-cite-pop-translation");
+        rendering.appendChild(el("span", "gz-cite-pop-label", WORDS.translation));
+        rendering.appendChild(el("q", "", english));
+        block.appendChild(rendering);
+      }
       pop.appendChild(block);
     }
+  }
+
+  // Chinese shown on an English page carries its language (screen readers switch voice).
+  function foreign(node, text) {
+    if (FOREIGN && text && /[\u4e00-\u9fff]/.test(text)) node.setAttribute("lang", FOREIGN);
+    return node;
   }
 
   function place(mark) {
