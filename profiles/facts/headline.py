@@ -142,9 +142,9 @@ def all_cards(profile: District | City) -> tuple[Card, ...]:
     return cards(profile, limit=10**9)
 
 
-def source_line(s: Source) -> str:
+def source_line(s: Source, lang: str = "zh") -> str:
     """A source as every image names it: "publisher《title》，YYYY-MM-DD" (fact cards, share images)."""
-    return t("source.line", publisher=s.publisher, title=s.title, date=s.published.isoformat())
+    return t("source.line", lang, publisher=s.publisher, title=s.title, date=s.published.isoformat())
 
 
 @dataclass(frozen=True)
