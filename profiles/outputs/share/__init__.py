@@ -86,10 +86,10 @@ def goals_word(lang: str = "zh") -> str:
 
 
 def profile_url(ctx: BuildContext, slug: str, anchor: str = "") -> str | None:
-    """The absolute URL of a district's profile (at `anchor`), or None without the site's URL."""
+    """The absolute URL of a district's profile (at `anchor`) in the build's edition, or None without the site's URL."""
     if not ctx.site_url:
         return None
-    return f"{ctx.site_url}districts/{slug}/" + (f"#{anchor}" if anchor else "")
+    return f"{ctx.site_url}{ctx.prefix}districts/{slug}/" + (f"#{anchor}" if anchor else "")
 
 
 def compare_url(ctx: BuildContext, anchor: str = "") -> str | None:
@@ -97,7 +97,7 @@ def compare_url(ctx: BuildContext, anchor: str = "") -> str | None:
     compare page, at the chart's anchor; None without the site's URL."""
     if not ctx.site_url:
         return None
-    return f"{ctx.site_url}compare/" + (f"#{anchor}" if anchor else "")
+    return f"{ctx.site_url}{ctx.prefix}compare/" + (f"#{anchor}" if anchor else "")
 
 
 def map_target(ctx: BuildContext, slug: str, district: District | None) -> tuple[str | None, str, str]:
@@ -107,7 +107,8 @@ def map_target(ctx: BuildContext, slug: str, district: District | None) -> tuple
     language (`ctx.lang`)."""
     lang = ctx.lang
     if slug == CITY_SLUG or district is None:
-        return ctx.site_url, t("share.map.note.city", lang), t("share.map.target.city", lang)
+        home = f"{ctx.site_url}{ctx.prefix}" if ctx.site_url else None
+        return home, t("share.map.note.city", lang), t("share.map.target.city", lang)
     has_map = bool(district.parks or district.projects)
     url = profile_url(ctx, slug, "map" if has_map else "")
     name = district.name.zh if lang == "zh" else (district.name.en or district.name.zh)
