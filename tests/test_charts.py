@@ -108,3 +108,56 @@ def test_each_chart_has_a_share_image_1080_wide_whose_qr_code_opens_the_chart_on
     assert image.width == 1080
     assert [r.text for r in zxingcpp.read_barcodes(image)] == [url]
     assert "共" in share_source(c) and "个来源" in share_source(c)
+
+
+# --- the English edition (issue #25) ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def english(real):
+    from profiles.ingest.i18n.localize import localize
+
+    return localize(real)
+
+
+def test_an_english_chart_names_districts_fields_and_unit_in_english(english):
+    c = data.gdp_by_district(english)
+    assert c.lang == "en" and c.unit == "100 million yuan" and "Haizhu District" in {p.name for p in c.points}
+    made = spec(c)
+    assert not re.search(r"[\u4e00-\u9fff]", json.dumps(made, ensure_ascii=False))
+    assert made["config"]["font"].startswith("Noto Sans, ")  # a Latin face first, Noto CJK for what stays Chinese
+
+
+def test_english_charts_hold_no_chinese_outside_lang_zh_in_their_svg_page_and_alt(english):
+    from profiles.outputs.charts import ChartPage, chart_views, render_page
+    from tests.dom import chinese_outside_lang
+    from tests.dom import parse as parse_html
+
+    views = chart_views(english, BuildContext(site_url="https://example.org/gz/", lang="en"))
+    assert len(views) == 4
+    for v in views:
+        svg = draw(v.chart)[files(v.chart.name)["svg"]].decode()
+        assert svg.startswith('<svg lang="en" ') and chinese_outside_lang(parse_html(svg)) == [], v.chart.name
+        page = render_page(ChartPage(v, "https://example.org/gz/en/compare/#charts"))
+        root = parse_html(page)
+        assert chinese_outside_lang(root) == [], v.chart.name
+        assert '<html lang="en"' in page and "figures and sources" in page
+        assert 'href="../../../../../assets/embeds/card.css' in page  # the assets both editions share
+        assert 'src="https://example.org/gz/en/embed/guangzhou/chart/' in v.code and "/en/charts/" in v.code
+
+
+def test_an_english_target_keeps_its_hedge_in_english_after_the_number(english):
+    c = data.growth_target_vs_result(english)
+    target, result = c.series
+    assert (target, result) == ("Target", "Result")
+    texts = {p.text for p in c.points if p.series == target}
+    assert not any(re.search(r"[\u4e00-\u9fff]", text) for text in texts)
+
+
+def test_the_share_image_names_publishers_from_the_sources_not_by_splitting_a_chinese_line(english, real):
+    from profiles.outputs.charts import share_source
+
+    c, zh = data.project_investments(english), data.project_investments(real)
+    assert share_source(c).startswith("Sources: ") and "in all" in share_source(c)
+    assert {p.publisher for p in c.points} == {p.publisher for p in zh.points}
+    assert share_source(zh).startswith("来源：")

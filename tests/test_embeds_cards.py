@@ -322,3 +322,27 @@ def test_hostile_text_on_a_card_stays_text(tmp_path_factory):
         assert len(re.findall(r"<script\b", text)) == 1, page
     shown = " ".join(" ".join(Text(p.read_text("utf-8")).by_class.get("gz-fact", "").split()) for p in pages)
     assert f"<script>{PWN}</script>" in shown or f'<img src=x onerror="{PWN}">' in shown
+
+
+# --- the English edition (issue #25) ---------------------------------------------------------------------
+
+
+def test_an_english_card_image_breaks_lines_between_words():
+    text = "Strive to add more than 100 enterprises in large models and generative artificial intelligence by 2025"
+    lines = card_image.wrap(text, 19, 300, "en")
+    assert " ".join(lines) == text and len(lines) > 1
+    assert all(line == line.strip() for line in lines)
+    assert " ".join(card_image.wrap(text, 19, 300)) != text  # the Chinese rule, as before: any character may end a line
+
+
+def test_an_english_card_image_says_its_language_and_marks_the_chinese_left_in_it(real_data_project):
+    from tests.dom import chinese_outside_lang
+    from tests.dom import parse as parse_html
+    from tests.render import render_output
+
+    made = render_output("card-image", real_data_project, lang="en", site_url=SITE_URL)
+    svgs = [data.decode() for path, data in made.files.items() if path.endswith("card.svg")]
+    assert svgs
+    for svg in svgs:
+        assert ' lang="en">' in svg.split("\n", 1)[0]
+        assert chinese_outside_lang(parse_html(svg)) == []

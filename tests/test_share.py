@@ -257,3 +257,29 @@ def test_the_profile_links_its_long_image_with_the_images_alt_text(public, publi
         expected = share_alt(d, dataset.sources, ctx, slug in boundaries)
         assert alt and html.unescape(alt.group(1)) == expected, slug
         assert "二维码" in expected and d.name.zh in expected  # it says what the code opens, in words
+
+
+# --- the English edition (issue #25) ---------------------------------------------------------------------
+
+
+def test_english_share_images_say_their_own_words_in_english_and_lead_to_the_english_pages(real_data_project):
+    from tests.render import render_output
+
+    made = render_output("share", real_data_project, lang="en", site_url="https://example.org/gz/")
+    long = made.views["districts/haizhu/share"]
+    assert (long.name, long.en, long.lang) == ("Haizhu District", "海珠区", "en")
+    assert long.site_name == "Guangzhou District Profiles" and long.url == "https://example.org/gz/en/districts/haizhu/"
+    assert long.note.startswith("Scan to open the full profile of Haizhu District")
+    city = made.views["embed/guangzhou/share"]
+    assert city.url == "https://example.org/gz/en/" and city.note.startswith("Scan")
+    haizhu = made.views["embed/haizhu/share"]
+    assert haizhu.source.startswith("Sources: ") and haizhu.image.lang == "en"
+    assert haizhu.title == "Industrial parks and major projects in Haizhu District"
+    assert made.files["districts/haizhu/share.png"][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_sheet_without_the_site_s_url_says_so_in_its_edition_s_language():
+    sheet = frame.Sheet(lang="en")
+    sheet.text("Title", frame.TITLE)
+    sheet.footer(None, "Guangzhou District Profiles", "unused")
+    assert "No QR code: the site's address was not set when this image was built" in [line.text for line in sheet.lines]

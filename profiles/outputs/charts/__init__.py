@@ -19,7 +19,7 @@ from ...facts.present import iframe_code, oembed_path, oembed_url
 from ...facts.texts import t
 from ...model import CITY_SLUG
 from ...model.dataset import Dataset
-from ..embeds.cards import CSP, SITE_NAME, css_version
+from ..embeds.cards import CSP, css_version
 from ..embeds.oembed import OEmbed
 from ..embeds.oembed import render as render_oembed
 from ..maps.assets import asset_urls
@@ -41,12 +41,13 @@ def files(name: str) -> dict[str, str]:
     }
 
 
-def embed_code(site: str, c: ChartData) -> str:
-    """The HTML that embeds one chart: the same sandboxed frame, fallback image and host script as a card's."""
+def embed_code(site: str, c: ChartData, prefix: str = "") -> str:
+    """The HTML that embeds one chart: the same sandboxed frame, fallback image and host script as a card's.
+    `prefix`: the edition's folder (en/), where its chart and image are."""
     eid = f"gz-chart-{c.name}"
     style = f"width:100%;max-width:720px;border:0;height:{FRAME_PX}px"
-    src = f"{site}{files(c.name)['embed']}?id={eid}"
-    return iframe_code(site, src, c.title, style, eid, f"{site}{files(c.name)['png']}", c.alt)
+    src = f"{site}{prefix}{files(c.name)['embed']}?id={eid}"
+    return iframe_code(site, src, c.title, style, eid, f"{site}{prefix}{files(c.name)['png']}", c.alt)
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,12 @@ class ChartView:
 
 
 def chart_views(dataset: Dataset, ctx: BuildContext) -> tuple[ChartView, ...]:
-    site = ctx.site_url
+    site, prefix = ctx.site_url, ctx.prefix
     return tuple(
         ChartView(
             c,
-            embed_code(site, c) if site else "",
-            oembed_url(site, files(c.name)["embed"]) if site else None,
+            embed_code(site, c, prefix) if site else "",
+            oembed_url(site, prefix + files(c.name)["embed"]) if site else None,
         )
         for c in charts(dataset)
     )
@@ -85,7 +86,8 @@ def figure_html(view: ChartView, prefix: str, table_open: bool = True, compact: 
     already shows the same numbers), downloads, embed code; `compact`: the figure alone, linked to the chart on
     /compare/ where its table, files and embed code are (home, whose table above holds the same numbers)."""
     template = environment(TEMPLATES).get_template("_chart_page_block.html.j2")
-    return Markup(template.render(v=view, c=view.chart, prefix=prefix, table_open=table_open, compact=compact))
+    c = view.chart
+    return Markup(template.render(v=view, c=c, prefix=prefix, table_open=table_open, compact=compact, lang=c.lang))
 
 
 def draw(view: ChartData, inputs: Inputs | None = None) -> dict[str, bytes]:
@@ -94,7 +96,7 @@ def draw(view: ChartData, inputs: Inputs | None = None) -> dict[str, bytes]:
     spec = specs.spec(view)
     paths = files(view.name)
     return {
-        paths["svg"]: vega.svg(spec).encode("utf-8"),
+        paths["svg"]: vega.svg(spec, view.lang).encode("utf-8"),
         paths["png"]: vega.png(spec),
         paths["spec"]: vega.spec_bytes(spec),
     }
@@ -114,7 +116,9 @@ class ChartPage:
 
 
 def render_page(page: ChartPage, inputs: Inputs | None = None) -> str:
-    urls = asset_urls(PREFIX)
+    lang = page.view.chart.lang
+    shared = PREFIX + ("" if lang == "zh" else "../")  # the assets both editions share: one folder further up
+    urls = asset_urls(shared)
     return (
         environment(TEMPLATES)
         .get_template("chart.html.j2")
@@ -123,18 +127,19 @@ def render_page(page: ChartPage, inputs: Inputs | None = None) -> str:
             c=page.view.chart,
             prefix=PREFIX,
             compare_url=page.compare_url,
-            site_name=SITE_NAME,
+            site_name=t("site.name", lang),
             csp=CSP,
-            css=f"{PREFIX}assets/embeds/card.css?v={css_version()}",
+            css=f"{shared}assets/embeds/card.css?v={css_version()}",
             frame_js=urls["frame.js"],
             favicon=urls["favicon.svg"],
+            lang=lang,
         )
     )
 
 
 def _pages(inputs: Inputs):
-    site = inputs.ctx.site_url
-    compare = f"{site}compare/#charts" if site else f"{PREFIX}compare/#charts"
+    site, prefix = inputs.ctx.site_url, inputs.ctx.prefix
+    compare = f"{site}{prefix}compare/#charts" if site else f"{PREFIX}compare/#charts"
     for v in build_chart_views(inputs):
         yield f"{v.files['embed']}index.html", ChartPage(v, compare)
 
@@ -153,10 +158,8 @@ def _oembeds(inputs: Inputs):
     for v in build_chart_views(inputs):
         paths = v.files
         thumbnail = ("chart", f"charts/{v.chart.name}", paths["png"])
-        yield (
-            oembed_path(paths["embed"]),
-            OEmbed(v.chart.title, v.code, 720, FRAME_PX, site, site + paths["png"], thumbnail, v.chart),
-        )
+        png = site + inputs.ctx.prefix + paths["png"]
+        yield oembed_path(paths["embed"]), OEmbed(v.chart.title, v.code, 720, FRAME_PX, site, png, thumbnail, v.chart)
 
 
 CHART_OEMBED = Output("chart-oembed", collect=_oembeds, render=render_oembed)
@@ -174,11 +177,11 @@ class ChartShare:
 
 def share_source(c: ChartData, named: int = 4) -> str:
     """The chart's sources: the first few publishers, how many sources in all, and where their titles are."""
-    distinct = list(dict.fromkeys(p.source for p in c.points if p.source))
-    publishers = list(dict.fromkeys(s.split("《", 1)[0] for s in distinct))
-    shown = t("list.sep").join(publishers[:named])
-    shown = t("chart.source.more", named=shown) if len(publishers) > named else shown
-    return t("chart.source", publishers=shown, count=len(distinct))
+    distinct = dict.fromkeys((p.source, p.publisher) for p in c.points if p.source)
+    publishers = list(dict.fromkeys(publisher for _, publisher in distinct))
+    shown = t("list.sep", c.lang).join(publishers[:named])
+    shown = t("chart.source.more", c.lang, named=shown) if len(publishers) > named else shown
+    return t("chart.source", c.lang, publishers=shown, count=len(distinct))
 
 
 def _shares(inputs: Inputs):
@@ -192,7 +195,8 @@ def draw_share(view: ChartShare, inputs: Inputs) -> bytes:
     from ..share import frame  # deferred: Pillow and segno, only when a chart changed
 
     png = inputs.results["chart"][f"charts/{view.chart.name}"][files(view.chart.name)["png"]]
-    return frame.chart(view.chart.title, png, view.source, view.url, SITE_NAME)
+    lang = view.chart.lang
+    return frame.chart(view.chart.title, png, view.source, view.url, t("site.name", lang), lang=lang)
 
 
 CHART_SHARE = Output("chart-share", collect=_shares, render=draw_share)

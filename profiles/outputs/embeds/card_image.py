@@ -16,15 +16,15 @@ not the others.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from ...engine.rendering import Inputs, Output
 from ...facts.texts import t
 from ..share import FILE as SHARE_FILE
 from ..staticmap import kept_workers
+from ..staticmap.svgtext import esc as _esc
+from ..staticmap.svgtext import marked, root_lang, title_lang
 from .cards import CardPage, build_card_views, embed_path
 
 WIDTH = 640
@@ -34,7 +34,6 @@ INK, MUTED, ACCENT, LINE = "#1f2933", "#4f5764", "#3949ab", "#d5d9e0"
 CAUTION = "#7a4100"  # a fact's caution: amber-brown, over 7:1 on white
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
 MASKS = 1000  # rendered lines a process keeps at most (`png`'s masks; about 15 MB)
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 
 
 @dataclass(frozen=True)
@@ -56,14 +55,22 @@ def _width(text: str, size: int) -> float:
     return sum(_glyph(ch, size) for ch in text)
 
 
-def wrap(text: str, size: int, width: float) -> list[str]:
+def wrap(text: str, size: int, width: float, lang: str = "zh") -> list[str]:
     """Greedy line breaks by estimated width (any character may end a line: CJK text has no spaces).
-    The line's width runs along with it, added in the order `_width` adds it: the same breaks."""
+    The line's width runs along with it, added in the order `_width` adds it: the same breaks. In another
+    language than Chinese, a line breaks at the space before a word it would split, when one is in its
+    second half."""
     text = " ".join(text.split())
     lines, line, used = [], "", 0
     for ch in text:
         step = _glyph(ch, size)
         if line and used + step > width:
+            space = line.rfind(" ") if lang != "zh" and ch != " " and ch.isascii() else -1
+            if space > len(line) // 2 and line[space + 1 :].isascii():
+                line, carried = line[:space], line[space + 1 :]
+                lines.append(line.rstrip())
+                line, used = carried + ch, _width(carried + ch, size)
+                continue
             lines.append(line.rstrip())
             line = ch.lstrip()
             used = step if line else 0
@@ -82,9 +89,11 @@ def layout(c: CardPage) -> tuple[int, list[Line]]:
     y = PAD
     lines: list[Line] = []
 
+    lang = c.lang
+
     def block(text: str, size: int, fill: str, gap: int = 8, leading: float = 1.45) -> None:
         nonlocal y
-        for part in wrap(text, size, inner):
+        for part in wrap(text, size, inner, lang):
             y += round(size * leading)
             lines.append(Line(part, x, y - round(size * (leading - 1) / 2) - round(size * 0.2), size, fill))
         y += gap
@@ -93,17 +102,14 @@ def layout(c: CardPage) -> tuple[int, list[Line]]:
     block(c.value_text, 52, ACCENT, gap=4, leading=1.2)
     block(c.meta, 17, MUTED, gap=12)
     if c.caution:
-        block(t("card.caution", caution=c.caution), 17, CAUTION, gap=10)
+        block(t("card.caution", lang, caution=c.caution), 17, CAUTION, gap=10)
     block(c.statement, 19, INK, gap=10)
     for q in c.quotes:
-        block(t("card.quote", quote=q), 17, MUTED, gap=10)
-    block(t("card.sources", sources=c.source_text), 16, MUTED, gap=14)
-    block(t("card.image.footer", site=c.site_name, district=c.district, url=c.profile_url), 14, MUTED, gap=0)
+        block(t("card.quote", lang, quote=q), 17, MUTED, gap=10)
+    block(t("card.sources", lang, sources=c.source_text), 16, MUTED, gap=14)
+    footer = t("card.image.footer", lang, site=c.site_name, district=c.district, url=c.profile_url)
+    block(footer, 14, MUTED, gap=0)
     return y + PAD, lines
-
-
-def _esc(text: str) -> str:
-    return escape(_XML_BAD.sub("", text), {'"': "&quot;"})
 
 
 def svg(c: CardPage, laid: tuple[int, list[Line]] | None = None) -> bytes:
@@ -112,9 +118,9 @@ def svg(c: CardPage, laid: tuple[int, list[Line]] | None = None) -> bytes:
     tid, did = f"card-{c.slug}-{c.id}-title", f"card-{c.slug}-{c.id}-desc"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'role="img" aria-labelledby="{_esc(tid)} {_esc(did)}" font-family=\'{FONT_FAMILY}\'>',
-        f'<title id="{_esc(tid)}">{_esc(c.title)}</title>',
-        f'<desc id="{_esc(did)}">{_esc(c.alt)}</desc>',
+        f'role="img" aria-labelledby="{_esc(tid)} {_esc(did)}" font-family=\'{FONT_FAMILY}\'{root_lang(c.lang)}>',
+        f'<title id="{_esc(tid)}"{title_lang(c.title, c.lang)}>{_esc(c.title)}</title>',
+        f'<desc id="{_esc(did)}"{title_lang(c.alt, c.lang)}>{_esc(c.alt)}</desc>',
         f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
         f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{height - 1}" fill="none" stroke="{LINE}"/>',
         f'<rect width="{BAR}" height="{height}" fill="{ACCENT}"/>',
@@ -122,7 +128,8 @@ def svg(c: CardPage, laid: tuple[int, list[Line]] | None = None) -> bytes:
     for line in lines:
         weight = ' font-weight="bold"' if line.size >= 22 else ""
         out.append(
-            f'<text x="{line.x}" y="{line.y}" font-size="{line.size}" fill="{line.fill}"{weight}>{_esc(line.text)}</text>'
+            f'<text x="{line.x}" y="{line.y}" font-size="{line.size}" fill="{line.fill}"{weight}>'
+            f"{marked(line.text, c.lang)}</text>"
         )
     out.append("</svg>")
     return ("\n".join(out) + "\n").encode("utf-8")

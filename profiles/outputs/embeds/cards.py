@@ -77,6 +77,7 @@ class CardPage:
     site_name: str = SITE_NAME
     oembed: str | None = None  # the absolute URL of its oEmbed JSON, when the site's URL is known
     caution: str = ""  # the fact's caution (headline.Card.caution)
+    lang: str = "zh"  # the edition it is shown in (the images' own words: profiles/outputs/embeds/card_image.py)
 
     @property
     def title(self) -> str:
@@ -159,6 +160,7 @@ def card_page(d: District, c: headline.Card, sources: dict[str, Source], ctx: Bu
         profile_url=_profile(ctx, d.slug, c.anchor),
         oembed=_oembed(ctx, d.slug, c.id),
         caution=c.caution,
+        lang=ctx.lang,
     )
 
 
@@ -186,6 +188,7 @@ def summary_page(d: District, sources: dict[str, Source], ctx: BuildContext) -> 
         more_sources=max(0, len(cited) - MAX_SOURCES),
         profile_url=_profile(ctx, d.slug, "goals"),
         oembed=_oembed(ctx, d.slug, SUMMARY_ID),
+        lang=ctx.lang,
     )
 
 

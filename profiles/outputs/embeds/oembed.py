@@ -91,7 +91,7 @@ def render(view: OEmbed, inputs: Inputs) -> bytes:
         "type": "rich",
         "version": "1.0",
         "title": view.title,
-        "provider_name": PROVIDER,
+        "provider_name": t("site.name", inputs.ctx.lang),
         "provider_url": view.provider_url,
         "html": view.html,
         "width": view.width,

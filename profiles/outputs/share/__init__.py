@@ -27,6 +27,7 @@ from __future__ import annotations
 from ...engine.context import BuildContext
 from ...facts.headline import source_line
 from ...facts.texts import t
+from ...facts.texts.phrases import phrase
 from ...model import CITY_SLUG, District, Source
 from ...model.kinds import BY_LIST
 
@@ -35,10 +36,15 @@ WIDTH = 1080  # px: frame.WIDTH (this module stays free of Pillow)
 MAP_SOURCES = 3  # a map's share image names this many of its points' sources, then counts the rest
 
 
-def alt_tail(has_code: bool, target: str) -> str:
+def site_name(lang: str = "zh") -> str:
+    """The site's name as the images' footers write it, in `lang`."""
+    return t("site.name", lang)
+
+
+def alt_tail(has_code: bool, target: str, lang: str = "zh") -> str:
     """What a share image adds to the alt text of the figure it frames: its footer. `target`: what the
     code opens, e.g. "这一条在档案中的位置"."""
-    return t("share.alt.tail", target=target) if has_code else t("share.alt.tail.no_code")
+    return t("share.alt.tail", lang, target=target) if has_code else t("share.alt.tail.no_code", lang)
 
 
 def long_alt(
@@ -50,29 +56,40 @@ def long_alt(
     as_of: str,
     has_map: bool,
     has_code: bool,
+    lang: str = "zh",
 ) -> str:
     """The 分享长图's alt text, from what it shows: `figures` the labels of its figures, `themes` of its goals,
     `sources` how many it names. The profile page (its link) and the image's view both make it here."""
-    sep = t("list.sep")
+    sep = t("list.sep", lang)
     parts = []
     if figures:
-        parts.append(t("share.long.alt.figures", count=len(figures), figures=sep.join(figures)))
+        parts.append(t("share.long.alt.figures", lang, count=len(figures), figures=sep.join(figures)))
     if has_map:
-        parts.append(t("share.long.alt.map", projects=BY_LIST["projects"].label))
+        parts.append(t("share.long.alt.map", lang, projects=projects_word(lang)))
     if themes:
-        parts.append(t("share.long.alt.themes", count=len(themes), themes=sep.join(themes)))
-    parts.append(t("share.long.alt.sources", count=sources))
-    when = t("share.long.alt.as_of", as_of=as_of) if as_of else ""
-    role = t("share.long.alt.role", role=role) if role else ""
-    text = t("share.long.alt", name=name, role=role, parts=sep.join(parts), when=when)
-    return text + alt_tail(has_code, t("share.long.target", name=name))
+        parts.append(t("share.long.alt.themes", lang, count=len(themes), themes=sep.join(themes)))
+    parts.append(t("share.long.alt.sources", lang, count=sources))
+    when = t("share.long.alt.as_of", lang, as_of=as_of) if as_of else ""
+    role = t("share.long.alt.role", lang, role=role) if role else ""
+    text = t("share.long.alt", lang, name=name, role=role, parts=sep.join(parts), when=when)
+    return text + alt_tail(has_code, t("share.long.target", lang, name=name), lang)
+
+
+def projects_word(lang: str = "zh") -> str:
+    """The list of major projects as the images' words name it ({projects}), in `lang`."""
+    return BY_LIST["projects"].label if lang == "zh" else phrase("重大项目", lang)
+
+
+def goals_word(lang: str = "zh") -> str:
+    """The list of goals as the 分享长图's heading names it ({goals}), in `lang`."""
+    return BY_LIST["goals"].label if lang == "zh" else phrase("发展目标", lang)
 
 
 def profile_url(ctx: BuildContext, slug: str, anchor: str = "") -> str | None:
-    """The absolute URL of a district's profile (at `anchor`), or None without the site's URL."""
+    """The absolute URL of a district's profile (at `anchor`) in the build's edition, or None without the site's URL."""
     if not ctx.site_url:
         return None
-    return f"{ctx.site_url}districts/{slug}/" + (f"#{anchor}" if anchor else "")
+    return f"{ctx.site_url}{ctx.prefix}districts/{slug}/" + (f"#{anchor}" if anchor else "")
 
 
 def compare_url(ctx: BuildContext, anchor: str = "") -> str | None:
@@ -80,32 +97,36 @@ def compare_url(ctx: BuildContext, anchor: str = "") -> str | None:
     compare page, at the chart's anchor; None without the site's URL."""
     if not ctx.site_url:
         return None
-    return f"{ctx.site_url}compare/" + (f"#{anchor}" if anchor else "")
+    return f"{ctx.site_url}{ctx.prefix}compare/" + (f"#{anchor}" if anchor else "")
 
 
 def map_target(ctx: BuildContext, slug: str, district: District | None) -> tuple[str | None, str, str]:
     """Where a map's share image leads: (absolute URL or None, what its footer says the code opens, the
     same for its alt text). A district's map: its profile's map section (the profile when it has no
-    points, hence no map section); the city's: the home page, where the city map is."""
+    points, hence no map section); the city's: the home page, where the city map is. In the build's
+    language (`ctx.lang`)."""
+    lang = ctx.lang
     if slug == CITY_SLUG or district is None:
-        return ctx.site_url, t("share.map.note.city"), t("share.map.target.city")
+        home = f"{ctx.site_url}{ctx.prefix}" if ctx.site_url else None
+        return home, t("share.map.note.city", lang), t("share.map.target.city", lang)
     has_map = bool(district.parks or district.projects)
     url = profile_url(ctx, slug, "map" if has_map else "")
-    name = district.name.zh
-    return url, t("share.map.note", name=name), t("share.map.target", name=name)
+    name = district.name.zh if lang == "zh" else (district.name.en or district.name.zh)
+    return url, t("share.map.note", lang, name=name), t("share.map.target", lang, name=name)
 
 
-def map_source(profiles: list[District], sources: dict[str, Source]) -> str:
+def map_source(profiles: list[District], sources: dict[str, Source], lang: str = "zh") -> str:
     """ "来源：…" of a map: the first few sources its parks and projects cite, then how many in all."""
     ids = [s for d in profiles for p in [*d.parks, *d.projects] for s in p.sources]
     named = [sources[s] for s in dict.fromkeys(ids) if s in sources]
-    text = t("list.semi").join(source_line(s) for s in named[:MAP_SOURCES])
+    text = t("list.semi", lang).join(source_line(s, lang) for s in named[:MAP_SOURCES])
     if len(named) > MAP_SOURCES:
-        text = t("sources.more", named=text, count=len(named))
-    return t("card.sources", sources=text) if text else t("share.map.no_sources")
+        text = t("sources.more", lang, named=text, count=len(named))
+    return t("card.sources", lang, sources=text) if text else t("share.map.no_sources", lang)
 
 
-def map_alt(alt: str, source: str, has_code: bool, target: str) -> str:
+def map_alt(alt: str, source: str, has_code: bool, target: str, lang: str = "zh") -> str:
     """A map's share image's alt text: the map's own (`staticmap.alt_text`: its title and what it shows),
     its source line, its footer."""
-    return alt + (t("share.map.alt.source", source=source) if source else "") + alt_tail(has_code, target)
+    tail = alt_tail(has_code, target, lang)
+    return alt + (t("share.map.alt.source", lang, source=source) if source else "") + tail

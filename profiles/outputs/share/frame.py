@@ -39,7 +39,7 @@ BAR = 14  # the accent band along the top
 WHITE, INK, MUTED, ACCENT, LINE, SOFT = "#ffffff", "#1f2933", "#4f5764", "#3949ab", "#d5d9e0", "#f3f5f9"
 TITLE, VALUE, BODY, META, SOURCE, SMALL = 60, 132, 42, 34, 32, 28  # px
 QR_PX = 264  # the code's square, quiet zone included
-NO_URL = t("share.no_url")
+NO_URL = t("share.no_url")  # the Chinese edition's; `Sheet.lang` picks the edition's
 PICTURE_COLOURS = 128  # a picture (a map) is quantized to this many colours; the rest is text and boxes
 LEVELS = 16  # blends of an ink with its background: antialiased text
 
@@ -70,6 +70,7 @@ class Sheet:
     boxes: list[tuple[int, int, int, int, str]] = field(default_factory=list)  # x0, y0, x1, y1, fill
     images: list[tuple[int, int, Image.Image]] = field(default_factory=list)
     qr: tuple[int, int, str] | None = None  # x, y of the code's square, and the URL it encodes
+    lang: str = "zh"  # the edition: the footer's words when there is no code
 
     @property
     def inner(self) -> int:
@@ -142,7 +143,7 @@ class Sheet:
         code = qr.absolute(url)
         text_width = self.inner - (QR_PX + 32 if code else 0)
         self.text(site_name, 44, INK, bold=True, width=text_width, gap=10)
-        self.text(note if code else NO_URL, SMALL, MUTED, width=text_width, max_lines=3, gap=10)
+        self.text(note if code else t("share.no_url", self.lang), SMALL, MUTED, width=text_width, max_lines=3, gap=10)
         if code:
             self.text(code, 24, MUTED, width=text_width, max_lines=4, gap=0)
             self.qr = (self.width - self.pad - QR_PX, top, code)
@@ -240,12 +241,14 @@ def _mix(bg: tuple[int, int, int], ink: tuple[int, int, int], a: float) -> tuple
     return tuple(round(b + (i - b) * a) for b, i in zip(bg, ink))  # type: ignore[return-value]
 
 
-def chart(title: str, image: bytes, source: str, url: str | None, site_name: str, note: str = "") -> bytes:
+def chart(
+    title: str, image: bytes, source: str, url: str | None, site_name: str, note: str = "", lang: str = "zh"
+) -> bytes:
     """A finished figure (say, a chart's PNG, drawn at the column's width or wider) framed as a share
     image: the title above it, the source line under it, the site's name and a QR code to `url`."""
-    sheet = Sheet()
+    sheet = Sheet(lang=lang)
     sheet.text(title, TITLE, INK, bold=True, max_lines=4)
     with Image.open(io.BytesIO(image)) as picture:
         sheet.image(picture.convert("RGB"))
     sheet.text(source, SOURCE, MUTED, max_lines=6)
-    return sheet.png(url, site_name, note or t("share.chart.note"))
+    return sheet.png(url, site_name, note or t("share.chart.note", lang))

@@ -30,6 +30,7 @@ from ..pages.figures import key_figures as lead_figures
 from ..pages.profile import citation_numbers, goal_themes
 from ..staticmap import Image, build_atlas, image_views, kept_workers, label_names
 from . import FILE, map_source, map_target, profile_url
+from . import site_name as _site_name
 
 GOALS_PER_THEME = 2  # the 分享长图 shows a theme's first goals, and how many it has
 MAX_SOURCES = 24  # the 分享长图 names this many sources, then counts the rest
@@ -43,6 +44,7 @@ class MapShare:
     url: str | None  # where its code leads (absolute); None: the site's URL is unknown
     note: str  # what the code opens
     site_name: str = SITE_NAME
+    lang: str = "zh"  # the edition: the image's own words (the footer's)
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,8 @@ class Theme:
 @dataclass(frozen=True)
 class LongImage:
     slug: str
-    name: str
-    en: str
+    name: str  # in the edition's language, large
+    en: str  # under it: the name in the other language (English under the Chinese; Chinese under the English)
     role: str
     key_figures: tuple[Figure, ...]  # see `key_figures`
     figures: tuple[Figure, ...]  # the profile's headline cards
@@ -84,9 +86,10 @@ class LongImage:
     url: str | None
     note: str
     site_name: str = SITE_NAME
+    lang: str = "zh"  # the edition: the image's own words (headings, footer)
 
 
-def key_figures(d: District, sources: dict[str, Source]) -> tuple[Figure, ...]:
+def key_figures(d: District, sources: dict[str, Source], lang: str = "zh") -> tuple[Figure, ...]:
     """The district's key figures as its page leads with them (pages/figures.py): GDP, growth, population and
     last year's growth target against its result, each with its year, status and computed verdict."""
     out = []
@@ -94,7 +97,8 @@ def key_figures(d: District, sources: dict[str, Source]) -> tuple[Figure, ...]:
         if not k.value:
             out.append(Figure("—", k.label, k.missing))
             continue
-        meta = t("list.dot").join([k.when, k.status] + ([t("figure.single_source")] if k.single else []))
+        single = [t("figure.single_source", lang)] if k.single else []
+        meta = t("list.dot", lang).join([k.when, k.status] + single)
         out.append(Figure(k.value + (k.unit or ""), k.label, meta, k.verdict))
     return tuple(out)
 
@@ -103,27 +107,27 @@ def _figure(c: CardPage) -> Figure:
     return Figure(c.value_text, c.label, c.meta)
 
 
-def _status(g: Goal, results: dict) -> str:
+def _status(g: Goal, results: dict, lang: str) -> str:
     """A goal's verdict where its result is published (computed, never typed), else its status as written."""
     r = results.get(g.id)
     if r is not None:
-        return t("share.goal.result", value=r.value, when=r.when, verdict=r.verdict)
+        return t("share.goal.result", lang, value=r.value, when=r.when, verdict=r.verdict)
     if g.indicator is not None:
-        return t("share.goal.result.none")
+        return t("share.goal.result.none", lang)
     known = g.status is not None and g.status != "unknown"
-    return t("share.goal.status", status=label(g.status)) if known else t("share.goal.status.unreported")
+    return t("share.goal.status", lang, status=label(g.status)) if known else t("share.goal.status.unreported", lang)
 
 
-def _themes(d: District, sources: dict[str, Source]) -> tuple[Theme, ...]:
+def _themes(d: District, sources: dict[str, Source], lang: str) -> tuple[Theme, ...]:
     results = goal_results(d, sources)
     return tuple(
         Theme(
             theme.theme,
             tuple(
                 GoalLine(
-                    target_text(g.target).replace("= ", "") if g.target else t("share.goal.no_target"),
+                    target_text(g.target).replace("= ", "") if g.target else t("share.goal.no_target", lang),
                     g.statement,
-                    t("share.goal.meta", metric=g.metric, year=g.year, status=_status(g, results)),
+                    t("share.goal.meta", lang, metric=g.metric, year=g.year, status=_status(g, results, lang)),
                 )
                 for g in theme.shown
             ),
@@ -143,22 +147,27 @@ def _headline(d: District, found: tuple[CardPage, ...]) -> tuple[Figure, ...]:
 
 
 def long_view(d: District, dataset: Dataset, ctx: BuildContext, cards: tuple[CardPage, ...], map_view) -> LongImage:
-    lines = [headline.source_line(s) for s in _cited(d, dataset.sources)]
+    lang = ctx.lang
+    lines = [headline.source_line(s, lang) for s in _cited(d, dataset.sources)]
+    name, other = (d.name.zh, d.name.en) if lang == "zh" else (d.name.en or d.name.zh, d.name.zh)
+    numbered = enumerate(lines[:MAX_SOURCES], 1)
     return LongImage(
         slug=d.slug,
-        name=d.name.zh,
-        en=d.name.en,
+        name=name,
+        en=other,
         role=headline.role_line(d),
-        key_figures=key_figures(d, dataset.sources),
+        key_figures=key_figures(d, dataset.sources, lang),
         figures=_headline(d, cards),
         map=map_view,
-        themes=_themes(d, dataset.sources),
+        themes=_themes(d, dataset.sources, lang),
         per_theme=GOALS_PER_THEME,
-        sources=tuple(t("share.long.source", number=n, source=text) for n, text in enumerate(lines[:MAX_SOURCES], 1)),
+        sources=tuple(t("share.long.source", lang, number=n, source=text) for n, text in numbered),
         more_sources=max(0, len(lines) - MAX_SOURCES),
         as_of=(headline.facts_as_of(d, dataset.sources) or headline.AsOf("", "")).text,
         url=profile_url(ctx, d.slug),
-        note=t("share.long.note", name=d.name.zh),
+        note=t("share.long.note", lang, name=name),
+        site_name=_site_name(lang),
+        lang=lang,
     )
 
 
@@ -166,7 +175,8 @@ def map_view(slug: str, image: Image, dataset: Dataset, ctx: BuildContext) -> Ma
     d = dataset.districts.get(slug) if slug != CITY_SLUG else None
     profiles = [d] if d is not None else list(dataset.districts.values())
     url, note, _ = map_target(ctx, slug, d)
-    return MapShare(image, image.title, map_source(profiles, dataset.sources), url, note)
+    source = map_source(profiles, dataset.sources, ctx.lang)
+    return MapShare(image, image.title, source, url, note, _site_name(ctx.lang), ctx.lang)
 
 
 def share_views(inputs: Inputs):

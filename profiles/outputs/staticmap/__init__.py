@@ -53,20 +53,23 @@ class Image:
     points: tuple[MapPoint, ...]
     boundaries_digest: str  # the shapes: the build's boundaries
     names_digest: str  # the labels of the boundaries: `label_names`, by their digest (a thousand per image otherwise)
+    lang: str = "zh"  # the edition: the legend's and credit's words (the title and labels are already in it)
 
 
 def image_views(inputs: Inputs):
     """(slug, view) of every image: each district's, then the city's; none without boundaries."""
     if not inputs.boundaries:
         return
-    dataset = inputs.dataset
+    dataset, lang = inputs.dataset, inputs.ctx.lang
     digest = inputs.ctx.boundaries_digest
     names = _labels(inputs)[1]
     for slug, d in dataset.districts.items():
-        yield slug, Image(slug, image_title(d.name.zh, None, 1), slug, points_for(d), digest, names)
-    title = image_title(None, dataset.city.name.zh if dataset.city else None, len(dataset.districts))
+        title = image_title(d.name.zh if lang == "zh" else dataset.name_of(slug), None, 1, lang)
+        yield slug, Image(slug, title, slug, points_for(d), digest, names, lang)
+    city = (dataset.city.name.zh if lang == "zh" else dataset.city.name.en) if dataset.city else None
+    title = image_title(None, city, len(dataset.districts), lang)
     every = tuple(p for d in dataset.districts.values() for p in points_for(d))
-    yield CITY_SLUG, Image(CITY_SLUG, title, None, every, digest, names)
+    yield CITY_SLUG, Image(CITY_SLUG, title, None, every, digest, names, lang)
 
 
 def label_names(inputs: Inputs) -> dict[str, str]:
@@ -117,7 +120,7 @@ def draw(images: list[Image], inputs: Inputs) -> Callable[[], list[dict[str, byt
 
     if not images:
         return list
-    jobs = [(i.title, i.highlight, list(i.points)) for i in images]
+    jobs = [(i.title, i.highlight, list(i.points), i.lang) for i in images]
     drawing = start_drawing(
         dict(inputs.boundaries), label_names(inputs), jobs, build_atlas(inputs), kept_workers(inputs)
     )

@@ -92,11 +92,11 @@ class Workers:
 def start_drawing(
     boundaries: dict,
     names: dict[str, str],
-    jobs: list[tuple[str, str | None, list[MapPoint]]],
+    jobs: list[tuple],
     atlas: Callable[[], Atlas] | None = None,
     workers: Callable[[], Workers] | None = None,
 ) -> Callable[[], list[tuple[bytes, bytes, bytes]]]:
-    """Start drawing (SVG, PNG, 2x PNG) of each (title, highlight, points) job; the returned function waits
+    """Start drawing (SVG, PNG, 2x PNG) of each (title, highlight, points[, lang]) job; the returned function waits
     and gives them in order. Many jobs are drawn by worker processes while the caller goes on with
     other work; few are drawn here, when the result is asked for, unless `workers` (a resident
     process's, kept warm) are given. Each image depends only on its job and the atlas, never on what
@@ -105,7 +105,7 @@ def start_drawing(
 
     def here() -> list[tuple[bytes, bytes, bytes]]:
         drawer = atlas() if atlas is not None else Atlas(boundaries, names)
-        return [(drawer.svg(*job), *drawer.pngs(*job)) for job in jobs]
+        return [_drawn(drawer, job) for job in jobs]
 
     return start_jobs(_draw, jobs, here, workers, boundaries, names)
 
@@ -150,7 +150,7 @@ def start_jobs(
 def draw_all(
     boundaries: dict,
     names: dict[str, str],
-    jobs: list[tuple[str, str | None, list[MapPoint]]],
+    jobs: list[tuple],
     atlas: Callable[[], Atlas] | None = None,
     workers: Callable[[], Workers] | None = None,
 ) -> list[tuple[bytes, bytes, bytes]]:
@@ -196,8 +196,15 @@ def _keeping(work: Callable[[Any, dict], Any], job: Any) -> Any:
     return work(job, _worker_kept)
 
 
+def _drawn(atlas: "Atlas", job: tuple) -> tuple[bytes, bytes, bytes]:
+    """(SVG, PNG, 2x PNG) of a (title, highlight, points[, lang]) job (Chinese without a language)."""
+    title, highlight, points, *rest = job
+    lang = rest[0] if rest else "zh"
+    return atlas.svg(title, highlight, points, lang=lang), *atlas.pngs(title, highlight, points, lang=lang)
+
+
 def _draw(job: tuple, kept: dict) -> tuple[bytes, bytes, bytes]:
-    return _worker_atlas.svg(*job), *_worker_atlas.pngs(*job)
+    return _drawn(_worker_atlas, job)
 
 
 def worker_atlas() -> "Atlas | None":
@@ -210,7 +217,7 @@ class Atlas:
     """All boundaries of a build, ready to draw any number of map images.
 
         atlas = Atlas(boundaries, names)      # once per build
-        atlas.svg(title, highlight, points)   # bytes, UTF-8
+        atlas.svg(title, highlight, points)   # bytes, UTF-8 (lang="en": the English edition's words)
         atlas.png(title, highlight, points)   # bytes
         atlas.pngs(title, highlight, points)  # (png, its 2x twin), from one drawing
 
@@ -224,30 +231,49 @@ class Atlas:
         self._last: tuple[tuple, Scene] | None = None
 
     def _scene(
-        self, title: str, highlight: str | None, points: list[MapPoint], width: int, titled: bool = True
+        self,
+        title: str,
+        highlight: str | None,
+        points: list[MapPoint],
+        width: int,
+        titled: bool = True,
+        lang: str = "zh",
     ) -> Scene:
         # Callers draw the SVG and then the PNGs of the same map: lay it out once for all.
-        key = (title, highlight, tuple(points), width, titled)
+        key = (title, highlight, tuple(points), width, titled, lang)
         if self._last is None or self._last[0] != key:
-            self._last = key, self._layout.scene(title, highlight, points, width, titled)
+            self._last = key, self._layout.scene(title, highlight, points, width, titled, lang)
         return self._last[1]
 
-    def svg(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
-        return svg(self._scene(title, highlight, points, width)).encode("utf-8")
+    def svg(
+        self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800, *, lang: str = "zh"
+    ) -> bytes:
+        return svg(self._scene(title, highlight, points, width, lang=lang)).encode("utf-8")
 
-    def png(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> bytes:
-        return self._painter.png(self._scene(title, highlight, points, width))
+    def png(
+        self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800, *, lang: str = "zh"
+    ) -> bytes:
+        return self._painter.png(self._scene(title, highlight, points, width, lang=lang))
 
-    def pngs(self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800) -> tuple[bytes, bytes]:
+    def pngs(
+        self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800, *, lang: str = "zh"
+    ) -> tuple[bytes, bytes]:
         """`png` and its 2x twin (map@2x.png), from one drawing."""
-        return self._painter.pngs(self._scene(title, highlight, points, width))
+        return self._painter.pngs(self._scene(title, highlight, points, width, lang=lang))
 
     def image(
-        self, title: str, highlight: str | None, points: list[MapPoint], width: int, scale: int, titled: bool = True
+        self,
+        title: str,
+        highlight: str | None,
+        points: list[MapPoint],
+        width: int,
+        scale: int,
+        titled: bool = True,
+        lang: str = "zh",
     ):
         """The map as an RGB Pillow image `width` * `scale` pixels wide, for a frame to place (the share
-        images, profiles/outputs/share/: untitled, their frame sets the title)."""
-        return self._painter.image(self._scene(title, highlight, points, width, titled), scale)
+        images, profiles/outputs/share/: untitled, their frame sets the title); `lang`: its legend's words."""
+        return self._painter.image(self._scene(title, highlight, points, width, titled, lang), scale)
 
 
 def render_svg(

