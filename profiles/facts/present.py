@@ -23,6 +23,7 @@ from ..model.enums import LABELS_ZH, Comparator, GoalStatus, Period
 from ..model.indicators import number_text
 from ..model.kinds import BY_LIST
 from .texts import t
+from .texts.phrases import SOURCE, phrase
 
 __all__ = ["number_text"]
 
@@ -103,22 +104,23 @@ def any_status_known(goals) -> bool:
 _PROJECTS = BY_LIST["projects"].label  # 重大项目: the messages' {projects}
 
 
-def map_title(name: str) -> str:
-    """A district's map embed: its page's <h1>, its iframe's title, its oEmbed title."""
-    return t("map.title", name=name, projects=_PROJECTS)
+def map_title(name: str, lang: str = SOURCE) -> str:
+    """A district's map embed: its page's <h1>, its iframe's title, its oEmbed title (in `lang`)."""
+    return t("map.title", lang=lang, name=name, projects=phrase(_PROJECTS, lang))
 
 
-def city_map_title(city_name: str) -> str:
+def city_map_title(city_name: str, lang: str = SOURCE) -> str:
     """The city's map embed (every district's points)."""
-    return t("map.title.city", city=city_name, projects=_PROJECTS)
+    return t("map.title.city", lang=lang, city=city_name, projects=phrase(_PROJECTS, lang))
 
 
-def image_title(name: str | None, city_name: str | None, count: int) -> str:
+def image_title(name: str | None, city_name: str | None, count: int, lang: str = SOURCE) -> str:
     """The title drawn on a district's image (`name`), or on the city's (name None, `count` districts)."""
+    projects = phrase(_PROJECTS, lang)
     if name is not None:
-        return t("map.image.title", name=name, projects=_PROJECTS)
-    city = city_name or t("map.image.whole_city")
-    return t("map.image.title.city", city=city, count=count, projects=_PROJECTS)
+        return t("map.image.title", lang=lang, name=name, projects=projects)
+    city = city_name or t("map.image.whole_city", lang=lang)
+    return t("map.image.title.city", lang=lang, city=city, count=count, projects=projects)
 
 
 def figure_caption(name: str) -> str:
@@ -131,22 +133,26 @@ def city_figure_caption(count: int) -> str:
     return t("map.caption.city", count=count, projects=_PROJECTS)
 
 
-def image_alt(title: str, n_parks: int, n_projects: int, district_names: list[str]) -> str:
-    """Chinese alt text saying what a map image shows (and that it is a static fallback)."""
+def image_alt(title: str, n_parks: int, n_projects: int, district_names: list[str], lang: str = SOURCE) -> str:
+    """Alt text saying what a map image shows (and that it is a static fallback), in `lang`."""
     if len(district_names) == 1:
-        where = t("map.alt.where.one", name=district_names[0])
+        where = t("map.alt.where.one", lang=lang, name=district_names[0])
     elif district_names:
-        names = t("list.sep").join(district_names)
-        where = t("map.alt.where.many", count=len(district_names), names=names)
+        names = t("list.sep", lang=lang).join(district_names)
+        where = t("map.alt.where.many", lang=lang, count=len(district_names), names=names)
     else:
-        where = t("map.alt.where.none")
+        where = t("map.alt.where.none", lang=lang)
     what = []
     if n_parks:
-        what.append(t("map.alt.parks", count=n_parks))
+        what.append(t("map.alt.parks", lang=lang, count=n_parks))
     if n_projects:
-        what.append(t("map.alt.projects", count=n_projects, projects=_PROJECTS))
-    marks = t("map.alt.marks", what=t("list.and").join(what)) if what else t("map.alt.no_marks")
-    return t("map.alt", title=title, where=where, marks=marks)
+        what.append(t("map.alt.projects", lang=lang, count=n_projects, projects=phrase(_PROJECTS, lang)))
+    marks = (
+        t("map.alt.marks", lang=lang, what=t("list.and", lang=lang).join(what))
+        if what
+        else t("map.alt.no_marks", lang=lang)
+    )
+    return t("map.alt", lang=lang, title=title, where=where, marks=marks)
 
 
 # --- embed code and oEmbed ---------------------------------------------------------------------------------
