@@ -14,7 +14,7 @@ from ..model import City, District, Goal, Indicator, Source
 from ..model.enums import LABELS_ZH
 from ..model.kinds import COUNTED, ON_PAGE
 from .present import any_status_known, known_status, num, symbol, value_text
-from .texts import t
+from .texts import DEFAULT, t
 
 MAX_CARDS = 6
 # Words that hedge a target ("力争" is not "will"); a card keeps the first one its statement uses.
@@ -142,9 +142,9 @@ def all_cards(profile: District | City) -> tuple[Card, ...]:
     return cards(profile, limit=10**9)
 
 
-def source_line(s: Source) -> str:
+def source_line(s: Source, lang: str = DEFAULT) -> str:
     """A source as every image names it: "publisher《title》，YYYY-MM-DD" (fact cards, share images)."""
-    return t("source.line", publisher=s.publisher, title=s.title, date=s.published.isoformat())
+    return t("source.line", lang=lang, publisher=s.publisher, title=s.title, date=s.published.isoformat())
 
 
 @dataclass(frozen=True)
@@ -211,36 +211,40 @@ def missing_parts(c: Coverage) -> list[str]:
     return out
 
 
-def _years_text(goals: list[Goal]) -> tuple[str, str]:
+def _years_text(goals: list[Goal], lang: str = DEFAULT) -> tuple[str, str]:
     """(" 2025 年", "") when every goal shares a year, else ("", "（2025 年 3 项、2035 年 2 项）")."""
     years = Counter(g.year for g in goals)
     if len(years) == 1:
-        return t("goals.year", year=next(iter(years))), ""
-    each = t("list.sep").join(t("goals.by_year.one", year=y, count=n) for y, n in sorted(years.items()))
-    return "", t("goals.by_year", years=each)
+        return t("goals.year", lang=lang, year=next(iter(years))), ""
+    each = t("list.sep", lang=lang).join(
+        t("goals.by_year.one", lang=lang, year=y, count=n) for y, n in sorted(years.items())
+    )
+    return "", t("goals.by_year", lang=lang, years=each)
 
 
-def goals_sentence(name: str, goals: list[Goal]) -> str:
+def goals_sentence(name: str, goals: list[Goal], lang: str = DEFAULT) -> str:
     """E.g. "海珠区公布了 35 项 2025 年目标，其中 33 项有数字指标。" ("" when there are no goals)."""
     if not goals:
         return ""
-    year, by_year = _years_text(goals)
+    year, by_year = _years_text(goals, lang)
     numeric = sum(g.target is not None for g in goals)
     n = len(goals)
     if numeric == n:
-        tail = t("goals.numeric.all") if n > 1 else t("goals.numeric.the_one")
+        tail = t("goals.numeric.all", lang=lang) if n > 1 else t("goals.numeric.the_one", lang=lang)
     elif numeric == 0:
-        tail = t("goals.numeric.none") if n > 1 else t("goals.numeric.not_the_one")
+        tail = t("goals.numeric.none", lang=lang) if n > 1 else t("goals.numeric.not_the_one", lang=lang)
     else:
-        tail = t("goals.numeric.some", count=numeric)
-    return t("goals.sentence", name=name, count=n, year=year, by_year=by_year, tail=tail)
+        tail = t("goals.numeric.some", lang=lang, count=numeric)
+    return t("goals.sentence", lang=lang, name=name, count=n, year=year, by_year=by_year, tail=tail)
 
 
-def status_sentence(goals: list[Goal]) -> str:
+def status_sentence(goals: list[Goal], lang: str = DEFAULT) -> str:
     """How far the goals are, as far as the sources say; "" when some status is known (the tracker shows it)."""
     if not goals or any_status_known(goals):
         return ""
-    return t("goals.status.unreported") if len(goals) > 1 else t("goals.status.unreported.one")
+    if len(goals) > 1:
+        return t("goals.status.unreported", lang=lang)
+    return t("goals.status.unreported.one", lang=lang)
 
 
 def indicators_sentence(name: str, indicators: list[Indicator]) -> str:
