@@ -42,6 +42,7 @@ from ...engine.context import BuildContext
 from ...engine.output import Outputs
 from ...facts.present import city_map_title, embed_path, iframe_code, image_alt, image_title, map_title
 from ...facts.texts import t
+from ...facts.texts.phrases import SOURCE, phrase
 from ...model import CITY_SLUG, Source
 from .. import share
 from .cards import CardPage
@@ -97,12 +98,13 @@ def embed_id(slug: str) -> str:
     return f"gz-{slug}"
 
 
-def embed_code(site: str, slug: str, title: str, alt: str, options: Options = Options()) -> str:
+def embed_code(site: str, slug: str, title: str, alt: str, options: Options = Options(), edition: str = "") -> str:
     """The HTML a newsroom pastes: a sandboxed, lazy, aspect-ratio iframe (right even without
     resize.js), the PNG for hosts without JS (its 2x twin for screens that have the pixels), and
-    resize.js to fit the height to the content.
+    resize.js to fit the height to the content. `edition`: the language edition's folder ("" for
+    Chinese, "en/"): its embed page and image; resize.js is one for both.
     panel.js `code()` must produce the same string for the same options."""
-    base = f"{site}{embed_path(slug)}"
+    base = f"{site}{edition}{embed_path(slug)}"
     src = f"{base}{options.query(embed_id(slug))}"
     style, eid = options.frame_style(), embed_id(slug)
     return iframe_code(site, src, title, style, eid, f"{base}map.png", alt, ' allow="fullscreen"', f"{base}map@2x.png")
@@ -120,11 +122,11 @@ def card_embed_id(slug: str, card_id: str) -> str:
     return f"gz-{slug}-{card_id}"
 
 
-def card_code(site: str, slug: str, card_id: str, title: str, alt: str, theme: str = "light") -> str:
+def card_code(site: str, slug: str, card_id: str, title: str, alt: str, theme: str = "light", edition: str = "") -> str:
     """The HTML that embeds one fact card (profiles/outputs/embeds/cards.py): the same frame, fallback image and
     host script as a map's; its only option is the theme. panel.js `cardCode()` mirrors it byte for byte."""
     eid = card_embed_id(slug, card_id)
-    base = f"{site}{embed_path(slug, card_id)}"
+    base = f"{site}{edition}{embed_path(slug, card_id)}"
     src = f"{base}?id={eid}" + (f"&theme={theme}" if theme != "light" else "")
     return iframe_code(site, src, title, CARD_STYLE, eid, f"{base}card.png", alt, srcset=f"{base}card@2x.png")
 
@@ -143,6 +145,9 @@ class Panel:
     code: str
     versions: Mapping[str, str] = field(default_factory=dict)
     share_alt: str = ""  # the alt text of its share image (profiles/outputs/share/): the map's, its sources, its footer
+    edition: str = ""  # the edition's folder under the site ("" Chinese, "en/"): where its embeds are
+    up: str = ""  # from the edition's root to the site's (its shared files: embed/resize.js)
+    words: Mapping[str, str] = field(default_factory=dict)  # what panel.js writes, in the page's language
 
 
 @lru_cache(maxsize=1)
@@ -164,16 +169,17 @@ def panel(
     n_projects = sum(len(p.projects) for p in profiles)
     # The embed page's title (maps/pages.py) and the image's (profiles.facts.present); tests/test_embeds.py compares
     # them on the built site, so a drift fails there.
+    lang = ctx.lang
     if slug == CITY_SLUG:
-        title = city_map_title(ctx.city_name or t("map.city"))
-        image = image_title(None, ctx.city_name, len(profiles))
+        title = city_map_title(ctx.city_name or t("map.city", lang=lang), lang=lang)
+        image = image_title(None, ctx.city_name, len(profiles), lang=lang)
         names = list(ctx.embed_names.values())
     else:
-        name = ctx.embed_names.get(slug, profiles[0].name.zh)
-        title = map_title(name)
-        image = image_title(name, ctx.city_name, 1)
+        name = ctx.embed_names.get(slug, profiles[0].name.zh if lang == SOURCE else profiles[0].name.en)
+        title = map_title(name, lang=lang)
+        image = image_title(name, ctx.city_name, 1, lang=lang)
         names = [name]
-    alt = image_alt(image, n_parks, n_projects, names)
+    alt = image_alt(image, n_parks, n_projects, names, lang=lang)
     site = ctx.site_url or PLACEHOLDER
     url, _, target = share.map_target(ctx, slug, None if slug == CITY_SLUG else profiles[0])
     source = share.map_source(profiles, dict(sources)) if sources is not None else ""
@@ -184,9 +190,12 @@ def panel(
         alt=alt,
         site=site,
         configured=ctx.site_url is not None,
-        code=embed_code(site, slug, title, alt),
+        code=embed_code(site, slug, title, alt, edition=ctx.prefix),
         versions=_versions(),
         share_alt=share.map_alt(alt, source, url is not None, target),
+        edition=ctx.prefix,
+        up=ctx.up,
+        words=panel_words(lang),
     )
 
 
@@ -202,6 +211,9 @@ class CardPanel:
     code: str  # the first card's, default options
     versions: Mapping[str, str] = field(default_factory=dict)
     share_tail: str = ""  # what a card's share image adds to its alt text (panel.js appends it too)
+    edition: str = ""  # as Panel's
+    up: str = ""
+    words: Mapping[str, str] = field(default_factory=dict)
 
 
 def card_panel(ctx: BuildContext, slug: str, found: Sequence[CardPage]) -> CardPanel | None:
@@ -215,15 +227,56 @@ def card_panel(ctx: BuildContext, slug: str, found: Sequence[CardPage]) -> CardP
         site=site,
         configured=ctx.site_url is not None,
         cards=tuple({"id": c.id, "title": c.title, "alt": c.alt} for c in found),
-        code=card_code(site, slug, found[0].id, found[0].title, found[0].alt),
+        code=card_code(site, slug, found[0].id, found[0].title, found[0].alt, edition=ctx.prefix),
         versions=_versions(),
         share_tail=card_share_tail(ctx),
+        edition=ctx.prefix,
+        up=ctx.up,
+        words=panel_words(ctx.lang),
     )
 
 
 def card_share_tail(ctx: BuildContext) -> str:
     """What a card's share image adds to the card's alt text: its footer (profiles/outputs/share/draw.py `card`)."""
     return share.alt_tail(ctx.site_url is not None, t("share.card.target"))
+
+
+# The words static/panel.js writes (the options form, the copy button, notes), by the Chinese they translate. The
+# partials hand them to the script as JSON (`data-gz-words`), so one script serves every language.
+PANEL_WORDS = {
+    "height": "地图高度",
+    "heightAuto": "随宽度自适应",
+    "heightFixed": "固定",
+    "heightLabel": "固定的地图高度（像素）",
+    "pixels": " 像素",
+    "layers": "图层",
+    "boundary": "区界",
+    "parks": "园区",
+    "projects": "项目",
+    "theme": "配色",
+    "light": "浅色",
+    "dark": "深色",
+    "auto": "跟随读者系统",
+    "legend": "图例",
+    "showLegend": "显示图例",
+    "copy": "复制代码",
+    "preview": "预览",
+    "note": "嵌入框的高度只取决于宽度；代码里的 resize.js 会让它正好等于内容高度。"
+    "地图不会拦截页面滚动，链接都在新标签页打开。已使用 pym.js 的网站也可以：",
+    "noteEnd": "（容器元素的 id 须与地址中的 id 相同）。",
+    "alt": "图片说明（可作替代文字）：",
+    "shareAlt": "分享图的说明（可作替代文字）：",
+    "oneLayer": "至少保留一个图层",
+    "copied": "已复制到剪贴板",
+    "selected": "代码已选中，请按 Ctrl+C（Mac：⌘C）复制",
+    "card": "卡片 ",
+    "cardCode": "嵌入代码：{title}",
+}
+
+
+def panel_words(lang: str = SOURCE) -> dict[str, str]:
+    """PANEL_WORDS in `lang` ({title} left for the script to fill)."""
+    return {key: phrase(text, lang) for key, text in PANEL_WORDS.items()}
 
 
 def copy_assets(out: Outputs) -> list[str]:

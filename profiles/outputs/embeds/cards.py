@@ -28,8 +28,10 @@ from ...engine.templating import environment
 from ...facts import headline
 from ...facts.present import embed_path, num, oembed_url, value_text
 from ...facts.texts import t
+from ...facts.texts.phrases import SOURCE, phrase
 from ...model import District, Source
 from ...model.dataset import Dataset
+from ...model.enums import LABELS_ZH
 from ...model.kinds import BY_LIST
 from ..maps.assets import asset_urls
 
@@ -77,12 +79,12 @@ class CardPage:
     site_name: str = SITE_NAME
     oembed: str | None = None  # the absolute URL of its oEmbed JSON, when the site's URL is known
     caution: str = ""  # the fact's caution (headline.Card.caution)
-    lang: str = "zh"  # the edition it is shown in (the images' own words: profiles/outputs/embeds/card_image.py)
+    lang: str = SOURCE  # the edition's language: its words
 
     @property
     def title(self) -> str:
         """The card's heading, the iframe's title and the image's title."""
-        return t("card.title", district=self.district, label=self.label)
+        return t("card.title", lang=self.lang, district=self.district, label=self.label)
 
     @property
     def value_text(self) -> str:
@@ -91,76 +93,116 @@ class CardPage:
     @property
     def meta(self) -> str:
         """E.g. "目标（力争） · 2025 年 · 进行中"."""
-        parts = [t("card.meta.hedge", kind=self.kind_label, hedge=self.hedge) if self.hedge else self.kind_label]
+        lang = self.lang
+        hedged = t("card.meta.hedge", lang=lang, kind=self.kind_label, hedge=self.hedge) if self.hedge else ""
+        parts = [hedged or self.kind_label]
         if self.year:
             parts.append(
-                t("card.meta.year", year=self.year) if self.kind == "goal" else t("card.meta.as_of", year=self.year)
+                t("card.meta.year", lang=lang, year=self.year)
+                if self.kind == "goal"
+                else t("card.meta.as_of", lang=lang, year=self.year)
             )
         if self.status_label:
             parts.append(self.status_label)
-        return t("list.dot").join(parts)
+        return t("list.dot", lang=lang).join(parts)
 
     @property
     def source_text(self) -> str:
-        named = t("list.semi").join(s.text for s in self.sources)
-        return (
-            t("sources.more", named=named, count=len(self.sources) + self.more_sources) if self.more_sources else named
-        )
+        named = t("list.semi", lang=self.lang).join(s.text for s in self.sources)
+        if not self.more_sources:
+            return named
+        return t("sources.more", lang=self.lang, named=named, count=len(self.sources) + self.more_sources)
 
     @property
     def alt(self) -> str:
         """The image's alt text (SVG <desc>, the embed code's <noscript><img alt>): everything it shows."""
-        caution = t("card.caution", caution=self.caution) if self.caution else ""
-        quotes = "".join(t("card.alt.quote", quote=q) for q in self.quotes)
+        lang = self.lang
+        caution = t("card.caution", lang=lang, caution=self.caution) if self.caution else ""
+        if lang == SOURCE:
+            quotes = "".join(t("card.alt.quote", quote=q) for q in self.quotes)
+        else:  # the quotes' English renderings, said to be translations
+            quotes = "".join(phrase("原文（译文）：“{quote}”。", lang, quote=q) for q in self.quotes)
         return t(
             "card.alt",
+            lang=lang,
             title=self.title,
             value=self.value_text,
             meta=self.meta,
             caution=caution,
             statement=self.statement,
             quotes=quotes,
-            sources=self.source_text,
+            sources=self.source_text if lang == SOURCE else self.sources_said,
         )
 
+    @property
+    def sources_said(self) -> str:
+        """The sources as an alt text in another language says them: how many, in Chinese, and their dates (their
+        titles and publishers stay Chinese on the card, where they are marked so)."""
+        n = len(self.sources) + self.more_sources
+        dates = t("list.sep", lang=self.lang).join(dict.fromkeys(s.date for s in self.sources))
+        return phrase("{n} 个中文来源（{dates}）", self.lang, n=n, dates=dates)
 
-def _sources(ids, sources: dict[str, Source]) -> tuple[SourceLine, ...]:
+
+def _sources(ids, sources: dict[str, Source], lang: str = SOURCE) -> tuple[SourceLine, ...]:
     return tuple(
-        SourceLine(s.title, s.publisher, s.published.isoformat(), s.url, headline.source_line(s))
+        SourceLine(s.title, s.publisher, s.published.isoformat(), s.url, headline.source_line(s, lang))
         for s in (sources[i] for i in dict.fromkeys(ids) if i in sources)
     )
 
 
 def _profile(ctx: BuildContext, slug: str, anchor: str) -> str:
-    return f"{ctx.site_url or PREFIX}districts/{slug}/#{anchor}"
+    """The card's entry on its profile, in the card's edition."""
+    root = ctx.site_url + ctx.prefix if ctx.site_url else PREFIX
+    return f"{root}districts/{slug}/#{anchor}"
 
 
 def _oembed(ctx: BuildContext, slug: str, card_id: str) -> str | None:
-    return oembed_url(ctx.site_url, embed_path(slug, card_id))
+    return oembed_url(ctx.site_url, ctx.prefix + embed_path(slug, card_id))
+
+
+def _name(d: District, lang: str) -> str:
+    return d.name.zh if lang == SOURCE else d.name.en
+
+
+def _label(d: District, c: headline.Card, lang: str) -> str:
+    """The card's label: headline's, or in another language a growth target's metric named a growth rate there."""
+    goal = next((g for g in d.goals if c.id == f"goal-{g.id}"), None) if lang != SOURCE else None
+    if goal is None or goal.target is None or goal.target.measure.value != "growth":
+        return c.label
+    chinese = getattr(goal.metric, "zh", None) or goal.metric
+    if chinese.endswith(("增速", "增长")):
+        return goal.metric
+    return t("card.label.growth", lang=lang, metric=goal.metric)
 
 
 def card_page(d: District, c: headline.Card, sources: dict[str, Source], ctx: BuildContext) -> CardPage:
+    lang = ctx.lang
+    if lang == SOURCE:
+        kind_label = c.kind_label
+    else:
+        kind_label = t("card.kind.goal", lang=lang) if c.kind == "goal" else t("card.kind.indicator", lang=lang)
     return CardPage(
         slug=d.slug,
         id=c.id,
-        district=d.name.zh,
+        district=_name(d, lang),
         kind=c.kind,
-        kind_label=c.kind_label,
+        kind_label=kind_label,
         comparator=c.comparator,
         value=c.value,
         unit=c.unit,
-        label=c.label,
+        label=_label(d, c, lang),
         year=c.year,
-        status_label=c.status_label,
+        status_label=phrase(LABELS_ZH[c.status], lang) if c.status else "",
         hedge=c.hedge,
         statement=c.statement,
         quotes=tuple(q.text for q in c.quotes),
-        sources=_sources(c.sources, sources),
+        sources=_sources(c.sources, sources, lang),
         more_sources=0,
         profile_url=_profile(ctx, d.slug, c.anchor),
+        site_name=t("site.name", lang=lang),
         oembed=_oembed(ctx, d.slug, c.id),
         caution=c.caution,
-        lang=ctx.lang,
+        lang=lang,
     )
 
 
@@ -168,34 +210,42 @@ def summary_page(d: District, sources: dict[str, Source], ctx: BuildContext) -> 
     """The goals summary: how many goals, the generated sentences, the sources they cite. None without goals."""
     if not d.goals:
         return None
-    cited = _sources([s for g in d.goals for s in g.sources], sources)
+    lang = ctx.lang
+    cited = _sources([s for g in d.goals for s in g.sources], sources, lang)
+    name = _name(d, lang)
     return CardPage(
         slug=d.slug,
         id=SUMMARY_ID,
-        district=d.name.zh,
+        district=name,
         kind="summary",
-        kind_label=t("card.kind.summary"),
+        kind_label=t("card.kind.summary", lang=lang),
         comparator="",
         value=num(len(d.goals)),
-        unit=BY_LIST["goals"].unit,  # 项 (profiles.model.kinds)
-        label=BY_LIST["goals"].label,  # 发展目标
+        unit=BY_LIST["goals"].unit if lang == SOURCE else "",  # 项 (profiles.model.kinds): no counter word in English
+        label=phrase(BY_LIST["goals"].label, lang),  # 发展目标
         year="",
         status_label="",
         hedge="",
-        statement=headline.goals_sentence(d.name.zh, d.goals) + headline.status_sentence(d.goals),
+        statement=_sentences(headline.goals_sentence(name, d.goals, lang), headline.status_sentence(d.goals, lang)),
         quotes=(),
         sources=cited[:MAX_SOURCES],
         more_sources=max(0, len(cited) - MAX_SOURCES),
         profile_url=_profile(ctx, d.slug, "goals"),
+        site_name=t("site.name", lang=lang),
         oembed=_oembed(ctx, d.slug, SUMMARY_ID),
-        lang=ctx.lang,
+        lang=lang,
     )
+
+
+def _sentences(*sentences: str) -> str:
+    """Sentences one after another: a Chinese sentence ends with its full stop, others need a space."""
+    return " ".join(s for s in sentences if s) if any(s.endswith(".") for s in sentences) else "".join(sentences)
 
 
 def district_cards(d: District, sources: dict[str, Source], ctx: BuildContext) -> tuple[CardPage, ...]:
     """Every card of a district, in page order: the goals summary first, then each figure."""
     summary = summary_page(d, sources, ctx)
-    return ((summary,) if summary else ()) + tuple(card_page(d, c, sources, ctx) for c in headline.all_cards(d))
+    return ((summary,) if summary else ()) + tuple(card_page(d, c, sources, ctx) for c in headline.all_cards(d, lang=ctx.lang))
 
 
 def card_views(dataset: Dataset, ctx: BuildContext, found: Mapping[str, tuple[CardPage, ...]] | None = None):
@@ -222,14 +272,16 @@ def build_card_views(inputs: Inputs):
 
 
 def render_card(view: CardPage, inputs: Inputs | None = None) -> str:
-    urls = asset_urls(PREFIX)
+    shared = (inputs.ctx.up if inputs is not None else "") + PREFIX  # assets/ are both editions'
+    urls = asset_urls(shared)
     return (
         environment(TEMPLATES)
         .get_template("card.html.j2")
         .render(
             c=view,
+            lang=view.lang,
             csp=CSP,
-            css=f"{PREFIX}assets/embeds/card.css?v={css_version()}",
+            css=f"{shared}assets/embeds/card.css?v={css_version()}",
             frame_js=urls["frame.js"],
             favicon=urls["favicon.svg"],
         )

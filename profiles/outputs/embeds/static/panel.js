@@ -1,4 +1,4 @@
-/* 广州区情 · the "嵌入地图" panel on profile pages (see profiles/outputs/embeds/__init__.py).
+/* The embed panels on profile pages (maps and fact cards; see profiles/outputs/embeds/__init__.py).
  *
  * Progressive enhancement: the page holds only what a reader without JS needs — a correct default
  * code (built with the site's URL) and the image links; every extra tag there is parsed at build
@@ -8,6 +8,9 @@
  * button, (4) a preview iframe from the very attributes the code contains, and the notes.
  * No library, no innerHTML (data only ever becomes text nodes or attribute values), no inline
  * styles or handlers (CSP). code() mirrors embed_code() in Python byte for byte.
+ * Its words come from the panel (data-gz-words, JSON in the page's language: embeds.PANEL_WORDS), and so
+ * does where the page's edition is (data-prefix: its root; data-up: from there to the site's root, whose
+ * embed/resize.js both editions share; data-edition: its folder under data-site). None are here.
  */
 (function () {
   'use strict';
@@ -16,8 +19,7 @@
   var LAYERS = ['boundary', 'parks', 'projects'];
   var CHROME_PX = 150;  // = CHROME_PX in Python
   var FRAME_RATIO = 'aspect-ratio:3/2;min-height:760px';  // = FRAME_RATIO in Python
-  var LAYER_NAMES = { boundary: '区界', parks: '园区', projects: '项目' };
-  var THEMES = [['light', '浅色'], ['dark', '深色'], ['auto', '跟随读者系统']];  // keys = THEMES in Python
+  var THEMES = ['light', 'dark', 'auto'];  // = THEMES in Python
   var HEIGHT = { min: 120, max: 4000, initial: 500 };  // min, max = HEIGHT_RANGE in Python
   var DEFAULTS = { layers: LAYERS, theme: 'light', legend: true, height: null };  // = Options() in Python
   var ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
@@ -26,14 +28,38 @@
     return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
   }
 
-  // The page's own site root, e.g. https://host/sub/ for /sub/districts/tianhe/ with prefix "../../".
-  function pageRoot(panel) {
+  // The root of the page's edition, e.g. https://host/sub/ for /sub/districts/tianhe/ with prefix "../../"
+  // (https://host/sub/en/ for an English page); `up` climbs on to the site's own root.
+  function pageRoot(panel, up) {
     if (!/^https?:$/.test(window.location.protocol)) return null;
     try {
-      return new URL(panel.getAttribute('data-prefix') || './', window.location.href).href;
+      return new URL((panel.getAttribute('data-prefix') || './') + (up ? panel.getAttribute('data-up') || '' : ''),
+        window.location.href).href;
     } catch (e) {
       return null;
     }
+  }
+
+  // Where the code points: the edition's embeds (root) and the site's shared host script (shared); without a
+  // page root (a file: URL), the site's URL the build knew.
+  function roots(panel) {
+    var site = panel.getAttribute('data-site');
+    return {
+      root: pageRoot(panel, false) || site + (panel.getAttribute('data-edition') || ''),
+      shared: pageRoot(panel, true) || site
+    };
+  }
+
+  // The panel's words, {name}-style placeholders filled.
+  function wordsOf(panel) {
+    var words = {};
+    try { words = JSON.parse(panel.getAttribute('data-gz-words') || '{}'); } catch (e) { words = {}; }
+    return function (key, args) {
+      var text = typeof words[key] === 'string' ? words[key] : '';
+      return text.replace(/\{(\w+)\}/g, function (all, name) {
+        return args && args[name] !== undefined ? String(args[name]) : all;
+      });
+    };
   }
 
   // el('p', {'class': 'x', hidden: true}, ['text', node]): strings become text nodes, never markup.
@@ -59,22 +85,26 @@
     return el('fieldset', null, children);
   }
 
+  function themes(w) {
+    return fieldset(w('theme'), THEMES.map(function (t, i) { return choice('radio', 'theme', t, i === 0, w(t)); }));
+  }
+
   // Starts at DEFAULTS, so the code does not change when the form appears.
-  function buildForm() {
+  function buildForm(w) {
     return el('form', { 'class': 'gz-embed-options', 'data-gz-embed-options': true }, [
-      fieldset('地图高度', [
-        choice('radio', 'height-mode', 'auto', true, '随宽度自适应'),
-        choice('radio', 'height-mode', 'fixed', false, '固定'),
+      fieldset(w('height'), [
+        choice('radio', 'height-mode', 'auto', true, w('heightAuto')),
+        choice('radio', 'height-mode', 'fixed', false, w('heightFixed')),
         el('label', null, [el('input', {
           type: 'number', name: 'height', value: HEIGHT.initial, min: HEIGHT.min, max: HEIGHT.max, step: 10,
-          'aria-label': '固定的地图高度（像素）'
-        }), ' 像素'])
+          'aria-label': w('heightLabel')
+        }), w('pixels')])
       ]),
-      fieldset('图层', LAYERS.map(function (key) {
-        return choice('checkbox', 'layers', key, true, LAYER_NAMES[key]);
+      fieldset(w('layers'), LAYERS.map(function (key) {
+        return choice('checkbox', 'layers', key, true, w(key));
       })),
-      fieldset('配色', THEMES.map(function (t, i) { return choice('radio', 'theme', t[0], i === 0, t[1]); })),
-      fieldset('图例', [choice('checkbox', 'legend', '1', true, '显示图例')])
+      themes(w),
+      fieldset(w('legend'), [choice('checkbox', 'legend', '1', true, w('showLegend'))])
     ]);
   }
 
@@ -138,7 +168,7 @@
     return '<iframe ' + attrs.join(' ') + '></iframe>\n' +
       '<noscript><img src="' + esc(info.root) + 'embed/' + info.slug + '/map.png" srcset="' + esc(info.root) +
       'embed/' + info.slug + '/map@2x.png 2x" alt="' + esc(info.alt) + '" style="max-width:100%;height:auto"></noscript>\n' +
-      '<script src="' + esc(info.root) + 'embed/resize.js" async></' + 'script>';
+      '<script src="' + esc(info.shared) + 'embed/resize.js" async></' + 'script>';
   }
 
   function buildFrame(info, o) {
@@ -162,29 +192,26 @@
 
   // What only a reader with JS can use, placed around the code: the options above it; the copy
   // button, the pym.js note and the preview below it; the alt text after the image links.
-  function buildControls(panel, textarea, info) {
+  function buildControls(panel, textarea, info, w) {
     var c = {
-      form: buildForm(),
+      form: buildForm(w),
       copy: el('button', { type: 'button', 'class': 'md-button gz-embed-copy', 'data-gz-embed-copy': true },
-        ['复制代码']),
+        [w('copy')]),
       status: el('span', { 'class': 'gz-embed-status', role: 'status', 'aria-live': 'polite',
         'data-gz-embed-status': true }),
       pym: el('code', { 'data-gz-embed-pym': true }),
       preview: el('div', { 'class': 'gz-embed-preview', 'data-gz-embed-preview': true, hidden: true },
-        [el('p', { 'class': 'gz-embed-label' }, ['预览'])])
+        [el('p', { 'class': 'gz-embed-label' }, [w('preview')])])
     };
     var label = (textarea.labels && textarea.labels[0]) || textarea;
     label.parentNode.insertBefore(c.form, label);
     insertAfter(textarea, [
       el('p', { 'class': 'gz-embed-actions' }, [c.copy, ' ', c.status]),
-      el('p', { 'class': 'gz-embed-note' }, [
-        '嵌入框的高度只取决于宽度；代码里的 resize.js 会让它正好等于内容高度。' +
-        '地图不会拦截页面滚动，链接都在新标签页打开。已使用 pym.js 的网站也可以：',
-        c.pym, '（容器元素的 id 须与地址中的 id 相同）。']),
+      el('p', { 'class': 'gz-embed-note' }, [w('note'), c.pym, w('noteEnd')]),
       c.preview
     ]);
     insertAfter(panel.querySelector('[data-gz-embed-downloads]') || textarea,
-      [el('p', { 'class': 'gz-embed-note' }, ['图片说明（可作替代文字）：' + info.alt])]);
+      [el('p', { 'class': 'gz-embed-note' }, [w('alt') + info.alt])]);
     return c;
   }
 
@@ -192,11 +219,12 @@
     var textarea = panel.querySelector('[data-gz-embed-code]');
     if (!textarea) return;
     var info = panelInfo(panel);
-    var controls = buildControls(panel, textarea, info);
+    var w = wordsOf(panel);
+    var controls = buildControls(panel, textarea, info, w);
     var form = controls.form, copyButton = controls.copy, status = controls.status;
     var pym = controls.pym, preview = controls.preview;
     var placeholderNote = panel.querySelector('[data-gz-embed-placeholder]');
-    if (pageRoot(panel) && placeholderNote) placeholderNote.hidden = true;
+    if (pageRoot(panel, false) && placeholderNote) placeholderNote.hidden = true;
     var frame = null;
     var timer = null;
 
@@ -206,7 +234,7 @@
       if (!panel.open) return;
       var fresh = buildFrame(info, o);
       if (frame && frame.getAttribute('src') === fresh.getAttribute('src')) return;
-      ensureResizeScript(info.root);
+      ensureResizeScript(info.shared);
       preview.hidden = false;
       if (frame) preview.replaceChild(fresh, frame);
       else preview.appendChild(fresh);
@@ -228,7 +256,7 @@
       var t = event.target;
       if (t.name === 'layers' && !readOptions(form).layers.length) {
         t.checked = true;
-        say('至少保留一个图层');
+        say(w('oneLayer'));
       }
       if (t.name === 'height') form.querySelector('input[name="height-mode"][value="fixed"]').checked = true;
       update(false);
@@ -247,13 +275,13 @@
       textarea.select();
       var copied = false;
       try { copied = document.execCommand('copy'); } catch (e) { copied = false; }
-      say(copied ? '已复制到剪贴板' : '代码已选中，请按 Ctrl+C（Mac：⌘C）复制');
+      say(copied ? w('copied') : w('selected'));
     }
 
     copyButton.addEventListener('click', function () {
       var text = textarea.value;
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(function () { say('已复制到剪贴板'); }, selectForCopy);
+        navigator.clipboard.writeText(text).then(function () { say(w('copied')); }, selectForCopy);
       } else {
         selectForCopy();
       }
@@ -268,7 +296,8 @@
   function cardInfo(panel) {
     var cards = [];
     try { cards = JSON.parse(panel.getAttribute('data-cards') || '[]'); } catch (e) { cards = []; }
-    return { root: pageRoot(panel) || panel.getAttribute('data-site'), slug: panel.getAttribute('data-slug'), cards: cards };
+    var where = roots(panel);
+    return { root: where.root, shared: where.shared, slug: panel.getAttribute('data-slug'), cards: cards };
   }
 
   function cardBase(info, card) { return info.root + 'embed/' + info.slug + '/card/' + card.id + '/'; }
@@ -293,25 +322,26 @@
     return '<iframe ' + attrs.join(' ') + '></iframe>\n' +
       '<noscript><img src="' + esc(cardBase(info, card)) + 'card.png" srcset="' + esc(cardBase(info, card)) +
       'card@2x.png 2x" alt="' + esc(card.alt) + '" style="max-width:100%;height:auto"></noscript>\n' +
-      '<script src="' + esc(info.root) + 'embed/resize.js" async></' + 'script>';
+      '<script src="' + esc(info.shared) + 'embed/resize.js" async></' + 'script>';
   }
 
   function setupCards(panel) {
     var textarea = panel.querySelector('[data-gz-card-code]');
     var info = cardInfo(panel);
     if (!textarea || !info.cards.length) return;
+    var w = wordsOf(panel);
     var uid = panel.id || 'gz-cards';
     var select = el('select', { id: uid + '-choice', name: 'card' }, info.cards.map(function (c, i) {
       return el('option', { value: String(i) }, [c.title]);
     }));
     var form = el('form', { 'class': 'gz-embed-options', 'data-gz-card-options': true }, [
-      el('p', null, [el('label', { 'for': uid + '-choice' }, ['卡片 ']), select]),
-      fieldset('配色', THEMES.map(function (t, i) { return choice('radio', 'theme', t[0], i === 0, t[1]); }))
+      el('p', null, [el('label', { 'for': uid + '-choice' }, [w('card')]), select]),
+      themes(w)
     ]);
-    var copy = el('button', { type: 'button', 'class': 'md-button gz-embed-copy', 'data-gz-card-copy': true }, ['复制代码']);
+    var copy = el('button', { type: 'button', 'class': 'md-button gz-embed-copy', 'data-gz-card-copy': true }, [w('copy')]);
     var status = el('span', { 'class': 'gz-embed-status', role: 'status', 'aria-live': 'polite' });
     var preview = el('div', { 'class': 'gz-embed-preview', 'data-gz-card-preview': true },
-      [el('p', { 'class': 'gz-embed-label' }, ['预览'])]);
+      [el('p', { 'class': 'gz-embed-label' }, [w('preview')])]);
     var label = (textarea.labels && textarea.labels[0]) || textarea;
     label.parentNode.insertBefore(form, label);
     insertAfter(textarea, [el('p', { 'class': 'gz-embed-actions' }, [copy, ' ', status]), preview]);
@@ -326,21 +356,21 @@
       var theme = form.querySelector('input[name="theme"]:checked');
       theme = theme ? theme.value : 'light';
       textarea.value = cardCode(info, card, theme);
-      if (label !== textarea) label.textContent = '嵌入代码：' + card.title;
+      if (label !== textarea) label.textContent = w('cardCode', { title: card.title });
       // Each image link names its file (data-file): the chosen card's, beside its page.
       Array.prototype.forEach.call(panel.querySelectorAll('a[data-file]'), function (a) {
         a.setAttribute('href', panel.getAttribute('data-prefix') + 'embed/' + info.slug + '/card/' + card.id + '/' +
           a.getAttribute('data-file'));
       });
-      alt.textContent = '图片说明（可作替代文字）：' + card.alt;
-      if (shareAlt) shareAlt.textContent = '分享图的说明（可作替代文字）：' + card.alt + panel.getAttribute('data-share-tail');
+      alt.textContent = w('alt') + card.alt;
+      if (shareAlt) shareAlt.textContent = w('shareAlt') + card.alt + panel.getAttribute('data-share-tail');
       var fresh = document.createElement('iframe');
       cardAttributes(info, card, theme).forEach(function (a) {
         if (a[0] === 'style') fresh.style.cssText = a[1];  // CSSOM: allowed where style="" is not
         else fresh.setAttribute(a[0], a[1]);
       });
       if (frame && frame.getAttribute('src') === fresh.getAttribute('src')) return;
-      ensureResizeScript(info.root);
+      ensureResizeScript(info.shared);
       if (frame) preview.replaceChild(fresh, frame);
       else preview.appendChild(fresh);
       frame = fresh;
@@ -356,10 +386,10 @@
         textarea.select();
         var copied = false;
         try { copied = document.execCommand('copy'); } catch (e) { copied = false; }
-        status.textContent = copied ? '已复制到剪贴板' : '代码已选中，请按 Ctrl+C（Mac：⌘C）复制';
+        status.textContent = copied ? w('copied') : w('selected');
       };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(function () { status.textContent = '已复制到剪贴板'; }, fallback);
+        navigator.clipboard.writeText(text).then(function () { status.textContent = w('copied'); }, fallback);
       } else {
         fallback();
       }
@@ -370,7 +400,7 @@
   function startCards(panel) {
     var textarea = panel.querySelector('[data-gz-card-code]');
     var info = cardInfo(panel);
-    if (textarea && info.cards.length && pageRoot(panel)) {
+    if (textarea && info.cards.length && pageRoot(panel, false)) {
       textarea.value = cardCode(info, info.cards[0], 'light');
       var placeholderNote = panel.querySelector('[data-gz-card-placeholder]');
       if (placeholderNote) placeholderNote.hidden = true;  // the code names this page's own site now
@@ -385,8 +415,10 @@
   }
 
   function panelInfo(panel) {
+    var where = roots(panel);
     return {
-      root: pageRoot(panel) || panel.getAttribute('data-site'),
+      root: where.root,
+      shared: where.shared,
       slug: panel.getAttribute('data-slug'),
       id: panel.getAttribute('data-embed-id'),
       title: panel.getAttribute('data-title'),
@@ -403,7 +435,7 @@
       if (panel.hasAttribute('data-gz-embed-started')) return;
       panel.setAttribute('data-gz-embed-started', '');
       var textarea = panel.querySelector('[data-gz-embed-code]');
-      if (textarea && pageRoot(panel)) textarea.value = code(panelInfo(panel), DEFAULTS);
+      if (textarea && pageRoot(panel, false)) textarea.value = code(panelInfo(panel), DEFAULTS);
       if (panel.open) { setup(panel); return; }
       var once = function () {
         if (!panel.open) return;

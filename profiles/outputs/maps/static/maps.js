@@ -1,7 +1,11 @@
-/* 广州区情 · map pages. Draws one page's features on the folium-built map shell.
+/* Map pages: draws one page's features on the folium-built map shell.
  *
  * Data arrives only as JSON (<script type="application/json" id="gz-map-data">), and every
- * string from it reaches the DOM through textContent or an attribute, never innerHTML.
+ * string from it reaches the DOM through textContent or an attribute, never innerHTML. The words
+ * it writes come from the page too (<script type="application/json" id="gz-map-words">, in the
+ * page's language): none are here.
+ * Texts a page shows still in Chinese (the feature's `zh` list: untranslated names, sources' titles)
+ * are marked lang="zh-CN".
  * Works in a sandboxed iframe (no storage, no cookies, no top navigation): links open in
  * a new tab. URL parameters: layers=boundary,parks,projects  legend=0|1  height=<px>  fit=1 (the host
  * sets the frame's height, as the site's own pages do: the page fills the frame and sends no height);
@@ -34,6 +38,39 @@
     if (className) node.className = className;
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
+  }
+
+  // The page's words (pages.MAPS_WORDS), read once the page is parsed; {name}-style placeholders filled.
+  var WORDS = null;
+  function w(key, args) {
+    if (WORDS === null) {
+      var node = document.getElementById('gz-map-words');
+      try { WORDS = JSON.parse((node && node.textContent) || '{}'); } catch (e) { WORDS = {}; }
+    }
+    var text = typeof WORDS[key] === 'string' ? WORDS[key] : '';
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return args && args[name] !== undefined && args[name] !== null ? String(args[name]) : all;
+    });
+  }
+
+  function isChinese(f, key) { return !!(f.zh && f.zh.indexOf(key) >= 0); }
+
+  // A data text as its own element, marked when it is still in Chinese on a page in another language.
+  function textOf(f, key, tag, className) {
+    var node = el(tag || 'span', className, f[key]);
+    if (isChinese(f, key)) node.setAttribute('lang', 'zh-CN');
+    return node;
+  }
+
+  // "label: text": the label in the page's words, the text marked as textOf does.
+  function labelled(className, label, f, key) {
+    var p = el('p', className, label);
+    p.appendChild(textOf(f, key));
+    return p;
+  }
+
+  function kindText(f) {
+    return f.status ? w('kindStatus', { type: f.type, status: f.status }) : w('kind', { type: f.type });
   }
 
   // Only relative URLs or http(s): never javascript:, data:, or protocol-relative.
@@ -72,16 +109,20 @@
 
   function popupContent(f) {
     var box = el('div', 'gz-popup');
-    box.appendChild(el('p', 'gz-popup__title', f.name));
+    box.appendChild(textOf(f, 'name', 'p', 'gz-popup__title'));
     box.appendChild(el('p', 'gz-popup__what', f.type + (f.status ? ' · ' + f.status : '')));
     if (f.figure) box.appendChild(el('p', 'gz-popup__figure', f.figure));
-    if (f.prec && f.prec !== 'exact') box.appendChild(el('p', 'gz-popup__note', '位置：' + f.precLabel));
-    if (f.unverified) box.appendChild(el('p', 'gz-popup__flag', '未核实'));
-    if (f.caution) box.appendChild(el('p', 'gz-popup__caution', '请注意：' + f.caution));
-    if (f.source) box.appendChild(el('p', 'gz-popup__source', '来源：' + f.source));
+    if (f.prec && f.prec !== 'exact') box.appendChild(el('p', 'gz-popup__note', w('where') + f.precLabel));
+    if (f.unverified) box.appendChild(el('p', 'gz-popup__flag', w('unverified')));
+    if (f.caution) box.appendChild(labelled('gz-popup__caution', w('caution'), f, 'caution'));
+    if (f.source) {
+      var source = labelled('gz-popup__source', w('source'), f, 'source');
+      if (f.more) source.appendChild(document.createTextNode(f.more));
+      box.appendChild(source);
+    }
     if (f.href) {
       var p = el('p', 'gz-popup__more');
-      p.appendChild(newTabLink(f.href, '查看档案条目 ↗', 'gz-popup__link'));
+      p.appendChild(newTabLink(f.href, w('more'), 'gz-popup__link'));
       box.appendChild(p);
     }
     return box;
@@ -148,7 +189,7 @@
       className: 'gz-cluster',
       html: '<span class="gz-cluster__n">' + n + '</span>',  // a number: no data reaches this markup
       iconSize: [size, size],
-      label: n + ' 个地点挤在一起：放大查看'
+      label: w('cluster', { n: n })
     });
   }
 
@@ -173,7 +214,8 @@
         interactive: false
       }).addTo(group);
     }
-    var label = f.name + '（' + f.type + (f.status ? '，' + f.status : '') + '）';
+    var label = f.status ? w('labelStatus', { name: f.name, type: f.type, status: f.status })
+      : w('label', { name: f.name, type: f.type });
     var icon = new NamedIcon({
       className: 'gz-marker gz-marker--' + t,
       html: '<span class="gz-sym gz-sym--' + t + ' gz-c-' + cls + ' gz-p-' + safeClass(f.prec) + '"></span>',
@@ -183,7 +225,7 @@
       label: label
     });
     var marker = L.marker(latLng(f.pt), { icon: icon, title: f.name, keyboard: true, riseOnHover: true });
-    marker.bindTooltip(el('span', null, f.name), { direction: 'top' });
+    marker.bindTooltip(textOf(f, 'name'), { direction: 'top' });
     marker.bindPopup(popupContent(f), { maxWidth: 280, autoPanPadding: [16, 16] });
     marker.on('popupopen', function () { lastOpened = marker; });
     marker.gzLayer = t === 'park' ? 'parks' : 'projects';
@@ -195,15 +237,16 @@
   // the district (computed at build time); its popup lists them.
   function badgeContent(b, features) {
     var box = el('div', 'gz-popup');
-    box.appendChild(el('p', 'gz-popup__title', b.name + '：' + b.items.length + ' 项位置仅知所在区'));
-    box.appendChild(el('p', 'gz-popup__note', '来源只说在本区，未给出具体位置；标记放在区内，不代表实际地点。'));
+    box.appendChild(el('p', 'gz-popup__title', w('badge', { name: b.name, n: b.items.length })));
+    box.appendChild(el('p', 'gz-popup__note', w('badgeNote')));
     var list = el('ul', 'gz-popup__list');
     b.items.forEach(function (i) {
       var f = features[i];
       if (!f) return;
       var li = el('li');
-      li.appendChild(newTabLink(f.href, f.name, 'gz-popup__link'));
-      li.appendChild(document.createTextNode('（' + f.type + (f.status ? '，' + f.status : '') + '）'));
+      var link = li.appendChild(newTabLink(f.href, f.name, 'gz-popup__link'));
+      if (isChinese(f, 'name')) link.setAttribute('lang', 'zh-CN');
+      li.appendChild(document.createTextNode(kindText(f)));
       list.appendChild(li);
     });
     box.appendChild(list);
@@ -216,14 +259,14 @@
       html: '<span class="gz-badge__n">' + n + '</span>',  // a number: no data reaches this markup
       iconSize: [30, 30],
       popupAnchor: [0, -10],
-      label: b.name + '：' + n + ' 项位置仅知所在区'
+      label: w('badge', { name: b.name, n: n })
     });
   }
 
   function drawBadge(b, features) {
     var n = b.items.length;
     var marker = L.marker(latLng(b.pt), {
-      icon: badgeIcon(b, n), title: b.name + '（位置仅知所在区）', keyboard: true, gzCount: n
+      icon: badgeIcon(b, n), title: w('badgeTitle', { name: b.name }), keyboard: true, gzCount: n
     });
     marker.bindPopup(badgeContent(b, features), { maxWidth: 300, autoPanPadding: [16, 16] });
     marker.on('popupopen', function () { lastOpened = marker; });
@@ -270,7 +313,7 @@
             if (!node) return;
             node.setAttribute('tabindex', '0');
             node.setAttribute('role', 'link');
-            node.setAttribute('aria-label', b.name + '：打开档案（新标签页）');
+            node.setAttribute('aria-label', w('boundary', { name: b.name }));
             node.setAttribute('data-slug', b.slug);
             node.addEventListener('keydown', function (e) {
               if (e.key === 'Enter') { e.preventDefault(); openLink(href); }
@@ -308,8 +351,8 @@
       if (document.fullscreenEnabled && target.requestFullscreen) {
         var sync = function () {
           var on = document.fullscreenElement === target;
-          link.title = on ? '退出全屏' : '全屏';
-          link.setAttribute('aria-label', on ? '退出全屏' : '全屏显示地图');
+          link.title = on ? w('fullscreenOff') : w('fullscreen');
+          link.setAttribute('aria-label', on ? w('fullscreenOff') : w('fullscreenOn'));
           link.setAttribute('aria-pressed', on ? 'true' : 'false');
           map.invalidateSize();
         };
@@ -328,8 +371,8 @@
         link.target = '_blank';
         link.rel = 'noopener';
         link.removeAttribute('role');
-        link.title = '在新标签页打开大图';
-        link.setAttribute('aria-label', '在新标签页打开大图');
+        link.title = w('newTab');
+        link.setAttribute('aria-label', w('newTab'));
       } else {
         box.hidden = true;
       }
@@ -338,7 +381,7 @@
     }
   });
 
-  // "定位" in the list: shows the marker (zooming into or spiderfying its cluster) and opens its popup.
+  // "Show" in the list: shows the marker (zooming into or spiderfying its cluster) and opens its popup.
   function wireList(map, groups, cluster, markers) {
     var buttons = document.querySelectorAll('[data-gz-index]');
     Array.prototype.forEach.call(buttons, function (button) {
@@ -371,7 +414,7 @@
     var data = readData() || { kind: 'district', boundaries: [], features: [], badges: [] };
     var features = data.features || [];
     map.createPane('gzBoundary').style.zIndex = 350;
-    map.getContainer().setAttribute('aria-label', (data.title || '地图') + '（方向键平移，加减号缩放）');
+    map.getContainer().setAttribute('aria-label', w('keys', { title: data.title || w('map') }));
     drawBoundaries(map, groups.boundary, data);
     var markers = features.map(function (f) { return f.prec === 'district' ? null : drawFeature(f, groups); });
     var badges = (data.badges || []).map(function (b) {
