@@ -3,9 +3,6 @@ without them (Zensical ignores hooks; `profiles build` gives MkDocs what it need
 
 - `on_page_markdown`/`on_page_content` make MkDocs faster on generated pages (profiles/outputs/rawblocks.py);
 - `on_config` gives Material's search our dictionary wherever MkDocs runs from (search.py);
-- with the English edition (mkdocs.yml `i18n`), `on_page_context` makes the language links absolute,
-  `on_post_page`/`on_post_template` name the switcher's languages and keep a 404 page per language
-  (profiles/site/languages.py);
 - in a preview (`profiles serve`, `mkdocs serve`), `on_serve` polls docs/ faster and `on_post_build`
   merges the generated pages' search entries, splits the index by language and self-hosts Material's
   scripts (profiles/site/serve.py).
@@ -53,28 +50,6 @@ def on_post_build(config, **kwargs):
 # After mkdocs-static-i18n's (-100), which builds the other languages and then rewrites the search index from
 # Material's entries alone: what the preview adds to the index must come after that, once the whole site is built.
 on_post_build.mkdocs_priority = -200
-
-
-def on_pre_build(config, **kwargs):
-    languages.fresh_alternates(config)
-
-
-def on_page_context(context, page, config, nav, **kwargs):
-    languages.absolute_alternates(config)
-    return context
-
-
-on_page_context.mkdocs_priority = 0  # after mkdocs-static-i18n's (50), which sets the page's language links
-
-
-def on_post_page(output, page, config, **kwargs):
-    return languages.name_languages(output)
-
-
-def on_post_template(output_content, template_name, config, **kwargs):
-    if template_name == "404.html":
-        return languages.page_404(languages.name_languages(output_content), config)
-    return output_content
 
 
 def on_page_markdown(markdown, page, **kwargs):

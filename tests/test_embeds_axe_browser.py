@@ -1,5 +1,5 @@
-"""axe-core (axe-playwright-python) on every embed page, map and fact card, at a phone's and a laptop's width,
-light and dark: no violation. The real site, built once per session; tiles blocked."""
+"""axe-core (axe-playwright-python) on every embed page, map and fact card (in English: every map, and one district's
+cards), at a phone's and a laptop's width, light and dark: no violation. The real site, built once per session; tiles blocked."""
 
 from __future__ import annotations
 
@@ -14,7 +14,13 @@ def _embeds(real_site) -> list[str]:
         p.parent.relative_to(real_site).as_posix() + "/" for p in real_site.glob("embed/*/card/*/index.html")
     )
     assert len(maps) == 12 and len(cards) > 30
-    return maps + cards
+    # The English edition's maps, and one district's cards in English (the same template as every other's)
+    english = sorted(p.parent.relative_to(real_site).as_posix() + "/" for p in real_site.glob("en/embed/*/index.html"))
+    english += sorted(
+        p.parent.relative_to(real_site).as_posix() + "/" for p in real_site.glob("en/embed/haizhu/card/*/index.html")
+    )
+    assert len(english) > 12
+    return maps + cards + english
 
 
 @pytest.mark.parametrize("width", [390, 1366])

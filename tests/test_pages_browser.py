@@ -61,11 +61,11 @@ def visit(tabs, base, width: str, path: str):
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every page of the site (not the embeds, which have their own tests), as paths from the root."""
+    """Every page of the site in both languages (not the embeds, which have their own tests), as paths from the root."""
     return sorted(
         p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
         for p in site.rglob("index.html")
-        if not p.relative_to(site).as_posix().startswith(("embed/", "search/"))
+        if not p.relative_to(site).as_posix().removeprefix("en/").startswith(("embed/", "search/"))
     )
 
 

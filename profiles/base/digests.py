@@ -15,6 +15,20 @@ from typing import Any
 from pydantic import BaseModel
 
 
+def _stale(value: Any) -> Any:
+    """A stale translation of the English edition (profiles.model.localized: a str whose `state` is "stale") as what
+    it is: json would encode it as the plain English, the same as before it went stale, so the views showing its
+    mark would not change. Looked for in a view's fields and in the tuples and lists they hold; a model's are
+    noted (`Digests.note`)."""
+    if type(value) is str or value is None:
+        return value
+    if isinstance(value, str):
+        return {"L": str(value), "z": value.zh} if getattr(value, "state", None) == "stale" else value
+    if isinstance(value, (tuple, list)) and any(isinstance(v, str) and type(v) is not str for v in value):
+        return [_stale(v) for v in value]
+    return value
+
+
 class Digests:
     """SHA-256 of a view's canonical encoding: equal for equal views in any process (no `hash()`, no
     set order), different for different ones. The encoding is JSON (C-fast for the dicts, lists and
@@ -26,7 +40,17 @@ class Digests:
 
     def __init__(self) -> None:
         self._models: dict[int, tuple[Any, str]] = {}
+        self._notes: dict[int, tuple[Any, str]] = {}  # id -> (model, what its JSON does not say)
         self._fields: dict[type, tuple[str, ...]] = {}  # dataclass -> its fields' names (dataclasses.fields is slow)
+
+    def note(self, model: BaseModel, extra: str) -> None:
+        """Something a model shows that its JSON does not hold, to be part of its digest: the English edition's
+        stale translations (a text's state rides on the str, profiles.model.localized), noted before any view
+        holding the model is digested."""
+        if len(self._notes) >= self.MODELS:
+            self._notes.clear()
+        self._notes[id(model)] = (model, extra)
+        self._models.pop(id(model), None)
 
     def of(self, view: Any) -> bytes:
         text = json.dumps(view, ensure_ascii=False, separators=(",", ":"), default=self._plain)
@@ -40,6 +64,9 @@ class Digests:
                 if len(self._models) >= self.MODELS:
                     self._models.clear()
                 dump = type(obj).__name__ + obj.model_dump_json()
+                noted = self._notes.get(id(obj))
+                if noted is not None and noted[0] is obj:
+                    dump += "\0" + noted[1]
                 known = (obj, hashlib.sha256(dump.encode("utf-8", "surrogatepass")).hexdigest())
                 self._models[id(obj)] = known
             return {"M": known[1]}
@@ -47,7 +74,7 @@ class Digests:
         if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             names = self._fields[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
         if names is not None:
-            return {"D": type(obj).__qualname__, "f": [getattr(obj, name) for name in names]}
+            return {"D": type(obj).__qualname__, "f": [_stale(getattr(obj, name)) for name in names]}
         if isinstance(obj, enum.Enum):
             return {"E": type(obj).__name__, "v": obj.value}
         if isinstance(obj, (set, frozenset)):

@@ -33,7 +33,7 @@ from ..model.dataset import Dataset
 from .context import BuildContext
 from .output import Edition, Outputs
 
-__all__ = ["Digests", "Inputs", "Output", "Run", "View", "run"]
+__all__ = ["Digests", "Inputs", "Output", "Run", "Sweep", "View", "run"]
 
 View = Any  # see the module docstring: plain, frozen, and exactly what the output shows
 
@@ -88,48 +88,71 @@ def run(outputs: Iterable[Output], inputs: Inputs, cache: Cache, lap: Callable[[
 
     An output whose `render_many` returns a function instead of a list is still rendering (images, in
     worker processes): the next outputs go on meanwhile, and its results are stored at the end."""
-    done = Run()
-    pending = []
-    lang = inputs.ctx.lang
-    for output in outputs:
-        # An edition's files are cached apart (the same view renders other words in another language).
-        kind = output.name if lang == "zh" or output.shared else f"{output.name}@{lang}"
-        views = list(output.collect(inputs))
-        results: dict[str, Any] = {}
-        missing: dict[bytes, list[str]] = {}  # digest -> keys showing that view
-        unique: list[View] = []
-        for key, view in views:
-            if cache.folder is None:
-                digest = key.encode()  # nothing is cached: every view is rendered
-            else:
-                # The one place an output's key is made: its view's digest (the cache salts it with the
-                # code and the dependencies' versions, and files it under the output's name).
-                digest = cache.digests.of(view)
-                found = cache.get(kind, digest)
-                if found is not None:
-                    results[key] = found
-                    continue
-            if digest not in missing:
-                missing[digest] = []
-                unique.append(view)  # one render per distinct view
-            missing[digest].append(key)
-        made: Any = []
-        if unique:
-            made = (
-                output.render_many(unique, inputs) if output.render_many else [output.render(v, inputs) for v in unique]
-            )
-            done.rendered[output.name] = [key for keys in missing.values() for key in keys]
-        if callable(made):
-            pending.append((output, kind, views, results, missing, made))
-        else:
-            _store(output, kind, views, results, missing, made, inputs, cache)
-        if lap is not None:
-            lap(output.name)
-    for output, kind, views, results, missing, made in pending:
-        _store(output, kind, views, results, missing, made(), inputs, cache)
-        if lap is not None:
-            lap(output.name)
+    sweep = Sweep(cache, lap)
+    done = sweep.run(outputs, inputs)
+    sweep.finish()
     return done
+
+
+@dataclass
+class Sweep:
+    """One build's renders across its language editions: each edition's outputs run in order (`run`), while what
+    is still drawing in worker processes (images) is finished only at the very end (`finish`), so the English
+    edition's images are drawn while the Chinese ones still are, and both while the pages render."""
+
+    cache: Cache
+    lap: Callable[[str], None] | None = None
+    pending: list = field(default_factory=list)
+
+    def run(self, outputs: Iterable[Output], inputs: Inputs) -> Run:
+        done = Run()
+        cache, lap = self.cache, self.lap
+        lang = inputs.ctx.lang
+        for output in outputs:
+            # An edition's files are cached apart (the same view renders other words in another language).
+            kind = output.name if lang == "zh" or output.shared else f"{output.name}@{lang}"
+            views = list(output.collect(inputs))
+            results: dict[str, Any] = {}
+            missing: dict[bytes, list[str]] = {}  # digest -> keys showing that view
+            unique: list[View] = []
+            for key, view in views:
+                if cache.folder is None:
+                    digest = key.encode()  # nothing is cached: every view is rendered
+                else:
+                    # The one place an output's key is made: its view's digest (the cache salts it with the
+                    # code and the dependencies' versions, and files it under the output's name).
+                    digest = cache.digests.of(view)
+                    found = cache.get(kind, digest)
+                    if found is not None:
+                        results[key] = found
+                        continue
+                if digest not in missing:
+                    missing[digest] = []
+                    unique.append(view)  # one render per distinct view
+                missing[digest].append(key)
+            made: Any = []
+            if unique:
+                made = (
+                    output.render_many(unique, inputs)
+                    if output.render_many
+                    else [output.render(v, inputs) for v in unique]
+                )
+                done.rendered[output.name] = [key for keys in missing.values() for key in keys]
+            if callable(made):
+                self.pending.append((output, kind, views, results, missing, made, inputs))
+            else:
+                _store(output, kind, views, results, missing, made, inputs, cache)
+            if lap is not None:
+                lap(output.name)
+        return done
+
+    def finish(self) -> None:
+        """Store what was still rendering, in the order it was started."""
+        pending, self.pending = self.pending, []
+        for output, kind, views, results, missing, made, inputs in pending:
+            _store(output, kind, views, results, missing, made(), inputs, self.cache)
+            if self.lap is not None:
+                self.lap(output.name)
 
 
 def _store(

@@ -23,7 +23,7 @@ from ..engine.context import BuildContext
 from ..model.dataset import Dataset
 from ..outputs.embeds import card_image, cards, oembed
 from ..engine.output import Outputs
-from ..engine.rendering import Inputs, Output, Run, run
+from ..engine.rendering import Inputs, Output, Run, Sweep
 from ..ingest.i18n.localize import localize
 from ..outputs.schema import SCHEMAS
 from ..outputs.share.images import SHARE_IMAGES
@@ -167,13 +167,15 @@ def generate(
     pages.copy_assets(out)  # the citation popover's script and style
     if boundaries:
         maps.copy_assets(out)
-    done = run(OUTPUTS, inputs, inputs.cache, lap)
+    sweep = Sweep(inputs.cache, lap)  # the editions' images draw side by side, finished at the end
+    done = sweep.run(OUTPUTS, inputs)
     entries = [entry for found in inputs.results["search"].values() for entry in found]
     for lang in config.languages[1:]:
         edition = edition_inputs(inputs, lang)
-        more = run([output for output in OUTPUTS if not output.shared], edition, inputs.cache, lap)
+        more = sweep.run([output for output in OUTPUTS if not output.shared], edition)
         done.rendered |= {f"{name}@{lang}": [edition.ctx.prefix + key for key in keys] for name, keys in more.rendered.items()}
         entries += [entry for found in edition.results["search"].values() for entry in found]
+    sweep.finish()
     return entries, inputs.results["search-dictionary"][search.DICTIONARY_FILE], done
 
 
@@ -181,7 +183,7 @@ def edition_inputs(inputs: Inputs, lang: str) -> Inputs:
     """What another language edition renders from: the data with its texts translated (profiles.ingest.i18n.
     localize), the build's context in that language, files put under its folder, and the results of the outputs
     both editions share (the downloads' sizes, the search dictionary)."""
-    dataset = localize(inputs.dataset, inputs.cache.keep if inputs.resident else None)
+    dataset = localize(inputs.dataset, inputs.cache.keep if inputs.resident else None, inputs.cache.digests.note)
     ctx = dataclasses.replace(
         inputs.ctx,
         lang=lang,

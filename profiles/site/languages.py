@@ -1,5 +1,6 @@
-"""The English edition on MkDocs' side (#25): what mkdocs-static-i18n leaves for us to do, called from
-profiles/mkdocs_hooks.py. The plugin (mkdocs.yml `i18n`) builds the site once per language into the same
+"""The English edition on MkDocs' side (#25): what mkdocs-static-i18n leaves for us to do, a hooks file of its own
+(mkdocs.yml `hooks:` names it by path; it imports nothing from the package). The accelerator's hooks
+(profiles/mkdocs_hooks.py) change no byte of the site; these do, by design: a site is built with both or neither. The plugin (mkdocs.yml `i18n`) builds the site once per language into the same
 site/, Chinese (the default) at the root first, then English under en/ inside its own `on_post_build`.
 
 - `absolute_alternates`: the plugin points each page's language links (`extra.alternate`: Material's head
@@ -103,3 +104,28 @@ def page_404(html: str, config) -> str:
     own.write_text(html, "utf-8")
     root = site / "404.html"
     return root.read_text("utf-8") if root.is_file() else html
+
+
+# --- MkDocs' events ---------------------------------------------------------------------------------------------
+
+
+def on_pre_build(config, **kwargs):
+    fresh_alternates(config)
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    absolute_alternates(config)
+    return context
+
+
+on_page_context.mkdocs_priority = 0  # after mkdocs-static-i18n's (50), which sets the page's language links
+
+
+def on_post_page(output, page, config, **kwargs):
+    return name_languages(output)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    if template_name == "404.html":
+        return page_404(name_languages(output_content), config)
+    return output_content

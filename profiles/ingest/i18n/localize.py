@@ -15,6 +15,8 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
 from ...model import City, District
 from ...model.localized import Localized
 from .model import Translations
@@ -83,6 +85,26 @@ def _localize_item(item, list_name: str, keyed: Mapping[str, str], found: Transl
     return item.model_copy(update=changes) if changes else item
 
 
+def note_stale(model, note: Callable[[Any, str], None]) -> str:
+    """Tell `note` (Digests.note) of every model in `model` that shows a stale translation, directly or through
+    its parts, what its JSON cannot say (the English is the same as before: only the state changed). Returns the
+    marks of `model`."""
+    marks: list[str] = []
+    for name, value in model:
+        values = value if isinstance(value, (list, tuple)) else (value,)
+        for i, one in enumerate(values):
+            if isinstance(one, Localized) and one.state == "stale":
+                marks.append(f"{name}.{i}:{one.zh}")
+            elif isinstance(one, BaseModel):
+                inner = note_stale(one, note)
+                if inner:
+                    marks.append(f"{name}.{i}[{inner}]")
+    joined = "|".join(marks)
+    if joined:
+        note(model, joined)
+    return joined
+
+
 def stale_marks(profile: District | City) -> tuple[tuple[str, str], ...]:
     """(key, current Chinese) of each stale text of a localized profile, in page order."""
     return tuple(
@@ -90,21 +112,26 @@ def stale_marks(profile: District | City) -> tuple[tuple[str, str], ...]:
     )
 
 
-def localize(dataset, keep: Callable[..., Any] | None = None):
+def localize(dataset, keep: Callable[..., Any] | None = None, note: Callable[[Any, str], None] | None = None):
     """The English edition of `dataset` (profiles.model.dataset.Dataset): same files, same digests, English texts;
     `lang` says which edition it is, and `stale` (owner -> marks) what the English pages must flag.
 
     `keep` (a resident build's `Cache.keep`) keeps each localized profile while its profile and translations stay
     the same, so a rebuild hands the outputs the very objects the last one did (their digests are remembered by
-    identity) instead of fresh copies of every district."""
+    identity) instead of fresh copies of every district. `note` (the build's Digests.note) is told which models show
+    a stale translation, so the views holding them change when only a translation's state did."""
     found = dataset.translations
+
+    def make(owner: str, profile):
+        made = localize_profile(profile, found.get(owner))
+        if note is not None:
+            note_stale(made, note)
+        return made
 
     def one(owner: str, profile):
         if keep is None:
-            return localize_profile(profile, found.get(owner))
-        return keep(
-            f"localized:{owner}", lambda: localize_profile(profile, found.get(owner)), profile, found.get(owner)
-        )
+            return make(owner, profile)
+        return keep(f"localized:{owner}", lambda: make(owner, profile), profile, found.get(owner))
 
     districts = {slug: one(slug, d) for slug, d in dataset.districts.items()}
     city = one("city", dataset.city) if dataset.city is not None else None

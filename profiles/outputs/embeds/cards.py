@@ -245,7 +245,9 @@ def _sentences(*sentences: str) -> str:
 def district_cards(d: District, sources: dict[str, Source], ctx: BuildContext) -> tuple[CardPage, ...]:
     """Every card of a district, in page order: the goals summary first, then each figure."""
     summary = summary_page(d, sources, ctx)
-    return ((summary,) if summary else ()) + tuple(card_page(d, c, sources, ctx) for c in headline.all_cards(d, lang=ctx.lang))
+    return ((summary,) if summary else ()) + tuple(
+        card_page(d, c, sources, ctx) for c in headline.all_cards(d, lang=ctx.lang)
+    )
 
 
 def card_views(dataset: Dataset, ctx: BuildContext, found: Mapping[str, tuple[CardPage, ...]] | None = None):
