@@ -51,3 +51,22 @@ def test_a_key_that_names_no_text_is_a_warning_never_an_error(data_dir):
 def test_without_translations_the_data_is_as_valid_as_before(data_dir):
     dataset, report = load_dataset(data_dir, base=data_dir.parent)
     assert report.ok and dataset.translations == {} and dataset.glossary is None
+
+
+def test_an_english_text_holding_chinese_is_a_warning_at_its_en_that_names_the_characters(data_dir):
+    zh = summary(data_dir)
+    translate(data_dir, f"  summary:\n    zh: {zh!r}\n    en: Haizhu has many 高企 (high-tech enterprises)。\n")
+    _, report = load_dataset(data_dir, base=data_dir.parent)
+    assert report.ok
+    [warning] = [p for p in report.warnings if "en/" in p.file]
+    assert (warning.file.endswith("en/haizhu.yaml"), warning.line, warning.col) == (True, 4, 9)
+    assert warning.field == "translations.summary.en"
+    assert "“高企”、“。”" in warning.message and "high-tech enterprises" in warning.hint
+    assert "Chinese characters" in warning.english
+    assert any("haizhu: 1/" in n for n in report.notes)  # still a translation: the page shows it, the check warns
+
+
+def test_an_english_text_with_curly_quotes_dashes_and_accents_is_no_warning(data_dir):
+    translate(data_dir, f"  summary:\n    zh: {summary(data_dir)!r}\n    en: “Haizhu” – café, 5 km², 20 %.\n")
+    _, report = load_dataset(data_dir, base=data_dir.parent)
+    assert not [p for p in report.warnings if "en/" in p.file], report.render()
