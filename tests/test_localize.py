@@ -71,3 +71,31 @@ def test_a_quote_keeps_its_chinese_as_the_evidence(data_dir):
 def test_names_read_in_the_edition_s_language(data_dir):
     dataset, en = english(data_dir)
     assert dataset.name_of("haizhu") == "海珠区" and en.name_of("haizhu") == "Haizhu District"
+
+
+def test_the_city_s_layout_reads_in_english_part_by_part_and_an_untranslated_part_stays_chinese(data_dir):
+    with (data_dir / "city.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "layout:\n  label: 五区三都三城\n  groups:\n    - label: 三都\n      items: [显示之都, 定制之都]\n"
+            "  sources: [src-b]\n  note: 只录格局名称。\n"
+        )
+    (data_dir / "en").mkdir()
+    (data_dir / "en" / "city.yaml").write_text(
+        "translations:\n"
+        "  layout.label: {zh: 五区三都三城, en: 'Five districts, three capitals and three cities'}\n"
+        "  layout.groups.0.label: {zh: 三都, en: Three capitals}\n"
+        "  layout.groups.0.items.0: {zh: 显示之都, en: Display Capital}\n"
+        "  layout.note: {zh: 只录格局名称。, en: Records only the layout's name.}\n",
+        "utf-8",
+    )
+    dataset, en = english(data_dir)
+    layout = en.city.layout
+    assert (layout.label, layout.groups[0].label, layout.note) == (
+        "Five districts, three capitals and three cities",
+        "Three capitals",
+        "Records only the layout's name.",
+    )
+    shown, untranslated = layout.groups[0].items
+    assert (shown, shown.state, shown.zh) == ("Display Capital", "ok", "显示之都")
+    assert (untranslated, untranslated.state, untranslated.lang) == ("定制之都", "missing", "zh-CN")
+    assert dataset.city.layout.groups[0].items == ["显示之都", "定制之都"]  # the Chinese data untouched

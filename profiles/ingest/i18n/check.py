@@ -1,8 +1,10 @@
 """What `validate` says of the translations: a key that names no text, a translation whose Chinese has changed
-(stale), and how much of each file is translated (information)."""
+(stale), an English text that holds Chinese characters (an English page shows a translation as it is, unmarked:
+its Chinese would be read out as English), and how much of each file is translated (information)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...base.problems import Problem
@@ -10,6 +12,10 @@ from ...model import City, District
 from ..yamlload import Document, field_path
 from .model import Translations
 from .texts import texts
+
+# Chinese in an English text: Han characters (with the extensions and compatibility ideographs), CJK punctuation
+# (、。《》「」) and full-width forms (，：（）).
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]+")
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,9 @@ def check(profile: District | City, owner: str, t: Translations | None, doc: Doc
     given = t.translations if t is not None else {}
     changed = _changed(t, current)
     problems: list[Problem] = []
-    for key in given:
+    for key, tr in given.items():
+        if key in current and (chinese := CHINESE.findall(tr.en)):
+            problems.append(_chinese_in_english(key, chinese, owner, doc))
         if key not in current:
             what, how, en = f"“{key}”没有对应的中文文字", "请删除这一条，或改成现有的键", "translation of no text"
         elif key in changed:
@@ -56,3 +64,20 @@ def check(profile: District | City, owner: str, t: Translations | None, doc: Doc
         problems.append(Problem(path, line, col, field_path(loc), what, how, en, "warning"))
     translated = sum(1 for key in given if key in current and key not in changed)
     return problems, Coverage(owner, translated, len(changed), len(current))
+
+
+def _chinese_in_english(key: str, chinese: list[str], owner: str, doc: Document | None) -> Problem:
+    """The warning for an English text that holds Chinese: at its `en:`."""
+    runs = "、".join(f"“{run}”" for run in dict.fromkeys(chinese))
+    loc = ("translations", key, "en")
+    line, col = doc.locate(loc) if doc is not None else (1, 1)
+    return Problem(
+        doc.path if doc is not None else owner,
+        line,
+        col,
+        field_path(loc),
+        f"英文译文里有中文字符：{runs[:60]}",
+        "请把这些字也译成英文：词语写出英文意思（例如 “高企” 写作 high-tech enterprises），名称写英文或拼音",
+        "Chinese characters in an English translation",
+        "warning",
+    )

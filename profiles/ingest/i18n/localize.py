@@ -17,10 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ...model import City, District
+from ...model import City, CityLayout, District
 from ...model.localized import Localized
 from .model import Translations
-from .texts import FIELDS, OWN, SYSTEM, texts
+from .texts import FIELDS, LAYOUT, OWN, SYSTEM, texts
 
 EDITION = "en"
 
@@ -55,6 +55,9 @@ def localize_profile(profile: District | City, found: Translations | None) -> Di
             if (key := f"industrial_system.{name}") in keyed
         }
         own["industrial_system"] = system.model_copy(update=changes)
+    layout = getattr(profile, "layout", None)
+    if layout is not None:
+        own["layout"] = _localize_layout(layout, keyed, found)
     for list_name in FIELDS:
         items = getattr(profile, list_name, None)
         if items:
@@ -63,6 +66,32 @@ def localize_profile(profile: District | City, found: Translations | None) -> Di
     if gaps:
         own["gaps"] = [localized_text(gap, found, f"gaps.{i}") for i, gap in enumerate(gaps)]
     return profile.model_copy(update=own)
+
+
+def _localize_layout(layout: CityLayout, keyed: Mapping[str, str], found: Translations | None) -> CityLayout:
+    """The city's layout with its label, its groups' labels and parts, its notes and quotes localized (the keys
+    of texts.layout_texts)."""
+    groups = [
+        g.model_copy(
+            update={
+                "label": localized_text(g.label, found, f"layout.groups.{n}.label"),
+                "items": [
+                    localized_text(item, found, f"layout.groups.{n}.items.{m}") for m, item in enumerate(g.items)
+                ],
+            }
+        )
+        for n, g in enumerate(layout.groups)
+    ]
+    changes: dict[str, object] = {"label": localized_text(layout.label, found, "layout.label"), "groups": groups}
+    for name in LAYOUT:
+        if (key := f"layout.{name}") in keyed:
+            changes[name] = localized_text(keyed[key], found, key)
+    if layout.quotes:
+        changes["quotes"] = [
+            q.model_copy(update={"text": localized_text(q.text, found, f"layout.quotes.{i}")})
+            for i, q in enumerate(layout.quotes)
+        ]
+    return layout.model_copy(update=changes)
 
 
 def _localize_item(item, list_name: str, keyed: Mapping[str, str], found: Translations | None):
