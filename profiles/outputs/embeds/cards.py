@@ -88,7 +88,7 @@ class CardPage:
 
     @property
     def value_text(self) -> str:
-        return value_text(self.comparator, self.value, self.unit)
+        return value_text(self.comparator, self.value, self.unit, self.lang)
 
     @property
     def meta(self) -> str:
@@ -118,6 +118,7 @@ class CardPage:
         """The image's alt text (SVG <desc>, the embed code's <noscript><img alt>): everything it shows."""
         lang = self.lang
         caution = t("card.caution", lang=lang, caution=self.caution) if self.caution else ""
+        caution += " " if caution and lang != SOURCE else ""  # English sentences are spaced
         if lang == SOURCE:
             quotes = "".join(t("card.alt.quote", quote=q) for q in self.quotes)
         else:  # the quotes' English renderings, said to be translations
@@ -245,7 +246,9 @@ def _sentences(*sentences: str) -> str:
 def district_cards(d: District, sources: dict[str, Source], ctx: BuildContext) -> tuple[CardPage, ...]:
     """Every card of a district, in page order: the goals summary first, then each figure."""
     summary = summary_page(d, sources, ctx)
-    return ((summary,) if summary else ()) + tuple(card_page(d, c, sources, ctx) for c in headline.all_cards(d, lang=ctx.lang))
+    return ((summary,) if summary else ()) + tuple(
+        card_page(d, c, sources, ctx) for c in headline.all_cards(d, lang=ctx.lang)
+    )
 
 
 def card_views(dataset: Dataset, ctx: BuildContext, found: Mapping[str, tuple[CardPage, ...]] | None = None):
