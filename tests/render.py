@@ -32,6 +32,7 @@ NEEDS = {
     "data-page": ("export-part", "download"),
     "chart-page": ("chart",),
     "chart-share": ("chart",),
+    "chart-oembed": ("chart",),
 }
 
 

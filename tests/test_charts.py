@@ -161,3 +161,14 @@ def test_the_share_image_names_publishers_from_the_sources_not_by_splitting_a_ch
     assert share_source(c).startswith("Sources: ") and "in all" in share_source(c)
     assert {p.publisher for p in c.points} == {p.publisher for p in zh.points}
     assert share_source(zh).startswith("来源：")
+
+
+def test_an_english_chart_s_oembed_json_names_the_site_and_the_chart_in_english(real_data_project):
+    from tests.render import render_output
+
+    made = render_output("chart-oembed", real_data_project, lang="en", site_url="https://example.org/gz/")
+    found = {k: json.loads(v) for k, v in made.files.items() if k.endswith("oembed.json")}
+    assert len(found) == 4
+    for path, made_json in found.items():
+        assert made_json["provider_name"] == "Guangzhou District Profiles", path
+        assert not re.search(r"[\u4e00-\u9fff]", made_json["title"] + made_json["provider_name"]), path

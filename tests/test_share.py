@@ -283,3 +283,18 @@ def test_a_sheet_without_the_site_s_url_says_so_in_its_edition_s_language():
     sheet.text("Title", frame.TITLE)
     sheet.footer(None, "Guangzhou District Profiles", "unused")
     assert "No QR code: the site's address was not set when this image was built" in [line.text for line in sheet.lines]
+
+
+def test_the_english_pages_share_alt_texts_are_english_and_name_sources_by_count_and_date(real_data_project):
+    from tests.render import render_output
+
+    han = re.compile(r"[\u3400-\u9fff]")
+    made = render_output("page", real_data_project, lang="en", site_url="https://example.org/gz/")
+    panels = made.views["districts/haizhu.md"].panels
+    assert panels.share_alt.startswith("Long share image of Haizhu District. ") and not han.search(panels.share_alt)
+    assert panels.share_alt.endswith("a QR code that opens the profile page of Haizhu District.")
+    assert re.search(r"Sources: \d+ sources? in Chinese \(\d{4}-\d\d-\d\d", panels.map.share_alt)
+    assert not han.search(panels.map.share_alt) and not han.search(panels.cards.share_tail)
+    chinese = render_output("page", real_data_project, site_url="https://example.org/gz/")
+    chinese = chinese.views["districts/haizhu.md"].panels
+    assert chinese.map.share_alt.count("《") >= 1 and "图下方注明来源" in chinese.share_alt  # titles, as before

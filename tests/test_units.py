@@ -80,3 +80,9 @@ def test_every_unit_the_data_writes_has_english():
 
 def test_no_english_unit_holds_chinese():
     assert [u for u, e in units.UNITS.items() if HAN.search(e.one + e.many)] == []
+
+
+def test_a_column_of_numbers_is_headed_by_its_english_unit_in_the_plural_where_english_has_one():
+    assert units.unit_name("亿元") == "billion yuan" and units.unit_name("万人") == "million people"
+    assert units.unit_name("年") == "years" and units.unit_name("%") == "%"
+    assert units.unit_name("个") == "" and units.unit_name("万吨") == "万吨"  # a counter; a unit the table lacks

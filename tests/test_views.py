@@ -164,6 +164,18 @@ def test_the_english_compare_page_writes_its_own_words_in_english(english):
     assert "S" in [s.text for s in html.find_all("span", cls="gz-mark")]
 
 
+def test_the_english_numbers_table_reads_periods_and_units_in_english(english):
+    (_, html), _ = english
+    table = html.find("div", cls="gz-numbers")
+    assert chinese_outside_lang(table) == []
+    heads = [th.text for th in table.find("thead").find_all("th")]
+    assert "GDP (gross regional product), billion yuan" in heads and "Resident population, million people" in heads
+    haizhu = next(tr for tr in table.find("tbody").find_all("tr") if tr.find("th").text == "Haizhu District")
+    gdp, _, population = haizhu.find_all("td")[:3]
+    assert gdp.find("span", lang="en").text == "300.835" and gdp["data-sort"] == "3008.35"  # sorts as before
+    assert population.find(cls="gz-cell-when").text == "end of 2023"
+
+
 def test_the_english_tables_hand_the_script_its_words(english):
     (_, html), _ = english
     script = (Path(profiles.outputs.views.__file__).parent / "static" / "tables.js").read_text("utf-8")

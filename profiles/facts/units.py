@@ -87,3 +87,10 @@ def joined(value: str, unit: str) -> str:
 def amount_text(value: float | int | Decimal, unit: str) -> str:
     """`amount` as one text: "131.636 billion yuan"."""
     return joined(*amount(value, unit))
+
+
+def unit_name(unit: str) -> str:
+    """The English unit a column of numbers (`amount`'s) is in, as its heading names it: "billion yuan",
+    "years"; "" for a counter word; the unit unchanged where the table lacks it."""
+    found = UNITS.get(unit)
+    return unit if found is None else (found.many or found.one)

@@ -119,7 +119,7 @@ TEXTS: dict[str, str] = {
     "card.quote": "Original text: “{quote}”",
     "card.sources": "Sources: {sources}",
     "card.alt.quote": "Original text: “{quote}”. ",
-    "card.alt": "{title}: {value} ({meta}). {caution} {statement} {quotes}Sources: {sources}.",
+    "card.alt": "{title}: {value} ({meta}). {caution}{statement} {quotes}Sources: {sources}.",  # caution: its own space
     "card.image.footer": "{site} · full profile of {district}: {url}",
     # --- share images' alt texts and notes (profiles.outputs.share) ---
     "share.alt.tail": " Below the image are its sources, the site's name and a QR code that opens {target}.",

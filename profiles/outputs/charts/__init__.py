@@ -159,7 +159,11 @@ def _oembeds(inputs: Inputs):
         paths = v.files
         thumbnail = ("chart", f"charts/{v.chart.name}", paths["png"])
         png = site + inputs.ctx.prefix + paths["png"]
-        yield oembed_path(paths["embed"]), OEmbed(v.chart.title, v.code, 720, FRAME_PX, site, png, thumbnail, v.chart)
+        provider = t("site.name", inputs.ctx.lang)  # the site's name in the edition's language
+        yield (
+            oembed_path(paths["embed"]),
+            OEmbed(v.chart.title, v.code, 720, FRAME_PX, site, png, thumbnail, v.chart, provider),
+        )
 
 
 CHART_OEMBED = Output("chart-oembed", collect=_oembeds, render=render_oembed)

@@ -182,7 +182,7 @@ def panel(
     alt = image_alt(image, n_parks, n_projects, names, lang=lang)
     site = ctx.site_url or PLACEHOLDER
     url, _, target = share.map_target(ctx, slug, None if slug == CITY_SLUG else profiles[0])
-    source = share.map_source(profiles, dict(sources)) if sources is not None else ""
+    source = share.map_source_alt(profiles, dict(sources), lang) if sources is not None else ""
     return Panel(
         slug=slug,
         embed_id=embed_id(slug),
@@ -192,7 +192,7 @@ def panel(
         configured=ctx.site_url is not None,
         code=embed_code(site, slug, title, alt, edition=ctx.prefix),
         versions=_versions(),
-        share_alt=share.map_alt(alt, source, url is not None, target),
+        share_alt=share.map_alt(alt, source, url is not None, target, lang),
         edition=ctx.prefix,
         up=ctx.up,
         words=panel_words(lang),
@@ -238,7 +238,7 @@ def card_panel(ctx: BuildContext, slug: str, found: Sequence[CardPage]) -> CardP
 
 def card_share_tail(ctx: BuildContext) -> str:
     """What a card's share image adds to the card's alt text: its footer (profiles/outputs/share/draw.py `card`)."""
-    return share.alt_tail(ctx.site_url is not None, t("share.card.target"))
+    return share.alt_tail(ctx.site_url is not None, t("share.card.target", ctx.lang), ctx.lang)
 
 
 # The words static/panel.js writes (the options form, the copy button, notes), by the Chinese they translate. The

@@ -88,7 +88,7 @@ class CardPage:
 
     @property
     def value_text(self) -> str:
-        return value_text(self.comparator, self.value, self.unit)
+        return value_text(self.comparator, self.value, self.unit, self.lang)
 
     @property
     def meta(self) -> str:
@@ -118,6 +118,7 @@ class CardPage:
         """The image's alt text (SVG <desc>, the embed code's <noscript><img alt>): everything it shows."""
         lang = self.lang
         caution = t("card.caution", lang=lang, caution=self.caution) if self.caution else ""
+        caution += " " if caution and lang != SOURCE else ""  # English sentences are spaced
         if lang == SOURCE:
             quotes = "".join(t("card.alt.quote", quote=q) for q in self.quotes)
         else:  # the quotes' English renderings, said to be translations

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...facts import results
+from ...facts import labels, results, units
 from ...facts.present import period_text
 from ...facts.texts.phrases import SOURCE, phrase
 from ...ingest import policy
 from ...model import City, District, Figure, Goal, Source
-from ...model.enums import LABELS_ZH, IndicatorKey
+from ...model.enums import IndicatorKey
 from ...model.indicators import INDICATORS, info, number_text
 
 LEAD = (IndicatorKey.gdp, IndicatorKey.gdp_growth, IndicatorKey.population)
@@ -24,8 +24,24 @@ def where(lang: str = SOURCE) -> str:
     return phrase("区政府工作报告、国民经济和社会发展计划执行情况报告或区统计局", lang)
 
 
-def value_text(value: float, unit: str) -> str:
-    return number_text(value) + ("%" if unit == "%" else "")
+def value_text(value: float, unit: str, lang: str = SOURCE) -> str:
+    """A figure's number as a card or a table's cell shows it, "%" kept: "1316.36" / "5.4%"; in English moved into
+    the English unit (`unit_text` names it), never rounded: "131.636" (billion yuan)."""
+    if lang == SOURCE:
+        return number_text(value) + ("%" if unit == "%" else "")
+    return units.amount(value, unit)[0] + ("%" if unit == "%" else "")
+
+
+def unit_text(unit: str, lang: str = SOURCE) -> str:
+    """The unit `value_text`'s numbers are in: the source's ("亿元"); in English the table's ("billion yuan")."""
+    return unit if lang == SOURCE else units.unit_name(unit)
+
+
+def amount_text(value: float, unit: str, lang: str = SOURCE) -> str:
+    """Number and unit as one text: "1316.36 亿元", "5.4%"; "131.636 billion yuan" in English."""
+    if lang == SOURCE:
+        return value_text(value, unit) + ("" if unit == "%" else " " + unit)
+    return units.amount_text(value, unit)
 
 
 @dataclass(frozen=True)
@@ -45,16 +61,15 @@ class KeyFigure:
     mood: str = ""  # for the target card: "yes" (达成), "no" (未达成), "" (no verdict): the verdict's colour
 
 
-def _difference(r: results.Result, unit: str, lang: str = SOURCE) -> str:
-    sign = "+" if r.difference > 0 else ("±" if r.difference == 0 else "−")
-    size = number_text(abs(r.difference))
-    if unit == "%":
-        return phrase("与目标相差 {sign}{size} 个百分点", lang, sign=sign, size=size)
-    return phrase("与目标相差 {sign}{size} {unit}", lang, sign=sign, size=size, unit=unit)
+def _label(key: IndicatorKey, lang: str) -> str:
+    """An indicator's name heading a card or a table's row: "常住人口" / "Resident population" (capitalized)."""
+    text = labels.indicator_label(key, lang)
+    return text if lang == SOURCE else text[:1].upper() + text[1:]
 
 
 def outcome(r: results.Result, unit: str, lang: str = SOURCE) -> str:
-    return r.verdict or _difference(r, unit, lang)
+    """The verdict's word, else the difference from the target (profiles.facts.results `Result.outcome`)."""
+    return r.outcome(unit, lang)
 
 
 def mood(r: results.Result) -> str:
@@ -72,9 +87,9 @@ def key_figures(profile: District | City, sources: dict[str, Source], lang: str 
             out.append(
                 KeyFigure(
                     key.value,
-                    i.label,
+                    _label(key, lang),
                     "",
-                    i.unit,
+                    unit_text(i.unit, lang),
                     "",
                     "",
                     False,
@@ -87,11 +102,11 @@ def key_figures(profile: District | City, sources: dict[str, Source], lang: str 
         out.append(
             KeyFigure(
                 key.value,
-                i.label,
-                value_text(f.value, i.unit),
-                "" if i.unit == "%" else i.unit,
-                period_text(f),
-                LABELS_ZH[f.status.value],
+                _label(key, lang),
+                value_text(f.value, i.unit, lang),
+                "" if i.unit == "%" else unit_text(i.unit, lang),
+                period_text(f, lang=lang),
+                labels.label_text(f.status, lang),
                 policy.single_source(f, sources),
                 f,
                 f"figure-{f.id}",
@@ -101,16 +116,17 @@ def key_figures(profile: District | City, sources: dict[str, Source], lang: str 
     judged = [(g, r) for g, r in judged if r is not None and g.indicator is IndicatorKey.gdp_growth]
     if judged:
         g, r = max(judged, key=lambda gr: gr[0].year)
-        hedge = (phrase(g.target.hedge, lang) + ("" if lang == SOURCE else " ")) if g.target.hedge else ""
-        target = hedge + g.target.comparator.symbol + value_text(g.target.value, g.target.unit)
+        hedge = (labels.hedge_text(g.target.hedge, lang) + ("" if lang == SOURCE else " ")) if g.target.hedge else ""
+        symbol = labels.comparator_symbol(g.target.comparator, lang)
+        target = hedge + symbol + value_text(g.target.value, g.target.unit, lang)
         out.append(
             KeyFigure(
                 "target",
                 phrase("{year}年增速目标 {target}", lang, year=g.year, target=target),
-                value_text(r.figure.value, "%"),
+                value_text(r.figure.value, "%", lang),
                 "",
                 phrase("{year}年结果", lang, year=g.year),
-                LABELS_ZH[r.figure.status.value],
+                labels.label_text(r.figure.status, lang),
                 policy.single_source(r.figure, sources),
                 g,
                 f"goal-{g.id}",
@@ -140,13 +156,12 @@ def goal_results(profile: District | City, sources: dict[str, Source], lang: str
         if r is None:
             continue
         unit = info(g.indicator).unit
-        shown = value_text(r.figure.value, unit) + ("" if unit == "%" else " " + unit)
         out[g.id] = GoalResult(
-            shown,
-            period_text(r.figure),
-            LABELS_ZH[r.figure.status.value],
+            amount_text(r.figure.value, unit, lang),
+            period_text(r.figure, lang=lang),
+            labels.label_text(r.figure.status, lang),
             outcome(r, unit, lang),
-            r.rule,
+            results.rule_text(r.rule, lang),
             r.figure,
             mood(r),
         )
@@ -167,7 +182,8 @@ class Table:
     partial: tuple[tuple[str, Figure, bool], ...]  # part-year or superseded figures: (label, figure, single)
 
 
-def figure_table(profile: District | City, sources: dict[str, Source]) -> Table | None:
+def figure_table(profile: District | City, sources: dict[str, Source], lang: str = SOURCE) -> Table | None:
+    """`lang`: the edition whose words and units the table reads in (the page's)."""
     if not profile.figures:
         return None
     years = tuple(sorted({f.year for f in profile.figures}))
@@ -176,14 +192,14 @@ def figure_table(profile: District | City, sources: dict[str, Source]) -> Table 
         chosen = {f.year: f for f in results.series(profile.figures, key, sources)}
         if chosen:
             cells = tuple(
-                (chosen[y], value_text(chosen[y].value, i.unit), policy.single_source(chosen[y], sources))
+                (chosen[y], value_text(chosen[y].value, i.unit, lang), policy.single_source(chosen[y], sources))
                 if y in chosen
                 else None
                 for y in years
             )
-            rows.append(Row(i.label, i.unit, cells))
+            rows.append(Row(_label(key, lang), unit_text(i.unit, lang), cells))
         shown = {id(f) for f in chosen.values()}
         for f in profile.figures:
             if f.indicator is key and id(f) not in shown:  # part of a year, or superseded by a firmer figure
-                partial.append((i.label, f, policy.single_source(f, sources)))
+                partial.append((_label(key, lang), f, policy.single_source(f, sources)))
     return Table(years, tuple(rows), tuple(partial))

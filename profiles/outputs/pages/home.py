@@ -42,7 +42,7 @@ class DistrictCard:
 
 def district_card(d: District, sources: dict[str, Source], lang: str = SOURCE) -> DistrictCard:
     c = headline.coverage(d)
-    cards = headline.cards(d, limit=1)
+    cards = headline.cards(d, limit=1, lang=lang)
     as_of = headline.facts_as_of(d, sources)
     role = role_statement(d)
     system = d.industrial_system
@@ -142,7 +142,7 @@ def render_home_page(view: HomePage, inputs=None) -> str:
             gdp_chart=figure_html(view.gdp_chart, "", table_open=False, compact=True) if view.gdp_chart else "",
             keyfigs=figures.key_figures(view.city, sources, view.lang) if view.city else [],
             results=figures.goal_results(view.city, sources, view.lang) if view.city else {},
-            figure_table=figures.figure_table(view.city, sources) if view.city else None,
+            figure_table=figures.figure_table(view.city, sources, view.lang) if view.city else None,
             cited=view.cited,
             cards=view.cards,
             sentence=view.sentence,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...engine.context import BuildContext
-from ...facts import headline
+from ...facts import headline, units
 from ...facts.present import any_status_known, embed_path, oembed_url
 from ...facts.texts import t
 from ...facts.texts.phrases import SOURCE, phrase
@@ -198,26 +198,25 @@ def share_alt(
 ) -> str:
     """The alt text of the district's 分享长图 (profiles/outputs/share/images.py draws it from the same helpers:
     the headline cards, the goals by theme, the sources in citation order, the facts' dates: `as_of`,
-    when the caller has them)."""
+    when the caller has them), in the build's language."""
+    lang = ctx.lang
     return share.long_alt(
-        d.name.zh,
-        headline.role_line(d),
-        [
-            t(
-                "share.alt.figure",
-                label=k.label,
-                value=k.value,
-                unit=k.unit,
-                when=k.when,
-                verdict=t("share.alt.figure.verdict", verdict=k.verdict) if k.verdict else "",
-            )
-            for k in figures.key_figures(d, sources)
-            if k.value
-        ]
-        + [c.label for c in headline.cards(d)],
+        d.name.zh if lang == SOURCE else d.name.en,
+        headline.role_line(d, lang),
+        [_figure_said(k, lang) for k in figures.key_figures(d, sources, lang) if k.value]
+        + [c.label for c in headline.cards(d, lang=lang)],
         [theme.theme for theme in goal_themes(d.goals)],
         sum(s in sources for s in citation_numbers(d)),
-        (as_of or headline.facts_as_of(d, sources) or headline.AsOf("", "")).text,
+        (as_of or headline.facts_as_of(d, sources) or headline.AsOf("", "")).text_in(lang),
         has_map,
         ctx.site_url is not None,
+        lang,
     )
+
+
+def _figure_said(k: figures.KeyFigure, lang: str) -> str:
+    """A key figure as the 分享长图's alt text names it: "地区生产总值 3008.35亿元（2024年）" / "GDP (gross
+    regional product) 300.835 billion yuan (2024)"."""
+    value, unit = (k.value, k.unit) if lang == SOURCE else (units.joined(k.value, k.unit), "")
+    verdict = t("share.alt.figure.verdict", lang, verdict=k.verdict) if k.verdict else ""
+    return t("share.alt.figure", lang, label=k.label, value=value, unit=unit, when=k.when, verdict=verdict)

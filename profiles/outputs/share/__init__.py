@@ -70,6 +70,8 @@ def long_alt(
         parts.append(t("share.long.alt.themes", lang, count=len(themes), themes=sep.join(themes)))
     parts.append(t("share.long.alt.sources", lang, count=sources))
     when = t("share.long.alt.as_of", lang, as_of=as_of) if as_of else ""
+    if lang != "zh":  # the message ends the role's sentence itself
+        role = role.rstrip(".")
     role = t("share.long.alt.role", lang, role=role) if role else ""
     text = t("share.long.alt", lang, name=name, role=role, parts=sep.join(parts), when=when)
     return text + alt_tail(has_code, t("share.long.target", lang, name=name), lang)
@@ -115,14 +117,36 @@ def map_target(ctx: BuildContext, slug: str, district: District | None) -> tuple
     return url, t("share.map.note", lang, name=name), t("share.map.target", lang, name=name)
 
 
+def _map_sources(profiles: list[District], sources: dict[str, Source]) -> list[Source]:
+    """The sources a map's parks and projects cite, in order."""
+    ids = [s for d in profiles for p in [*d.parks, *d.projects] for s in p.sources]
+    return [sources[s] for s in dict.fromkeys(ids) if s in sources]
+
+
 def map_source(profiles: list[District], sources: dict[str, Source], lang: str = "zh") -> str:
     """ "来源：…" of a map: the first few sources its parks and projects cite, then how many in all."""
-    ids = [s for d in profiles for p in [*d.parks, *d.projects] for s in p.sources]
-    named = [sources[s] for s in dict.fromkeys(ids) if s in sources]
+    named = _map_sources(profiles, sources)
     text = t("list.semi", lang).join(source_line(s, lang) for s in named[:MAP_SOURCES])
     if len(named) > MAP_SOURCES:
         text = t("sources.more", lang, named=text, count=len(named))
     return t("card.sources", lang, sources=text) if text else t("share.map.no_sources", lang)
+
+
+def map_source_alt(profiles: list[District], sources: dict[str, Source], lang: str = "zh") -> str:
+    """`map_source` as an alt text says it: the same in Chinese; in another language how many sources, in
+    Chinese, and their dates (titles and publishers stay Chinese, which an alt text cannot mark as such; the
+    card alt texts say them so too: embeds/cards.py `sources_said`)."""
+    if lang == "zh":
+        return map_source(profiles, sources, lang)
+    named = _map_sources(profiles, sources)
+    if not named:
+        return t("share.map.no_sources", lang)
+    shown = named[:MAP_SOURCES]
+    dates = t("list.sep", lang).join(dict.fromkeys(s.published.isoformat() for s in shown))
+    text = phrase("{n} 个中文来源（{dates}）", lang, n=len(shown), dates=dates)
+    if len(named) > MAP_SOURCES:
+        text = t("sources.more", lang, named=text, count=len(named))
+    return t("card.sources", lang, sources=text)
 
 
 def map_alt(alt: str, source: str, has_code: bool, target: str, lang: str = "zh") -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ...engine.context import BuildContext
 from ...engine.rendering import Inputs, Output
 from ...engine.templating import label, target_text
-from ...facts import headline
+from ...facts import headline, units
 from ...facts.texts import t
 from ...model import CITY_SLUG, District, Goal, Source
 from ...model.dataset import Dataset
@@ -93,13 +93,14 @@ def key_figures(d: District, sources: dict[str, Source], lang: str = "zh") -> tu
     """The district's key figures as its page leads with them (pages/figures.py): GDP, growth, population and
     last year's growth target against its result, each with its year, status and computed verdict."""
     out = []
-    for k in lead_figures(d, sources):
+    for k in lead_figures(d, sources, lang):
         if not k.value:
             out.append(Figure("—", k.label, k.missing))
             continue
         single = [t("figure.single_source", lang)] if k.single else []
         meta = t("list.dot", lang).join([k.when, k.status] + single)
-        out.append(Figure(k.value + (k.unit or ""), k.label, meta, k.verdict))
+        value = k.value + (k.unit or "") if lang == "zh" else units.joined(k.value, k.unit)  # "300.835 billion yuan"
+        out.append(Figure(value, k.label, meta, k.verdict))
     return tuple(out)
 
 
@@ -115,17 +116,19 @@ def _status(g: Goal, results: dict, lang: str) -> str:
     if g.indicator is not None:
         return t("share.goal.result.none", lang)
     known = g.status is not None and g.status != "unknown"
-    return t("share.goal.status", lang, status=label(g.status)) if known else t("share.goal.status.unreported", lang)
+    return (
+        t("share.goal.status", lang, status=label(g.status, lang)) if known else t("share.goal.status.unreported", lang)
+    )
 
 
 def _themes(d: District, sources: dict[str, Source], lang: str) -> tuple[Theme, ...]:
-    results = goal_results(d, sources)
+    results = goal_results(d, sources, lang)
     return tuple(
         Theme(
             theme.theme,
             tuple(
                 GoalLine(
-                    target_text(g.target).replace("= ", "") if g.target else t("share.goal.no_target", lang),
+                    target_text(g.target, lang).replace("= ", "") if g.target else t("share.goal.no_target", lang),
                     g.statement,
                     t("share.goal.meta", lang, metric=g.metric, year=g.year, status=_status(g, results, lang)),
                 )
@@ -142,7 +145,7 @@ def _cited(d: District, sources: dict[str, Source]) -> list[Source]:
 
 
 def _headline(d: District, found: tuple[CardPage, ...]) -> tuple[Figure, ...]:
-    shown = {c.id for c in headline.cards(d)}
+    shown = {c.id for c in headline.cards(d)}  # by id: the same cards in every language
     return tuple(_figure(c) for c in found if c.id in shown)
 
 
@@ -155,7 +158,7 @@ def long_view(d: District, dataset: Dataset, ctx: BuildContext, cards: tuple[Car
         slug=d.slug,
         name=name,
         en=other,
-        role=headline.role_line(d),
+        role=headline.role_line(d, lang),
         key_figures=key_figures(d, dataset.sources, lang),
         figures=_headline(d, cards),
         map=map_view,

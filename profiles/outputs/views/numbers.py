@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ...engine.templating import environment
-from ...facts import results
+from ...facts import results, units
 from ...facts.present import period_text
 from ...facts.texts import phrases
 from ...facts.texts.phrases import SOURCE
@@ -67,11 +67,12 @@ def _cell(
     # short: the link opens the source itself
     title = phrase("{publisher}，{date}", lang, publisher=s.publisher, date=s.published.isoformat()) if s else ""
     url = s.link if s else ""
-    text = number_text(f.value) + ("%" if INDICATORS[key].unit == "%" else "")
+    unit = INDICATORS[key].unit
+    number = number_text(f.value) if lang == SOURCE else units.amount(f.value, unit)[0]
     return Cell(
-        text,
+        number + ("%" if unit == "%" else ""),
         repr(f.value),
-        period_text(f, compact=True),
+        period_text(f, compact=True, lang=lang),
         policy.single_source(f, sources),
         url,
         title,
@@ -80,7 +81,13 @@ def _cell(
 
 
 def columns(lang: str = SOURCE) -> tuple[Column, ...]:
-    return tuple(Column(phrase(INDICATORS[k].label, lang), phrase(INDICATORS[k].unit, lang)) for k in COLUMNS)
+    """Each column's indicator and the unit its numbers are in: the source's (亿元) in Chinese, the English unit
+    the numbers are moved into in English ("billion yuan": profiles.facts.units, never rounded)."""
+    return tuple(Column(phrase(INDICATORS[k].label, lang), _unit(INDICATORS[k].unit, lang)) for k in COLUMNS)
+
+
+def _unit(unit: str, lang: str) -> str:
+    return unit if lang == SOURCE else units.unit_name(unit)
 
 
 def rows(dataset: Dataset) -> tuple[NumberRow, ...]:
