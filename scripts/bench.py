@@ -406,6 +406,8 @@ def main() -> None:
             "embed": "/embed/haizhu/",
             "card": "/embed/haizhu/card/goal-gdp-growth-2025/",  # a fact card embed (profiles/outputs/embeds/cards.py)
         }
+        if (real / "site" / "en" / "index.html").is_file():  # the English edition (#25), when mkdocs.yml builds it
+            paths |= {"en home": "/en/", "en district": "/en/districts/haizhu/", "en embed": "/en/embed/haizhu/"}
         chromium = chromium_path()
         try:
             if chromium is None:

@@ -157,3 +157,16 @@ def test_the_source_policy_states_what_validate_enforces():
     assert "不超过 50 字" in policy and Figure.model_fields["quote"].metadata[-1].max_length == 50
     for word in ("kind", "via", "retrieved", "published", "expected", "preliminary", "final", "target.hedge"):
         assert f"`{word}" in policy, word
+
+
+def test_the_translation_example_is_a_valid_translations_file():
+    import yaml
+
+    from profiles.ingest.i18n.model import Translations
+
+    text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    section = text.split("### 英文版：给新的文字配上英文", 1)[1].split("\n## ", 1)[0]
+    [block] = re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
+    made = Translations.model_validate(yaml.safe_load(block))
+    assert made.translations["enterprises.some-company.name"].official
+    assert "力争 strive to" in section and "推动 push for" in section  # the hedges as the glossary fixes them

@@ -124,3 +124,24 @@ def test_the_districts_tab_is_active_on_a_district_page_in_each_language(bilingu
     for url, name in (("districts/haizhu/", "各区"), ("en/districts/haizhu/", "Districts")):
         active = html(bilingual_site, url).find_all("li", cls="md-tabs__item--active")
         assert [li.find("a").text.strip() for li in active] == [name]
+
+
+def test_the_english_about_page_shows_the_glossary_as_data_en_gives_it(tmp_path):
+    from profiles.site.languages import GLOSSARY_MARK, glossary_table, on_page_markdown
+
+    glossary = tmp_path / "data" / "en" / "glossary.yaml"
+    glossary.parent.mkdir(parents=True)
+    glossary.write_text(
+        "terms:\n  - zh: 力争\n    en: strive to\n  - zh: <b>\n    en: a <tag>\n    note: x|y\n", "utf-8"
+    )
+    table = glossary_table(glossary)
+    assert '<td lang="zh-CN">力争</td><td>strive to</td>' in table
+    assert "&lt;b&gt;" in table and "a &lt;tag&gt;" in table and "<b>" not in table
+
+    class Config:
+        config_file_path = str(tmp_path / "mkdocs.yml")
+
+    shown = on_page_markdown(f"# About\n\n{GLOSSARY_MARK}\n", None, Config())
+    assert GLOSSARY_MARK not in shown and "strive to" in shown
+    assert on_page_markdown("# Other\n", None, Config()) == "# Other\n"
+    assert glossary_table(tmp_path / "absent.yaml") == ""

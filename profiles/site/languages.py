@@ -18,8 +18,11 @@ Without the plugin, or with English switched off (`build: false`), none of this 
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import yaml
 
 DEFAULT_LANGUAGE = "zh"  # mkdocs.yml's default language, at the site's root
 OTHER_LANGUAGES = ("en",)  # mkdocs.yml's languages besides the default one, each built under its own folder
@@ -106,6 +109,29 @@ def page_404(html: str, config) -> str:
     return root.read_text("utf-8") if root.is_file() else html
 
 
+GLOSSARY_MARK = "<!-- glossary -->"  # where docs/en/about.md shows the glossary
+GLOSSARY_FILE = Path("data") / "en" / "glossary.yaml"  # beside mkdocs.yml
+
+
+def glossary_table(path: Path) -> str:
+    """data/en/glossary.yaml as an HTML table (the terms' Chinese marked as such), for /en/about/: the fixed English
+    every page uses for our recurring terms. Every text escaped; an absent or unreadable file shows no table."""
+    try:
+        terms = (yaml.safe_load(path.read_text("utf-8")) or {}).get("terms") or []
+    except (OSError, yaml.YAMLError, AttributeError):
+        return ""
+    rows = "".join(
+        f'<tr><td lang="zh-CN">{escape(str(t.get("zh", "")))}</td><td>{escape(str(t.get("en", "")))}</td>'
+        f"<td>{escape(str(t.get('note') or ''))}</td></tr>\n"
+        for t in terms
+        if isinstance(t, dict)
+    )
+    if not rows:
+        return ""
+    head = "<thead><tr><th>Chinese</th><th>English on this site</th><th>Note</th></tr></thead>"
+    return f'<div class="gz-table-wrap"><table class="gz-glossary">{head}<tbody>\n{rows}</tbody></table></div>'
+
+
 # --- MkDocs' events ---------------------------------------------------------------------------------------------
 
 
@@ -129,3 +155,11 @@ def on_post_template(output_content, template_name, config, **kwargs):
     if template_name == "404.html":
         return page_404(name_languages(output_content), config)
     return output_content
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    """/en/about/ shows the glossary where the page marks it."""
+    if GLOSSARY_MARK in markdown:
+        table = glossary_table(Path(config.config_file_path).parent / GLOSSARY_FILE)
+        return markdown.replace(GLOSSARY_MARK, table)
+    return markdown
