@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -29,11 +30,25 @@ def data_dir(tmp_path: Path) -> Path:
     return copy_valid_data(tmp_path / "data")
 
 
-def make_project(target: Path, data: Path) -> Path:
-    """A minimal project (config, hand-written docs, overrides) around a data folder, ready to build."""
+EN_SWITCH = re.compile(r"(\n        - locale: en\n(?:          .*\n)*?          build: )(true|false)\n")
+
+
+def english_switch(config: Path, on: bool) -> None:
+    """mkdocs.yml's one switch for the English edition (the en language's `build:`), set as a project needs it."""
+    text = config.read_text("utf-8")
+    made, n = EN_SWITCH.subn(lambda m: m.group(1) + ("true" if on else "false") + "\n", text)
+    assert n == 1, "mkdocs.yml has no en language with build:"
+    config.write_text(made, "utf-8")
+
+
+def make_project(target: Path, data: Path, english: bool | None = None) -> Path:
+    """A minimal project (config, hand-written docs, overrides) around a data folder, ready to build. `english`:
+    the English edition on or off (None: as the real mkdocs.yml has it)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, target / name)
+    if english is not None:
+        english_switch(target / "mkdocs.yml", english)
     shutil.copytree(ROOT / "overrides", target / "overrides")
     (target / "profiles").symlink_to(ROOT / "profiles")  # mkdocs.yml names its hooks file by path
     docs = target / "docs"

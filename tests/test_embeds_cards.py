@@ -81,7 +81,8 @@ def test_a_build_makes_each_districts_cards_once_for_its_page_card_pages_images_
     monkeypatch.setattr(cards, "district_cards", lambda d, *args: made.append(d.slug) or real(d, *args))
     monkeypatch.setenv("PROFILES_SITE_URL", SITE_URL)
     assert build(load_config(project), run_mkdocs=False).ok
-    assert made == ["haizhu"]  # once, though the profile's panel and three outputs show the cards
+    # once per edition (Chinese, English), though the profile's panel and three outputs show the cards
+    assert made == ["haizhu"] * len(load_config(project).languages) and len(made) == 2
     docs = project / "docs"
     page = (docs / "districts" / "haizhu.md").read_text("utf-8")
     shown = sorted(p.parent for p in (docs / "embed" / "haizhu" / "card").glob("*/index.html"))

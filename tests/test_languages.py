@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from profiles.base.config import editions
 from profiles.site import languages
 from tests.conftest import ROOT, SITE_URL
 from tests.dom import parse
@@ -51,10 +52,16 @@ def test_without_a_second_language_the_hooks_change_nothing():
     assert languages.other_languages(SimpleNamespace(plugins={})) == ()
 
 
-def test_the_english_edition_is_one_switch_off_in_mkdocs_yml():
-    """Until the generator writes every page's twin (docs/en/), mkdocs.yml builds Chinese only."""
+def test_the_english_edition_is_one_switch_and_it_is_on(tmp_path):
+    from tests.conftest import EN_SWITCH, english_switch
+
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    assert text.count("          build: false\n") == 1 and "        - locale: en\n" in text
+    [found] = EN_SWITCH.findall(text)
+    assert found[1] == "true"
+    copy = tmp_path / "mkdocs.yml"
+    copy.write_text(text, "utf-8")
+    english_switch(copy, False)
+    assert editions(copy) == ("zh",)
 
 
 @pytest.mark.slow
@@ -132,11 +139,13 @@ def test_the_english_about_page_shows_the_glossary_as_data_en_gives_it(tmp_path)
     glossary = tmp_path / "data" / "en" / "glossary.yaml"
     glossary.parent.mkdir(parents=True)
     glossary.write_text(
-        "terms:\n  - zh: 力争\n    en: strive to\n  - zh: <b>\n    en: a <tag>\n    note: x|y\n", "utf-8"
+        "terms:\n  - zh: 力争\n    en: strive to\n  - zh: <b>\n    en: a <tag>\n    note: the Plan (《规划》)\n",
+        "utf-8",
     )
     table = glossary_table(glossary)
     assert '<td lang="zh-CN">力争</td><td>strive to</td>' in table
     assert "&lt;b&gt;" in table and "a &lt;tag&gt;" in table and "<b>" not in table
+    assert '<td>the Plan (<span lang="zh-CN">《规划》</span>)</td>' in table  # Chinese in a note is marked
 
     class Config:
         config_file_path = str(tmp_path / "mkdocs.yml")

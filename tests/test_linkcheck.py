@@ -96,8 +96,10 @@ def test_a_folder_that_is_not_a_built_site_is_one_problem(tmp_path):
 def test_the_real_built_site_has_no_broken_link_anchor_frame_or_asset(tmp_path_factory):
     real = real_site(tmp_path_factory)
     assert real.report.ok, real.report.render()
-    published = "/gz-profiles/"  # mkdocs.yml's site_url: the 404 page's assets are addressed under it
-    assert check_site(real.site, sources_file=real.project / "data" / "sources.yaml", base_path=published) == []
+    # mkdocs.yml's site_url: the 404 page's assets are addressed under its path, hreflang and the switcher by it
+    published = "https://gz-profiles.github.io/gz-profiles/"
+    found = check_site(real.site, sources_file=real.project / "data" / "sources.yaml", site_url=published)
+    assert [f.format() for f in found] == []
     # Its canonical links and oEmbed links are absolute, under mkdocs.yml's site_url: each resolves to a file here.
     assert check_site(real.site, site_url=SITE_URL) == []
     result = CliRunner().invoke(main, ["check", "--root", str(real.project)])
@@ -149,7 +151,9 @@ def test_malformed_or_non_http_urls_fail(url):
     assert not well_formed_http(url)
 
 
-HOW = "（hreflang 与站点地图由 mkdocs.yml 的 i18n 插件和 profiles/mkdocs_hooks.py 写出：请确认二者都在 mkdocs.yml 里）"
+HOW = (
+    "（hreflang 与站点地图由 mkdocs.yml 的 i18n 插件和 profiles/site/languages.py 写出：请确认二者都在 mkdocs.yml 里）"
+)
 
 
 @pytest.mark.slow

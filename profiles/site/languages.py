@@ -113,6 +113,14 @@ GLOSSARY_MARK = "<!-- glossary -->"  # where docs/en/about.md shows the glossary
 GLOSSARY_FILE = Path("data") / "en" / "glossary.yaml"  # beside mkdocs.yml
 
 
+_CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+def _marked(text: str) -> str:
+    """Escaped text with each run of Chinese in `lang="zh-CN"` (a glossary note naming a document in Chinese)."""
+    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh-CN">{m.group(0)}</span>', escape(text))
+
+
 def glossary_table(path: Path) -> str:
     """data/en/glossary.yaml as an HTML table (the terms' Chinese marked as such), for /en/about/: the fixed English
     every page uses for our recurring terms. Every text escaped; an absent or unreadable file shows no table."""
@@ -121,8 +129,8 @@ def glossary_table(path: Path) -> str:
     except (OSError, yaml.YAMLError, AttributeError):
         return ""
     rows = "".join(
-        f'<tr><td lang="zh-CN">{escape(str(t.get("zh", "")))}</td><td>{escape(str(t.get("en", "")))}</td>'
-        f"<td>{escape(str(t.get('note') or ''))}</td></tr>\n"
+        f'<tr><td lang="zh-CN">{escape(str(t.get("zh", "")))}</td><td>{_marked(str(t.get("en", "")))}</td>'
+        f"<td>{_marked(str(t.get('note') or ''))}</td></tr>\n"
         for t in terms
         if isinstance(t, dict)
     )

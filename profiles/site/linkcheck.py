@@ -242,7 +242,7 @@ def _sitemap(site: Path, site_url: str | None) -> dict[str, dict[str, str | None
 
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-_HOW = "（hreflang 与站点地图由 mkdocs.yml 的 i18n 插件和 profiles/mkdocs_hooks.py 写出：请确认二者都在 mkdocs.yml 里）"
+_HOW = "（hreflang 与站点地图由 mkdocs.yml 的 i18n 插件和 profiles/site/languages.py 写出：请确认二者都在 mkdocs.yml 里）"
 
 
 def check_twins(
