@@ -1,4 +1,4 @@
-"""axe-core (axe-playwright-python) on every embed page, map and fact card (in English: every map, and one district's
+"""axe-core (axe-playwright-python) on every embed page, map and fact card (in English: two maps and one district's
 cards), at a phone's and a laptop's width, light and dark: no violation. The real site, built once per session; tiles blocked."""
 
 from __future__ import annotations
@@ -42,5 +42,27 @@ def test_axe_finds_no_violation_on_any_map_or_card_embed(real_site, static_serve
         results = axe.run(page, options={"resultTypes": ["violations"]})
         violations = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
         found[path + theme] = violations
+    assert {p: v for p, v in found.items() if v} == {}
+    assert opened.page_errors == []
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_axe_finds_no_violation_on_english_embeds(public_project, static_server, open_page, width):
+    """The English edition's embeds (built on the public build only): two maps and one district's cards."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    site = public_project / "site"
+    paths = ["en/embed/haizhu/", "en/embed/guangzhou/"]
+    paths += sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("en/embed/haizhu/card/*/index.html"))
+    assert len(paths) > 5
+    base, axe = static_server(site), Axe()
+    opened = open_page("about:blank", viewport={"width": width, "height": 900})
+    found = {}
+    for path in paths:
+        opened.page.goto(base + path, wait_until="load")
+        opened.page.locator("main#gz-embed").wait_for()
+        assert opened.page.evaluate("document.documentElement.lang") == "en", path
+        results = axe.run(opened.page, options={"resultTypes": ["violations"]})
+        found[path] = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
     assert {p: v for p, v in found.items() if v} == {}
     assert opened.page_errors == []

@@ -75,7 +75,7 @@ def test_a_build_makes_each_districts_cards_once_for_its_page_card_pages_images_
     from profiles.site.build import build
     from tests.conftest import copy_valid_data, make_project
 
-    project = make_project(tmp_path / "project", copy_valid_data(tmp_path / "data"))
+    project = make_project(tmp_path / "project", copy_valid_data(tmp_path / "data"), english=True)
     made: list[str] = []
     real = cards.district_cards
     monkeypatch.setattr(cards, "district_cards", lambda d, *args: made.append(d.slug) or real(d, *args))

@@ -1,4 +1,5 @@
-"""The English edition of the real site, built (issue #25's acceptance): every page has its twin and back with
+"""The English edition of the real site, built at its public address (public_project; the other real builds are
+Chinese only) (issue #25's acceptance): every page has its twin and back with
 hreflang both ways; English pages, images and oEmbed hold no Chinese outside `lang="zh…"`; the translations cover
 every text and none is stale; English search finds a district by its English name and goals by English keywords."""
 
@@ -48,7 +49,8 @@ def test_each_page_names_its_language_and_its_twin(public_project):
         assert switch and switch[0]["href"] == PUBLIC_URL + twin and switch[0]["lang"] == other
 
 
-def test_english_pages_hold_no_chinese_outside_elements_marked_chinese(real_site):
+def test_english_pages_hold_no_chinese_outside_elements_marked_chinese(public_project):
+    real_site = public_project / "site"
     pages = english_files(real_site, ".html")
     assert len(pages) > 100
     found = {
@@ -78,7 +80,8 @@ def test_english_images_and_oembed_hold_no_chinese_outside_elements_marked_chine
         assert "/en/embed/" in made["html"] or "/en/" in made.get("thumbnail_url", ""), path
 
 
-def test_there_is_an_english_map_embed_for_the_city_and_every_district(real_site):
+def test_there_is_an_english_map_embed_for_the_city_and_every_district(public_project):
+    real_site = public_project / "site"
     maps = {p.parent.name for p in (real_site / "en" / "embed").glob("*/index.html")}
     assert len(maps) == 12
 
@@ -100,7 +103,8 @@ def test_the_translations_cover_every_text_of_the_data_and_none_is_stale():
 
 @needs_node
 @pytest.mark.slow
-def test_english_search_finds_a_district_by_its_english_name_and_goals_by_english_keywords(real_site, tmp_path):
+def test_english_search_finds_a_district_by_its_english_name_and_goals_by_english_keywords(public_project, tmp_path):
+    real_site = public_project / "site"
     index = json.loads((real_site / "en" / "search" / "search_index.json").read_text("utf-8"))
     assert all(doc["location"].startswith("en/") for doc in index["docs"])
     found = material_search(real_site, index, ["Haizhu District", "large models", "low-altitude", "Nansha"], tmp_path)

@@ -94,9 +94,11 @@ def _allowance(message: dict) -> Allowed | None:
     )
 
 
-def test_the_nu_html_checker_finds_no_error_of_ours_on_any_page(vnu, real_site, tmp_path):
+def test_the_nu_html_checker_finds_no_error_of_ours_on_any_page(vnu, public_project, tmp_path):
+    real_site = public_project / "site"  # the build with both languages (and oEmbed, at its public address)
     pages = sorted(real_site.rglob("*.html"))
     assert len(pages) > 100  # every page: home, districts, changes, compare, embeds, cards …
+    assert len([p for p in pages if p.relative_to(real_site).parts[0] == "en"]) * 2 == len(pages)  # every page in both
     canary = tmp_path / "canary" / "index.html"
     canary.parent.mkdir()
     canary.write_text(CANARY, encoding="utf-8")

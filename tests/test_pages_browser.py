@@ -403,6 +403,29 @@ def test_axe_finds_no_violation_on_any_page(tabs, base, real_site, width):
     assert found == {}
 
 
+ENGLISH_PAGES = ("en/", "en/districts/", "en/districts/haizhu/", "en/compare/", "en/data/", "en/changes/", "en/about/")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_english_pages_have_no_axe_violation_and_never_scroll_sideways(public_project, static_server, open_page, width):
+    """The English edition (built on the public build only): its pages, each kind once."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    base = static_server(public_project / "site")
+    opened = open_page("about:blank", viewport=WIDTHS[width])
+    page, axe, found = opened.page, Axe(), {}
+    for path in ENGLISH_PAGES:
+        page.goto(base + path, wait_until="load")
+        assert page.evaluate("document.documentElement.lang") == "en", path
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= WIDTHS[width]["width"], path
+        results = axe.run(page, options={"resultTypes": ["violations"], "iframes": False})
+        violations = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
+        if violations:
+            found[path] = violations
+    assert found == {}
+    assert opened.page_errors == []
+
+
 def test_a_profile_prints_as_a_short_brief(tabs, base):
     page = visit(tabs, base, "desktop", "districts/haizhu/")
     page.emulate_media(media="print")

@@ -175,7 +175,7 @@ def in_both_editions(rendered: dict[str, list[str]], languages: tuple[str, ...])
 def built(tmp_path_factory) -> Path:
     """The real data (11 districts) generated once, cache included."""
     base = tmp_path_factory.mktemp("edits")
-    project = make_project(base / "project", Path(shutil.copytree(ROOT / "data", base / "data")))
+    project = make_project(base / "project", Path(shutil.copytree(ROOT / "data", base / "data")), english=True)
     assert build(load_config(project), run_mkdocs=False).ok
     return project
 

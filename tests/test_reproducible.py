@@ -72,7 +72,10 @@ def _start(project: Path, epoch: int, seed: str, tz: str, lang: str) -> subproce
 def two_builds(tmp_path_factory) -> tuple[Path, Path]:
     """The real data built twice at once, the two processes as different from each other as we can make them."""
     runs = [("1", "Asia/Shanghai", "C.UTF-8"), ("2", "America/Los_Angeles", "C")]
-    projects = [make_project(tmp_path_factory.mktemp(f"build{i}") / "gz profiles", ROOT / "data") for i in range(2)]
+    projects = [
+        make_project(tmp_path_factory.mktemp(f"build{i}") / "gz profiles", ROOT / "data", english=True)
+        for i in range(2)
+    ]
     procs = [_start(project, EPOCH, *run) for project, run in zip(projects, runs)]
     for proc in procs:
         out, _ = proc.communicate(timeout=300)
