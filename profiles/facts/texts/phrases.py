@@ -111,6 +111,10 @@ class Stage:
         message = translate(text, lang, args.get("n"), self.stages)
         return message.format(**args) if args else message
 
+    def words(self, table: Mapping[str, str], lang: str = SOURCE) -> dict[str, str]:
+        """A script's words (key -> Chinese phrase) in `lang`, placeholders left for the script to fill."""
+        return {key: translate(text, lang, None, self.stages) for key, text in table.items()}
+
 
 def of(module_file: str) -> Stage:
     """The phrases of the stage a module belongs to: `phrase = phrases.of(__file__).phrase`."""

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from ...engine.templating import TO_YI_YUAN
 from ...facts import results
 from ...facts.headline import source_line
-from ...facts.texts import t
-from ...facts.texts.phrases import phrase
+from ...facts.texts import phrases, t
 from ...model import City, District, Figure, Source
 from ...model.dataset import Dataset
 from ...model.enums import IndicatorKey, Period
 from ...model.indicators import number_text
 from ..share import projects_word
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 CITY = "guangzhou"  # the slug charts and downloads give the whole city
 TARGET, RESULT = t("chart.target"), t("chart.result")  # a dumbbell's two series (and its table's columns)

@@ -41,11 +41,13 @@ from pathlib import Path
 from ...engine.context import BuildContext
 from ...engine.output import Outputs
 from ...facts.present import city_map_title, embed_path, iframe_code, image_alt, image_title, map_title
-from ...facts.texts import t
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases, t
+from ...facts.texts.phrases import SOURCE
 from ...model import CITY_SLUG, Source
 from .. import share
 from .cards import CardPage
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 STATIC = Path(__file__).parent / "static"
 ASSET_DIR = "assets/embeds"
@@ -276,7 +278,7 @@ PANEL_WORDS = {
 
 def panel_words(lang: str = SOURCE) -> dict[str, str]:
     """PANEL_WORDS in `lang` ({title} left for the script to fill)."""
-    return {key: phrase(text, lang) for key, text in PANEL_WORDS.items()}
+    return phrases.of(__file__).words(PANEL_WORDS, lang)
 
 
 def copy_assets(out: Outputs) -> list[str]:

@@ -27,13 +27,15 @@ from ...engine.rendering import Inputs, Output
 from ...engine.templating import environment
 from ...facts import headline
 from ...facts.present import embed_path, num, oembed_url, value_text
-from ...facts.texts import t
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases, t
+from ...facts.texts.phrases import SOURCE
 from ...model import District, Source
 from ...model.dataset import Dataset
 from ...model.enums import LABELS_ZH
 from ...model.kinds import BY_LIST
 from ..maps.assets import asset_urls
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"

@@ -15,7 +15,8 @@ from typing import Any
 
 from ...facts import geo
 from ...facts.present import quantity_words
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from ...model import District, Park, Project, Quantity
 from ...model.dataset import Dataset
 from ...model.enums import LABELS_ZH, ParkKind, ProjectStatus
@@ -23,6 +24,8 @@ from ...model.indicators import number_text
 from ...model.kinds import BY_LIST, BY_NAME
 from ...model.localized import Localized
 from .settings import MapSettings
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 ToMap = Callable[[float, float], tuple[float, float]]
 

@@ -16,13 +16,15 @@ from markupsafe import Markup
 
 from ...engine.templating import environment as _environment
 from ...facts.present import city_map_title, map_title
-from ...facts.texts import t
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases, t
+from ...facts.texts.phrases import SOURCE
 from ...model import CITY_SLUG, District
 from ...model.dataset import Dataset
 from . import features as F
 from .assets import asset_urls
 from .settings import BOUNDARY_CREDIT, MapSettings, Shell
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 TEMPLATES = Path(__file__).parent / "templates"
 NEW_TAB = Markup(' target="_blank" rel="noopener"')
@@ -254,7 +256,7 @@ MAPS_WORDS = {
 
 def maps_words(lang: str = SOURCE) -> dict[str, str]:
     """MAPS_WORDS in `lang` (placeholders left for the script to fill)."""
-    return {key: phrase(text, lang) for key, text in MAPS_WORDS.items()}
+    return phrases.of(__file__).words(MAPS_WORDS, lang)
 
 
 def page_path(slug: str) -> str:

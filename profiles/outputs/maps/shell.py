@@ -20,10 +20,13 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from .assets import asset_urls
 from .features import BOUNDARY_LABEL, PARKS_LABEL, PROJECTS_LABEL, projector
 from .settings import BOUNDARY_CREDIT, MapSettings, Shell
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 # Guangzhou's centre (WGS-84) before fitBounds takes over.
 CENTER_LON, CENTER_LAT = 113.2644, 23.1291

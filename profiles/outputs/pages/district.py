@@ -14,7 +14,8 @@ from ...engine.context import BuildContext
 from ...engine.rendering import Output
 from ...engine.templating import environment, label
 from ...facts import headline
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from ...model import District, Goal, Source, Statement
 from ...model.dataset import Dataset
 from ...model.kinds import KINDS
@@ -22,6 +23,8 @@ from ...model.localized import Localized
 from ..embeds import CardPanel, Panel, card_panel, panel
 from ..embeds.cards import CardPage, build_cards, district_cards
 from . import around, figures, profile
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 
 from ...facts import labels, results, units
 from ...facts.present import period_text
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases
+from ...facts.texts.phrases import SOURCE
 from ...ingest import policy
 from ...model import City, District, Figure, Goal, Source
 from ...model.enums import IndicatorKey
 from ...model.indicators import INDICATORS, info, number_text
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 LEAD = (IndicatorKey.gdp, IndicatorKey.gdp_growth, IndicatorKey.population)
 # Where a missing figure would be published: the invitation shown in its place.

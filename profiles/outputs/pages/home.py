@@ -12,8 +12,8 @@ from ...engine.context import BuildContext
 from ...engine.rendering import Output
 from ...engine.templating import environment
 from ...facts import headline
-from ...facts.texts import t
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases, t
+from ...facts.texts.phrases import SOURCE
 from ...model import CITY_SLUG, City, District, Source
 from ...model.dataset import Dataset
 from ..charts import ChartView, build_chart_views, figure_html
@@ -21,6 +21,8 @@ from ..embeds import Panel, panel
 from ..views import numbers
 from . import figures
 from .profile import citation_numbers, oembed_links, role_statement
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from ...engine.context import BuildContext
 from ...facts import headline, units
 from ...facts.present import any_status_known, embed_path, oembed_url
-from ...facts.texts import t
-from ...facts.texts.phrases import SOURCE, phrase
+from ...facts.texts import phrases, t
+from ...facts.texts.phrases import SOURCE
 from ...model import City, District, Goal, Source, Statement
 from ...model.kinds import BY_LIST, KINDS
 from .. import share
 from ..embeds import CardPanel, Panel
 from . import figures
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 GOALS_PER_THEME = 5  # a theme shows this many goals; the rest open with "显示全部"
 

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 from ...engine.context import BuildContext
 from ...facts.headline import source_line
-from ...facts.texts import t
-from ...facts.texts.phrases import phrase
+from ...facts.texts import phrases, t
 from ...model import CITY_SLUG, District, Source
 from ...model.kinds import BY_LIST
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 FILE = "share.png"
 WIDTH = 1080  # px: frame.WIDTH (this module stays free of Pillow)

