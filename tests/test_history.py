@@ -101,17 +101,19 @@ def test_changes_lists_exactly_the_four_edits_newest_first_then_the_import(site,
 
 def test_each_entry_links_to_the_entity_on_its_page_and_to_its_commit(site, history_project):
     _, shas = history_project
-    found = entries(site / "changes" / "index.html")[:4]
-    assert [e["href"] for e in found] == [
-        "../districts/haizhu/",  # the deleted project: its page, no anchor left to point at
-        "../districts/haizhu/#park-pazhou-ai",
-        "../districts/haizhu/#goal-gdp-growth-2025",
-        "../districts/haizhu/#goal-compute-power-2025",
-    ]
-    html = (site / "changes" / "index.html").read_text("utf-8")
-    for sha in shas[1:]:
-        assert f'href="https://github.com/example/gz/commit/{sha}"' in html
-    assert check_site(site, base_path="/profiles/") == [], "links, anchors, the feeds' links and ids all resolve"
+    for page in (site / "changes" / "index.html", site / "en" / "changes" / "index.html"):  # both editions
+        found = entries(page)[:4]
+        assert [e["href"] for e in found] == [
+            "../districts/haizhu/",  # the deleted project: its page, no anchor left to point at
+            "../districts/haizhu/#park-pazhou-ai",
+            "../districts/haizhu/#goal-gdp-growth-2025",
+            "../districts/haizhu/#goal-compute-power-2025",
+        ], page
+        html = page.read_text("utf-8")
+        for sha in shas[1:]:
+            assert f'href="https://github.com/example/gz/commit/{sha}"' in html, page
+    # Built at SITE_URL: its hreflang links and the feeds' are absolute under it, and each must resolve here.
+    assert check_site(site, site_url=SITE_URL) == [], "links, anchors, hreflang, the feeds' links and ids all resolve"
 
 
 def test_the_district_shows_its_latest_five_and_links_its_full_list(site, history_project):
@@ -304,7 +306,7 @@ def test_a_feed_link_to_a_missing_anchor_is_found(site, tmp_path):
     shutil.copytree(site, copy)
     feed = copy / "districts" / "haizhu" / "feed.xml"
     feed.write_text(feed.read_text("utf-8").replace("#park-pazhou-ai", "#park-gone", 1), "utf-8")
-    found = [f.format() for f in check_site(copy, base_path="/profiles/")]
+    found = [f.format() for f in check_site(copy, site_url=SITE_URL)]
     assert found == [f"site/districts/haizhu/feed.xml: 链接 {SITE_URL}districts/haizhu/#park-gone 指向的锚点 #park-gone 在 site/districts/haizhu/index.html 里不存在"]  # fmt: skip
 
 

@@ -73,9 +73,15 @@ class Scan(HTMLParser):
             self.findings.append(f"<meta http-equiv={a['http-equiv']!r}>")
         canonical = a.get("rel") == "canonical" and a.get("href", "").startswith(SITE_URL)  # mkdocs.yml's site_url
         oembed = a.get("type") == "application/json+oembed" and re.fullmatch(
-            re.escape(SITE_URL) + r"embed/[a-z0-9-]+/(card/[a-z0-9-]+/)?oembed\.json", a.get("href", "")
+            re.escape(SITE_URL) + r"(en/)?embed/[a-z0-9-]+/(card/[a-z0-9-]+/)?oembed\.json", a.get("href", "")
         )
-        if tag == "link" and re.match(r"^([a-z]+:)?//", a.get("href", ""), re.I) and not (canonical or oembed):
+        # Each page's twins by language (the English edition): a path of the site only, made of slugs, no data text.
+        twin = (
+            a.get("rel") == "alternate"
+            and a.get("hreflang") in ("zh", "en", "x-default")
+            and re.fullmatch(re.escape(SITE_URL) + r"(en/)?([a-z0-9-]+/)*", a.get("href", ""))
+        )
+        if tag == "link" and re.match(r"^([a-z]+:)?//", a.get("href", ""), re.I) and not (canonical or oembed or twin):
             self.findings.append(f"<link href={a['href']!r}>")  # every stylesheet and icon is ours
         # Our map frames only, with the one parameter our pages set (?fit=1: the page sizes the frame).
         # (Its address is in data-gz-src: mapframe.js moves it to src once the page has loaded.)
@@ -149,6 +155,10 @@ def test_every_free_text_field_of_the_model_was_attacked(hostile):
 def test_no_page_contains_markup_script_or_url_that_came_from_the_data(hostile):
     pages = sorted(hostile.site.rglob("*.html"))
     assert len(pages) >= 5 + 6 + 5  # district pages, their embeds and the city's, home, index, compare, data, 404
+    chinese = {p.relative_to(hostile.site).as_posix() for p in pages} - {
+        p.relative_to(hostile.site).as_posix() for p in hostile.site.glob("en/**/*.html")
+    }
+    assert all((hostile.site / "en" / rel).is_file() for rel in chinese)  # the English edition is scanned too
     findings = {p.relative_to(hostile.site).as_posix(): scan(p).findings for p in pages}
     assert {page: f for page, f in findings.items() if f} == {}
 
@@ -167,11 +177,15 @@ def test_the_payloads_are_on_the_pages_as_text(hostile):
 
 def test_each_district_page_shows_its_hostile_name_as_text_in_the_page_and_its_title(hostile):
     for path in sorted((hostile.project / "data" / "districts").glob("*.yaml")):
-        name = words(yaml.safe_load(path.read_text("utf-8"))["name"]["zh"])
-        page = hostile.site / "districts" / path.stem / "index.html"
-        assert name in words(" ".join(scan(page).text)), path.stem
-        [title] = re.findall(r"<title>(.*?)</title>", page.read_text("utf-8"), re.S)
-        assert words(html.unescape(title)).startswith(name + "："), path.stem
+        names = yaml.safe_load(path.read_text("utf-8"))["name"]
+        for lang, folder, colon in (("zh", hostile.site, "："), ("en", hostile.site / "en", ":")):
+            name = words(names[lang])
+            page = folder / "districts" / path.stem / "index.html"
+            assert name in words(" ".join(scan(page).text)), page
+            [heading] = re.findall(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", page.read_text("utf-8"), re.S)
+            assert words(html.unescape(heading)) == name, page  # whole: no character in it ended the heading
+            [title] = re.findall(r"<title>(.*?)</title>", page.read_text("utf-8"), re.S)
+            assert words(html.unescape(title)).startswith(name + colon), page
 
 
 def test_the_scanner_finds_each_kind_of_injection():
@@ -180,8 +194,8 @@ def test_the_scanner_finds_each_kind_of_injection():
 
 
 def test_map_data_blocks_are_whole_json_that_no_string_could_close(hostile):
-    embeds = sorted((hostile.site / "embed").glob("*/index.html"))
-    assert len(embeds) == 5 + 1
+    embeds = sorted((hostile.site / "embed").glob("*/index.html")) + sorted(hostile.site.glob("en/embed/*/index.html"))
+    assert len(embeds) == 2 * (5 + 1)  # in both editions
     for page in embeds:
         block, words = scan(page).json_blocks  # the page's data, and maps.js's words (ours)
         data = json.loads(block)

@@ -105,25 +105,29 @@ def test_no_payload_runs_on_any_page_and_names_show_as_text(hostile, static_serv
     (tmp_path / "gz-profiles").symlink_to(hostile.site)
     base = static_server(tmp_path) + "gz-profiles/"
     watched = Watched(open_page)
-    names = {
-        p.stem: words(yaml.safe_load(p.read_text("utf-8"))["name"]["zh"])
-        for p in (hostile.project / "data" / "districts").glob("*.yaml")
-    }
+    # Each district page's name, in each edition: the hostile name.zh on /districts/<slug>/, name.en on /en/….
+    names = {}
+    for path in (hostile.project / "data" / "districts").glob("*.yaml"):
+        name = yaml.safe_load(path.read_text("utf-8"))["name"]
+        names[f"districts/{path.stem}/index.html"] = (words(name["zh"]), "：")
+        names[f"en/districts/{path.stem}/index.html"] = (words(name["en"]), ":")
     pages = _pages(hostile.site)
-    assert len(pages) >= len(names) + 5
+    assert len(pages) >= len(names) + 10 and set(names) <= set(pages)
+    assert {f"en/{rel}" for rel in pages if not rel.startswith("en/")} <= set(pages)  # both editions, every page
     for rel in pages:
         watched.go(base + rel.removesuffix("index.html"))
         watched.page.mouse.move(200, 300)  # hover: onmouseover payloads
         watched.assert_clean()  # nothing ran, and nothing even tried: no policy violation, no console error
-        slug = rel.split("/")[1] if rel.startswith("districts/") else None
-        if slug in names:  # the hostile name is the page's heading and title, as text
+        if rel in names:  # the hostile name is the page's heading and title, as text
+            name, colon = names[rel]
             heading = watched.page.eval_on_selector("article h1", HEADING)
-            assert words(heading) == names[slug]
-            assert words(watched.page.title()).startswith(names[slug] + "：")
+            assert words(heading) == name, rel
+            assert words(watched.page.title()).startswith(name + colon), rel
 
 
-def test_search_results_built_from_hostile_text_stay_text(hostile, static_server, open_page):
-    watched = Watched(open_page, viewport={"width": 1300, "height": 900}).go(static_server(hostile.site))
+@pytest.mark.parametrize("edition", ["", "en/"])  # each edition searches its own index
+def test_search_results_built_from_hostile_text_stay_text(hostile, static_server, open_page, edition):
+    watched = Watched(open_page, viewport={"width": 1300, "height": 900}).go(static_server(hostile.site) + edition)
     page = watched.page
     page.locator("input.md-search__input").click()
     page.keyboard.type("unclosed")  # typed, not filled: Material searches on key events
@@ -137,8 +141,10 @@ def test_no_payload_runs_in_an_embed_even_with_popups_and_tooltips_open(hostile,
     base = static_server(hostile.site)
     watched = Watched(open_page, viewport={"width": 1000, "height": 800})
     page = watched.page
-    for embed in sorted((hostile.site / "embed").glob("*/index.html")):
-        watched.go(f"{base}embed/{embed.parent.name}/")
+    embeds = sorted(hostile.site.glob("embed/*/index.html")) + sorted(hostile.site.glob("en/embed/*/index.html"))
+    assert len(embeds) == 2 * (5 + 1)  # both editions: the English popups are built from the English data
+    for embed in embeds:
+        watched.go(base + embed.parent.relative_to(hostile.site).as_posix() + "/")
         page.wait_for_selector("html[data-map-ready]")
         # Parks and projects share a point: one cluster, spiderfied to show each as its own marker.
         page.evaluate(
@@ -170,15 +176,17 @@ def test_the_embed_code_a_newsroom_copies_runs_nothing_on_the_newsroom_page(
     watched.go(f"{base}districts/haizhu/")
     codes = [watched.page.locator("textarea[data-gz-embed-code]").first.input_value()]
     assert codes[0].startswith(f'<iframe src="{base}embed/haizhu/')
-    for path in sorted((hostile.site / "districts").glob("*/index.html")):
+    for path in sorted(hostile.site.glob("districts/*/index.html")) + sorted(
+        hostile.site.glob("en/districts/*/index.html")
+    ):
         [box] = re.findall(r"<textarea[^>]*data-gz-embed-code>(.*?)</textarea>", path.read_text("utf-8"), re.S)
-        codes.append(re.sub(r'="https?://[^"]*?/embed/', f'="{base}embed/', html.unescape(box)))  # the site's URL
+        codes.append(re.sub(r'="https?://[^"]*?/(en/)?embed/', rf'="{base}\1embed/', html.unescape(box)))  # site's URL
     article = "".join(f"<p>第 {i} 段</p>{code}" for i, code in enumerate(codes))
     (tmp_path / "article.html").write_text(f"<!doctype html><meta charset=utf-8><title>报道</title>{article}", "utf-8")
     watched.go(f"{newsroom}article.html")
     for i in range(len(codes)):
         watched.page.frame_locator("iframe[data-gz-embed] >> nth=%d" % i).locator("html[data-map-ready]").wait_for()
-    assert len(watched.frames()) == 1 + len(codes) == 1 + 1 + 5
+    assert len(watched.frames()) == 1 + len(codes) == 1 + 1 + 2 * 5  # each district's code in both editions
     watched.assert_nothing_ran()
     assert watched.opened.errors == []
 

@@ -11,6 +11,8 @@ site/, Chinese (the default) at the root first, then English under en/ inside it
   Material's blocks).
 - `page_404`: every language's build writes Material's 404.html at the site's root, the last (English) one
   winning; the Chinese stays there, the English goes to en/404.html.
+- `keep_lines`: the plugin splits every page's Markdown at whatever str.splitlines() takes for a line break
+  (U+2028 too); before it does, those characters become character references, so a data text stays one line.
 
 Without the plugin, or with English switched off (`build: false`), none of this changes anything.
 """
@@ -140,6 +142,24 @@ def glossary_table(path: Path) -> str:
     return f'<div class="gz-table-wrap"><table class="gz-glossary">{head}<tbody>\n{rows}</tbody></table></div>'
 
 
+# Characters str.splitlines() breaks a line at, and Markdown does not (it breaks at \n and \r only).
+_SPLITLINES_ONLY = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def keep_lines(markdown: str) -> str:
+    """The page's Markdown with no line break but its own. mkdocs-static-i18n's `on_page_markdown` splits every
+    page with str.splitlines() and joins the lines with \n: a data text holding U+2028 (escaped in YAML, it is
+    text like any other) would end a heading mid-name or start a new block mid-sentence. U+2028 and U+2029 become
+    character references (the same text in the browser); the C0/C1 controls splitlines also breaks at, which
+    no browser shows, become a space."""
+
+    def keep(m: re.Match) -> str:
+        char = m.group()
+        return f"&#x{ord(char):X};" if char in "\u2028\u2029" else " "
+
+    return _SPLITLINES_ONLY.sub(keep, markdown)
+
+
 # --- MkDocs' events ---------------------------------------------------------------------------------------------
 
 
@@ -166,8 +186,11 @@ def on_post_template(output_content, template_name, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
-    """/en/about/ shows the glossary where the page marks it."""
+    """/en/about/ shows the glossary where the page marks it; every page keeps its lines (`keep_lines`)."""
     if GLOSSARY_MARK in markdown:
         table = glossary_table(Path(config.config_file_path).parent / GLOSSARY_FILE)
-        return markdown.replace(GLOSSARY_MARK, table)
-    return markdown
+        markdown = markdown.replace(GLOSSARY_MARK, table)
+    return keep_lines(markdown) if _plugin(config) is not None else markdown
+
+
+on_page_markdown.mkdocs_priority = 60  # before mkdocs-static-i18n's (50), which splits the page into lines

@@ -142,11 +142,11 @@
     form.appendChild(status);
 
     function apply() {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean); // not `words`: that is the table's words
       var shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
         var text = row.textContent.toLowerCase();
-        var ok = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+        var ok = terms.every(function (w) { return text.indexOf(w) !== -1; }) &&
           facets.every(function (f) {
             return !f.select.value || (row.cells[f.index] && row.cells[f.index].textContent.trim() === f.select.value);
           });
