@@ -83,7 +83,7 @@ def make_history_repo(target: Path) -> tuple[Path, list[str]]:
     collection = json.loads(shapes.read_text("utf-8"))
     collection["features"] = [f for f in collection["features"] if f["properties"]["slug"] == "haizhu"]
     shapes.write_text(json.dumps(collection, ensure_ascii=False), "utf-8")
-    repo = make_project(target, data)
+    repo = make_project(target, data, english=True)  # the change pages in both editions
     shutil.copy(ROOT / ".gitignore", repo / ".gitignore")  # generated files stay out, as in the project
     git(repo, "init", "-q", "-b", "main")
     shas = [commit(repo, "Import the data", IMPORT_DAY)]
