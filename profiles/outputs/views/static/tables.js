@@ -34,6 +34,7 @@
   function wordsOf(table) {
     var own = {};
     try { own = JSON.parse(table.getAttribute("data-gz-words") || "{}"); } catch (e) { own = {}; }
+    if (!own || typeof own !== "object") own = {};  // "null" or a number parse too
     var words = {};
     Object.keys(WORDS).forEach(function (key) { words[key] = typeof own[key] === "string" ? own[key] : WORDS[key]; });
     return words;
@@ -142,11 +143,12 @@
     form.appendChild(status);
 
     function apply() {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      // The typed terms: not `words`, which are this table's words (a shadowing name once hid them here).
+      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
         var text = row.textContent.toLowerCase();
-        var ok = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+        var ok = terms.every(function (w) { return text.indexOf(w) !== -1; }) &&
           facets.every(function (f) {
             return !f.select.value || (row.cells[f.index] && row.cells[f.index].textContent.trim() === f.select.value);
           });
