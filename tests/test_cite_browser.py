@@ -56,12 +56,12 @@ def site(tmp_path_factory) -> Path:
 def district(site, static_server, open_page):
     """Open the district page with a recorder of policy violations and dialogs installed first."""
 
-    def opener(**context_options):
+    def opener(path="districts/haizhu/", **context_options):
         opened = open_page("about:blank", **context_options)
         opened.dialogs = []
         opened.page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
         opened.page.add_init_script(WATCH)
-        opened.page.goto(static_server(site) + "districts/haizhu/", wait_until="load")
+        opened.page.goto(static_server(site) + path, wait_until="load")
         return opened
 
     return opener
@@ -85,6 +85,23 @@ def test_hovering_a_mark_shows_the_source_title_publisher_date_and_the_quote_the
     assert pop.locator("q").text_content() == "地区生产总值增长5.5%以上"
     page.mouse.move(5, 890)
     pop.wait_for(state="hidden")
+
+
+def test_the_popover_takes_its_words_from_the_source_list_not_from_another_part_of_the_page(district):
+    """Embed panels and tables carry data-gz-words of their own: a Chinese page (whose list has none) marks nothing
+    as foreign, an English page's popover speaks English, though a panel with other words comes first on both."""
+    page = district(viewport={"width": 1366, "height": 900}).page
+    assert page.locator("[data-gz-words]").count() > 0 and page.locator("ol.gz-sources[data-gz-words]").count() == 0
+    page.locator("#goal-gdp-growth-2025 a.gz-cite").hover()
+    pop = wait_open(page)
+    assert pop.locator("[lang]").count() == 0
+    english = district(viewport={"width": 1366, "height": 900}, path="en/districts/haizhu/").page
+    first = english.locator("[data-gz-words]").first
+    assert first.evaluate("el => !el.matches('ol.gz-sources')")
+    english.locator("#goal-gdp-growth-2025 a.gz-cite").hover()
+    pop = wait_open(english)
+    assert pop.locator(".gz-cite-pop-n").text_content().startswith("Source ")
+    assert pop.locator("cite").get_attribute("lang") == "zh-CN"  # the source's Chinese title, marked
 
 
 def test_each_of_two_quotes_opens_on_its_own_mark_and_the_first_names_the_heading_it_sits_under(district):

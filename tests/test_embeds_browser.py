@@ -289,6 +289,7 @@ def test_the_panel_options_are_built_by_the_script_on_first_open(site, open_page
     page.add_script_tag(url=panel.locator("script").get_attribute("src"))
     panel.locator("summary").click()
     form = panel.locator("[data-gz-embed-options]")
+    form.locator("legend").first.wait_for()  # the form is built on the toggle event, which follows the click
     assert form.locator("legend").all_inner_texts() == ["地图高度", "图层", "配色", "图例"]
     # Every control is named by its label, and the values are the ones Python's Options knows.
     for name in (
@@ -323,6 +324,24 @@ def test_the_panel_options_are_built_by_the_script_on_first_open(site, open_page
     assert panel.get_by_text("图片说明（可作替代文字）：" + panel.get_attribute("data-alt")).is_visible()
     assert page.locator("[data-gz-embed-placeholder]").is_hidden()  # the code already names this site
     assert panel.locator("form").count() == 1 and panel.locator("button").count() == 1
+    _assert_clean(opened)
+
+
+@pytest.mark.parametrize(
+    ("words", "legends"),
+    [("page", ["Map height", "Layers", "Colours", "Legend"]), (None, ["地图高度", "图层", "配色", "图例"])],
+)
+def test_an_english_panel_speaks_english_and_one_without_its_words_reads_chinese(site, open_page, words, legends):
+    opened = open_page(f"{site}en/districts/haizhu/")
+    panel = opened.page.locator("[data-gz-embed-panel]")
+    if words is None:  # a page written without the script's words (an older page, another builder)
+        panel.evaluate("p => p.removeAttribute('data-gz-words')")
+    panel.locator("summary").click()
+    form = panel.locator("[data-gz-embed-options]")
+    form.locator("legend").first.wait_for()
+    assert form.locator("legend").all_inner_texts() == legends
+    assert all(label.strip() for label in form.locator("label").all_inner_texts())
+    assert panel.locator("[data-gz-embed-copy]").inner_text().strip()
     _assert_clean(opened)
 
 

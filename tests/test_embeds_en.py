@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import struct
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,7 @@ from profiles.base.cache import Cache
 from profiles.base.config import load_config
 from profiles.engine.rendering import Inputs
 from profiles.model import CITY_SLUG
+from profiles.outputs import embeds
 from profiles.outputs.embeds import PANEL_WORDS, card_panel, panel, panel_words
 from profiles.outputs.embeds import oembed as O
 from profiles.outputs.embeds.cards import build_cards
@@ -56,6 +59,12 @@ def test_the_panels_words_are_english_in_the_english_edition_and_the_chinese_in_
     assert set(panel_words("en")) == set(PANEL_WORDS)
     assert not any(HAN.search(w) for w in panel_words("en").values())
     assert panel_words() == PANEL_WORDS
+
+
+def test_the_script_falls_back_on_the_same_chinese_words_when_a_panel_gives_none():
+    script = (Path(embeds.__file__).parent / "static" / "panel.js").read_text("utf-8")
+    found = re.search(r"^  var WORDS = (\{\n.*?\n  \});$", script, re.M | re.S)
+    assert found and json.loads(found.group(1)) == PANEL_WORDS
 
 
 def test_every_english_card_page_is_english_but_for_the_units_the_sources_write(cards):

@@ -8,9 +8,10 @@
  * button, (4) a preview iframe from the very attributes the code contains, and the notes.
  * No library, no innerHTML (data only ever becomes text nodes or attribute values), no inline
  * styles or handlers (CSP). code() mirrors embed_code() in Python byte for byte.
- * Its words come from the panel (data-gz-words, JSON in the page's language: embeds.PANEL_WORDS), and so
- * does where the page's edition is (data-prefix: its root; data-up: from there to the site's root, whose
- * embed/resize.js both editions share; data-edition: its folder under data-site). None are here.
+ * Its words come from the panel (data-gz-words, JSON in the page's language: embeds.PANEL_WORDS); a panel
+ * without them (or a word it lacks) reads the Chinese below, so the script never shows an empty label. So does
+ * where the page's edition is (data-prefix: its root; data-up: from there to the site's root, whose
+ * embed/resize.js both editions share; data-edition: its folder under data-site).
  */
 (function () {
   'use strict';
@@ -50,12 +51,43 @@
     };
   }
 
-  // The panel's words, {name}-style placeholders filled.
+  // The Chinese words, = embeds.PANEL_WORDS in Python (tested): what a panel without data-gz-words shows.
+  var WORDS = {
+    "height": "地图高度",
+    "heightAuto": "随宽度自适应",
+    "heightFixed": "固定",
+    "heightLabel": "固定的地图高度（像素）",
+    "pixels": " 像素",
+    "layers": "图层",
+    "boundary": "区界",
+    "parks": "园区",
+    "projects": "项目",
+    "theme": "配色",
+    "light": "浅色",
+    "dark": "深色",
+    "auto": "跟随读者系统",
+    "legend": "图例",
+    "showLegend": "显示图例",
+    "copy": "复制代码",
+    "preview": "预览",
+    "note": "嵌入框的高度只取决于宽度；代码里的 resize.js 会让它正好等于内容高度。地图不会拦截页面滚动，链接都在新标签页打开。已使用 pym.js 的网站也可以：",
+    "noteEnd": "（容器元素的 id 须与地址中的 id 相同）。",
+    "alt": "图片说明（可作替代文字）：",
+    "shareAlt": "分享图的说明（可作替代文字）：",
+    "oneLayer": "至少保留一个图层",
+    "copied": "已复制到剪贴板",
+    "selected": "代码已选中，请按 Ctrl+C（Mac：⌘C）复制",
+    "card": "卡片 ",
+    "cardCode": "嵌入代码：{title}"
+  };
+
+  // The panel's words, {name}-style placeholders filled; a word the panel does not give reads in Chinese.
   function wordsOf(panel) {
-    var words = {};
-    try { words = JSON.parse(panel.getAttribute('data-gz-words') || '{}'); } catch (e) { words = {}; }
+    var words = null;
+    try { words = JSON.parse(panel.getAttribute('data-gz-words') || '{}'); } catch (e) { words = null; }
+    if (!words || typeof words !== 'object') words = {};
     return function (key, args) {
-      var text = typeof words[key] === 'string' ? words[key] : '';
+      var text = typeof words[key] === 'string' ? words[key] : WORDS.hasOwnProperty(key) ? WORDS[key] : '';
       return text.replace(/\{(\w+)\}/g, function (all, name) {
         return args && args[name] !== undefined ? String(args[name]) : all;
       });

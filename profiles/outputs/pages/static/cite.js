@@ -20,7 +20,8 @@
   var closing = 0; // timer: the pointer may travel from the mark into the popover
   var pressed = null; // {mark, touch, wasOpen} from the pointerdown that precedes a click
   var WORDS = { source: "出处", missing: "（见页末出处）", where: "见其中：", original: "原文：", translation: "" };
-  var list = document.querySelector("[data-gz-words]");
+  // The source list's own words: other parts of a page (embed panels, tables) carry data-gz-words of their own.
+  var list = document.querySelector("ol.gz-sources[data-gz-words]");
   if (list) {
     try {
       var given = JSON.parse(list.getAttribute("data-gz-words"));

@@ -34,6 +34,7 @@
   function wordsOf(table) {
     var own = {};
     try { own = JSON.parse(table.getAttribute("data-gz-words") || "{}"); } catch (e) { own = {}; }
+    if (!own || typeof own !== "object") own = {};  // "null" or a number parse too
     var words = {};
     Object.keys(WORDS).forEach(function (key) { words[key] = typeof own[key] === "string" ? own[key] : WORDS[key]; });
     return words;
@@ -142,7 +143,8 @@
     form.appendChild(status);
 
     function apply() {
-      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean); // not `words`: that is the table's words
+      // The typed terms: not `words`, which are this table's words (a shadowing name once hid them here).
+      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
         var text = row.textContent.toLowerCase();
