@@ -46,7 +46,7 @@ def site(tmp_path_factory) -> Path:
         "      - {text: 腾讯微信启用新总部大楼, source: src-a}\n",
     )
     path.write_text(text, "utf-8")
-    project = make_project(tmp / "project", data)
+    project = make_project(tmp / "project", data, english=True)
     report = build(load_config(project))
     assert report.ok, report.render()
     return project / "site"

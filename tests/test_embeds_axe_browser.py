@@ -14,13 +14,7 @@ def _embeds(real_site) -> list[str]:
         p.parent.relative_to(real_site).as_posix() + "/" for p in real_site.glob("embed/*/card/*/index.html")
     )
     assert len(maps) == 12 and len(cards) > 30
-    # The English edition's maps, and one district's cards in English (the same template as every other's)
-    english = sorted(p.parent.relative_to(real_site).as_posix() + "/" for p in real_site.glob("en/embed/*/index.html"))
-    english += sorted(
-        p.parent.relative_to(real_site).as_posix() + "/" for p in real_site.glob("en/embed/haizhu/card/*/index.html")
-    )
-    assert len(english) > 12
-    return maps + cards + english
+    return maps + cards
 
 
 @pytest.mark.parametrize("width", [390, 1366])
@@ -53,7 +47,8 @@ def test_axe_finds_no_violation_on_english_embeds(public_project, static_server,
 
     site = public_project / "site"
     paths = ["en/embed/haizhu/", "en/embed/guangzhou/"]
-    paths += sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("en/embed/haizhu/card/*/index.html"))
+    cards = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("en/embed/haizhu/card/*/index.html"))
+    paths += cards[:4]  # one template: a few of them
     assert len(paths) > 5
     base, axe = static_server(site), Axe()
     opened = open_page("about:blank", viewport={"width": width, "height": 900})

@@ -331,8 +331,10 @@ def test_the_panel_options_are_built_by_the_script_on_first_open(site, open_page
     ("words", "legends"),
     [("page", ["Map height", "Layers", "Colours", "Legend"]), (None, ["地图高度", "图层", "配色", "图例"])],
 )
-def test_an_english_panel_speaks_english_and_one_without_its_words_reads_chinese(site, open_page, words, legends):
-    opened = open_page(f"{site}en/districts/haizhu/")
+def test_an_english_panel_speaks_english_and_one_without_its_words_reads_chinese(
+    public_project, static_server, open_page, words, legends
+):
+    opened = open_page(f"{static_server(public_project / 'site')}en/districts/haizhu/")  # the build with English
     panel = opened.page.locator("[data-gz-embed-panel]")
     if words is None:  # a page written without the script's words (an older page, another builder)
         panel.evaluate("p => p.removeAttribute('data-gz-words')")

@@ -149,6 +149,7 @@ def test_the_english_about_page_shows_the_glossary_as_data_en_gives_it(tmp_path)
 
     class Config:
         config_file_path = str(tmp_path / "mkdocs.yml")
+        plugins: dict = {}  # noqa: RUF012 - a stand-in for MkDocs' config
 
     shown = on_page_markdown(f"# About\n\n{GLOSSARY_MARK}\n", None, Config())
     assert GLOSSARY_MARK not in shown and "strive to" in shown
