@@ -237,3 +237,14 @@ def test_after_each_build_the_preview_gives_each_language_its_own_index(tmp_path
     zh = json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
     en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text("utf-8"))
     assert [d["location"] for d in zh["docs"]] == ["districts/x/"] and [d["location"] for d in en["docs"]] == ["en/"]
+
+
+def test_the_preview_generates_only_the_languages_it_shows(tmp_path):
+    import dataclasses
+
+    from profiles.base.config import load_config
+    from profiles.site.serve import preview_config
+
+    both = dataclasses.replace(load_config(tmp_path), languages=("zh", "en"), site_url="https://example.org/")
+    assert preview_config(both).languages == ("zh",) and preview_config(both).site_url is None
+    assert preview_config(both, "en").languages == ("zh", "en")

@@ -132,8 +132,15 @@ def preview_plugins(mkdocs_file: Path, lang: str = DEFAULT_LANGUAGE) -> dict[str
     return plugins
 
 
+def preview_config(config: Config, lang: str = DEFAULT_LANGUAGE) -> Config:
+    """The preview has no public address, and generates only the languages it shows (Chinese, or Chinese and
+    `lang`): an edit then redraws one edition's images, not both (#25's single-edit budget)."""
+    shown = tuple(code for code in config.languages if code in (DEFAULT_LANGUAGE, lang))
+    return dataclasses.replace(config, site_url=None, languages=shown)
+
+
 def serve(config: Config, port: int, lang: str = DEFAULT_LANGUAGE) -> None:
-    config = dataclasses.replace(config, site_url=None)  # the preview has no public address
+    config = preview_config(config, lang)
     session = Session(config, resident=True)  # held between rebuilds: the cache's memory and what docs/ holds
     regenerate(config, session, LATEST)
     stop = threading.Event()
