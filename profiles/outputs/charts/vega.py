@@ -6,6 +6,7 @@ before Noto CJK), and Noto CJK for the Chinese that stays; its SVG says its lang
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -44,18 +45,7 @@ def svg(spec: dict, lang: str = "zh") -> str:
     if lang == "zh":
         return drawn
     drawn = drawn.replace("<svg ", f'<svg lang="{lang}" ', 1)
-    return _TEXT.sub(lambda m: m.group(1) + marked(_unescaped(m.group(2)), lang) + m.group(3), drawn)
-
-
-def _unescaped(text: str) -> str:
-    """Text content as Vega escaped it, unescaped (`marked` escapes it again)."""
-    return (
-        text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-    )
+    return _TEXT.sub(lambda m: m.group(1) + marked(html.unescape(m.group(2)), lang) + m.group(3), drawn)
 
 
 def png(spec: dict) -> bytes:
