@@ -6,8 +6,10 @@ exists (stale when it was made from another Chinese text), else the Chinese, mar
 renders the English edition from it unchanged; the Chinese edition never sees it, so an edit to data/en/ re-renders
 English files only. Quotes keep their Chinese in `.zh` (the evidence) with the English as the text.
 
-A stale translation shows the same English as before, so the views of outputs that mark it include
-`Dataset.stale` (the marks are not in the text)."""
+A stale translation shows the same English as before, so its state must reach the cache keys another way: the
+models that show one are noted to the build's Digests (`note_stale`), and a view's own stale texts are encoded with
+their state (profiles.base.digests). `Dataset.stale` lists them per owner for readers of the dataset; no output
+needs it."""
 
 from __future__ import annotations
 
